@@ -1,0 +1,10 @@
+//! demarche: who said what in diplomatic and political news, and where each speaker stands.
+//!
+//! Data flows one way: [`Article`] -> [`Quote`] (spans into the article, speaker mention, cue)
+//! -> actor resolution -> features -> prediction -> per-actor report.
+
+pub mod article;
+pub mod quote;
+
+pub use article::Article;
+pub use quote::{Quote, QuoteKind, Span};
