@@ -4,7 +4,10 @@
 //! -> actor resolution -> features -> prediction -> per-actor report.
 
 pub mod article;
+pub mod error;
+pub mod output;
 pub mod quote;
 
 pub use article::Article;
+pub use error::{Error, Result};
 pub use quote::{Quote, QuoteKind, Span};

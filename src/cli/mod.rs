@@ -1,0 +1,30 @@
+//! Command-line arguments and the commands they run. Each command lives in its own module with
+//! its clap `Args` struct and a `run` function.
+
+mod quotes;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "demarche", version, about = "Who said what in diplomatic news, and where each speaker stands on a topic")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract attributed quotes (who said what).
+    Quotes(quotes::QuotesArgs),
+}
+
+/// A usage mistake found after parsing (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Quotes(args) => quotes::run(args),
+    }
+}
