@@ -1,13 +1,549 @@
 //! Articles: the text demarche reads, and where it came from.
+//!
+//! [`Articles`] streams articles from the inputs a user names: `.txt` and `.html` files,
+//! `.jsonl` files (one article object per line), directories (walked recursively, sorted) and
+//! `-` for standard input. It reads one file, or one JSONL line, at a time, so memory does not
+//! grow with the number of articles. It does not find quotes; see [`crate::quote`].
+
+use crate::error::{Error, Result};
+use scraper::{ElementRef, Html, Node};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// The default `--max-article-bytes`: far above any real article, low enough to stay safe.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
 
 /// One news article. `body` is the text exactly as read; every offset demarche reports is a
 /// byte offset into it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
-    /// A path, or `path:line` / the `id` field for JSONL records.
+    /// The path, or for a JSONL record its `id` field (`path:line` when it has none).
     pub id: String,
     pub body: String,
     pub title: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
+}
+
+impl Article {
+    /// An article from text in memory (tests, library users).
+    pub fn from_text(id: impl Into<String>, body: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            body: body.into(),
+            title: None,
+            date: None,
+            source: None,
+        }
+    }
+}
+
+/// Something worth telling the user that does not stop the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The file was not valid UTF-8 and was decoded with replacement characters.
+    InvalidUtf8 { path: String },
+    /// The article is larger than the size limit and was skipped.
+    TooLarge {
+        path: String,
+        bytes: usize,
+        limit: usize,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::InvalidUtf8 { path } => {
+                write!(
+                    f,
+                    "{path}: not valid UTF-8; invalid bytes replaced with U+FFFD"
+                )
+            }
+            Warning::TooLarge { path, bytes, limit } => write!(
+                f,
+                "{path}: article of {bytes} bytes skipped (over --max-article-bytes {limit})"
+            ),
+        }
+    }
+}
+
+/// How to read an input, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    Jsonl,
+}
+
+impl Format {
+    fn of(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("jsonl" | "ndjson") => Format::Jsonl,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// A streaming reader over every article in a list of inputs.
+pub struct Articles {
+    pending: VecDeque<PathBuf>,
+    jsonl: Option<JsonlReader>,
+    max_bytes: usize,
+    warnings: Vec<Warning>,
+    skipped: usize,
+}
+
+struct JsonlReader {
+    name: String,
+    lines: Box<dyn BufRead>,
+    line: u64,
+}
+
+impl Articles {
+    /// Expands directories (recursively, sorted) up front; files are read lazily.
+    pub fn open(inputs: &[PathBuf]) -> Result<Articles> {
+        let mut pending = VecDeque::new();
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                pending.push_back(input.clone());
+                continue;
+            }
+            let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+            if meta.is_dir() {
+                let mut files = Vec::new();
+                walk(input, &mut files)?;
+                files.sort();
+                pending.extend(files);
+            } else {
+                pending.push_back(input.clone());
+            }
+        }
+        Ok(Articles {
+            pending,
+            jsonl: None,
+            max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            warnings: Vec::new(),
+            skipped: 0,
+        })
+    }
+
+    /// Articles larger than this many bytes are skipped with a warning.
+    pub fn max_article_bytes(mut self, limit: usize) -> Articles {
+        self.max_bytes = limit;
+        self
+    }
+
+    /// Warnings gathered since the last call.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// How many articles were skipped for size.
+    pub fn skipped(&self) -> usize {
+        self.skipped
+    }
+
+    fn next_jsonl(&mut self) -> Option<Result<Article>> {
+        let reader = self.jsonl.as_mut()?;
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            // Read at most max_bytes + 1 so one enormous line cannot exhaust memory.
+            let limit = self.max_bytes as u64 + 2;
+            let n = match reader
+                .lines
+                .by_ref()
+                .take(limit)
+                .read_until(b'\n', &mut buf)
+            {
+                Ok(n) => n,
+                Err(e) => {
+                    let name = reader.name.clone();
+                    self.jsonl = None;
+                    return Some(Err(Error::io(name, e)));
+                }
+            };
+            if n == 0 {
+                self.jsonl = None;
+                return None;
+            }
+            reader.line += 1;
+            let line_no = reader.line;
+            if !buf.ends_with(b"\n") && buf.len() as u64 >= limit {
+                // Over the limit: skip the rest of the line.
+                let mut sink = Vec::new();
+                let _ = reader.lines.read_until(b'\n', &mut sink);
+                self.skipped += 1;
+                self.warnings.push(Warning::TooLarge {
+                    path: format!("{}:{}", reader.name, line_no),
+                    bytes: buf.len() + sink.len(),
+                    limit: self.max_bytes,
+                });
+                continue;
+            }
+            let (text, lossy) = decode(&buf);
+            if text.trim().is_empty() {
+                continue;
+            }
+            if lossy {
+                self.warnings.push(Warning::InvalidUtf8 {
+                    path: format!("{}:{}", reader.name, line_no),
+                });
+            }
+            let article = parse_jsonl_record(&reader.name, line_no, &text);
+            if let Ok(a) = &article {
+                if a.body.len() > self.max_bytes {
+                    self.skipped += 1;
+                    self.warnings.push(Warning::TooLarge {
+                        path: format!("{}:{}", reader.name, line_no),
+                        bytes: a.body.len(),
+                        limit: self.max_bytes,
+                    });
+                    continue;
+                }
+            }
+            return Some(article);
+        }
+    }
+
+    fn read_file(&mut self, path: &Path) -> Option<Result<Article>> {
+        let name = display(path);
+        let format = if path.as_os_str() == "-" {
+            Format::Text
+        } else {
+            Format::of(path)
+        };
+        let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(BufReader::new(io::stdin()))
+        } else {
+            match File::open(path) {
+                Ok(f) => Box::new(BufReader::new(f)),
+                Err(e) => return Some(Err(Error::io(path, e))),
+            }
+        };
+        // Standard input carries JSONL when its first character opens an object.
+        let jsonl = format == Format::Jsonl
+            || (path.as_os_str() == "-"
+                && matches!(reader.fill_buf(), Ok(b) if looks_like_json(b)));
+        if jsonl {
+            self.jsonl = Some(JsonlReader {
+                name,
+                lines: reader,
+                line: 0,
+            });
+            return self.next_jsonl();
+        }
+        let mut bytes = Vec::new();
+        let limit = self.max_bytes as u64 + 1;
+        if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
+            return Some(Err(Error::io(path, e)));
+        }
+        if bytes.len() > self.max_bytes {
+            self.skipped += 1;
+            let size = std::fs::metadata(path)
+                .map(|m| m.len() as usize)
+                .unwrap_or(bytes.len());
+            self.warnings.push(Warning::TooLarge {
+                path: name,
+                bytes: size,
+                limit: self.max_bytes,
+            });
+            return None;
+        }
+        let (text, lossy) = decode(&bytes);
+        if lossy {
+            self.warnings
+                .push(Warning::InvalidUtf8 { path: name.clone() });
+        }
+        let article = match format {
+            Format::Html => html_article(name, &text),
+            _ => Article::from_text(name, text),
+        };
+        Some(Ok(article))
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article>;
+
+    fn next(&mut self) -> Option<Result<Article>> {
+        loop {
+            if self.jsonl.is_some() {
+                if let Some(item) = self.next_jsonl() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let path = self.pending.pop_front()?;
+            if let Some(item) = self.read_file(&path) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+fn looks_like_json(start: &[u8]) -> bool {
+    let start = start.strip_prefix(b"\xef\xbb\xbf").unwrap_or(start);
+    start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+fn display(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if ty.is_dir() {
+            walk(&path, out)?;
+        } else if ty.is_file() || ty.is_symlink() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Decodes bytes as UTF-8, lossily; the flag says whether anything was replaced.
+fn decode(bytes: &[u8]) -> (String, bool) {
+    match String::from_utf8_lossy(bytes) {
+        std::borrow::Cow::Borrowed(s) => (s.to_string(), false),
+        std::borrow::Cow::Owned(s) => (s, true),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct JsonRecord {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    body: Option<String>,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+}
+
+fn parse_jsonl_record(name: &str, line: u64, text: &str) -> Result<Article> {
+    let text = text.trim_start_matches('\u{feff}');
+    let rec: JsonRecord = serde_json::from_str(text)
+        .map_err(|e| Error::input(name, Some(line), format!("not a JSON article object: {e}")))?;
+    let body = rec
+        .text
+        .or(rec.body)
+        .ok_or_else(|| Error::input(name, Some(line), "JSON article has no \"text\" field"))?;
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Null) | None => format!("{name}:{line}"),
+        Some(other) => other.to_string(),
+    };
+    Ok(Article {
+        id,
+        body,
+        title: rec.title,
+        date: rec.date,
+        source: rec.source,
+    })
+}
+
+/// Elements whose text is never article prose.
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "nav", "noscript", "template", "iframe", "svg", "header", "footer", "aside",
+    "form", "button", "select", "figure", "head",
+];
+
+/// Elements that end a paragraph.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "br",
+    "tr",
+    "section",
+    "article",
+    "main",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+    "hr",
+];
+
+/// Turns an HTML page into plain text, one paragraph per block, dropping scripts, styles,
+/// navigation and other page furniture.
+pub fn html_article(id: String, html: &str) -> Article {
+    let doc = Html::parse_document(html);
+    let title = doc
+        .select(&scraper::Selector::parse("title").expect("static selector"))
+        .next()
+        .map(|t| collapse(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    collect_text(doc.root_element(), &mut current, &mut paragraphs);
+    flush(&mut current, &mut paragraphs);
+    Article {
+        id,
+        body: paragraphs.join("\n\n"),
+        title,
+        date: None,
+        source: None,
+    }
+}
+
+fn collect_text(el: ElementRef<'_>, current: &mut String, out: &mut Vec<String>) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => current.push_str(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if SKIPPED_ELEMENTS.contains(&name) {
+                    continue;
+                }
+                let block = BLOCK_ELEMENTS.contains(&name);
+                if block {
+                    flush(current, out);
+                }
+                if let Some(child_el) = ElementRef::wrap(child) {
+                    collect_text(child_el, current, out);
+                }
+                if block {
+                    flush(current, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let text = collapse(current);
+    if !text.is_empty() {
+        out.push(text);
+    }
+    current.clear();
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_paragraphs_and_drops_furniture() {
+        let html = "<html><head><title>T</title><script>var x = \"said\";</script>\
+            <style>p{}</style></head><body><nav><a>Home</a></nav><article><h1>Head</h1>\
+            <p>&ldquo;We will not,&rdquo; he said.</p><p>Second   para.</p></article>\
+            <footer>Copyright</footer></body></html>";
+        let a = html_article("x.html".into(), html);
+        assert_eq!(a.title.as_deref(), Some("T"));
+        assert_eq!(
+            a.body,
+            "Head\n\n\u{201c}We will not,\u{201d} he said.\n\nSecond para."
+        );
+    }
+
+    #[test]
+    fn jsonl_records_need_text() {
+        let a = parse_jsonl_record(
+            "f.jsonl",
+            3,
+            r#"{"id": 7, "text": "Hi.", "date": "2024-01-02"}"#,
+        )
+        .unwrap();
+        assert_eq!(a.id, "7");
+        assert_eq!(a.date.as_deref(), Some("2024-01-02"));
+        let e = parse_jsonl_record("f.jsonl", 3, r#"{"id": 7}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.jsonl:3: JSON article has no \"text\" field"
+        );
+        assert_eq!(e.exit_code(), 2);
+        let e = parse_jsonl_record("f.jsonl", 4, "{oops").unwrap_err();
+        assert!(e
+            .to_string()
+            .starts_with("f.jsonl:4: not a JSON article object"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_flag() {
+        let (s, lossy) = decode(b"caf\xe9 au lait");
+        assert!(lossy);
+        assert_eq!(s, "caf\u{fffd} au lait");
+        assert_eq!(decode(b"plain"), ("plain".to_string(), false));
+    }
+
+    #[test]
+    fn directories_are_walked_sorted_and_jsonl_streams() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("b.txt"), "B body").unwrap();
+        std::fs::write(dir.path().join("sub/a.txt"), "A body").unwrap();
+        std::fs::write(
+            dir.path().join("c.jsonl"),
+            "{\"id\":\"x\",\"text\":\"X\"}\n\n{\"text\":\"Y\"}\n",
+        )
+        .unwrap();
+        let ids: Vec<String> = Articles::open(&[dir.path().to_path_buf()])
+            .unwrap()
+            .map(|a| a.unwrap().id)
+            .collect();
+        let base = dir.path().display().to_string();
+        assert_eq!(
+            ids,
+            vec![
+                format!("{base}/b.txt"),
+                "x".to_string(),
+                format!("{base}/c.jsonl:3"),
+                format!("{base}/sub/a.txt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn oversized_articles_are_skipped_and_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("big.txt"), "x".repeat(100)).unwrap();
+        std::fs::write(dir.path().join("small.txt"), "ok").unwrap();
+        let mut arts = Articles::open(&[dir.path().to_path_buf()])
+            .unwrap()
+            .max_article_bytes(50);
+        let got: Vec<_> = arts.by_ref().map(|a| a.unwrap().body).collect();
+        assert_eq!(got, vec!["ok"]);
+        assert_eq!(arts.skipped(), 1);
+        assert!(matches!(
+            arts.take_warnings()[0],
+            Warning::TooLarge { bytes: 100, .. }
+        ));
+    }
 }
