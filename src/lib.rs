@@ -3,10 +3,12 @@
 //! Data flows one way: [`Article`] -> [`Quote`] (spans into the article, speaker mention, cue)
 //! -> actor resolution -> features -> prediction -> per-actor report.
 
+pub mod actor;
 pub mod article;
 pub mod error;
 pub mod output;
 pub mod quote;
+pub mod text;
 
 pub use article::Article;
 pub use error::{Error, Result};

@@ -89,3 +89,6 @@ pub struct Quote {
     /// The attribution cue ("said", "according to", ":").
     pub cue: Option<Span>,
 }
+
+pub mod cue;
+pub mod marks;

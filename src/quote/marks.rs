@@ -1,0 +1,320 @@
+//! Pairing quotation marks into quoted regions.
+//!
+//! News uses every style: straight `"..."`, curly `“...”`, British single `'...'` with
+//! apostrophes inside (`'must respect Haiti's sovereignty'`), `''` as a closing mark,
+//! guillemets `«...»`, and the multi-paragraph convention (a paragraph left open, the next one
+//! opening again). Marks are classified by their neighbours, the article's main quote family is
+//! chosen by counting openers, and marks are paired within a paragraph. This module only finds
+//! regions; it does not decide who said them.
+
+use crate::quote::Span;
+
+/// The two families of marks: a quote opened by one family is closed by the same family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    span: Span,
+    family: Family,
+    role: Role,
+}
+
+/// A quoted stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the paragraph ends first.
+    pub close: Option<Span>,
+    /// The quoted words, trimmed of surrounding whitespace.
+    pub inner: Span,
+    /// The quote goes on in the next paragraph (multi-paragraph convention).
+    pub continues: bool,
+    /// Index of the paragraph that holds it.
+    pub paragraph: usize,
+}
+
+impl Region {
+    /// From the opening mark to the closing mark (or the inner end when unclosed).
+    pub fn outer(&self) -> Span {
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.inner.end, |c| c.end),
+        )
+    }
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | ':' | '\u{feff}'
+                )
+        }
+    }
+}
+
+fn is_closing_follow(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || "”’»\u{2014}\u{2013}…".contains(c),
+    }
+}
+
+/// Finds and classifies every quotation mark in `text` (one paragraph).
+fn marks(text: &str, base: usize) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let next = chars.get(i + 1).map(|x| x.1);
+        let span = |len: usize| Span::new(base + pos, base + pos + len);
+        let mut push = |len: usize, family, role| {
+            out.push(Mark {
+                span: span(len),
+                family,
+                role,
+            })
+        };
+        match c {
+            '\u{201c}' | '\u{ab}' | '\u{201e}' => push(c.len_utf8(), Family::Double, Role::Open),
+            '\u{201d}' | '\u{bb}' => push(c.len_utf8(), Family::Double, Role::Close),
+            '"' => {
+                if is_opening_context(prev) && !next.is_none_or(char::is_whitespace) {
+                    push(1, Family::Double, Role::Open)
+                } else if prev.is_some_and(|p| !p.is_whitespace()) {
+                    push(1, Family::Double, Role::Close)
+                } else if !next.is_none_or(char::is_whitespace) {
+                    push(1, Family::Double, Role::Open)
+                }
+            }
+            '`' if next == Some('`') => {
+                push(2, Family::Double, Role::Open);
+                i += 1;
+            }
+            '\'' if next == Some('\'') && prev.is_some_and(|p| !p.is_whitespace()) => {
+                push(2, Family::Double, Role::Close);
+                i += 1;
+            }
+            '\u{2018}' => {
+                if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) {
+                    push(c.len_utf8(), Family::Single, Role::Open)
+                }
+            }
+            '\'' | '\u{2019}' => {
+                let between_letters = prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric);
+                if between_letters {
+                    // An apostrophe: don't, Haiti's.
+                } else if is_opening_context(prev)
+                    && next.is_some_and(|n| n.is_alphanumeric() || n == '.' || n == '\u{2026}')
+                {
+                    push(c.len_utf8(), Family::Single, Role::Open)
+                } else if prev.is_some_and(|p| !p.is_whitespace()) && is_closing_follow(next) {
+                    push(c.len_utf8(), Family::Single, Role::Close)
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Finds the quoted regions of an article, given its paragraphs (non-overlapping spans in
+/// order). Regions do not overlap; quotes nested inside a quote are part of the outer one.
+pub fn regions(body: &str, paragraphs: &[Span]) -> Vec<Region> {
+    let per_para: Vec<Vec<Mark>> = paragraphs
+        .iter()
+        .map(|p| marks(p.text(body), p.start))
+        .collect();
+    let count = |f: Family| {
+        per_para
+            .iter()
+            .flatten()
+            .filter(|m| m.family == f && m.role == Role::Open)
+            .count()
+    };
+    let (doubles, singles) = (count(Family::Double), count(Family::Single));
+    let primary = if singles > doubles && singles >= 2 {
+        Family::Single
+    } else {
+        Family::Double
+    };
+    let secondary = match primary {
+        Family::Double => Family::Single,
+        Family::Single => Family::Double,
+    };
+
+    let mut out = Vec::new();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let ms = &per_para[pi];
+        let next_opens = per_para
+            .get(pi + 1)
+            .and_then(|n| n.first())
+            .zip(paragraphs.get(pi + 1))
+            .is_some_and(|(m, p)| {
+                m.family == primary
+                    && m.role == Role::Open
+                    && body[p.start..m.span.start].trim().is_empty()
+            });
+        let mut found = pair(body, ms, primary, *para, pi, next_opens, &[]);
+        let secondary_found = pair(body, ms, secondary, *para, pi, false, &found);
+        found.extend(secondary_found);
+        found.sort_by_key(|r| r.open.start);
+        out.extend(found);
+    }
+    out
+}
+
+/// Pairs marks of one family within a paragraph, skipping marks inside `outside_of`.
+fn pair(
+    body: &str,
+    marks: &[Mark],
+    family: Family,
+    para: Span,
+    paragraph: usize,
+    next_opens: bool,
+    outside_of: &[Region],
+) -> Vec<Region> {
+    let strict = !outside_of.is_empty() || family == Family::Single;
+    let mut out: Vec<Region> = Vec::new();
+    let mut open: Option<Span> = None;
+    for m in marks.iter().filter(|m| m.family == family) {
+        if outside_of
+            .iter()
+            .any(|r| r.outer().start <= m.span.start && m.span.end <= r.outer().end)
+        {
+            continue;
+        }
+        match (m.role, open) {
+            (Role::Open, _) => open = Some(m.span),
+            (Role::Close, Some(o)) => {
+                let inner = trim(body, Span::new(o.end, m.span.start));
+                if !inner.is_empty() {
+                    out.push(Region {
+                        open: o,
+                        close: Some(m.span),
+                        inner,
+                        continues: false,
+                        paragraph,
+                    });
+                }
+                open = None;
+            }
+            (Role::Close, None) => {}
+        }
+    }
+    if let Some(o) = open {
+        let inner = trim(body, Span::new(o.end, para.end));
+        let words = inner.text(body).split_whitespace().count();
+        // A mark left open is a quote only by the multi-paragraph convention, or when what
+        // follows is long enough to be speech and the style is the article's main one.
+        if !inner.is_empty() && (next_opens || (!strict && words >= 4)) {
+            out.push(Region {
+                open: o,
+                close: None,
+                inner,
+                continues: next_opens,
+                paragraph,
+            });
+        }
+    }
+    out
+}
+
+/// Trims whitespace from both ends of a span.
+pub fn trim(body: &str, span: Span) -> Span {
+    let text = span.text(body);
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.end - (text.len() - text.trim_end().len());
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let paras = crate::text::paragraphs(text);
+        regions(text, &paras)
+            .iter()
+            .map(|r| r.inner.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_marks() {
+        assert_eq!(
+            quoted("\"Only us,\" he said. \u{201c}Not them.\u{201d}"),
+            vec!["Only us,", "Not them."]
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_keep_apostrophes() {
+        let t = "He said: 'We must respect Haiti's sovereignty, and we don't waver.' Then 'more words here' came.";
+        assert_eq!(
+            quoted(t),
+            vec![
+                "We must respect Haiti's sovereignty, and we don't waver.",
+                "more words here"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_close_a_double_quote() {
+        assert_eq!(
+            quoted("banners reading \"Long live Serbia\" and \"Russia, help!''"),
+            vec!["Long live Serbia", "Russia, help!"]
+        );
+    }
+
+    #[test]
+    fn nested_single_quote_stays_inside() {
+        let t = "\"They will ask us: 'Are we not as good as them?'\" Ivanov said.";
+        assert_eq!(
+            quoted(t),
+            vec!["They will ask us: 'Are we not as good as them?'"]
+        );
+    }
+
+    #[test]
+    fn guillemets() {
+        assert_eq!(quoted("Il a dit: «Jamais ici.»"), vec!["Jamais ici."]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let t = "\"First part of it goes on\n\n\"and then ends here,\" she said.";
+        assert_eq!(
+            quoted(t),
+            vec!["First part of it goes on", "and then ends here,"]
+        );
+        let paras = crate::text::paragraphs(t);
+        assert!(regions(t, &paras)[0].continues);
+    }
+
+    #[test]
+    fn unbalanced_marks_do_not_panic_or_swallow_everything() {
+        assert_eq!(quoted("a \" b"), Vec::<&str>::new());
+        assert_eq!(quoted("\"\"\"\"\""), Vec::<&str>::new());
+        assert_eq!(quoted("it's 5' tall"), Vec::<&str>::new());
+    }
+}

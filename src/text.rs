@@ -1,0 +1,208 @@
+//! Plain-text structure: paragraphs, sentences and word tokens, all as byte spans of the body.
+//!
+//! Offsets are never changed by later stages (the rule tantivy keeps for its tokens): text may
+//! be compared case-folded, but every span points into the body exactly as read.
+
+use crate::quote::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Paragraphs: the non-blank lines of the body, trimmed.
+pub fn paragraphs(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let span = crate::quote::marks::trim(body, Span::new(start, start + line.len()));
+        let span = strip_bom(body, span);
+        if !span.is_empty() {
+            out.push(span);
+        }
+        start += line.len();
+    }
+    out
+}
+
+fn strip_bom(body: &str, span: Span) -> Span {
+    if span.text(body).starts_with('\u{feff}') {
+        crate::quote::marks::trim(body, Span::new(span.start + 3, span.end))
+    } else {
+        span
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Punct,
+}
+
+/// A word or punctuation mark, with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        self.span.text(body)
+    }
+}
+
+/// Tokens of `span`: Unicode words (UAX #29, so `don't` and `U.S` stay whole) with
+/// hyphenated compounds joined (`al-Assad`, `Jean-Marc`), and single punctuation marks.
+pub fn tokens(body: &str, span: Span) -> Vec<Token> {
+    let text = span.text(body);
+    let mut out: Vec<Token> = Vec::new();
+    for (off, piece) in text.split_word_bound_indices() {
+        let start = span.start + off;
+        let end = start + piece.len();
+        if piece.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let is_word = piece.chars().any(char::is_alphanumeric);
+        if is_word {
+            // Join `word-word` into one token.
+            if let [.., a, b] = out.as_slice() {
+                if b.kind == TokenKind::Punct
+                    && matches!(b.text(body), "-" | "\u{2010}" | "\u{2011}")
+                    && a.kind == TokenKind::Word
+                    && a.span.end == b.span.start
+                    && b.span.end == start
+                {
+                    let a_start = a.span.start;
+                    out.truncate(out.len() - 2);
+                    out.push(Token {
+                        span: Span::new(a_start, end),
+                        kind: TokenKind::Word,
+                    });
+                    continue;
+                }
+            }
+            out.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Word,
+            });
+        } else {
+            for (i, c) in piece.char_indices() {
+                out.push(Token {
+                    span: Span::new(start + i, start + i + c.len_utf8()),
+                    kind: TokenKind::Punct,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Words that end with a period that does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt",
+    "prof", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "adm", "amb", "pres", "rev", "hon", "messrs",
+    "mt", "ft", "fig", "approx", "dept", "est", "cmdr", "supt", "insp", "brig", "cpl", "pvt",
+];
+
+/// True when the word before a period makes it an abbreviation, not a sentence end.
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || word.contains('.')
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// Splits a paragraph into sentences, never inside a quoted region (`opaque`, sorted).
+/// A quote that ends a sentence ends it after its closing mark.
+pub fn sentences(body: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
+    let toks = tokens(body, para);
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let inside = |pos: usize| opaque.iter().any(|r| r.start < pos && pos < r.end);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let s = t.text(body);
+        let is_end = matches!(s, "." | "?" | "!" | "\u{2026}");
+        if is_end {
+            let prev_word = if i > 0 && toks[i - 1].kind == TokenKind::Word && toks[i - 1].span.end == t.span.start {
+                Some(toks[i - 1].text(body))
+            } else {
+                None
+            };
+            let abbrev = s == "." && prev_word.is_some_and(is_abbreviation);
+            // Swallow closing quote marks and brackets that follow.
+            let mut j = i + 1;
+            while j < toks.len()
+                && matches!(toks[j].text(body), "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "\u{bb}" | "." | "!" | "?")
+                && toks[j].span.start == toks[j - 1].span.end
+            {
+                j += 1;
+            }
+            let end = toks[j - 1].span.end;
+            let next_starts = match toks.get(j) {
+                None => true,
+                Some(n) => {
+                    let c = n.text(body).chars().next().unwrap_or(' ');
+                    c.is_uppercase()
+                        || c.is_numeric()
+                        || "\"\u{201c}\u{ab}'\u{2018}(".contains(c)
+                }
+            };
+            if !abbrev && next_starts && !inside(end) {
+                out.push(Span::new(start, end));
+                start = toks.get(j).map_or(para.end, |n| n.span.start);
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < para.end {
+        let rest = crate::quote::marks::trim(body, Span::new(start, para.end));
+        if !rest.is_empty() {
+            out.push(rest);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str, spans: &[Span]) -> Vec<String> {
+        spans.iter().map(|s| s.text(body).to_string()).collect()
+    }
+
+    #[test]
+    fn paragraphs_are_nonblank_lines() {
+        let b = "\u{feff}Title\n\n  One para.  \r\nTwo.\n";
+        assert_eq!(texts(b, &paragraphs(b)), vec!["Title", "One para.", "Two."]);
+    }
+
+    #[test]
+    fn tokens_keep_apostrophes_and_hyphens() {
+        let b = "U.S. envoy al-Assad's don't, Jean-Marc.";
+        let t: Vec<&str> = tokens(b, Span::new(0, b.len())).iter().map(|t| t.text(b)).collect();
+        assert_eq!(t, vec!["U.S", ".", "envoy", "al-Assad's", "don't", ",", "Jean-Marc", "."]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let b = "Mr. Smith met U.S. officials. \"We agree. Fully,\" he said. Next one!";
+        let q = Span::new(30, 48);
+        assert_eq!(&b[30..48], "\"We agree. Fully,\"");
+        let s = sentences(b, Span::new(0, b.len()), &[q]);
+        assert_eq!(
+            texts(b, &s),
+            vec!["Mr. Smith met U.S. officials.", "\"We agree. Fully,\" he said.", "Next one!"]
+        );
+    }
+
+    #[test]
+    fn a_quote_ending_a_sentence_ends_after_its_mark() {
+        let b = "He called it \"a precedent.\" Then he left.";
+        let s = sentences(b, Span::new(0, b.len()), &[Span::new(13, 27)]);
+        assert_eq!(texts(b, &s), vec!["He called it \"a precedent.\"", "Then he left."]);
+    }
+}
