@@ -87,15 +87,102 @@ impl Pronoun {
 
 /// Words that can never be part of a speaker phrase's name.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "of", "in", "on",
-    "at", "for", "to", "with", "by", "from", "as", "if", "when", "while", "after", "before",
-    "because", "although", "though", "since", "so", "yet", "also", "however", "meanwhile",
-    "still", "then", "there", "here", "it", "its", "his", "her", "their", "our", "my", "your",
-    "we", "i", "you", "he", "she", "they", "not", "no", "yes", "both", "all", "some", "many",
-    "most", "other", "another", "such", "last", "next", "on", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "today",
-    "yesterday", "what", "who", "which", "where", "why", "how", "asked", "speaking", "according",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "and",
+    "or",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "with",
+    "by",
+    "from",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "because",
+    "although",
+    "though",
+    "since",
+    "so",
+    "yet",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "then",
+    "there",
+    "here",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "we",
+    "i",
+    "you",
+    "he",
+    "she",
+    "they",
+    "not",
+    "no",
+    "yes",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "other",
+    "another",
+    "such",
+    "last",
+    "next",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "asked",
+    "speaking",
+    "according",
 ];
 
 /// True for a word written with a capital (or a digit-free all-caps acronym).
@@ -197,8 +284,8 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
             "mr" | "sir" | "lord" | "king" | "prince" | "sheikh" | "emir" | "sultan" | "duke" => {
                 Some(Gender::Male)
             }
-            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess" | "spokeswoman"
-            | "chairwoman" | "congresswoman" => Some(Gender::Female),
+            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess"
+            | "spokeswoman" | "chairwoman" | "congresswoman" => Some(Gender::Female),
             "spokesman" | "chairman" | "congressman" => Some(Gender::Male),
             _ => None,
         }
@@ -223,8 +310,8 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
         None => {
             let role = role?;
             let head = role.split_whitespace().last().unwrap_or("").to_lowercase();
-            let is_org = lex.orgs.contains(head.as_str())
-                || lex.orgs.contains(head.trim_end_matches('s'));
+            let is_org =
+                lex.orgs.contains(head.as_str()) || lex.orgs.contains(head.trim_end_matches('s'));
             let kind = if is_org {
                 ActorKind::Organisation
             } else if plural {
@@ -245,7 +332,12 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     }
 }
 
-type PartParse = (Option<(String, ActorKind, Gender)>, Vec<String>, Option<String>, bool);
+type PartParse = (
+    Option<(String, ActorKind, Gender)>,
+    Vec<String>,
+    Option<String>,
+    bool,
+);
 
 /// One comma-free part of a speaker phrase: titles, then maybe a name.
 fn parse_part(body: &str, part: &[&Token]) -> PartParse {
@@ -276,9 +368,24 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
     let is_org_word = |l: &str| lex.orgs.contains(l) || lex.orgs.contains(l.trim_end_matches('s'));
     let has_org_word = lower.iter().any(|l| is_org_word(l));
-    let all_caps_words = rest
-        .iter()
-        .all(|w| is_capitalized(w) || matches!(w.to_lowercase().as_str(), "of" | "the" | "for" | "and" | "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "le"));
+    let all_caps_words = rest.iter().all(|w| {
+        is_capitalized(w)
+            || matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the"
+                    | "for"
+                    | "and"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "al"
+                    | "bin"
+                    | "da"
+                    | "del"
+                    | "la"
+                    | "le"
+            )
+    });
     // An organisation: "the State Department", "Russia's foreign ministry", "the Kremlin".
     if has_org_word && (all_caps_words || lower.last().is_some_and(|l| is_org_word(l))) {
         let start = rest
@@ -290,7 +397,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             name = format!("{} {}", owner.join(" "), name);
         }
         if !name.is_empty() {
-            return (Some((name, ActorKind::Organisation, Gender::Unknown)), titles, None, false);
+            return (
+                Some((name, ActorKind::Organisation, Gender::Unknown)),
+                titles,
+                None,
+                false,
+            );
         }
     }
     // Trailing run of capitalised non-title words is the proper name.
@@ -298,8 +410,24 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     while i > 0 {
         let w = rest[i - 1];
         let l = w.to_lowercase();
-        let particle = matches!(l.as_str(), "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "le" | "di" | "du" | "ibn" | "abu");
-        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w)) || (particle && i < rest.len()) {
+        let particle = matches!(
+            l.as_str(),
+            "de" | "van"
+                | "von"
+                | "al"
+                | "bin"
+                | "da"
+                | "del"
+                | "la"
+                | "le"
+                | "di"
+                | "du"
+                | "ibn"
+                | "abu"
+        );
+        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w))
+            || (particle && i < rest.len())
+        {
             i -= 1;
         } else {
             break;
@@ -308,7 +436,8 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     let mut name_words: Vec<&str> = rest[i..].to_vec();
     // Nationality adjectives and acronyms before a name are modifiers, unless they are all
     // there is ("Russia", "NATO").
-    while name_words.len() > 1 && is_modifier(name_words[0]) && !lex.places.contains(name_words[0]) {
+    while name_words.len() > 1 && is_modifier(name_words[0]) && !lex.places.contains(name_words[0])
+    {
         name_words.remove(0);
     }
     if name_words.len() > 1 && lex.places.contains(name_words[0]) && titles.is_empty() {
@@ -325,10 +454,28 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         let first = name_words[0].to_lowercase();
         let is_place = name_words.len() == 1 && lex.places.contains(name_words[0]);
         let plural_group = name_words.len() >= 2
-            && name_words.last().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+            && name_words
+                .last()
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
             && lex.places.contains(name_words[0]);
-        let is_place_phrase = name_words.iter().all(|w| lex.places.contains(w) || matches!(*w, "United" | "States" | "Kingdom" | "Arab" | "Emirates" | "Korea" | "North" | "South" | "Republic" | "Union"));
-        let has_title = !titles.is_empty() || before_name.iter().any(|w| is_title(&w.to_lowercase()));
+        let is_place_phrase = name_words.iter().all(|w| {
+            lex.places.contains(w)
+                || matches!(
+                    *w,
+                    "United"
+                        | "States"
+                        | "Kingdom"
+                        | "Arab"
+                        | "Emirates"
+                        | "Korea"
+                        | "North"
+                        | "South"
+                        | "Republic"
+                        | "Union"
+                )
+        });
+        let has_title =
+            !titles.is_empty() || before_name.iter().any(|w| is_title(&w.to_lowercase()));
         let gender = if lex.female.contains(first.as_str()) {
             Gender::Female
         } else if lex.male.contains(first.as_str()) {
@@ -340,7 +487,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             ActorKind::Group
         } else if (is_place || is_place_phrase) && !has_title {
             ActorKind::Organisation
-        } else if name_words.iter().all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())) && name_words.len() == 1 && !has_title {
+        } else if name_words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+            && name_words.len() == 1
+            && !has_title
+        {
             ActorKind::Organisation
         } else {
             ActorKind::Person
@@ -428,7 +580,14 @@ impl Resolver {
             s.salient |= salient;
             return;
         }
-        self.sightings.insert(at, Sighting { pos, entity, salient });
+        self.sightings.insert(
+            at,
+            Sighting {
+                pos,
+                entity,
+                salient,
+            },
+        );
     }
 
     fn entity_for_name(&mut self, name: &str, kind: ActorKind, gender: Gender) -> usize {
@@ -442,7 +601,9 @@ impl Resolver {
             }
             if kind == ActorKind::Person && e.kind == ActorKind::Person {
                 let e_last = ek.split(' ').next_back().unwrap_or("");
-                if e_last == last && (ek.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {ek}"))) {
+                if e_last == last
+                    && (ek.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {ek}")))
+                {
                     if key.len() > ek.len() {
                         e.canonical = name.to_string();
                     }
@@ -498,7 +659,9 @@ impl Resolver {
     fn nearest_before(&self, pos: usize, want: &dyn Fn(&Entity) -> bool) -> Option<usize> {
         let mut seen = Vec::new();
         for s in self.sightings.iter().rev().filter(|s| s.pos < pos) {
-            if want(&self.entities[s.entity]) && !seen.iter().any(|x: &Sighting| x.entity == s.entity) {
+            if want(&self.entities[s.entity])
+                && !seen.iter().any(|x: &Sighting| x.entity == s.entity)
+            {
                 seen.push(*s);
                 if seen.len() == 2 {
                     break;
@@ -531,7 +694,10 @@ impl Resolver {
 
 fn strip_article(s: &str) -> String {
     let mut w: Vec<&str> = s.split_whitespace().collect();
-    while w.first().is_some_and(|f| matches!(f.to_lowercase().as_str(), "the" | "a" | "an")) {
+    while w
+        .first()
+        .is_some_and(|f| matches!(f.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
         w.remove(0);
     }
     w.join(" ")
@@ -567,17 +733,30 @@ pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
         while j < toks.len() {
             let t = toks[j];
             let tw = t.text(body);
-            let ok = t.kind == TokenKind::Word && (is_capitalized(tw) || (j > start && matches!(tw, "de" | "van" | "von" | "al" | "bin")))
-                || (t.kind == TokenKind::Punct && tw == "." && j > start && toks[j - 1].span.end == t.span.start && toks[j - 1].text(body).len() <= 3);
+            let ok = t.kind == TokenKind::Word
+                && (is_capitalized(tw)
+                    || (j > start && matches!(tw, "de" | "van" | "von" | "al" | "bin")))
+                || (t.kind == TokenKind::Punct
+                    && tw == "."
+                    && j > start
+                    && toks[j - 1].span.end == t.span.start
+                    && toks[j - 1].text(body).len() <= 3);
             if !ok || (j > start && is_function_word(tw)) {
                 break;
             }
             j += 1;
         }
         let run = &toks[start..j];
-        let run_words: Vec<&str> = run.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.text(body)).collect();
+        let run_words: Vec<&str> = run
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(body))
+            .collect();
         let has_title = run_words.iter().any(|w| is_title(&w.to_lowercase()));
-        let given = run_words.iter().map(|w| gender_of_given(w)).find(|g| *g != Gender::Unknown);
+        let given = run_words
+            .iter()
+            .map(|w| gender_of_given(w))
+            .find(|g| *g != Gender::Unknown);
         if has_title || given.is_some() || run_words.len() >= 2 {
             if let Some(m) = parse_mention(body, run) {
                 if m.name.is_some() && m.kind == ActorKind::Person {
@@ -605,14 +784,26 @@ mod tests {
         assert_eq!(m.name.as_deref(), Some("John McCain"));
         assert_eq!(m.kind, ActorKind::Person);
         assert_eq!(m.gender, Gender::Male);
-        assert_eq!(mention("Defense Minister Sergei Ivanov").name.as_deref(), Some("Sergei Ivanov"));
-        assert_eq!(mention("President Vladimir Putin").name.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            mention("Defense Minister Sergei Ivanov").name.as_deref(),
+            Some("Sergei Ivanov")
+        );
+        assert_eq!(
+            mention("President Vladimir Putin").name.as_deref(),
+            Some("Vladimir Putin")
+        );
     }
 
     #[test]
     fn appositions_in_both_orders_and_possessive_roles() {
-        assert_eq!(mention("Pavel Kuzmin, the deputy minister").name.as_deref(), Some("Pavel Kuzmin"));
-        assert_eq!(mention("the deputy minister, Pavel Kuzmin").name.as_deref(), Some("Pavel Kuzmin"));
+        assert_eq!(
+            mention("Pavel Kuzmin, the deputy minister").name.as_deref(),
+            Some("Pavel Kuzmin")
+        );
+        assert_eq!(
+            mention("the deputy minister, Pavel Kuzmin").name.as_deref(),
+            Some("Pavel Kuzmin")
+        );
         let m = mention("Putin's spokesman, Dmitry Peskov");
         assert_eq!(m.name.as_deref(), Some("Dmitry Peskov"));
         assert_eq!(m.gender, Gender::Male);
@@ -620,10 +811,19 @@ mod tests {
 
     #[test]
     fn organisations_places_roles_and_pronouns() {
-        assert_eq!(mention("the State Department").name.as_deref(), Some("State Department"));
-        assert_eq!(mention("the State Department").kind, ActorKind::Organisation);
+        assert_eq!(
+            mention("the State Department").name.as_deref(),
+            Some("State Department")
+        );
+        assert_eq!(
+            mention("the State Department").kind,
+            ActorKind::Organisation
+        );
         assert_eq!(mention("Moscow").kind, ActorKind::Organisation);
-        assert_eq!(mention("The United States").name.as_deref(), Some("United States"));
+        assert_eq!(
+            mention("The United States").name.as_deref(),
+            Some("United States")
+        );
         let r = mention("the deputy minister");
         assert_eq!(r.role.as_deref(), Some("deputy minister"));
         assert_eq!(r.kind, ActorKind::Person);
@@ -634,7 +834,8 @@ mod tests {
 
     #[test]
     fn resolver_merges_surnames_and_resolves_pronouns_by_gender() {
-        let text = "Foreign Minister Moussa Diallo met Ms Grace Okafor. Diallo said. She said. He said.";
+        let text =
+            "Foreign Minister Moussa Diallo met Ms Grace Okafor. Diallo said. She said. He said.";
         let mut r = Resolver::new();
         let toks = tokens(text, Span::new(0, text.len()));
         for m in scan_names(text, &toks) {

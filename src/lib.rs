@@ -12,4 +12,4 @@ pub mod text;
 
 pub use article::Article;
 pub use error::{Error, Result};
-pub use quote::{Quote, QuoteKind, Span};
+pub use quote::{extract, Quote, QuoteKind, QuoteRecord, Span};

@@ -99,8 +99,8 @@ pub fn tokens(body: &str, span: Span) -> Vec<Token> {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "sgt",
     "prof", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-    "aug", "sept", "sep", "oct", "nov", "dec", "adm", "amb", "pres", "rev", "hon", "messrs",
-    "mt", "ft", "fig", "approx", "dept", "est", "cmdr", "supt", "insp", "brig", "cpl", "pvt",
+    "aug", "sept", "sep", "oct", "nov", "dec", "adm", "amb", "pres", "rev", "hon", "messrs", "mt",
+    "ft", "fig", "approx", "dept", "est", "cmdr", "supt", "insp", "brig", "cpl", "pvt",
 ];
 
 /// True when the word before a period makes it an abbreviation, not a sentence end.
@@ -124,7 +124,10 @@ pub fn sentences(body: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
         let s = t.text(body);
         let is_end = matches!(s, "." | "?" | "!" | "\u{2026}");
         if is_end {
-            let prev_word = if i > 0 && toks[i - 1].kind == TokenKind::Word && toks[i - 1].span.end == t.span.start {
+            let prev_word = if i > 0
+                && toks[i - 1].kind == TokenKind::Word
+                && toks[i - 1].span.end == t.span.start
+            {
                 Some(toks[i - 1].text(body))
             } else {
                 None
@@ -133,7 +136,10 @@ pub fn sentences(body: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
             // Swallow closing quote marks and brackets that follow.
             let mut j = i + 1;
             while j < toks.len()
-                && matches!(toks[j].text(body), "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "\u{bb}" | "." | "!" | "?")
+                && matches!(
+                    toks[j].text(body),
+                    "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "\u{bb}" | "." | "!" | "?"
+                )
                 && toks[j].span.start == toks[j - 1].span.end
             {
                 j += 1;
@@ -143,12 +149,22 @@ pub fn sentences(body: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
                 None => true,
                 Some(n) => {
                     let c = n.text(body).chars().next().unwrap_or(' ');
-                    c.is_uppercase()
-                        || c.is_numeric()
-                        || "\"\u{201c}\u{ab}'\u{2018}(".contains(c)
+                    c.is_uppercase() || c.is_numeric() || "\"\u{201c}\u{ab}'\u{2018}(".contains(c)
                 }
             };
-            if !abbrev && next_starts && !inside(end) {
+            // `"...?" Ivanov told reporters` goes on: the quote's attribution follows it.
+            let closes_quote =
+                j > i + 1 && toks[i + 1..j].iter().any(|t| is_quote_mark(t.text(body)));
+            let attribution_follows = closes_quote
+                && toks[j.min(toks.len())..]
+                    .iter()
+                    .take(6)
+                    .take_while(|t| {
+                        !matches!(t.text(body), "\"" | "\u{201c}" | "\u{2018}" | "\u{ab}")
+                    })
+                    .any(|t| crate::quote::cue::lookup(t.text(body)).is_some())
+                && (s != "." || short_attribution(body, &toks[j.min(toks.len())..]));
+            if !abbrev && next_starts && !inside(end) && !attribution_follows {
                 out.push(Span::new(start, end));
                 start = toks.get(j).map_or(para.end, |n| n.span.start);
                 i = j;
@@ -164,6 +180,18 @@ pub fn sentences(body: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201d}" | "'" | "\u{2019}" | "\u{bb}")
+}
+
+/// `Putin said.` / `said Putin.`: a few words with a cue, then the sentence ends.
+fn short_attribution(body: &str, rest: &[Token]) -> bool {
+    let end = rest
+        .iter()
+        .position(|t| matches!(t.text(body), "." | "!" | "?" | ","));
+    end.is_some_and(|e| e <= 5)
 }
 
 #[cfg(test)]
@@ -183,8 +211,23 @@ mod tests {
     #[test]
     fn tokens_keep_apostrophes_and_hyphens() {
         let b = "U.S. envoy al-Assad's don't, Jean-Marc.";
-        let t: Vec<&str> = tokens(b, Span::new(0, b.len())).iter().map(|t| t.text(b)).collect();
-        assert_eq!(t, vec!["U.S", ".", "envoy", "al-Assad's", "don't", ",", "Jean-Marc", "."]);
+        let t: Vec<&str> = tokens(b, Span::new(0, b.len()))
+            .iter()
+            .map(|t| t.text(b))
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                "U.S",
+                ".",
+                "envoy",
+                "al-Assad's",
+                "don't",
+                ",",
+                "Jean-Marc",
+                "."
+            ]
+        );
     }
 
     #[test]
@@ -195,7 +238,11 @@ mod tests {
         let s = sentences(b, Span::new(0, b.len()), &[q]);
         assert_eq!(
             texts(b, &s),
-            vec!["Mr. Smith met U.S. officials.", "\"We agree. Fully,\" he said.", "Next one!"]
+            vec![
+                "Mr. Smith met U.S. officials.",
+                "\"We agree. Fully,\" he said.",
+                "Next one!"
+            ]
         );
     }
 
@@ -203,6 +250,19 @@ mod tests {
     fn a_quote_ending_a_sentence_ends_after_its_mark() {
         let b = "He called it \"a precedent.\" Then he left.";
         let s = sentences(b, Span::new(0, b.len()), &[Span::new(13, 27)]);
-        assert_eq!(texts(b, &s), vec!["He called it \"a precedent.\"", "Then he left."]);
+        assert_eq!(
+            texts(b, &s),
+            vec!["He called it \"a precedent.\"", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_question_quote_keeps_its_attribution() {
+        let b = "\"Are we not as good?\" Ivanov told reporters. Next.";
+        let s = sentences(b, Span::new(0, b.len()), &[Span::new(0, 22)]);
+        assert_eq!(
+            texts(b, &s),
+            vec!["\"Are we not as good?\" Ivanov told reporters.", "Next."]
+        );
     }
 }

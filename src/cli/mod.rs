@@ -1,6 +1,8 @@
 //! Command-line arguments and the commands they run. Each command lives in its own module with
 //! its clap `Args` struct and a `run` function.
 
+mod input;
+mod output;
 mod quotes;
 
 use clap::{Parser, Subcommand};

@@ -1,15 +1,129 @@
 //! `demarche quotes`: extract attributed quotes.
 
-use clap::Args;
+use super::input::{for_each_article, InputArgs};
+use super::output::Sink;
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use demarche::QuoteRecord;
+use std::io::Write;
 use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    Jsonl,
+    Csv,
+    Table,
+}
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
-    /// Articles: .txt, .html, .jsonl files, directories, or - for standard input.
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
+    pub format: QuotesFormat,
+    /// Write to this file (whole or not at all) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
-pub fn run(_args: QuotesArgs) -> anyhow::Result<()> {
-    anyhow::bail!("quotes: not implemented yet")
+pub const CSV_HEADER: &[&str] = &[
+    "article",
+    "index",
+    "speaker",
+    "source_text",
+    "source_start",
+    "source_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "kind",
+    "text",
+    "start",
+    "end",
+];
+
+/// The CSV fields of a quote record, in `CSV_HEADER` order.
+pub fn csv_fields(r: &QuoteRecord) -> Vec<String> {
+    let opt = |o: Option<usize>| o.map(|v| v.to_string()).unwrap_or_default();
+    vec![
+        r.article.clone(),
+        r.index.to_string(),
+        r.speaker.clone().unwrap_or_default(),
+        r.source_text.clone().unwrap_or_default(),
+        opt(r.source_start),
+        opt(r.source_end),
+        r.cue.clone().unwrap_or_default(),
+        opt(r.cue_start),
+        opt(r.cue_end),
+        r.kind.to_string(),
+        r.text.clone(),
+        r.start.to_string(),
+        r.end.to_string(),
+    ]
+}
+
+/// Shortens text for a terminal table.
+pub fn clip(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}\u{2026}")
+    }
+}
+
+pub fn run(args: QuotesArgs) -> Result<()> {
+    let mut sink = Sink::open(args.output.as_deref())?;
+    let mut csv_out = None;
+    if args.format == QuotesFormat::Csv {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(CSV_HEADER)?;
+        sink.write_all(&w.into_inner()?)?;
+        csv_out = Some(());
+    }
+    if args.format == QuotesFormat::Table {
+        writeln!(
+            sink,
+            "{:<28} {:<24} {:<8} TEXT",
+            "ARTICLE", "SPEAKER", "KIND"
+        )?;
+    }
+    for_each_article(
+        &args.input,
+        |a| {
+            demarche::extract(&a.body)
+                .iter()
+                .enumerate()
+                .map(|(i, q)| q.record(&a.id, i, &a.body))
+                .collect::<Vec<_>>()
+        },
+        |_, records| {
+            for r in records {
+                match args.format {
+                    QuotesFormat::Jsonl => {
+                        serde_json::to_writer(&mut sink, &r)?;
+                        sink.write_all(b"\n")?;
+                    }
+                    QuotesFormat::Csv => {
+                        let _ = csv_out;
+                        let mut w = csv::Writer::from_writer(Vec::new());
+                        w.write_record(csv_fields(&r))?;
+                        sink.write_all(&w.into_inner()?)?;
+                    }
+                    QuotesFormat::Table => writeln!(
+                        sink,
+                        "{:<28} {:<24} {:<8} {}",
+                        clip(&r.article, 28),
+                        clip(r.speaker.as_deref().unwrap_or("-"), 24),
+                        r.kind,
+                        clip(&r.text, 90)
+                    )?,
+                }
+            }
+            Ok(())
+        },
+    )?;
+    sink.finish()
 }

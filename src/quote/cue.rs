@@ -123,11 +123,23 @@ fn inflect(base: &str) -> Vec<String> {
         (format!("{base}s"), format!("{base}d"), format!("{stem}ing"))
     } else if base.ends_with('y') && !base.ends_with("ay") && !base.ends_with("ey") {
         let stem = &base[..base.len() - 1];
-        (format!("{stem}ies"), format!("{stem}ied"), format!("{base}ing"))
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{base}ing"),
+        )
     } else if base.ends_with("ss") || base.ends_with("sh") || base.ends_with("ch") {
-        (format!("{base}es"), format!("{base}ed"), format!("{base}ing"))
+        (
+            format!("{base}es"),
+            format!("{base}ed"),
+            format!("{base}ing"),
+        )
     } else {
-        (format!("{base}s"), format!("{base}ed"), format!("{base}ing"))
+        (
+            format!("{base}s"),
+            format!("{base}ed"),
+            format!("{base}ing"),
+        )
     };
     out.extend([s, ed, ing]);
     out
@@ -164,7 +176,18 @@ mod tests {
 
     #[test]
     fn inflections_are_found() {
-        for w in ["said", "says", "told", "Warned", "insisting", "denied", "urges", "wrote", "tweeted", "replied"] {
+        for w in [
+            "said",
+            "says",
+            "told",
+            "Warned",
+            "insisting",
+            "denied",
+            "urges",
+            "wrote",
+            "tweeted",
+            "replied",
+        ] {
             assert!(lookup(w).is_some(), "{w}");
         }
         assert_eq!(lookup("told").unwrap().1, "tell");

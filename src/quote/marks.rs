@@ -70,7 +70,11 @@ fn is_opening_context(c: Option<char>) -> bool {
 fn is_closing_follow(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || "”’»\u{2014}\u{2013}…".contains(c),
+        Some(c) => {
+            c.is_whitespace()
+                || (c.is_ascii_punctuation() && c != '\'')
+                || "”’»\u{2014}\u{2013}…".contains(c)
+        }
     }
 }
 
@@ -112,7 +116,9 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
                 i += 1;
             }
             '\u{2018}' => {
-                if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) {
+                if !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+                {
                     push(c.len_utf8(), Family::Single, Role::Open)
                 }
             }

@@ -91,4 +91,54 @@ pub struct Quote {
 }
 
 pub mod cue;
+mod extract;
 pub mod marks;
+
+pub use extract::extract;
+
+/// A quote as the contract prints it (`quotes --format jsonl`): one flat record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    pub article: String,
+    pub index: usize,
+    pub speaker: Option<String>,
+    pub source_text: Option<String>,
+    pub source_start: Option<usize>,
+    pub source_end: Option<usize>,
+    pub cue: Option<String>,
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+    pub kind: QuoteKind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The parts of a quote split around its attribution, as `[start, end]` pairs; present
+    /// only when there is more than one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spans: Option<Vec<[usize; 2]>>,
+}
+
+impl Quote {
+    /// The flat record of this quote, the `index`-th of article `article` with body `body`.
+    pub fn record(&self, article: &str, index: usize, body: &str) -> QuoteRecord {
+        let start = self.spans.first().map_or(0, |s| s.start);
+        let end = self.spans.last().map_or(0, |s| s.end);
+        QuoteRecord {
+            article: article.to_string(),
+            index,
+            speaker: self.speaker.clone(),
+            source_text: self.source.map(|s| s.text(body).to_string()),
+            source_start: self.source.map(|s| s.start),
+            source_end: self.source.map(|s| s.end),
+            cue: self.cue.map(|s| s.text(body).to_string()),
+            cue_start: self.cue.map(|s| s.start),
+            cue_end: self.cue.map(|s| s.end),
+            kind: self.kind,
+            text: self.text.clone(),
+            start,
+            end,
+            spans: (self.spans.len() > 1)
+                .then(|| self.spans.iter().map(|s| [s.start, s.end]).collect()),
+        }
+    }
+}

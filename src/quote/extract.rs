@@ -1,0 +1,1373 @@
+//! Finding who said what in one article.
+//!
+//! The article is cut into paragraphs (boilerplate lines dropped, datelines skipped), quoted
+//! regions are paired, and each sentence is read for an attribution frame: a lead-in before a
+//! quote (`X said: "..."`), a tail after it (`"...," X said`, `"..." — X`), or reported speech
+//! (`X said (that) ...`, `..., X said`, `according to X, ...`). Quotes with no frame of their
+//! own continue the previous speaker, as news convention has it. Speaker mentions are resolved
+//! to canonical actors by [`crate::actor::Resolver`].
+
+use super::cue::{self, CueClass};
+use super::marks::{self, Region};
+use super::{Quote, QuoteKind, Span};
+use crate::actor::{self, is_capitalized, is_title, Mention, Resolver};
+use crate::text::{self, Token, TokenKind};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Site furniture that is never speech: "Last Updated: ...", "Get the latest updates ...".
+fn boilerplate() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[\s.\-|•·]*(last updated|updated|published|posted|get the latest|share this|share on|follow us|subscribe|sign up|click here|read more|read the rest|advertisement|sponsored|related:|related stories|copyright|all rights reserved|©|image caption|media caption|image copyright|photo:|file photo|watch:|listen:|skip to|cookies)",
+        )
+        .expect("static regex")
+    })
+}
+
+/// A dateline at the start of a paragraph: "MUNICH, Germany -- ", "OSLO (Reuters) - ".
+fn dateline() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?\s*(?:--|—|–|-|:)\s+",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Words skipped between a speaker and a cue, or after a cue before its content.
+const ADVERBIALS: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "again",
+    "previously",
+    "repeatedly",
+    "later",
+    "earlier",
+    "reportedly",
+    "then",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "once",
+    "often",
+    "recently",
+    "first",
+    "quickly",
+    "flatly",
+    "publicly",
+    "privately",
+    "separately",
+    "already",
+    "further",
+    "too",
+    "even",
+    "just",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "on",
+    "late",
+    "early",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "similarly",
+    "likewise",
+    "subsequently",
+    "angrily",
+    "bluntly",
+    "firmly",
+    "simply",
+    "openly",
+    "directly",
+    "sharply",
+    "strongly",
+    "openly",
+    "hastily",
+    "softly",
+    "quietly",
+    "widely",
+    "long",
+    "not",
+    "never",
+    "has",
+    "had",
+    "been",
+    "being",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "always",
+    "since",
+    "ago",
+];
+
+fn is_adverbial(word: &str) -> bool {
+    ADVERBIALS.contains(&word.to_lowercase().as_str())
+}
+
+/// Nouns that name unnamed speakers ("officials said", "a source said").
+const SPEAKER_NOUNS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "protester",
+    "protesters",
+    "residents",
+    "witnesses",
+    "witness",
+    "people",
+    "critics",
+    "supporters",
+    "aide",
+    "aides",
+    "lawmakers",
+    "leaders",
+    "ministers",
+    "negotiators",
+    "observers",
+    "activists",
+    "government",
+    "ministry",
+    "campaign",
+    "statement",
+    "operative",
+    "officer",
+    "officers",
+    "spokesperson",
+    "report",
+    "organizers",
+    "organisers",
+    "authorities",
+    "police",
+    "military",
+    "army",
+    "group",
+    "groups",
+    "voters",
+    "members",
+    "delegates",
+    "delegation",
+    "envoys",
+    "monitors",
+    "rebels",
+    "insurgents",
+    "opposition",
+    "administration",
+    "agency",
+    "council",
+    "commission",
+    "committee",
+    "party",
+    "embassy",
+    "office",
+    "department",
+    "cabinet",
+    "presidency",
+    "parliament",
+    "mission",
+    "team",
+    "secretariat",
+    "countries",
+    "states",
+    "nations",
+    "governments",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "partners",
+    "others",
+    "both",
+    "statements",
+    "communique",
+    "declaration",
+    "leader",
+    "lawmaker",
+    "senators",
+    "residents",
+    "farmers",
+    "workers",
+    "families",
+    "refugees",
+    "survivors",
+    "villagers",
+    "women",
+    "men",
+    "students",
+];
+
+fn is_speaker_noun(lower: &str) -> bool {
+    SPEAKER_NOUNS.contains(&lower) || is_title(lower)
+}
+
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "another"
+            | "one"
+    )
+}
+
+/// Words that open a relative clause or an aside between a speaker and a cue.
+fn opens_aside(lower: &str) -> bool {
+    matches!(
+        lower,
+        "who"
+            | "which"
+            | "whose"
+            | "whom"
+            | "however"
+            | "meanwhile"
+            | "in"
+            | "speaking"
+            | "asked"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "at"
+            | "on"
+            | "for"
+            | "though"
+            | "although"
+            | "too"
+            | "also"
+            | "nevertheless"
+            | "moreover"
+            | "furthermore"
+            | "by"
+            | "during"
+            | "like"
+            | "unlike"
+            | "as"
+    )
+}
+
+/// A quote found in a sentence, before speaker resolution.
+#[derive(Debug, Clone)]
+struct Found {
+    kind: QuoteKind,
+    spans: Vec<Span>,
+    speaker: Attribution,
+    paragraph: usize,
+}
+
+#[derive(Debug, Clone)]
+enum Attribution {
+    /// A speaker phrase and the cue that attributes it.
+    Mention { mention: Mention, cue: Option<Span> },
+    /// No frame of its own: continue the previous speaker.
+    Inherit,
+}
+
+/// Reads one article body and returns its attributed quotes, ordered by position.
+pub fn extract(body: &str) -> Vec<Quote> {
+    let paragraphs: Vec<Span> = text::paragraphs(body)
+        .into_iter()
+        .filter(|p| !boilerplate().is_match(p.text(body)))
+        .map(|p| match dateline().find(p.text(body)) {
+            Some(m) if m.end() < p.len() => Span::new(p.start + m.end(), p.end),
+            _ => p,
+        })
+        .collect();
+    let regions = marks::regions(body, &paragraphs);
+
+    // Who is on stage: every named person, in text order, before any speaker is resolved.
+    let mut resolver = Resolver::new();
+    let mut sentences: Vec<(usize, Span, Vec<Region>)> = Vec::new();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let regs: Vec<Region> = regions
+            .iter()
+            .filter(|r| r.paragraph == pi)
+            .copied()
+            .collect();
+        let outers: Vec<Span> = regs.iter().map(Region::outer).collect();
+        for s in text::sentences(body, *para, &outers) {
+            let in_s: Vec<Region> = regs
+                .iter()
+                .filter(|r| s.start <= r.open.start && r.open.start < s.end)
+                .copied()
+                .collect();
+            let toks = narrative_tokens(body, s, &in_s);
+            for (k, m) in actor::scan_names(body, &toks).into_iter().enumerate() {
+                resolver.observe(
+                    &m,
+                    k == 0 && m.span.start == toks.first().map_or(0, |t| t.span.start),
+                );
+            }
+            sentences.push((pi, s, in_s));
+        }
+    }
+
+    let mut found: Vec<Found> = Vec::new();
+    for (pi, s, regs) in &sentences {
+        found.extend(read_sentence(body, *pi, *s, regs));
+    }
+
+    // Resolve speakers in text order; floating quotes take the previous speaker.
+    let mut quotes = Vec::new();
+    let mut last: Option<(usize, usize, Option<Span>, Option<Span>)> = None; // entity, paragraph, source, cue
+    let mut resolved: Vec<(Found, Option<usize>, Option<Span>, Option<Span>)> = Vec::new();
+    for f in found {
+        match &f.speaker {
+            Attribution::Mention { mention, cue } => {
+                let mut idx = resolver.resolve(mention);
+                if mention.name.is_none() && mention.pronoun.is_none() {
+                    // A role named before its holder: "Britain's foreign secretary has said".
+                    if let Some(title) = mention.titles.last() {
+                        if let Some(later) = resolver.holder_after(mention.span.end, title) {
+                            if idx.is_some_and(|i| {
+                                resolver.entity(i).kind != actor::ActorKind::Person
+                                    || resolver.canonical(i).split_whitespace().count() <= 3
+                            }) {
+                                idx = Some(later);
+                            }
+                        }
+                    }
+                }
+                if let Some(i) = idx {
+                    last = Some((i, f.paragraph, Some(mention.span), *cue));
+                }
+                resolved.push((f.clone(), idx, Some(mention.span), *cue));
+            }
+            Attribution::Inherit => match last {
+                Some((i, p, src, cue)) if f.paragraph <= p + 1 => {
+                    last = Some((i, f.paragraph, src, cue));
+                    resolved.push((f.clone(), Some(i), src, cue));
+                }
+                _ => resolved.push((f.clone(), None, None, None)),
+            },
+        }
+    }
+    for (f, idx, source, cue) in resolved {
+        let text = f
+            .spans
+            .iter()
+            .map(|s| s.text(body))
+            .collect::<Vec<_>>()
+            .join(" ");
+        quotes.push(Quote {
+            kind: f.kind,
+            text,
+            spans: f.spans,
+            speaker: idx.map(|i| resolver.canonical(i).to_string()),
+            source: if idx.is_some() { source } else { None },
+            cue: if idx.is_some() { cue } else { None },
+        });
+    }
+    quotes.sort_by_key(|q| q.spans[0].start);
+    // Quotes never overlap: a later one that overlaps a kept one is dropped.
+    let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let overlaps = kept.iter().any(|k| {
+            k.spans
+                .iter()
+                .any(|a| q.spans.iter().any(|b| a.start < b.end && b.start < a.end))
+        });
+        if !overlaps {
+            kept.push(q);
+        }
+    }
+    kept
+}
+
+/// Tokens of a sentence outside its quoted regions.
+fn narrative_tokens(body: &str, s: Span, regs: &[Region]) -> Vec<Token> {
+    text::tokens(body, s)
+        .into_iter()
+        .filter(|t| {
+            !regs
+                .iter()
+                .any(|r| r.outer().start <= t.span.start && t.span.end <= r.outer().end)
+        })
+        .collect()
+}
+
+fn lower(body: &str, t: &Token) -> String {
+    t.text(body).to_lowercase()
+}
+
+fn is_punct(body: &str, t: &Token, set: &[&str]) -> bool {
+    t.kind == TokenKind::Punct && set.contains(&t.text(body))
+}
+
+const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "-", "\u{2015}"];
+
+/// The cue class of a token, if it is a cue verb. Only the word itself is checked; see
+/// [`cue_at`] for the check in context.
+fn cue_class(body: &str, t: &Token) -> Option<CueClass> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    cue::lookup(t.text(body)).map(|(c, _)| c)
+}
+
+/// The cue class of `toks[i]` in context: after a determiner it is a noun ("the report").
+fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
+    let class = cue_class(body, &toks[i])?;
+    let noun =
+        i > 0 && toks[i - 1].kind == TokenKind::Word && is_determiner(&lower(body, &toks[i - 1]));
+    (!noun).then_some(class)
+}
+
+/// Title case with no closing punctuation: a title or a name, not a sentence.
+fn looks_like_title(text: &str) -> bool {
+    !text.ends_with(['.', '!', '?', ',', '\u{2026}'])
+        && text
+            .split_whitespace()
+            .filter(|w| w.chars().count() > 3)
+            .all(is_capitalized)
+}
+
+fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<Found> {
+    let all = text::tokens(body, s);
+    let quoted = |t: &Token| {
+        regs.iter()
+            .find(|r| r.outer().start <= t.span.start && t.span.end <= r.outer().end)
+            .copied()
+    };
+    // Classify regions: direct when they stand as sentences, partial inside the reporter's words.
+    let mut direct: Vec<Region> = Vec::new();
+    let mut partial: Vec<Region> = Vec::new();
+    for r in regs {
+        let prev = all.iter().rev().find(|t| t.span.end <= r.open.start);
+        let words = r.inner.text(body).split_whitespace().count();
+        let first_lower = r
+            .inner
+            .text(body)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let is_direct = match prev {
+            None => words >= 3 || r.inner.text(body).ends_with(['.', '!', '?', ',']),
+            Some(p) if quoted(p).is_some() => true,
+            Some(p) if p.kind == TokenKind::Punct => {
+                let pt = p.text(body);
+                if pt == ":" || DASHES.contains(&pt) || pt == "(" {
+                    true
+                } else if pt == "," {
+                    !(first_lower && words < 4)
+                } else {
+                    words >= 3
+                }
+            }
+            Some(p) => {
+                let pi = all.iter().position(|t| t == p).unwrap_or(0);
+                cue_at(body, &all, pi).is_some() && !first_lower && words >= 3
+            }
+        };
+        let is_direct = is_direct && !looks_like_title(r.inner.text(body));
+        if is_direct {
+            direct.push(*r);
+        } else {
+            partial.push(*r);
+        }
+    }
+    let narrative: Vec<Token> = all
+        .iter()
+        .filter(|t| quoted(t).is_none())
+        .copied()
+        .collect();
+    let mut out = Vec::new();
+
+    if !direct.is_empty() {
+        // Attribution around the direct quotes.
+        let first = direct[0];
+        let lead: Vec<Token> = narrative
+            .iter()
+            .filter(|t| t.span.end <= first.open.start)
+            .copied()
+            .collect();
+        let mut attribution = lead_attribution(body, &lead);
+        let mut pieces: Vec<Vec<Token>> = Vec::new();
+        for (k, r) in direct.iter().enumerate() {
+            let end = direct.get(k + 1).map_or(s.end, |n| n.open.start);
+            pieces.push(
+                narrative
+                    .iter()
+                    .filter(|t| t.span.start >= r.outer().end && t.span.end <= end)
+                    .copied()
+                    .collect(),
+            );
+        }
+        let mut used_tail: Option<usize> = None;
+        if attribution.is_none() {
+            for (k, piece) in pieces.iter().enumerate() {
+                if let Some(a) = tail_attribution(body, piece) {
+                    attribution = Some(a);
+                    used_tail = Some(k);
+                    break;
+                }
+            }
+        }
+        let speaker = match &attribution {
+            Some((m, cue)) => Attribution::Mention {
+                mention: m.clone(),
+                cue: Some(*cue),
+            },
+            None => Attribution::Inherit,
+        };
+        // Split quotes: "A," X said, "B." is one statement when A does not end a sentence.
+        let mut k = 0;
+        while k < direct.len() {
+            let mut spans = vec![direct[k].inner];
+            let a_text = direct[k].inner.text(body);
+            let open_ended =
+                a_text.ends_with(',') || !a_text.ends_with(['.', '!', '?', '\u{2026}']);
+            if open_ended && used_tail == Some(k) && k + 1 < direct.len() {
+                spans.push(direct[k + 1].inner);
+                k += 1;
+            }
+            out.push(Found {
+                kind: QuoteKind::Direct,
+                spans: spans
+                    .into_iter()
+                    .map(|sp| trim_quote_punct(body, sp))
+                    .collect(),
+                speaker: speaker.clone(),
+                paragraph,
+            });
+            k += 1;
+        }
+        // Reported speech in the tail: `"...," Peskov said, but added that ...`.
+        if let Some(k) = used_tail {
+            let piece = &pieces[k];
+            if let Some((m, cue)) = &attribution {
+                if let Some(content) = that_clause(body, piece, s, regs) {
+                    let contained: Vec<&Region> = partial
+                        .iter()
+                        .filter(|r| content.start <= r.open.start && r.open.start < content.end)
+                        .collect();
+                    out.push(Found {
+                        kind: if contained.is_empty() {
+                            QuoteKind::Indirect
+                        } else {
+                            QuoteKind::Partial
+                        },
+                        spans: vec![content],
+                        speaker: Attribution::Mention {
+                            mention: m.clone(),
+                            cue: Some(*cue),
+                        },
+                        paragraph,
+                    });
+                    partial
+                        .retain(|r| !(content.start <= r.open.start && r.open.start < content.end));
+                }
+            }
+        }
+        for r in partial {
+            if let Some((m, cue)) = &attribution {
+                out.push(Found {
+                    kind: QuoteKind::Partial,
+                    spans: vec![trim_quote_punct(body, r.inner)],
+                    speaker: Attribution::Mention {
+                        mention: m.clone(),
+                        cue: Some(*cue),
+                    },
+                    paragraph,
+                });
+            }
+        }
+        return out;
+    }
+
+    // No direct quote: reported speech, possibly holding quoted fragments.
+    if let Some((content, m, cue)) = reported(body, &all, &narrative, s, regs) {
+        let contained: Vec<Region> = partial
+            .iter()
+            .filter(|r| content.start <= r.open.start && r.open.start < content.end)
+            .copied()
+            .collect();
+        out.push(Found {
+            kind: if contained.is_empty() {
+                QuoteKind::Indirect
+            } else {
+                QuoteKind::Partial
+            },
+            spans: vec![content],
+            speaker: Attribution::Mention {
+                mention: m.clone(),
+                cue: Some(cue),
+            },
+            paragraph,
+        });
+        for r in partial.iter().filter(|r| !contained.contains(r)) {
+            out.push(Found {
+                kind: QuoteKind::Partial,
+                spans: vec![trim_quote_punct(body, r.inner)],
+                speaker: Attribution::Mention {
+                    mention: m.clone(),
+                    cue: Some(cue),
+                },
+                paragraph,
+            });
+        }
+        return out;
+    }
+    // Fragments quoted in a sentence whose subject speaks through a cue: `called it "..."`.
+    if !partial.is_empty() {
+        if let Some((m, cue)) = speaking_subject(body, &narrative) {
+            for r in partial {
+                out.push(Found {
+                    kind: QuoteKind::Partial,
+                    spans: vec![trim_quote_punct(body, r.inner)],
+                    speaker: Attribution::Mention {
+                        mention: m.clone(),
+                        cue: Some(cue),
+                    },
+                    paragraph,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Drops a trailing comma left inside the marks (`"We agree,"`), which is not the speaker's.
+fn trim_quote_punct(body: &str, sp: Span) -> Span {
+    let t = sp.text(body);
+    if t.ends_with(',') && t.len() > 1 {
+        marks::trim(body, Span::new(sp.start, sp.end - 1))
+    } else {
+        sp
+    }
+}
+
+/// A speaker phrase ending at token index `end` (exclusive), walking back to `floor`.
+/// Handles appositions and asides between commas.
+fn np_before(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut k = end;
+    // Skip auxiliaries and adverbs between the speaker and the cue.
+    while k > floor && toks[k - 1].kind == TokenKind::Word && is_adverbial(toks[k - 1].text(body)) {
+        k -= 1;
+    }
+    // Skip an aside: `Ana Ruiz, who led the talks, said` / `the ministry, however, said`.
+    let mut apposition: Option<usize> = None;
+    if k > floor && is_punct(body, &toks[k - 1], &[","]) {
+        let close = k - 1;
+        let open = (floor..close)
+            .rev()
+            .take(20)
+            .find(|&i| is_punct(body, &toks[i], &[","]));
+        if let Some(open) = open {
+            let first = lower(body, &toks[open + 1]);
+            if opens_aside(&first) || open + 1 == close {
+                k = open;
+                while k > floor
+                    && toks[k - 1].kind == TokenKind::Word
+                    && is_adverbial(toks[k - 1].text(body))
+                {
+                    k -= 1;
+                }
+            } else {
+                apposition = Some(open);
+            }
+        } else {
+            return None;
+        }
+    }
+    let head_end = if apposition.is_some() { k - 1 } else { k };
+    let limit = match apposition {
+        Some(open) => open + 1,
+        None => floor,
+    };
+    let mut start = collect_np_back(body, toks, head_end, limit)?;
+    if let Some(open) = apposition {
+        if start != open + 1 {
+            return None;
+        }
+        // The phrase before the apposition: `Pavel Kuzmin, the deputy minister,`.
+        if let Some(s2) = collect_np_back(body, toks, open, floor) {
+            start = s2;
+        }
+    }
+    Some((start, head_end))
+}
+
+/// Collects a noun phrase backwards from `end` (exclusive) down to `floor`.
+fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
+    if end <= floor {
+        return None;
+    }
+    let head = &toks[end - 1];
+    let hl = lower(body, head);
+    if head.kind != TokenKind::Word {
+        return None;
+    }
+    let head_ok = is_capitalized(head.text(body))
+        || is_speaker_noun(&hl)
+        || matches!(hl.as_str(), "he" | "she" | "they" | "it" | "we" | "i");
+    if !head_ok || (is_capitalized(head.text(body)) && actor::normalize(head.text(body)).is_empty())
+    {
+        return None;
+    }
+    if matches!(hl.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+        return Some(end - 1);
+    }
+    let mut k = end - 1;
+    let mut lowercase_run = 0;
+    while k > floor {
+        let t = &toks[k - 1];
+        let tx = t.text(body);
+        let tl = tx.to_lowercase();
+        let ok = if t.kind == TokenKind::Punct {
+            tx == "."
+                && k >= 2
+                && toks[k - 2].span.end == t.span.start
+                && toks[k - 2].text(body).len() <= 3
+        } else if is_capitalized(tx) {
+            !matches!(
+                tl.as_str(),
+                "according"
+                    | "but"
+                    | "and"
+                    | "as"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "asked"
+                    | "speaking"
+                    | "so"
+                    | "yet"
+                    | "then"
+            )
+        } else if tl == "of" {
+            k >= 2 && is_capitalized(toks[k - 2].text(body))
+        } else if is_determiner(&tl) {
+            true
+        } else {
+            lowercase_run += 1;
+            lowercase_run <= 3
+                && (is_title(&tl)
+                    || is_speaker_noun(&tl)
+                    || tl.ends_with("'s")
+                    || tl.ends_with("\u{2019}s")
+                    || is_nominal_modifier(&tl))
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+        if t.kind == TokenKind::Word
+            && is_determiner(&tl)
+            && !matches!(
+                tl.as_str(),
+                "two" | "three" | "several" | "some" | "many" | "other" | "one"
+            )
+        {
+            break;
+        }
+    }
+    Some(k)
+}
+
+/// Lower-case words that modify a speaker noun: "a senior official", "the Russian president".
+fn is_nominal_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "senior"
+            | "top"
+            | "former"
+            | "current"
+            | "deputy"
+            | "chief"
+            | "foreign"
+            | "defence"
+            | "defense"
+            | "interior"
+            | "government"
+            | "administration"
+            | "campaign"
+            | "western"
+            | "european"
+            | "local"
+            | "regional"
+            | "military"
+            | "security"
+            | "intelligence"
+            | "police"
+            | "party"
+            | "opposition"
+            | "ruling"
+            | "state"
+            | "ministry"
+            | "other"
+            | "several"
+            | "two"
+            | "three"
+            | "many"
+            | "some"
+            | "anonymous"
+            | "unnamed"
+            | "high-ranking"
+            | "senior-level"
+            | "press"
+            | "white"
+            | "house"
+            | "trade"
+            | "un"
+            | "eu"
+            | "us"
+            | "u.s"
+            | "new"
+            | "acting"
+            | "outgoing"
+            | "incoming"
+            | "prime"
+            | "vice"
+            | "assistant"
+            | "general"
+            | "special"
+            | "permanent"
+            | "national"
+            | "federal"
+            | "provincial"
+            | "district"
+            | "union"
+            | "labour"
+            | "labor"
+            | "business"
+            | "human"
+            | "rights"
+            | "aid"
+            | "humanitarian"
+            | "relief"
+            | "health"
+            | "finance"
+            | "economy"
+            | "energy"
+    )
+}
+
+/// A speaker phrase starting at token index `start`, going forward (post-posed speakers:
+/// `said Putin`, `said the deputy minister, Pavel Kuzmin`).
+fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> {
+    let mut k = start;
+    let mut seen_head = false;
+    while k < toks.len() {
+        let t = &toks[k];
+        let tx = t.text(body);
+        let tl = tx.to_lowercase();
+        let ok = if t.kind == TokenKind::Punct {
+            tx == "."
+                && k > start
+                && toks[k - 1].span.end == t.span.start
+                && toks[k - 1].text(body).len() <= 3
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| is_capitalized(n.text(body)))
+        } else if is_capitalized(tx) {
+            !(seen_head && is_adverbial(tx))
+        } else if k == start && matches!(tl.as_str(), "he" | "she" | "they" | "it" | "we") {
+            return Some((k, k + 1));
+        } else {
+            is_determiner(&tl)
+                || is_title(&tl)
+                || is_speaker_noun(&tl)
+                || is_nominal_modifier(&tl)
+                || (tl == "of" && seen_head)
+                || tl.ends_with("'s")
+                || tl.ends_with("\u{2019}s")
+        };
+        if !ok {
+            break;
+        }
+        if t.kind == TokenKind::Word && (is_capitalized(tx) || is_speaker_noun(&tl)) {
+            seen_head = true;
+        }
+        k += 1;
+    }
+    // Include a following name apposition: `said the deputy minister, Pavel Kuzmin`.
+    if seen_head
+        && k + 1 < toks.len()
+        && is_punct(body, &toks[k], &[","])
+        && is_capitalized(toks[k + 1].text(body))
+        && !is_capitalized(toks[k - 1].text(body))
+    {
+        if let Some((_, e)) = np_after(body, toks, k + 1) {
+            if (k + 1..e)
+                .all(|i| toks[i].kind == TokenKind::Word && is_capitalized(toks[i].text(body)))
+            {
+                return Some((start, e));
+            }
+        }
+    }
+    while k > start
+        && toks[k - 1].kind == TokenKind::Word
+        && !is_capitalized(toks[k - 1].text(body))
+        && !is_speaker_noun(&lower(body, &toks[k - 1]))
+    {
+        k -= 1;
+    }
+    (seen_head && k > start).then_some((start, k))
+}
+
+fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> Option<Mention> {
+    let m = actor::parse_mention(body, &toks[range.0..range.1])?;
+    // A bare common noun phrase with no name, title or speaker noun cannot speak.
+    if m.name.is_none() && m.pronoun.is_none() {
+        let role = m.role.as_deref().unwrap_or("");
+        let head = role.split_whitespace().last().unwrap_or("").to_lowercase();
+        if !is_speaker_noun(&head) {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+/// `X said: "..."`, `X said, "..."`, `According to X, "..."`, `X struck a cautious note: "..."`.
+fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
+    let last = lead.last()?;
+    let lt = last.text(body);
+    let ends_open =
+        matches!(lt, ":" | ",") || cue_class(body, last).is_some() || DASHES.contains(&lt);
+    if !ends_open {
+        return None;
+    }
+    if let Some(a) = according_to(body, lead, 0) {
+        return Some(a);
+    }
+    // The cue nearest the quote.
+    let ci = (0..lead.len())
+        .rev()
+        .find(|&i| cue_at(body, lead, i).is_some());
+    if let Some(ci) = ci {
+        if lead.len() - ci <= 8 {
+            if let Some(r) = np_before(body, lead, ci, 0) {
+                if let Some(m) = mention_of(body, lead, r) {
+                    return Some((m, lead[ci].span));
+                }
+            }
+            // `said Putin:` / post-posed in the lead.
+            if let Some(r) = np_after(body, lead, ci + 1) {
+                if let Some(m) = mention_of(body, lead, r) {
+                    return Some((m, lead[ci].span));
+                }
+            }
+        }
+    }
+    // A colon lead-in without a cue: the sentence's subject speaks.
+    if lt == ":" {
+        let end = (0..lead.len()).find(|&i| {
+            lead[i].kind == TokenKind::Punct
+                || (lead[i].kind == TokenKind::Word
+                    && !is_capitalized(lead[i].text(body))
+                    && !is_determiner(&lower(body, &lead[i]))
+                    && !is_title(&lower(body, &lead[i]))
+                    && !is_speaker_noun(&lower(body, &lead[i])))
+        })?;
+        let mut e = end;
+        while e < lead.len()
+            && lead[e].kind == TokenKind::Word
+            && is_speaker_noun(&lower(body, &lead[e]))
+        {
+            e += 1;
+        }
+        if e > 0 {
+            if let Some(m) = mention_of(body, lead, (0, e)) {
+                return Some((m, last.span));
+            }
+        }
+    }
+    None
+}
+
+/// `"...," X said`, `"...," said X`, `"..." — X`, `"...," according to X`.
+fn tail_attribution(body: &str, piece: &[Token]) -> Option<(Mention, Span)> {
+    let mut i = 0;
+    while i < piece.len() && is_punct(body, &piece[i], &[","]) {
+        i += 1;
+    }
+    if i < piece.len() && is_punct(body, &piece[i], DASHES) {
+        let r = np_after(body, piece, i + 1)?;
+        let m = mention_of(body, piece, r)?;
+        return Some((m, piece[i].span));
+    }
+    if let Some(a) = according_to(body, piece, i) {
+        return Some(a);
+    }
+    // The cue must be close to the quote.
+    let ci = (i..piece.len().min(i + 12)).find(|&k| cue_at(body, piece, k).is_some())?;
+    if ci == i {
+        let r = np_after(body, piece, ci + 1)?;
+        let m = mention_of(body, piece, r)?;
+        return Some((m, piece[ci].span));
+    }
+    let r = np_before(body, piece, ci, i)?;
+    if r.0 != i {
+        return None;
+    }
+    let m = mention_of(body, piece, r)?;
+    Some((m, piece[ci].span))
+}
+
+/// `according to X` starting at or after `from`.
+fn according_to(body: &str, toks: &[Token], from: usize) -> Option<(Mention, Span)> {
+    let k = (from..toks.len().saturating_sub(1))
+        .find(|&k| lower(body, &toks[k]) == "according" && lower(body, &toks[k + 1]) == "to")?;
+    let r = np_after(body, toks, k + 2)?;
+    let m = mention_of(body, toks, r)?;
+    Some((m, Span::new(toks[k].span.start, toks[k + 1].span.end)))
+}
+
+/// Sentence content without a final period, trimmed.
+fn content_span(body: &str, start: usize, end: usize) -> Span {
+    let mut sp = marks::trim(body, Span::new(start, end));
+    let t = sp.text(body);
+    let trimmed = t.trim_end_matches(['.', ',', ';', ':']);
+    sp.end = sp.start + trimmed.len();
+    marks::trim(body, sp)
+}
+
+/// `... added that CLAUSE` in a narrative piece: the clause to the sentence end.
+fn that_clause(body: &str, piece: &[Token], s: Span, _regs: &[Region]) -> Option<Span> {
+    let ci = (0..piece.len()).find(|&i| cue_at(body, piece, i).is_some())?;
+    let rest = &piece[ci + 1..];
+    let that = rest.iter().take(8).position(|t| lower(body, t) == "that")?;
+    let start = rest.get(that + 1)?.span.start;
+    let c = content_span(body, start, s.end);
+    (c.text(body).split_whitespace().count() >= 3).then_some(c)
+}
+
+/// Reported speech in a sentence with no direct quote.
+fn reported(
+    body: &str,
+    all: &[Token],
+    narrative: &[Token],
+    s: Span,
+    regs: &[Region],
+) -> Option<(Span, Mention, Span)> {
+    let n = narrative.len();
+    if n < 4 {
+        return None;
+    }
+    // according to X, CLAUSE / CLAUSE, according to X.
+    if let Some(k) = (0..n - 1).find(|&k| {
+        lower(body, &narrative[k]) == "according" && lower(body, &narrative[k + 1]) == "to"
+    }) {
+        let r = np_after(body, narrative, k + 2)?;
+        let m = mention_of(body, narrative, r)?;
+        let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
+        let after = narrative.get(r.1);
+        let content = if k <= 2 {
+            let comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
+            content_span(body, narrative.get(comma + 1)?.span.start, s.end)
+        } else if after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"])) {
+            let before = narrative[..k]
+                .iter()
+                .rposition(|t| !is_punct(body, t, &[","]))?;
+            content_span(body, s.start, narrative[before].span.end)
+        } else {
+            return None;
+        };
+        return (content.text(body).split_whitespace().count() >= 3).then_some((content, m, cue));
+    }
+    // CLAUSE, X said [adverbials].  /  CLAUSE, said X.
+    if let Some(comma) = narrative.iter().rposition(|t| is_punct(body, t, &[","])) {
+        let tail = &narrative[comma + 1..];
+        if let Some(ci) = (0..tail.len())
+            .find(|&i| matches!(cue_at(body, tail, i), Some(CueClass::Say | CueClass::That)))
+        {
+            let rest_ok = tail[ci + 1..]
+                .iter()
+                .take_while(|t| !is_punct(body, t, &[".", "!", "?"]))
+                .count()
+                <= 10
+                && !tail[ci + 1..].iter().any(|t| lower(body, t) == "that");
+            let speaker = if ci == 0 {
+                np_after(body, tail, 1)
+            } else {
+                np_before(body, tail, ci, 0).filter(|r| r.0 == 0)
+            };
+            if rest_ok {
+                if let Some(r) = speaker {
+                    if let Some(m) = mention_of(body, tail, r) {
+                        let content = content_span(body, s.start, narrative[comma].span.start);
+                        if content.text(body).split_whitespace().count() >= 3 && comma >= 2 {
+                            return Some((content, m, tail[ci].span));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // X said (that) CLAUSE / X told Y (that) CLAUSE / X warned that CLAUSE.
+    for ci in 0..n {
+        // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
+        let speech_noun = narrative[ci].kind == TokenKind::Word
+            && matches!(
+                lower(body, &narrative[ci]).as_str(),
+                "warning"
+                    | "statement"
+                    | "assurance"
+                    | "insistence"
+                    | "claim"
+                    | "promise"
+                    | "pledge"
+                    | "warnings"
+                    | "assurances"
+            )
+            && narrative
+                .get(ci + 1)
+                .is_some_and(|t| lower(body, t) == "that");
+        let class = if speech_noun {
+            CueClass::That
+        } else {
+            let Some(class) = cue_at(body, narrative, ci) else {
+                continue;
+            };
+            class
+        };
+        if class == CueClass::QuoteOnly {
+            continue;
+        }
+        let subject = if speech_noun {
+            np_after(body, narrative, 0).filter(|r| r.1 <= ci)
+        } else {
+            np_before(body, narrative, ci, 0)
+        };
+        let Some(r) = subject else { continue };
+        let Some(m) = mention_of(body, narrative, r) else {
+            continue;
+        };
+        let base = cue::lookup(narrative[ci].text(body))
+            .map(|(_, b)| b)
+            .unwrap_or("");
+        let mut k = ci + 1;
+        let that = narrative[k.min(n)..]
+            .iter()
+            .take(10)
+            .position(|t| lower(body, t) == "that");
+        if let Some(off) = that {
+            // Nothing but an object, an adverbial or an aside between the cue and `that`.
+            let between = &narrative[k..k + off];
+            if between.iter().any(|t| cue_class(body, t).is_some()) {
+                continue;
+            }
+            k += off + 1;
+        } else {
+            if class != CueClass::Say {
+                continue;
+            }
+            if base == "tell" {
+                // The listener: `told reporters`, `told the BBC`, `told Ms Okafor`.
+                match np_after(body, narrative, k) {
+                    Some((_, e)) => k = e,
+                    None => continue,
+                }
+            }
+            while k < n
+                && (is_adverbial(narrative[k].text(body)) || is_punct(body, &narrative[k], &[","]))
+            {
+                k += 1;
+            }
+            let Some(first) = narrative.get(k) else {
+                continue;
+            };
+            let fl = lower(body, first);
+            let starts_clause = first.kind == TokenKind::Word
+                && (is_capitalized(first.text(body))
+                    || matches!(
+                        fl.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "it"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "there"
+                            | "this"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "any"
+                            | "no"
+                            | "all"
+                            | "both"
+                            | "some"
+                            | "such"
+                            | "these"
+                            | "those"
+                            | "russia"
+                            | "nobody"
+                            | "nothing"
+                            | "one"
+                    ));
+            if !starts_clause {
+                continue;
+            }
+        }
+        let Some(first) = narrative.get(k).or_else(|| {
+            all.iter()
+                .find(|t| t.span.start >= narrative[k - 1].span.end)
+        }) else {
+            continue;
+        };
+        let content = content_span(body, first.span.start, s.end);
+        let _ = regs;
+        if content.text(body).split_whitespace().count() >= 3 {
+            return Some((content, m, narrative[ci].span));
+        }
+    }
+    None
+}
+
+/// The subject of a sentence that speaks through a cue (`He called the plan "..."`).
+fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> {
+    let ci = (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some())?;
+    let r = np_before(body, narrative, ci, 0)?;
+    let m = mention_of(body, narrative, r)?;
+    Some((m, narrative[ci].span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> Vec<(String, Option<String>, QuoteKind)> {
+        extract(body)
+            .into_iter()
+            .map(|q| (q.text, q.speaker, q.kind))
+            .collect()
+    }
+
+    fn speaker_of(body: &str, needle: &str) -> Option<String> {
+        extract(body)
+            .into_iter()
+            .find(|q| q.text.contains(needle))
+            .unwrap_or_else(|| panic!("no quote with {needle:?} in {:?}", run(body)))
+            .speaker
+    }
+
+    #[test]
+    fn tail_and_post_posed_speakers() {
+        let b = "\"We will not sign this,\" Foreign Minister Amadou Diallo said. \"Never.\"";
+        assert_eq!(
+            speaker_of(b, "We will not sign"),
+            Some("Amadou Diallo".into())
+        );
+        let b = "\"We will not sign this,\" said Diallo.";
+        assert_eq!(speaker_of(b, "We will not sign"), Some("Diallo".into()));
+    }
+
+    #[test]
+    fn split_quote_is_one_statement() {
+        let b = "\"We will wait,\" Ana Ruiz told reporters, \"but not for ever.\"";
+        let q = extract(b);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].text, "We will wait but not for ever.");
+        assert_eq!(q[0].spans.len(), 2);
+        assert_eq!(q[0].speaker.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn colon_lead_in_and_dash() {
+        let b = "Kuzmin struck a cautious note: \"Nothing is decided yet.\"";
+        assert_eq!(speaker_of(b, "Nothing is decided"), Some("Kuzmin".into()));
+        let b = "\"Peace is within reach.\" \u{2014} Foreign Minister Lina Haddad";
+        assert_eq!(speaker_of(b, "Peace is within"), Some("Lina Haddad".into()));
+    }
+
+    #[test]
+    fn reported_speech_forms() {
+        let b = "Moscow has said any solution could encourage separatists.";
+        assert_eq!(speaker_of(b, "could encourage"), Some("Moscow".into()));
+        let b = "Russia will not support the plan, President Vladimir Putin said Saturday.";
+        assert_eq!(
+            speaker_of(b, "will not support"),
+            Some("Vladimir Putin".into())
+        );
+        let b = "According to the State Department, the talks will resume in May.";
+        assert_eq!(
+            speaker_of(b, "talks will resume"),
+            Some("State Department".into())
+        );
+        let b =
+            "Pavel Kuzmin, the deputy minister, told Reuters that the border would stay closed.";
+        assert_eq!(
+            speaker_of(b, "border would stay"),
+            Some("Pavel Kuzmin".into())
+        );
+    }
+
+    #[test]
+    fn addressee_is_not_the_speaker_and_pronouns_resolve() {
+        let b = "Ana Ruiz met Pavel Kuzmin in Geneva. \"We are close,\" she told Kuzmin.";
+        assert_eq!(speaker_of(b, "We are close"), Some("Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_speech() {
+        let b = "The so-called \"peace dividend\" never came. The report \"Roads to Nowhere\" was published.";
+        assert!(extract(b).is_empty(), "{:?}", run(b));
+    }
+
+    #[test]
+    fn boilerplate_and_datelines_never_speak() {
+        let b = "Last Updated: 07/27/2016\n\nMUNICH, Germany -- Russia will not back the plan, Putin said.";
+        let q = extract(b);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "Russia will not back the plan");
+        assert_eq!(q[0].speaker.as_deref(), Some("Putin"));
+    }
+}
