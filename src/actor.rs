@@ -185,9 +185,34 @@ const FUNCTION_WORDS: &[&str] = &[
     "according",
 ];
 
-/// True for a word written with a capital (or a digit-free all-caps acronym).
+/// True for a word written with a capital, including Arabic-style prefixed names
+/// (`al-Rubaie`, `el-Sisi`, `bin-Salman`).
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    match word.split_once('-') {
+        Some((pre, rest)) => {
+            matches!(
+                pre,
+                "al" | "el"
+                    | "ad"
+                    | "as"
+                    | "ash"
+                    | "at"
+                    | "an"
+                    | "ar"
+                    | "az"
+                    | "ed"
+                    | "ul"
+                    | "bin"
+                    | "ibn"
+                    | "abu"
+                    | "bint"
+            ) && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        None => false,
+    }
 }
 
 fn is_function_word(word: &str) -> bool {
@@ -270,7 +295,14 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     for part in &parts {
         let (n, ts, r, pl) = parse_part(body, part);
         titles.extend(ts);
-        if name.is_none() {
+        // A person's name beats a place or body in an apposition ("Iraq's envoy, Teresa
+        // Collado"); otherwise the first name found wins.
+        let better = match (&name, &n) {
+            (None, Some(_)) => true,
+            (Some((_, k, _)), Some((_, ActorKind::Person, _))) => *k != ActorKind::Person,
+            _ => false,
+        };
+        if better {
             name = n;
         }
         if role.is_none() {
@@ -639,6 +671,22 @@ impl Resolver {
             return Some(idx);
         }
         let role = m.role.as_ref()?;
+        if m.kind == ActorKind::Organisation {
+            // "the department": the body last named with that head word.
+            let head = role.split_whitespace().last().unwrap_or("").to_lowercase();
+            let want = |e: &Entity| {
+                e.kind == ActorKind::Organisation
+                    && e.canonical.split_whitespace().count() > 1
+                    && e.canonical
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.to_lowercase() == head)
+            };
+            if let Some(idx) = self.nearest_before(pos, &want) {
+                self.sight(pos, idx, true);
+                return Some(idx);
+            }
+        }
         if m.kind == ActorKind::Person && !m.titles.is_empty() {
             // "the minister": the person last given that title.
             let head = m.titles.last().cloned().unwrap_or_default();

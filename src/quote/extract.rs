@@ -702,7 +702,10 @@ fn np_before(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(us
             .find(|&i| is_punct(body, &toks[i], &[","]));
         if let Some(open) = open {
             let first = lower(body, &toks[open + 1]);
-            if opens_aside(&first) || open + 1 == close {
+            let relative = toks[open + 1..close]
+                .iter()
+                .any(|t| matches!(lower(body, t).as_str(), "who" | "which" | "whose" | "whom"));
+            if opens_aside(&first) || relative || open + 1 == close {
                 k = open;
                 while k > floor
                     && toks[k - 1].kind == TokenKind::Word
@@ -727,6 +730,8 @@ fn np_before(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(us
         if start != open + 1 {
             return None;
         }
+        // A name in apposition stands alone when the phrase before it cannot be parsed
+        // ("the EU's special envoy for the region, Henrik Aalto,").
         // The phrase before the apposition: `Pavel Kuzmin, the deputy minister,`.
         if let Some(s2) = collect_np_back(body, toks, open, floor) {
             start = s2;
@@ -787,8 +792,13 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                     | "yet"
                     | "then"
             )
-        } else if tl == "of" {
-            k >= 2 && is_capitalized(toks[k - 2].text(body))
+        } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at") {
+            k >= 2 && {
+                let before = lower(body, &toks[k - 2]);
+                (is_capitalized(toks[k - 2].text(body)) && tl == "of")
+                    || is_title(&before)
+                    || is_speaker_noun(&before)
+            }
         } else if is_determiner(&tl) {
             true
         } else {
@@ -1004,28 +1014,53 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
     }
     // A colon lead-in without a cue: the sentence's subject speaks.
     if lt == ":" {
-        let end = (0..lead.len()).find(|&i| {
-            lead[i].kind == TokenKind::Punct
-                || (lead[i].kind == TokenKind::Word
-                    && !is_capitalized(lead[i].text(body))
-                    && !is_determiner(&lower(body, &lead[i]))
-                    && !is_title(&lower(body, &lead[i]))
-                    && !is_speaker_noun(&lower(body, &lead[i])))
-        })?;
-        let mut e = end;
-        while e < lead.len()
-            && lead[e].kind == TokenKind::Word
-            && is_speaker_noun(&lower(body, &lead[e]))
-        {
-            e += 1;
-        }
-        if e > 0 {
-            if let Some(m) = mention_of(body, lead, (0, e)) {
-                return Some((m, last.span));
-            }
-        }
+        let r = subject_np(body, lead)?;
+        let m = mention_of(body, lead, r)?;
+        return Some((m, last.span));
     }
     None
+}
+
+/// The subject noun phrase at the start of a sentence, with its appositions:
+/// `The Commission's spokeswoman, Ines Ferraz, struck a careful note:`.
+fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        let tx = t.text(body);
+        let tl = tx.to_lowercase();
+        let ok = match t.kind {
+            TokenKind::Punct => {
+                tx == ","
+                    || (tx == "."
+                        && k > 0
+                        && toks[k - 1].span.end == t.span.start
+                        && toks[k - 1].text(body).len() <= 3)
+            }
+            TokenKind::Word => {
+                (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)))
+                    || is_determiner(&tl)
+                    || is_title(&tl)
+                    || is_speaker_noun(&tl)
+                    || is_nominal_modifier(&tl)
+                    || tl.ends_with("'s")
+                    || tl.ends_with("\u{2019}s")
+                    || (matches!(tl.as_str(), "of" | "for") && k > 0)
+            }
+        };
+        if !ok || matches!(tl.as_str(), "who" | "which") {
+            break;
+        }
+        k += 1;
+    }
+    // Cut an aside that begins inside the phrase, then trailing commas.
+    if k < toks.len() && matches!(lower(body, &toks[k]).as_str(), "who" | "which") {
+        k = toks[..k].iter().rposition(|t| is_punct(body, t, &[","]))?;
+    }
+    while k > 0 && toks[k - 1].kind == TokenKind::Punct {
+        k -= 1;
+    }
+    (k > 0).then_some((0, k))
 }
 
 /// `"...," X said`, `"...," said X`, `"..." — X`, `"...," according to X`.
@@ -1050,9 +1085,6 @@ fn tail_attribution(body: &str, piece: &[Token]) -> Option<(Mention, Span)> {
         return Some((m, piece[ci].span));
     }
     let r = np_before(body, piece, ci, i)?;
-    if r.0 != i {
-        return None;
-    }
     let m = mention_of(body, piece, r)?;
     Some((m, piece[ci].span))
 }
@@ -1130,11 +1162,42 @@ fn reported(
                 .count()
                 <= 10
                 && !tail[ci + 1..].iter().any(|t| lower(body, t) == "that");
+            let told = cue::lookup(tail[ci].text(body)).is_some_and(|(_, b)| b == "tell");
             let speaker = if ci == 0 {
-                np_after(body, tail, 1)
+                // `..., said X.`: nothing but an adverbial may follow the speaker.
+                np_after(body, tail, 1).filter(|r| {
+                    !told
+                        && tail[r.1..]
+                            .iter()
+                            .take_while(|t| !is_punct(body, t, &[".", "!", "?"]))
+                            .count()
+                            <= 4
+                })
             } else {
                 np_before(body, tail, ci, 0).filter(|r| r.0 == 0)
             };
+            let first = narrative[0].text(body).to_lowercase();
+            let opener = first.ends_with("ing")
+                || matches!(
+                    first.as_str(),
+                    "asked"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "when"
+                        | "while"
+                        | "following"
+                        | "later"
+                        | "earlier"
+                        | "for"
+                        | "with"
+                );
+            // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said").
+            let clause_is_np = subject_np(body, &narrative[..comma]).is_some_and(|r| r.1 >= comma);
+            let speaker = speaker.filter(|_| !opener && !clause_is_np);
             if rest_ok {
                 if let Some(r) = speaker {
                     if let Some(m) = mention_of(body, tail, r) {
