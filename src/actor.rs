@@ -215,7 +215,7 @@ pub fn is_capitalized(word: &str) -> bool {
     }
 }
 
-fn is_function_word(word: &str) -> bool {
+pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
 }
 

@@ -690,62 +690,66 @@ fn trim_quote_punct(body: &str, sp: Span) -> Span {
 }
 
 /// A speaker phrase ending at token index `end` (exclusive), walking back to `floor`.
-/// Handles appositions and asides between commas.
+///
+/// Between commas the phrase may hold appositions in either order (`Pavel Kuzmin, the deputy
+/// minister,` / `the EU's envoy, Henrik Aalto,`) and asides that are skipped (`Ana Ruiz, who
+/// led the talks, said`; `Gulnara Abdykadyrova, 54, told`).
 fn np_before(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(usize, usize)> {
     let mut k = end;
-    // Skip auxiliaries and adverbs between the speaker and the cue.
     while k > floor && toks[k - 1].kind == TokenKind::Word && is_adverbial(toks[k - 1].text(body)) {
         k -= 1;
     }
-    // Skip an aside: `Ana Ruiz, who led the talks, said` / `the ministry, however, said`.
-    let mut apposition: Option<usize> = None;
-    if k > floor && is_punct(body, &toks[k - 1], &[","]) {
-        let close = k - 1;
-        let open = (floor..close)
+    let chained = k > floor && is_punct(body, &toks[k - 1], &[","]);
+    let mut seg_end = if chained { k - 1 } else { k };
+    let mut range: Option<(usize, usize)> = None;
+    for round in 0..4 {
+        if seg_end <= floor {
+            break;
+        }
+        let seg_start = (floor..seg_end)
             .rev()
-            .take(20)
-            .find(|&i| is_punct(body, &toks[i], &[","]));
-        if let Some(open) = open {
-            let first = lower(body, &toks[open + 1]);
-            let relative = toks[open + 1..close]
-                .iter()
-                .any(|t| matches!(lower(body, t).as_str(), "who" | "which" | "whose" | "whom"));
-            if opens_aside(&first) || relative || open + 1 == close {
-                k = open;
-                while k > floor
-                    && toks[k - 1].kind == TokenKind::Word
-                    && is_adverbial(toks[k - 1].text(body))
-                {
-                    k -= 1;
-                }
-            } else {
-                apposition = Some(open);
+            .find(|&i| is_punct(body, &toks[i], &[","]))
+            .map_or(floor, |c| c + 1);
+        let parsed = collect_np_back(body, toks, seg_end, seg_start);
+        let full = parsed == Some(seg_start);
+        if round == 0 && !chained {
+            // The phrase right before the cue: its noun-phrase tail.
+            let s = parsed?;
+            range = Some((s, seg_end));
+            if !full {
+                break;
             }
-        } else {
-            return None;
+        } else if full && !is_aside(body, &toks[seg_start..seg_end]) {
+            range = Some((seg_start, range.map_or(seg_end, |r| r.1)));
+        } else if range.is_some() {
+            // A phrase that is neither a name nor an aside ends the speaker phrase.
+            if !is_aside(body, &toks[seg_start..seg_end]) {
+                break;
+            }
         }
+        if seg_start == floor || !is_punct(body, &toks[seg_start - 1], &[","]) {
+            break;
+        }
+        seg_end = seg_start - 1;
     }
-    let head_end = if apposition.is_some() { k - 1 } else { k };
-    let limit = match apposition {
-        Some(open) => open + 1,
-        None => floor,
-    };
-    let mut start = collect_np_back(body, toks, head_end, limit)?;
-    if let Some(open) = apposition {
-        if start != open + 1 {
-            return None;
-        }
-        // A name in apposition stands alone when the phrase before it cannot be parsed
-        // ("the EU's special envoy for the region, Henrik Aalto,").
-        // The phrase before the apposition: `Pavel Kuzmin, the deputy minister,`.
-        if let Some(s2) = collect_np_back(body, toks, open, floor) {
-            start = s2;
-        }
-    }
-    Some((start, head_end))
+    range
 }
 
-/// Collects a noun phrase backwards from `end` (exclusive) down to `floor`.
+/// An aside between commas: a relative clause, an age, a time or place adverbial.
+fn is_aside(body: &str, seg: &[Token]) -> bool {
+    let Some(first) = seg.first() else {
+        return true;
+    };
+    opens_aside(&lower(body, first))
+        || seg
+            .iter()
+            .all(|t| t.text(body).chars().all(|c| c.is_ascii_digit()))
+        || seg
+            .iter()
+            .any(|t| matches!(lower(body, t).as_str(), "who" | "which" | "whose" | "whom"))
+}
+
+/// Collects a noun phrase backwards from `end` (exclusive) down to `floor`; returns its start.
 fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
     if end <= floor {
         return None;
@@ -755,18 +759,18 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     if head.kind != TokenKind::Word {
         return None;
     }
-    let head_ok = is_capitalized(head.text(body))
-        || is_speaker_noun(&hl)
-        || matches!(hl.as_str(), "he" | "she" | "they" | "it" | "we" | "i");
+    if matches!(hl.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+        return Some(end - 1);
+    }
+    let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
     if !head_ok || (is_capitalized(head.text(body)) && actor::normalize(head.text(body)).is_empty())
     {
         return None;
     }
-    if matches!(hl.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
-        return Some(end - 1);
-    }
     let mut k = end - 1;
-    let mut lowercase_run = 0;
+    // Lower-case words of unknown class are taken on trust and dropped again if nothing that
+    // begins a noun phrase comes before them ("the Iraqi water resources ministry").
+    let mut tentative = 0;
     while k > floor {
         let t = &toks[k - 1];
         let tx = t.text(body);
@@ -806,30 +810,45 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             }
         } else if is_determiner(&tl) {
             true
+        } else if is_title(&tl)
+            || is_speaker_noun(&tl)
+            || tl.ends_with("'s")
+            || tl.ends_with("\u{2019}s")
+            || is_nominal_modifier(&tl)
+        {
+            tentative = 0;
+            true
         } else {
-            lowercase_run += 1;
-            lowercase_run <= 3
-                && (is_title(&tl)
-                    || is_speaker_noun(&tl)
-                    || tl.ends_with("'s")
-                    || tl.ends_with("\u{2019}s")
-                    || is_nominal_modifier(&tl))
+            tentative += 1;
+            tentative <= 2
+                && !actor::is_function_word(tx)
+                && !is_adverbial(tx)
+                && cue::lookup(tx).is_none()
         };
         if !ok {
             break;
         }
+        if t.kind == TokenKind::Word && (is_capitalized(tx) || is_determiner(&tl)) {
+            tentative = 0;
+        }
         k -= 1;
-        if t.kind == TokenKind::Word
-            && is_determiner(&tl)
-            && !matches!(
-                tl.as_str(),
-                "two" | "three" | "several" | "some" | "many" | "other" | "one"
-            )
-        {
-            break;
+        let quantifier = matches!(
+            tl.as_str(),
+            "two" | "three" | "several" | "some" | "many" | "other" | "one"
+        );
+        if t.kind == TokenKind::Word && is_determiner(&tl) && !quantifier {
+            // `director of the Alliance`: a determiner after `of` goes on.
+            let goes_on = k >= floor + 2
+                && matches!(lower(body, &toks[k - 1]).as_str(), "of" | "for" | "in")
+                && (is_title(&lower(body, &toks[k - 2]))
+                    || is_speaker_noun(&lower(body, &toks[k - 2])));
+            if !goes_on {
+                break;
+            }
         }
     }
-    Some(k)
+    let k = k + tentative;
+    (k < end).then_some(k)
 }
 
 /// Lower-case words that modify a speaker noun: "a senior official", "the Russian president".
