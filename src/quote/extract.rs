@@ -626,7 +626,11 @@ fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<
     if let Some((content, m, cue)) = reported(body, &all, &narrative, s, regs) {
         let contained: Vec<Region> = partial
             .iter()
-            .filter(|r| content.start <= r.open.start && r.open.start < content.end)
+            .filter(|r| {
+                content
+                    .iter()
+                    .any(|c| c.start <= r.open.start && r.open.start < c.end)
+            })
             .copied()
             .collect();
         out.push(Found {
@@ -635,7 +639,7 @@ fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<
             } else {
                 QuoteKind::Partial
             },
-            spans: vec![content],
+            spans: content,
             speaker: Attribution::Mention {
                 mention: m.clone(),
                 cue: Some(cue),
@@ -1148,7 +1152,7 @@ fn reported(
     narrative: &[Token],
     s: Span,
     regs: &[Region],
-) -> Option<(Span, Mention, Span)> {
+) -> Option<(Vec<Span>, Mention, Span)> {
     let n = narrative.len();
     if n < 4 {
         return None;
@@ -1172,67 +1176,135 @@ fn reported(
         } else {
             return None;
         };
-        return (content.text(body).split_whitespace().count() >= 3).then_some((content, m, cue));
+        return (content.text(body).split_whitespace().count() >= 3).then_some((
+            vec![content],
+            m,
+            cue,
+        ));
     }
-    // CLAUSE, X said [adverbials].  /  CLAUSE, said X.
-    if let Some(comma) = narrative.iter().rposition(|t| is_punct(body, t, &[","])) {
+    // CLAUSE, X said [adverbials][, MORE].  /  CLAUSE, said X.  /  A, X said, B.
+    let first_word = narrative[0].text(body).to_lowercase();
+    let opener = first_word.ends_with("ing")
+        || matches!(
+            first_word.as_str(),
+            "asked"
+                | "in"
+                | "at"
+                | "on"
+                | "after"
+                | "before"
+                | "during"
+                | "when"
+                | "while"
+                | "following"
+                | "later"
+                | "earlier"
+                | "for"
+                | "with"
+                | "but"
+                | "and"
+        );
+    let commas: Vec<usize> = (2..n)
+        .filter(|&i| is_punct(body, &narrative[i], &[","]))
+        .collect();
+    for &comma in &commas {
+        if opener {
+            break;
+        }
         let tail = &narrative[comma + 1..];
-        if let Some(ci) = (0..tail.len())
+        let Some(ci) = (0..tail.len().min(12))
             .find(|&i| matches!(cue_at(body, tail, i), Some(CueClass::Say | CueClass::That)))
+        else {
+            continue;
+        };
+        let told = cue::lookup(tail[ci].text(body)).is_some_and(|(_, b)| b == "tell");
+        let (speaker, after) = if ci == 0 {
+            match np_after(body, tail, 1) {
+                Some(r) if !told => (Some(r), r.1),
+                _ => (None, 0),
+            }
+        } else {
+            let r = np_before(body, tail, ci, 0).filter(|r| r.0 == 0);
+            let mut after = ci + 1;
+            if told {
+                // `X told Reuters` / `X told the BBC`.
+                after = np_after(body, tail, after).map_or(after, |r| r.1);
+            }
+            (r, after)
+        };
+        let Some(r) = speaker else { continue };
+        // After the attribution: adverbials only, up to a comma or the sentence end.
+        let mut k = after;
+        while k < tail.len()
+            && !is_punct(body, &tail[k], &[",", ".", "!", "?", ";"])
+            && k - after < 7
         {
-            let rest_ok = tail[ci + 1..]
-                .iter()
-                .take_while(|t| !is_punct(body, t, &[".", "!", "?"]))
-                .count()
-                <= 10
-                && !tail[ci + 1..].iter().any(|t| lower(body, t) == "that");
-            let told = cue::lookup(tail[ci].text(body)).is_some_and(|(_, b)| b == "tell");
-            let speaker = if ci == 0 {
-                // `..., said X.`: nothing but an adverbial may follow the speaker.
-                np_after(body, tail, 1).filter(|r| {
-                    !told
-                        && tail[r.1..]
-                            .iter()
-                            .take_while(|t| !is_punct(body, t, &[".", "!", "?"]))
-                            .count()
-                            <= 4
-                })
-            } else {
-                np_before(body, tail, ci, 0).filter(|r| r.0 == 0)
-            };
-            let first = narrative[0].text(body).to_lowercase();
-            let opener = first.ends_with("ing")
-                || matches!(
-                    first.as_str(),
-                    "asked"
-                        | "in"
-                        | "at"
-                        | "on"
-                        | "after"
-                        | "before"
-                        | "during"
-                        | "when"
-                        | "while"
-                        | "following"
-                        | "later"
-                        | "earlier"
-                        | "for"
-                        | "with"
-                );
-            // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said").
-            let clause_is_np = subject_np(body, &narrative[..comma]).is_some_and(|r| r.1 >= comma);
-            let speaker = speaker.filter(|_| !opener && !clause_is_np);
-            if rest_ok {
-                if let Some(r) = speaker {
-                    if let Some(m) = mention_of(body, tail, r) {
-                        let content = content_span(body, s.start, narrative[comma].span.start);
-                        if content.text(body).split_whitespace().count() >= 3 && comma >= 2 {
-                            return Some((content, m, tail[ci].span));
-                        }
-                    }
+            if lower(body, &tail[k]) == "that" {
+                break;
+            }
+            k += 1;
+        }
+        let ends = k >= tail.len() || is_punct(body, &tail[k], &[".", "!", "?"]);
+        let comma_after = k < tail.len() && is_punct(body, &tail[k], &[","]);
+        if !ends && !comma_after {
+            continue;
+        }
+        // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said").
+        if subject_np(body, &narrative[..comma]).is_some_and(|r| r.1 >= comma) {
+            continue;
+        }
+        let Some(m) = mention_of(body, tail, r) else {
+            continue;
+        };
+        let a = content_span(body, s.start, narrative[comma].span.start);
+        if a.text(body).split_whitespace().count() < 3 {
+            continue;
+        }
+        let mut spans = vec![a];
+        if comma_after {
+            // `A, X said, B`: B is the speaker's too, unless the reporter goes on
+            // (`, despite threats`, `, as judges met`, `, deepening a standoff`).
+            if let Some(next) = tail.get(k + 1) {
+                let nl = lower(body, next);
+                let reporter = nl.ends_with("ing")
+                    || matches!(
+                        nl.as_str(),
+                        "as" | "despite"
+                            | "after"
+                            | "before"
+                            | "amid"
+                            | "when"
+                            | "while"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "following"
+                            | "according"
+                            | "which"
+                            | "who"
+                            | "where"
+                            | "since"
+                            | "during"
+                            | "without"
+                            | "with"
+                            | "ahead"
+                            | "hours"
+                            | "days"
+                            | "weeks"
+                            | "months"
+                            | "one"
+                            | "two"
+                            | "just"
+                    );
+                if !reporter {
+                    spans.push(content_span(body, next.span.start, s.end));
                 }
             }
         }
+        return Some((spans, m, tail[ci].span));
     }
     // X said (that) CLAUSE / X told Y (that) CLAUSE / X warned that CLAUSE.
     for ci in 0..n {
@@ -1353,7 +1425,7 @@ fn reported(
         let content = content_span(body, first.span.start, s.end);
         let _ = regs;
         if content.text(body).split_whitespace().count() >= 3 {
-            return Some((content, m, narrative[ci].span));
+            return Some((vec![content], m, narrative[ci].span));
         }
     }
     None
