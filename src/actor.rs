@@ -215,6 +215,12 @@ pub fn is_capitalized(word: &str) -> bool {
     }
 }
 
+/// Is this (lower-cased) word one that makes a phrase an organisation ("ministry", "guard")?
+pub fn is_org_word(lower: &str) -> bool {
+    let lex = lexicon();
+    lex.orgs.contains(lower) || lex.orgs.contains(lower.trim_end_matches('s'))
+}
+
 pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
 }
@@ -390,6 +396,28 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         Some(i) => (&words[..=i], &words[i + 1..]),
         None => (&words[..0], &words[..]),
     };
+    // A complement after a role or a titled name is not the name: "ambassador in Nairobi",
+    // "minister for the Pacific", "Ambassador Matthias Brandt of Switzerland". A preposition
+    // inside a capitalised body's name stays ("Bank of England").
+    let cut = rest.iter().enumerate().skip(1).find_map(|(i, w)| {
+        let l = w.to_lowercase();
+        if !matches!(
+            l.as_str(),
+            "in" | "for" | "of" | "at" | "to" | "from" | "on"
+        ) {
+            return None;
+        }
+        let prev = rest[i - 1];
+        let titled = rest[..i].iter().any(|x| is_title(&x.to_lowercase()));
+        let role_before =
+            !is_capitalized(prev) || (titled && !lex.orgs.contains(prev.to_lowercase().as_str()));
+        (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
+            .then_some(i)
+    });
+    let rest = match cut {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
     let mut titles = Vec::new();
     for w in rest {
         let l = w.to_lowercase();
@@ -425,8 +453,13 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             .position(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
             .unwrap_or(0);
         let mut name = rest[start..].join(" ");
-        if !owner.is_empty() && !all_caps_words {
-            name = format!("{} {}", owner.join(" "), name);
+        if !owner.is_empty() {
+            // "Venezuela's Foreign Ministry", "the Ombudsman's Office": the owner is part of it.
+            let owner_start = owner
+                .iter()
+                .position(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+                .unwrap_or(owner.len());
+            name = format!("{} {}", owner[owner_start..].join(" "), name);
         }
         if !name.is_empty() {
             return (
@@ -483,7 +516,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         .collect();
     if !name_words.is_empty() {
         let name = name_words.join(" ");
-        let first = name_words[0].to_lowercase();
+        let first = fold_accents(&name_words[0].to_lowercase());
         let is_place = name_words.len() == 1 && lex.places.contains(name_words[0]);
         let plural_group = name_words.len() >= 2
             && name_words
@@ -546,7 +579,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
 
 /// Given-name gender, for the resolver's own name scan.
 fn gender_of_given(word: &str) -> Gender {
-    let l = word.to_lowercase();
+    let l = fold_accents(&word.to_lowercase());
     let lex = lexicon();
     if lex.female.contains(l.as_str()) {
         Gender::Female
@@ -625,6 +658,24 @@ impl Resolver {
     fn entity_for_name(&mut self, name: &str, kind: ActorKind, gender: Gender) -> usize {
         let key = normalize(name);
         let last = key.split(' ').next_back().unwrap_or("").to_string();
+        // "Mr Han" for "Han Do-yeon": surname first, as in Korean and Chinese names.
+        let single = !key.contains(' ');
+        if single && kind == ActorKind::Person {
+            let by_last = self.entities.iter().any(|e| {
+                e.kind == ActorKind::Person
+                    && normalize(&e.canonical).split(' ').next_back() == Some(key.as_str())
+            });
+            if !by_last {
+                if let Some(i) = self.entities.iter().position(|e| {
+                    let ek = normalize(&e.canonical);
+                    e.kind == ActorKind::Person
+                        && ek.contains(' ')
+                        && ek.split(' ').next() == Some(key.as_str())
+                }) {
+                    return i;
+                }
+            }
+        }
         // Same name, or a surname of a known full name, or a fuller form of a known surname.
         for (i, e) in self.entities.iter_mut().enumerate() {
             let ek = normalize(&e.canonical);
@@ -666,7 +717,11 @@ impl Resolver {
                 Pronoun::They => matches!(e.kind, ActorKind::Group | ActorKind::Organisation),
                 Pronoun::It | Pronoun::We => e.kind == ActorKind::Organisation,
             };
-            let idx = self.nearest_before(pos, &want)?;
+            let known = |e: &Entity| match (p, e.gender) {
+                (Pronoun::He, Gender::Male) | (Pronoun::She, Gender::Female) => 1,
+                _ => 0,
+            };
+            let idx = self.best_before(pos, &want, &known)?;
             self.sight(pos, idx, true);
             return Some(idx);
         }
@@ -705,19 +760,40 @@ impl Resolver {
     /// The nearest entity sighted before `pos` that `want` accepts, preferring salient ones
     /// among the two nearest candidates.
     fn nearest_before(&self, pos: usize, want: &dyn Fn(&Entity) -> bool) -> Option<usize> {
-        let mut seen = Vec::new();
+        self.best_before(pos, want, &|_| 0)
+    }
+
+    /// Among the three nearest distinct entities before `pos` that `want` accepts, the one
+    /// with the best score: `bonus` (e.g. a gender that is known to match), then salience,
+    /// then recency.
+    fn best_before(
+        &self,
+        pos: usize,
+        want: &dyn Fn(&Entity) -> bool,
+        bonus: &dyn Fn(&Entity) -> i32,
+    ) -> Option<usize> {
+        let mut seen: Vec<Sighting> = Vec::new();
         for s in self.sightings.iter().rev().filter(|s| s.pos < pos) {
-            if want(&self.entities[s.entity])
-                && !seen.iter().any(|x: &Sighting| x.entity == s.entity)
-            {
-                seen.push(*s);
-                if seen.len() == 2 {
-                    break;
+            if !want(&self.entities[s.entity]) {
+                continue;
+            }
+            match seen.iter_mut().find(|x| x.entity == s.entity) {
+                Some(x) => x.salient |= s.salient,
+                None => {
+                    if seen.len() == 3 {
+                        break;
+                    }
+                    seen.push(*s);
                 }
             }
         }
-        let best = seen.iter().find(|s| s.salient).or(seen.first())?;
-        Some(best.entity)
+        let score = |(rank, s): (usize, &Sighting)| {
+            bonus(&self.entities[s.entity]) * 4 + i32::from(s.salient) * 2 - rank as i32 * 3
+        };
+        seen.iter()
+            .enumerate()
+            .max_by_key(|&(rank, s)| (score((rank, s)), -(rank as i32)))
+            .map(|(_, s)| s.entity)
     }
 
     /// Looks ahead for a role mentioned before its holder is named: the first entity sighted
@@ -749,6 +825,27 @@ fn strip_article(s: &str) -> String {
         w.remove(0);
     }
     w.join(" ")
+}
+
+/// Latin letters without their accents, for name-list look-ups ("Hélène" -> "helene").
+fn fold_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'š' | 'ś' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ý' | 'ÿ' => 'y',
+            'ğ' => 'g',
+            'ł' => 'l',
+            other => other,
+        })
+        .collect()
 }
 
 /// Case- and punctuation-folded form of a name, for matching.

@@ -233,7 +233,7 @@ const SPEAKER_NOUNS: &[&str] = &[
 ];
 
 fn is_speaker_noun(lower: &str) -> bool {
-    SPEAKER_NOUNS.contains(&lower) || is_title(lower)
+    SPEAKER_NOUNS.contains(&lower) || is_title(lower) || actor::is_org_word(lower)
 }
 
 fn is_determiner(lower: &str) -> bool {
@@ -1073,7 +1073,10 @@ fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
                     || is_nominal_modifier(&tl)
                     || tl.ends_with("'s")
                     || tl.ends_with("\u{2019}s")
-                    || (matches!(tl.as_str(), "of" | "for") && k > 0)
+                    || (matches!(tl.as_str(), "of" | "for" | "in" | "at" | "to") && k > 0 && {
+                        let prev = toks[k - 1].text(body);
+                        is_capitalized(prev) || is_speaker_noun(&prev.to_lowercase())
+                    })
             }
         };
         if !ok || matches!(tl.as_str(), "who" | "which") {
@@ -1249,9 +1252,15 @@ fn reported(
         if !ends && !comma_after {
             continue;
         }
-        // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said").
-        if subject_np(body, &narrative[..comma]).is_some_and(|r| r.1 >= comma) {
-            continue;
+        // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said",
+        // "Lim Soon-ja, 71, whose father ...").
+        if let Some(r) = subject_np(body, &narrative[..comma]) {
+            let relative = narrative[r.1..comma]
+                .iter()
+                .any(|t| matches!(lower(body, t).as_str(), "who" | "whose" | "which"));
+            if r.1 >= comma || relative {
+                continue;
+            }
         }
         let Some(m) = mention_of(body, tail, r) else {
             continue;
