@@ -550,14 +550,14 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         };
         let kind = if plural_group {
             ActorKind::Group
-        } else if (is_place || is_place_phrase) && !has_title {
-            ActorKind::Organisation
-        } else if name_words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()))
-            && name_words.len() == 1
-            && !has_title
+        } else if ((is_place || is_place_phrase) && !has_title)
+            || (name_words.len() == 1
+                && !has_title
+                && name_words[0]
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic()))
         {
+            // Places speaking for governments, and acronyms ("NATO", "ECOWAS").
             ActorKind::Organisation
         } else {
             ActorKind::Person

@@ -302,6 +302,14 @@ struct Found {
     paragraph: usize,
 }
 
+/// Who said a quote: the resolved entity, the mention and the cue.
+#[derive(Debug, Clone, Copy, Default)]
+struct Said {
+    entity: Option<usize>,
+    source: Option<Span>,
+    cue: Option<Span>,
+}
+
 #[derive(Debug, Clone)]
 enum Attribution {
     /// A speaker phrase and the cue that attributes it.
@@ -355,56 +363,64 @@ pub fn extract(body: &str) -> Vec<Quote> {
     }
 
     // Resolve speakers in text order; floating quotes take the previous speaker.
-    let mut quotes = Vec::new();
-    let mut last: Option<(usize, usize, Option<Span>, Option<Span>)> = None; // entity, paragraph, source, cue
-    let mut resolved: Vec<(Found, Option<usize>, Option<Span>, Option<Span>)> = Vec::new();
+    let mut last: Option<(Said, usize)> = None;
+    let mut said: Vec<(Found, Said)> = Vec::with_capacity(found.len());
     for f in found {
-        match &f.speaker {
+        let who = match &f.speaker {
             Attribution::Mention { mention, cue } => {
-                let mut idx = resolver.resolve(mention);
+                let mut entity = resolver.resolve(mention);
                 if mention.name.is_none() && mention.pronoun.is_none() {
                     // A role named before its holder: "Britain's foreign secretary has said".
                     if let Some(title) = mention.titles.last() {
                         if let Some(later) = resolver.holder_after(mention.span.end, title) {
-                            if idx.is_some_and(|i| {
+                            if entity.is_some_and(|i| {
                                 resolver.entity(i).kind != actor::ActorKind::Person
                                     || resolver.canonical(i).split_whitespace().count() <= 3
                             }) {
-                                idx = Some(later);
+                                entity = Some(later);
                             }
                         }
                     }
                 }
-                if let Some(i) = idx {
-                    last = Some((i, f.paragraph, Some(mention.span), *cue));
+                let who = Said {
+                    entity,
+                    source: Some(mention.span),
+                    cue: *cue,
+                };
+                if entity.is_some() {
+                    last = Some((who, f.paragraph));
                 }
-                resolved.push((f.clone(), idx, Some(mention.span), *cue));
+                who
             }
             Attribution::Inherit => match last {
-                Some((i, p, src, cue)) if f.paragraph <= p + 1 => {
-                    last = Some((i, f.paragraph, src, cue));
-                    resolved.push((f.clone(), Some(i), src, cue));
+                Some((who, p)) if f.paragraph <= p + 1 => {
+                    last = Some((who, f.paragraph));
+                    who
                 }
-                _ => resolved.push((f.clone(), None, None, None)),
+                _ => Said::default(),
             },
-        }
+        };
+        said.push((f, who));
     }
-    for (f, idx, source, cue) in resolved {
-        let text = f
-            .spans
-            .iter()
-            .map(|s| s.text(body))
-            .collect::<Vec<_>>()
-            .join(" ");
-        quotes.push(Quote {
-            kind: f.kind,
-            text,
-            spans: f.spans,
-            speaker: idx.map(|i| resolver.canonical(i).to_string()),
-            source: if idx.is_some() { source } else { None },
-            cue: if idx.is_some() { cue } else { None },
-        });
-    }
+    let mut quotes: Vec<Quote> = said
+        .into_iter()
+        .map(|(f, who)| {
+            let known = who.entity.is_some();
+            Quote {
+                kind: f.kind,
+                text: f
+                    .spans
+                    .iter()
+                    .map(|s| s.text(body))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                spans: f.spans,
+                speaker: who.entity.map(|i| resolver.canonical(i).to_string()),
+                source: who.source.filter(|_| known),
+                cue: who.cue.filter(|_| known),
+            }
+        })
+        .collect();
     quotes.sort_by_key(|q| q.spans[0].start);
     // Quotes never overlap: a later one that overlaps a kept one is dropped.
     let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());

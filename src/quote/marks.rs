@@ -115,12 +115,11 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
                 push(2, Family::Double, Role::Close);
                 i += 1;
             }
-            '\u{2018}' => {
+            '\u{2018}'
                 if !(prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric))
-                {
-                    push(c.len_utf8(), Family::Single, Role::Open)
-                }
+                    && next.is_some_and(char::is_alphanumeric)) =>
+            {
+                push(c.len_utf8(), Family::Single, Role::Open)
             }
             '\'' | '\u{2019}' => {
                 let between_letters = prev.is_some_and(char::is_alphanumeric)
