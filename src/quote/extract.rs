@@ -639,36 +639,45 @@ fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<
     }
 
     // No direct quote: reported speech, possibly holding quoted fragments.
-    if let Some((content, m, cue)) = reported(body, &all, &narrative, s, regs) {
-        let contained: Vec<Region> = partial
+    let statements = reported(body, &all, &narrative, s, regs);
+    if !statements.is_empty() {
+        let inside = |r: &Region, spans: &[Span]| {
+            spans
+                .iter()
+                .any(|c| c.start <= r.open.start && r.open.start < c.end)
+        };
+        for (content, m, cue) in &statements {
+            let holds_fragment = partial.iter().any(|r| inside(r, content));
+            out.push(Found {
+                kind: if holds_fragment {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Indirect
+                },
+                spans: content.clone(),
+                speaker: Attribution::Mention {
+                    mention: m.clone(),
+                    cue: Some(*cue),
+                },
+                paragraph,
+            });
+        }
+        // Fragments outside every reported clause belong to the nearest statement before them.
+        for r in partial
             .iter()
-            .filter(|r| {
-                content
-                    .iter()
-                    .any(|c| c.start <= r.open.start && r.open.start < c.end)
-            })
-            .copied()
-            .collect();
-        out.push(Found {
-            kind: if contained.is_empty() {
-                QuoteKind::Indirect
-            } else {
-                QuoteKind::Partial
-            },
-            spans: content,
-            speaker: Attribution::Mention {
-                mention: m.clone(),
-                cue: Some(cue),
-            },
-            paragraph,
-        });
-        for r in partial.iter().filter(|r| !contained.contains(r)) {
+            .filter(|r| !statements.iter().any(|(c, _, _)| inside(r, c)))
+        {
+            let (_, m, cue) = statements
+                .iter()
+                .rev()
+                .find(|(_, _, cue)| cue.start < r.open.start)
+                .unwrap_or(&statements[0]);
             out.push(Found {
                 kind: QuoteKind::Partial,
                 spans: vec![trim_quote_punct(body, r.inner)],
                 speaker: Attribution::Mention {
                     mention: m.clone(),
-                    cue: Some(cue),
+                    cue: Some(*cue),
                 },
                 paragraph,
             });
@@ -1164,6 +1173,9 @@ fn that_clause(body: &str, piece: &[Token], s: Span, _regs: &[Region]) -> Option
     (c.text(body).split_whitespace().count() >= 3).then_some(c)
 }
 
+/// A reported statement: its content spans, the speaker phrase and the cue.
+type Reported = (Vec<Span>, Mention, Span);
+
 /// Reported speech in a sentence with no direct quote.
 fn reported(
     body: &str,
@@ -1171,36 +1183,50 @@ fn reported(
     narrative: &[Token],
     s: Span,
     regs: &[Region],
-) -> Option<(Vec<Span>, Mention, Span)> {
+) -> Vec<Reported> {
+    if narrative.len() < 4 {
+        return Vec::new();
+    }
+    let has_according = narrative
+        .windows(2)
+        .any(|w| lower(body, &w[0]) == "according" && lower(body, &w[1]) == "to");
+    if has_according {
+        return according_clause(body, narrative, s).into_iter().collect();
+    }
+    if let Some(r) = clause_then_attribution(body, narrative, s) {
+        return vec![r];
+    }
+    cue_then_clause(body, all, narrative, s, regs)
+}
+
+/// `according to X, CLAUSE` / `CLAUSE, according to X.`
+fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
     let n = narrative.len();
-    if n < 4 {
-        return None;
-    }
     // according to X, CLAUSE / CLAUSE, according to X.
-    if let Some(k) = (0..n - 1).find(|&k| {
+    let k = (0..n - 1).find(|&k| {
         lower(body, &narrative[k]) == "according" && lower(body, &narrative[k + 1]) == "to"
-    }) {
-        let r = np_after(body, narrative, k + 2)?;
-        let m = mention_of(body, narrative, r)?;
-        let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
-        let after = narrative.get(r.1);
-        let content = if k <= 2 {
-            let comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
-            content_span(body, narrative.get(comma + 1)?.span.start, s.end)
-        } else if after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"])) {
-            let before = narrative[..k]
-                .iter()
-                .rposition(|t| !is_punct(body, t, &[","]))?;
-            content_span(body, s.start, narrative[before].span.end)
-        } else {
-            return None;
-        };
-        return (content.text(body).split_whitespace().count() >= 3).then_some((
-            vec![content],
-            m,
-            cue,
-        ));
-    }
+    })?;
+    let r = np_after(body, narrative, k + 2)?;
+    let m = mention_of(body, narrative, r)?;
+    let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
+    let after = narrative.get(r.1);
+    let content = if k <= 2 {
+        let comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
+        content_span(body, narrative.get(comma + 1)?.span.start, s.end)
+    } else if after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"])) {
+        let before = narrative[..k]
+            .iter()
+            .rposition(|t| !is_punct(body, t, &[","]))?;
+        content_span(body, s.start, narrative[before].span.end)
+    } else {
+        return None;
+    };
+    return (content.text(body).split_whitespace().count() >= 3).then_some((vec![content], m, cue));
+}
+
+/// `CLAUSE, X said [adverbials][, MORE].` / `CLAUSE, said X.` / `A, X said, B.`
+fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
+    let n = narrative.len();
     // CLAUSE, X said [adverbials][, MORE].  /  CLAUSE, said X.  /  A, X said, B.
     let first_word = narrative[0].text(body).to_lowercase();
     let opener = first_word.ends_with("ing")
@@ -1270,13 +1296,16 @@ fn reported(
         }
         // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said",
         // "Lim Soon-ja, 71, whose father ...").
+        let mut np_only = false;
         if let Some(r) = subject_np(body, &narrative[..comma]) {
             let relative = narrative[r.1..comma]
                 .iter()
                 .any(|t| matches!(lower(body, t).as_str(), "who" | "whose" | "which"));
-            if r.1 >= comma || relative {
+            if relative {
                 continue;
             }
+            // `The text, he said, contained nothing`: a bare subject needs its predicate.
+            np_only = r.1 >= comma;
         }
         let Some(m) = mention_of(body, tail, r) else {
             continue;
@@ -1329,131 +1358,209 @@ fn reported(
                 }
             }
         }
+        if np_only && spans.len() < 2 {
+            continue;
+        }
         return Some((spans, m, tail[ci].span));
     }
-    // X said (that) CLAUSE / X told Y (that) CLAUSE / X warned that CLAUSE.
+    None
+}
+
+/// `X said (that) CLAUSE`, `X told Y CLAUSE`, `X warned that CLAUSE`, and coordinated cues.
+fn cue_then_clause(
+    body: &str,
+    all: &[Token],
+    narrative: &[Token],
+    s: Span,
+    regs: &[Region],
+) -> Vec<Reported> {
+    let n = narrative.len();
+    // X said (that) CLAUSE / X told Y (that) CLAUSE / X warned that CLAUSE, and coordinated
+    // cues after it (`... and said CLAUSE`).
+    let mut found: Vec<(usize, Mention, usize, usize)> = Vec::new(); // cue, speaker, content start, phrase start
     for ci in 0..n {
-        // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
-        let speech_noun = narrative[ci].kind == TokenKind::Word
-            && matches!(
-                lower(body, &narrative[ci]).as_str(),
-                "warning"
-                    | "statement"
-                    | "assurance"
-                    | "insistence"
-                    | "claim"
-                    | "promise"
-                    | "pledge"
-                    | "warnings"
-                    | "assurances"
-            )
-            && narrative
-                .get(ci + 1)
-                .is_some_and(|t| lower(body, t) == "that");
-        let class = if speech_noun {
-            CueClass::That
-        } else {
-            let Some(class) = cue_at(body, narrative, ci) else {
-                continue;
-            };
-            class
+        let coordinated = {
+            let mut b = ci;
+            while b > 0 && is_adverbial(narrative[b - 1].text(body)) {
+                b -= 1;
+            }
+            if b > 0 && lower(body, &narrative[b - 1]) == "and" {
+                Some(b - 1)
+            } else {
+                None
+            }
         };
-        if class == CueClass::QuoteOnly {
-            continue;
-        }
-        let subject = if speech_noun {
-            np_after(body, narrative, 0).filter(|r| r.1 <= ci)
-        } else {
-            np_before(body, narrative, ci, 0)
-        };
-        let Some(r) = subject else { continue };
-        let Some(m) = mention_of(body, narrative, r) else {
-            continue;
-        };
-        let base = cue::lookup(narrative[ci].text(body))
-            .map(|(_, b)| b)
-            .unwrap_or("");
-        let mut k = ci + 1;
-        let that = narrative[k.min(n)..]
-            .iter()
-            .take(10)
-            .position(|t| lower(body, t) == "that");
-        if let Some(off) = that {
-            // Nothing but an object, an adverbial or an aside between the cue and `that`.
-            let between = &narrative[k..k + off];
-            if between.iter().any(|t| cue_class(body, t).is_some()) {
-                continue;
-            }
-            k += off + 1;
-        } else {
-            if class != CueClass::Say {
-                continue;
-            }
-            if base == "tell" {
-                // The listener: `told reporters`, `told the BBC`, `told Ms Okafor`.
-                match np_after(body, narrative, k) {
-                    Some((_, e)) => k = e,
-                    None => continue,
-                }
-            }
-            while k < n
-                && (is_adverbial(narrative[k].text(body)) || is_punct(body, &narrative[k], &[","]))
-            {
-                k += 1;
-            }
-            let Some(first) = narrative.get(k) else {
-                continue;
-            };
-            let fl = lower(body, first);
-            let starts_clause = first.kind == TokenKind::Word
-                && (is_capitalized(first.text(body))
-                    || matches!(
-                        fl.as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "it"
-                            | "he"
-                            | "she"
-                            | "they"
-                            | "we"
-                            | "i"
-                            | "there"
-                            | "this"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "any"
-                            | "no"
-                            | "all"
-                            | "both"
-                            | "some"
-                            | "such"
-                            | "these"
-                            | "those"
-                            | "russia"
-                            | "nobody"
-                            | "nothing"
-                            | "one"
-                    ));
-            if !starts_clause {
+        if let Some(&(_, _, start, _)) = found.last() {
+            // Inside a reported clause only a coordinated cue starts a new statement.
+            if coordinated.is_none() || ci < start {
                 continue;
             }
         }
-        let Some(first) = narrative.get(k).or_else(|| {
-            all.iter()
-                .find(|t| t.span.start >= narrative[k - 1].span.end)
-        }) else {
+        let Some((m, k)) = reported_at(body, narrative, ci) else {
+            // `He accused them of ... and said CLAUSE`: the sentence subject speaks.
+            let Some(and) = coordinated else { continue };
+            let subject = found.first().map(|f| f.1.clone()).or_else(|| {
+                subject_np(body, narrative).and_then(|r| mention_of(body, narrative, r))
+            });
+            let (Some(m), Some(k)) = (subject, clause_after(body, narrative, ci)) else {
+                continue;
+            };
+            found.push((ci, m, k, and));
             continue;
         };
-        let content = content_span(body, first.span.start, s.end);
-        let _ = regs;
+        let phrase_start = coordinated.unwrap_or(ci);
+        found.push((ci, m, k, phrase_start));
+    }
+    let mut out = Vec::new();
+    for (idx, (ci, m, k, _)) in found.iter().enumerate() {
+        let end = found
+            .get(idx + 1)
+            .map_or(s.end, |next| narrative[next.3].span.start);
+        let content = content_span(body, narrative[*k].span.start, end);
         if content.text(body).split_whitespace().count() >= 3 {
-            return Some((vec![content], m, narrative[ci].span));
+            out.push((vec![content], m.clone(), narrative[*ci].span));
         }
     }
-    None
+    let _ = (all, regs);
+    out
+}
+
+/// Reported speech introduced by the cue at `ci` with its own subject: the speaker and the
+/// index of the content's first token.
+fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, usize)> {
+    let n = narrative.len();
+    // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
+    let speech_noun = narrative[ci].kind == TokenKind::Word
+        && matches!(
+            lower(body, &narrative[ci]).as_str(),
+            "warning"
+                | "statement"
+                | "assurance"
+                | "insistence"
+                | "claim"
+                | "promise"
+                | "pledge"
+                | "warnings"
+                | "assurances"
+        )
+        && narrative
+            .get(ci + 1)
+            .is_some_and(|t| lower(body, t) == "that");
+    let class = if speech_noun {
+        CueClass::That
+    } else {
+        cue_at(body, narrative, ci)?
+    };
+    let base = cue::lookup(narrative[ci].text(body))
+        .map(|(_, b)| b)
+        .unwrap_or("");
+    let urge_to = base == "urge"
+        && narrative[ci + 1..]
+            .iter()
+            .take(6)
+            .any(|t| lower(body, t) == "to");
+    let deny_ing = matches!(base, "deny" | "admit")
+        && narrative
+            .get(ci + 1)
+            .is_some_and(|t| lower(body, t).ends_with("ing"));
+    if class == CueClass::QuoteOnly {
+        return None;
+    }
+    let subject = if speech_noun {
+        np_after(body, narrative, 0).filter(|r| r.1 <= ci)
+    } else {
+        np_before(body, narrative, ci, 0)
+    };
+    let m = mention_of(body, narrative, subject?)?;
+    let mut k = ci + 1;
+    if urge_to || deny_ing {
+        // `urged Tehran to restore access`, `denied holding detainees`.
+        return (k < n).then_some((m, k));
+    }
+    let that = narrative[k.min(n)..]
+        .iter()
+        .take(10)
+        .position(|t| lower(body, t) == "that");
+    if let Some(off) = that {
+        // Nothing but an object, an adverbial or an aside between the cue and `that`.
+        if narrative[k..k + off]
+            .iter()
+            .any(|t| cue_class(body, t).is_some())
+        {
+            return None;
+        }
+        k += off + 1;
+        return (k < n).then_some((m, k));
+    }
+    if class != CueClass::Say {
+        return None;
+    }
+    if base == "tell" {
+        // The listener: `told reporters`, `told the BBC`, `told Ms Okafor`.
+        k = np_after(body, narrative, k)?.1;
+    }
+    let k = clause_start(body, narrative, k)?;
+    Some((m, k))
+}
+
+/// The first token of a clause reported after the cue at `ci` (`that` optional).
+fn clause_after(body: &str, narrative: &[Token], ci: usize) -> Option<usize> {
+    let k = ci + 1;
+    if narrative.get(k).is_some_and(|t| lower(body, t) == "that") {
+        return (k + 1 < narrative.len()).then_some(k + 1);
+    }
+    clause_start(body, narrative, k)
+}
+
+/// Skips adverbials from `k`; the clause must begin like one (a name, a pronoun, a
+/// determiner), not with a preposition (`said in a statement`).
+fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> {
+    let n = narrative.len();
+    while k < n && (is_adverbial(narrative[k].text(body)) || is_punct(body, &narrative[k], &[","]))
+    {
+        k += 1;
+    }
+    let first = narrative.get(k)?;
+    let fl = lower(body, first);
+    let starts_clause = first.kind == TokenKind::Word
+        && (is_capitalized(first.text(body))
+            || matches!(
+                fl.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "it"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "this"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "any"
+                    | "no"
+                    | "all"
+                    | "both"
+                    | "some"
+                    | "such"
+                    | "these"
+                    | "those"
+                    | "nobody"
+                    | "nothing"
+                    | "one"
+                    | "new"
+                    | "talks"
+                    | "negotiations"
+                    | "more"
+                    | "most"
+                    | "several"
+                    | "many"
+            ));
+    starts_clause.then_some(k)
 }
 
 /// The subject of a sentence that speaks through a cue (`He called the plan "..."`).
@@ -1474,11 +1581,7 @@ fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> 
         .iter()
         .find(|t| t.kind == TokenKind::Word && !is_adverbial(t.text(body)))?;
     let vl = lower(body, verb);
-    let verb_like = !is_capitalized(verb.text(body))
-        && (vl.ends_with("ed")
-            || vl.ends_with('s')
-            || vl.ends_with("ing")
-            || cue::lookup(&vl).is_some());
+    let verb_like = !is_capitalized(verb.text(body)) && !actor::is_function_word(&vl);
     if !verb_like {
         return None;
     }

@@ -12,6 +12,9 @@ use crate::quote::Span;
 /// The two families of marks: a quote opened by one family is closed by the same family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
+    /// Guillemets, paired first: they are never ambiguous, and the quotes nested in them
+    /// (`«... „...“ ...»`) use other marks.
+    Guillemet,
     Double,
     Single,
 }
@@ -27,6 +30,8 @@ struct Mark {
     span: Span,
     family: Family,
     role: Role,
+    /// A closing single mark that may be a plural possessive (`the Islands' decisions`).
+    weak: bool,
 }
 
 /// A quoted stretch of text.
@@ -88,16 +93,23 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let next = chars.get(i + 1).map(|x| x.1);
         let span = |len: usize| Span::new(base + pos, base + pos + len);
+        // After `s` and before a word, a closing single mark may be a possessive.
+        let weak = prev == Some('s')
+            && next == Some(' ')
+            && chars.get(i + 2).is_some_and(|x| x.1.is_alphabetic());
         let mut push = |len: usize, family, role| {
             out.push(Mark {
                 span: span(len),
                 family,
                 role,
+                weak: weak && family == Family::Single && role == Role::Close,
             })
         };
         match c {
-            '\u{201c}' | '\u{ab}' | '\u{201e}' => push(c.len_utf8(), Family::Double, Role::Open),
-            '\u{201d}' | '\u{bb}' => push(c.len_utf8(), Family::Double, Role::Close),
+            '\u{ab}' => push(c.len_utf8(), Family::Guillemet, Role::Open),
+            '\u{bb}' => push(c.len_utf8(), Family::Guillemet, Role::Close),
+            '\u{201c}' | '\u{201e}' => push(c.len_utf8(), Family::Double, Role::Open),
+            '\u{201d}' => push(c.len_utf8(), Family::Double, Role::Close),
             '"' => {
                 if is_opening_context(prev) && !next.is_none_or(char::is_whitespace) {
                     push(1, Family::Double, Role::Open)
@@ -162,8 +174,8 @@ pub fn regions(body: &str, paragraphs: &[Span]) -> Vec<Region> {
         Family::Double
     };
     let secondary = match primary {
-        Family::Double => Family::Single,
         Family::Single => Family::Double,
+        _ => Family::Single,
     };
 
     let mut out = Vec::new();
@@ -178,7 +190,9 @@ pub fn regions(body: &str, paragraphs: &[Span]) -> Vec<Region> {
                     && m.role == Role::Open
                     && body[p.start..m.span.start].trim().is_empty()
             });
-        let mut found = pair(body, ms, primary, *para, pi, next_opens, &[]);
+        let mut found = pair(body, ms, Family::Guillemet, *para, pi, false, &[]);
+        let primary_found = pair(body, ms, primary, *para, pi, next_opens, &found);
+        found.extend(primary_found);
         let secondary_found = pair(body, ms, secondary, *para, pi, false, &found);
         found.extend(secondary_found);
         found.sort_by_key(|r| r.open.start);
@@ -197,13 +211,26 @@ fn pair(
     next_opens: bool,
     outside_of: &[Region],
 ) -> Vec<Region> {
-    let strict = !outside_of.is_empty() || family == Family::Single;
+    let strict = family != Family::Guillemet
+        && (outside_of.iter().any(|r| r.paragraph == paragraph) || family == Family::Single);
     let mut out: Vec<Region> = Vec::new();
     let mut open: Option<Span> = None;
-    for m in marks.iter().filter(|m| m.family == family) {
-        if outside_of
-            .iter()
-            .any(|r| r.outer().start <= m.span.start && m.span.end <= r.outer().end)
+    let usable: Vec<&Mark> = marks
+        .iter()
+        .filter(|m| m.family == family)
+        .filter(|m| {
+            !outside_of
+                .iter()
+                .any(|r| r.outer().start <= m.span.start && m.span.end <= r.outer().end)
+        })
+        .collect();
+    for (mi, m) in usable.iter().enumerate() {
+        // A possessive-looking close gives way to a real close before the next opening.
+        if m.weak
+            && usable[mi + 1..]
+                .iter()
+                .take_while(|n| n.role == Role::Close)
+                .any(|n| !n.weak)
         {
             continue;
         }
@@ -297,6 +324,24 @@ mod tests {
         assert_eq!(
             quoted(t),
             vec!["They will ask us: 'Are we not as good as them?'"]
+        );
+    }
+
+    #[test]
+    fn possessive_plural_does_not_close_a_quote() {
+        let t = "'We are sovereign. The Islands' decisions are ours,' Mr Bosamata said.";
+        assert_eq!(
+            quoted(t),
+            vec!["We are sovereign. The Islands' decisions are ours,"]
+        );
+    }
+
+    #[test]
+    fn quotes_nested_in_guillemets_stay_inside() {
+        let t = "answered: \u{ab}When they say \u{201e}the sea is at risk\u{201c} we smile\u{bb}.";
+        assert_eq!(
+            quoted(t),
+            vec!["When they say \u{201e}the sea is at risk\u{201c} we smile"]
         );
     }
 
