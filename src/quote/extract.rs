@@ -471,6 +471,10 @@ fn cue_class(body: &str, t: &Token) -> Option<CueClass> {
 /// The cue class of `toks[i]` in context: after a determiner it is a noun ("the report").
 fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     let class = cue_class(body, &toks[i])?;
+    // A capital inside a sentence makes it a name ("the United States").
+    if i > 0 && is_capitalized(toks[i].text(body)) {
+        return None;
+    }
     let noun =
         i > 0 && toks[i - 1].kind == TokenKind::Word && is_determiner(&lower(body, &toks[i - 1]));
     (!noun).then_some(class)
@@ -1399,6 +1403,12 @@ fn cue_then_clause(
         let Some((m, k)) = reported_at(body, narrative, ci) else {
             // `He accused them of ... and said CLAUSE`: the sentence subject speaks.
             let Some(and) = coordinated else { continue };
+            if !matches!(
+                cue_at(body, narrative, ci),
+                Some(CueClass::Say | CueClass::That)
+            ) {
+                continue;
+            }
             let subject = found.first().map(|f| f.1.clone()).or_else(|| {
                 subject_np(body, narrative).and_then(|r| mention_of(body, narrative, r))
             });
@@ -1581,7 +1591,15 @@ fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> 
         .iter()
         .find(|t| t.kind == TokenKind::Word && !is_adverbial(t.text(body)))?;
     let vl = lower(body, verb);
-    let verb_like = !is_capitalized(verb.text(body)) && !actor::is_function_word(&vl);
+    let verb_like = !is_capitalized(verb.text(body))
+        && (vl.ends_with("ed")
+            || vl.ends_with('s')
+            || vl.ends_with("ing")
+            || matches!(
+                vl.as_str(),
+                "struck" | "spoke" | "made" | "gave" | "took" | "put"
+            )
+            || cue::lookup(&vl).is_some());
     if !verb_like {
         return None;
     }
