@@ -261,7 +261,22 @@ pub struct Mention {
 
 /// Parses the tokens of a speaker phrase. Returns `None` when nothing in it can speak.
 pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
-    let toks: Vec<&Token> = toks.iter().collect();
+    // Parenthetical party labels and the like are not part of a name: "(D-Mo.)".
+    let mut depth = 0usize;
+    let toks: Vec<&Token> = toks
+        .iter()
+        .filter(|t| match t.text(body) {
+            "(" => {
+                depth += 1;
+                false
+            }
+            ")" => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect();
     let first = toks.first()?;
     let last = toks.last()?;
     let span = Span::new(first.span.start, last.span.end);

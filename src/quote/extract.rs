@@ -808,6 +808,20 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
         let t = &toks[k - 1];
         let tx = t.text(body);
         let tl = tx.to_lowercase();
+        if tx == ")" {
+            // A party and state after a name: `Sen. Claire McCaskill (D-Mo.)`.
+            match (floor..k - 1)
+                .rev()
+                .take(8)
+                .find(|&i| toks[i].text(body) == "(")
+            {
+                Some(open) => {
+                    k = open;
+                    continue;
+                }
+                None => break,
+            }
+        }
         let ok = if t.kind == TokenKind::Punct {
             tx == "."
                 && k >= 2
@@ -971,6 +985,16 @@ fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> 
         let t = &toks[k];
         let tx = t.text(body);
         let tl = tx.to_lowercase();
+        if tx == "(" && seen_head {
+            // `said Rep. Jim Jordan (R-Ohio)`.
+            if let Some(close) = (k + 1..toks.len())
+                .take(8)
+                .find(|&i| toks[i].text(body) == ")")
+            {
+                k = close + 1;
+                continue;
+            }
+        }
         let ok = if t.kind == TokenKind::Punct {
             tx == "."
                 && k > start
@@ -1138,7 +1162,7 @@ fn tail_attribution(body: &str, piece: &[Token]) -> Option<(Mention, Span)> {
         return Some(a);
     }
     // The cue must be close to the quote.
-    let ci = (i..piece.len().min(i + 12)).find(|&k| cue_at(body, piece, k).is_some())?;
+    let ci = (i..piece.len().min(i + 20)).find(|&k| cue_at(body, piece, k).is_some())?;
     if ci == i {
         let r = np_after(body, piece, ci + 1)?;
         let m = mention_of(body, piece, r)?;
@@ -1580,8 +1604,10 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
 /// many verbs no cue list holds.
 fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> {
     if let Some(ci) = (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some()) {
-        if let Some(m) =
-            np_before(body, narrative, ci, 0).and_then(|r| mention_of(body, narrative, r))
+        // `X said "..."` or, after the fragment, `"...," said X`.
+        if let Some(m) = np_before(body, narrative, ci, 0)
+            .or_else(|| np_after(body, narrative, ci + 1))
+            .and_then(|r| mention_of(body, narrative, r))
         {
             return Some((m, narrative[ci].span));
         }
