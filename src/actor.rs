@@ -803,7 +803,7 @@ impl Resolver {
             }
         }
         let score = |(rank, s): (usize, &Sighting)| {
-            bonus(&self.entities[s.entity]) * 4 + i32::from(s.salient) * 2 - rank as i32 * 3
+            bonus(&self.entities[s.entity]) * 2 + i32::from(s.salient) * 2 - rank as i32 * 3
         };
         seen.iter()
             .enumerate()

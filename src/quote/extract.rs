@@ -1511,18 +1511,39 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
         // `urged Tehran to restore access`, `denied holding detainees`.
         return (k < n).then_some((m, k));
     }
+    // `that` is the complementizer only after an object, an adverbial or an aside; after a
+    // verb it opens a relative clause (`said the Secretary-General would not comment on a
+    // text that was ...`).
     let that = narrative[k.min(n)..]
         .iter()
-        .take(10)
-        .position(|t| lower(body, t) == "that");
+        .take(8)
+        .position(|t| lower(body, t) == "that")
+        .filter(|&off| {
+            !narrative[k..k + off].iter().any(|t| {
+                cue_class(body, t).is_some()
+                    || matches!(
+                        lower(body, t).as_str(),
+                        "would"
+                            | "will"
+                            | "could"
+                            | "can"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "did"
+                            | "does"
+                    )
+            })
+        });
     if let Some(off) = that {
-        // Nothing but an object, an adverbial or an aside between the cue and `that`.
-        if narrative[k..k + off]
-            .iter()
-            .any(|t| cue_class(body, t).is_some())
-        {
-            return None;
-        }
         k += off + 1;
         return (k < n).then_some((m, k));
     }
