@@ -773,7 +773,9 @@ fn is_aside(body: &str, seg: &[Token]) -> bool {
     let Some(first) = seg.first() else {
         return true;
     };
-    opens_aside(&lower(body, first))
+    let fl = lower(body, first);
+    opens_aside(&fl)
+        || (fl.ends_with("ing") && !is_capitalized(first.text(body)))
         || seg
             .iter()
             .all(|t| t.text(body).chars().all(|c| c.is_ascii_digit()))
@@ -1412,7 +1414,7 @@ fn cue_then_clause(
             while b > 0 && is_adverbial(narrative[b - 1].text(body)) {
                 b -= 1;
             }
-            if b > 0 && lower(body, &narrative[b - 1]) == "and" {
+            if b > 0 && matches!(lower(body, &narrative[b - 1]).as_str(), "and" | "but") {
                 Some(b - 1)
             } else {
                 None
@@ -1577,44 +1579,77 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
     }
     let first = narrative.get(k)?;
     let fl = lower(body, first);
-    let starts_clause = first.kind == TokenKind::Word
-        && (is_capitalized(first.text(body))
-            || matches!(
-                fl.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "it"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "we"
-                    | "i"
-                    | "there"
-                    | "this"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "any"
-                    | "no"
-                    | "all"
-                    | "both"
-                    | "some"
-                    | "such"
-                    | "these"
-                    | "those"
-                    | "nobody"
-                    | "nothing"
-                    | "one"
-                    | "new"
-                    | "talks"
-                    | "negotiations"
-                    | "more"
-                    | "most"
-                    | "several"
-                    | "many"
-            ));
+    // A clause may begin with a bare noun (`critics say resources could ...`), but not with
+    // a preposition or an adverb (`said in a statement`, `said sharply`).
+    let bare_noun = first.kind == TokenKind::Word
+        && !actor::is_function_word(&fl)
+        && !is_adverbial(&fl)
+        && !fl.ends_with("ly")
+        && !matches!(
+            fl.as_str(),
+            "about"
+                | "into"
+                | "over"
+                | "under"
+                | "through"
+                | "during"
+                | "against"
+                | "between"
+                | "without"
+                | "goodbye"
+                | "hello"
+                | "thanks"
+                | "so"
+                | "otherwise"
+                | "more"
+                | "less"
+                | "little"
+                | "much"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+        )
+        && narrative.len() > k + 2;
+    let starts_clause = bare_noun
+        || first.kind == TokenKind::Word
+            && (is_capitalized(first.text(body))
+                || matches!(
+                    fl.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "this"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "any"
+                        | "no"
+                        | "all"
+                        | "both"
+                        | "some"
+                        | "such"
+                        | "these"
+                        | "those"
+                        | "nobody"
+                        | "nothing"
+                        | "one"
+                        | "new"
+                        | "talks"
+                        | "negotiations"
+                        | "more"
+                        | "most"
+                        | "several"
+                        | "many"
+                ));
     starts_clause.then_some(k)
 }
 

@@ -127,6 +127,14 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
                 push(2, Family::Double, Role::Close);
                 i += 1;
             }
+            // Two apostrophes also open a quote in some wire styles (`''makes me smart''`).
+            '\'' if next == Some('\'')
+                && is_opening_context(prev)
+                && chars.get(i + 2).is_some_and(|x| !x.1.is_whitespace()) =>
+            {
+                push(2, Family::Double, Role::Open);
+                i += 1;
+            }
             '\u{2018}'
                 if !(prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric)) =>
