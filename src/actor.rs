@@ -462,7 +462,16 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             )
     });
     // An organisation: "the State Department", "Russia's foreign ministry", "the Kremlin".
-    if has_org_word && (all_caps_words || lower.last().is_some_and(|l| is_org_word(l))) {
+    // The organisation word must head the phrase ("the State Department") or take a
+    // complement ("Ministry of Foreign Affairs"); "House Speaker Paul Ryan" is a person.
+    let org_headed = lower.last().is_some_and(|l| is_org_word(l))
+        || lower
+            .windows(2)
+            .any(|w| is_org_word(&w[0]) && matches!(w[1].as_str(), "of" | "for" | "on"));
+    if has_org_word
+        && org_headed
+        && (all_caps_words || lower.last().is_some_and(|l| is_org_word(l)))
+    {
         let start = rest
             .iter()
             .position(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))

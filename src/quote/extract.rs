@@ -137,6 +137,47 @@ fn is_adverbial(word: &str) -> bool {
 
 /// Nouns that name unnamed speakers ("officials said", "a source said").
 const SPEAKER_NOUNS: &[&str] = &[
+    "nominee",
+    "nominees",
+    "host",
+    "writer",
+    "author",
+    "columnist",
+    "reporter",
+    "anchor",
+    "commentator",
+    "doctor",
+    "physician",
+    "historian",
+    "scholar",
+    "article",
+    "memo",
+    "brief",
+    "document",
+    "letter",
+    "study",
+    "survey",
+    "poll",
+    "website",
+    "ad",
+    "advert",
+    "book",
+    "editorial",
+    "op-ed",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "indictment",
+    "ruling",
+    "verdict",
+    "resolution",
+    "tweet",
+    "video",
+    "clip",
+    "spokesmen",
+    "spokeswomen",
+    "candidate",
+    "candidates",
     "source",
     "sources",
     "official",
@@ -482,7 +523,8 @@ fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
 
 /// Title case with no closing punctuation: a title or a name, not a sentence.
 fn looks_like_title(text: &str) -> bool {
-    !text.ends_with(['.', '!', '?', ',', '\u{2026}'])
+    let text = text.strip_suffix(',').unwrap_or(text);
+    !text.ends_with(['.', '!', '?', '\u{2026}'])
         && text
             .split_whitespace()
             .filter(|w| w.chars().count() > 3)
@@ -533,6 +575,11 @@ fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<
             partial.push(*r);
         }
     }
+    // Scare quotes (`so-called "..."`) and titles (`on "Face the Nation"`) are nobody's words.
+    partial.retain(|r| {
+        let before = body[s.start..r.open.start].trim_end().to_lowercase();
+        !before.ends_with("so-called") && !looks_like_title(r.inner.text(body))
+    });
     let narrative: Vec<Token> = all
         .iter()
         .filter(|t| quoted(t).is_none())
@@ -688,12 +735,7 @@ fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<
         }
         return out;
     }
-    // Fragments quoted in a sentence whose subject speaks: `called it "..."`. Scare quotes
-    // (`so-called "..."`) and titles are nobody's words.
-    partial.retain(|r| {
-        let before = body[s.start..r.open.start].trim_end().to_lowercase();
-        !before.ends_with("so-called") && !looks_like_title(r.inner.text(body))
-    });
+    // Fragments quoted in a sentence whose subject speaks: `called it "..."`.
     if !partial.is_empty() {
         if let Some((m, cue)) = speaking_subject(body, &narrative) {
             for r in partial {
@@ -729,6 +771,16 @@ fn trim_quote_punct(body: &str, sp: Span) -> Span {
 /// led the talks, said`; `Gulnara Abdykadyrova, 54, told`).
 fn np_before(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(usize, usize)> {
     let mut k = end;
+    // `Ryan (R-Wis.) said`: the label belongs to the name before it.
+    if k > floor && toks[k - 1].text(body) == ")" {
+        if let Some(open) = (floor..k - 1)
+            .rev()
+            .take(8)
+            .find(|&i| toks[i].text(body) == "(")
+        {
+            k = open;
+        }
+    }
     while k > floor && toks[k - 1].kind == TokenKind::Word && is_adverbial(toks[k - 1].text(body)) {
         k -= 1;
     }
@@ -1490,11 +1542,13 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     let base = cue::lookup(narrative[ci].text(body))
         .map(|(_, b)| b)
         .unwrap_or("");
-    let urge_to = base == "urge"
-        && narrative[ci + 1..]
-            .iter()
-            .take(6)
-            .any(|t| lower(body, t) == "to");
+    let urge_to = matches!(
+        base,
+        "urge" | "vow" | "pledge" | "promise" | "threaten" | "ask"
+    ) && narrative[ci + 1..]
+        .iter()
+        .take(6)
+        .any(|t| lower(body, t) == "to");
     let deny_ing = matches!(base, "deny" | "admit")
         && narrative
             .get(ci + 1)
