@@ -882,26 +882,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                 && toks[k - 2].span.end == t.span.start
                 && toks[k - 2].text(body).len() <= 3
         } else if is_capitalized(tx) {
-            !matches!(
-                tl.as_str(),
-                "according"
-                    | "but"
-                    | "and"
-                    | "as"
-                    | "while"
-                    | "when"
-                    | "if"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "after"
-                    | "before"
-                    | "asked"
-                    | "speaking"
-                    | "so"
-                    | "yet"
-                    | "then"
-            )
+            !starts_no_name(&tl)
         } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at") {
             k >= 2 && {
                 let before = lower(body, &toks[k - 2]);
@@ -950,6 +931,74 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let k = k + tentative;
     (k < end).then_some(k)
+}
+
+/// Capitalised at a sentence start, these words begin a clause or an adverbial, not a name.
+fn starts_no_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "according"
+            | "but"
+            | "and"
+            | "as"
+            | "while"
+            | "when"
+            | "if"
+            | "in"
+            | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "asked"
+            | "speaking"
+            | "so"
+            | "yet"
+            | "then"
+            | "following"
+            | "with"
+            | "only"
+            | "for"
+            | "from"
+            | "by"
+            | "during"
+            | "despite"
+            | "among"
+            | "like"
+            | "unlike"
+            | "since"
+            | "because"
+            | "although"
+            | "though"
+            | "until"
+            | "unless"
+            | "once"
+            | "even"
+            | "still"
+            | "also"
+            | "however"
+            | "meanwhile"
+            | "now"
+            | "later"
+            | "earlier"
+            | "last"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "what"
+            | "why"
+            | "how"
+            | "where"
+            | "yes"
+            | "no"
+            | "not"
+            | "instead"
+            | "indeed"
+            | "perhaps"
+            | "asked about"
+    )
 }
 
 /// Lower-case words that modify a speaker noun: "a senior official", "the Russian president".
@@ -1173,7 +1222,7 @@ fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
                         && toks[k - 1].text(body).len() <= 3)
             }
             TokenKind::Word => {
-                (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)))
+                (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)) && !starts_no_name(&tl))
                     || is_determiner(&tl)
                     || is_title(&tl)
                     || is_speaker_noun(&tl)
