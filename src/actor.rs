@@ -569,6 +569,8 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             Gender::Female
         } else if lex.male.contains(first.as_str()) {
             Gender::Male
+        } else if name_words.len() >= 2 {
+            gender_of_surname(name_words[name_words.len() - 1])
         } else {
             Gender::Unknown
         };
@@ -599,6 +601,29 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         role = format!("{} {}", owner.join(" "), role);
     }
     (None, titles, Some(role), plural)
+}
+
+/// Gender shown by a surname's ending, where a language marks it (Slavic and Baltic
+/// surnames: Temirbekova, Ivanov, Vaitkeviciene).
+fn gender_of_surname(word: &str) -> Gender {
+    let l = fold_accents(&word.to_lowercase());
+    if [
+        "ova", "eva", "ina", "skaya", "ienė", "iene", "aite", "yte", "ska", "kova",
+    ]
+    .iter()
+    .any(|e| l.ends_with(e))
+        && l.len() > 5
+    {
+        Gender::Female
+    } else if ["ov", "ev", "sky", "ski", "vich", "enko", "uk"]
+        .iter()
+        .any(|e| l.ends_with(e))
+        && l.len() > 4
+    {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
 }
 
 /// Given-name gender, for the resolver's own name scan.
@@ -830,6 +855,29 @@ impl Resolver {
             .map(|s| s.entity)
     }
 
+    /// The first person introduced as a subject or speaker within `window` bytes after `pos`
+    /// who holds no other title: the holder of a role mentioned before its name ("the
+    /// country's foreign minister has said ... Ruta Vaitkeviciene, who has run Lithuania's
+    /// diplomacy since 2022, told the BBC").
+    pub fn first_named_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
+        self.sightings
+            .iter()
+            .filter(|s| s.pos > pos && s.pos <= pos + window && s.salient)
+            .map(|s| s.entity)
+            .find(|&e| {
+                let ent = &self.entities[e];
+                ent.kind == ActorKind::Person
+                    && ent.canonical.contains(' ')
+                    && (ent.titles.is_empty() || ent.titles.contains(title))
+            })
+    }
+
+    /// Gives an entity the titles a role mention used for it, so that later mentions of the
+    /// role find it.
+    pub fn add_titles(&mut self, entity: usize, titles: &[String]) {
+        self.entities[entity].titles.extend(titles.iter().cloned());
+    }
+
     pub fn entity(&self, idx: usize) -> &Entity {
         &self.entities[idx]
     }
@@ -926,9 +974,45 @@ pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
             .iter()
             .map(|w| gender_of_given(w))
             .find(|g| *g != Gender::Unknown);
-        if has_title || given.is_some() || run_words.len() >= 2 {
+        // After a preposition or `told`, a capitalised run is a place, a body or a listener
+        // ("in Port Moresby", "at the Bangladesh University", "told Fraternite Matin").
+        let mut b = start;
+        while b > 0
+            && matches!(
+                toks[b - 1].text(body).to_lowercase().as_str(),
+                "the" | "a" | "an"
+            )
+        {
+            b -= 1;
+        }
+        let after_preposition = b > 0
+            && matches!(
+                toks[b - 1].text(body).to_lowercase().as_str(),
+                "in" | "at"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "on"
+                    | "about"
+                    | "into"
+                    | "told"
+                    | "tell"
+                    | "tells"
+                    | "near"
+                    | "across"
+                    | "toward"
+                    | "towards"
+            );
+        if has_title || given.is_some() || (run_words.len() >= 2 && !after_preposition) {
             if let Some(m) = parse_mention(body, run) {
-                if m.name.is_some() && m.kind == ActorKind::Person {
+                let person = m.kind == ActorKind::Person
+                    && (!after_preposition || has_title || given.is_some());
+                let body_name = m.kind == ActorKind::Organisation
+                    && m.name.as_ref().is_some_and(|n| n.contains(' '));
+                if m.name.is_some() && (person || body_name) {
                     out.push(m);
                 }
             }

@@ -412,14 +412,20 @@ pub fn extract(body: &str) -> Vec<Quote> {
                 let mut entity = resolver.resolve(mention);
                 if mention.name.is_none() && mention.pronoun.is_none() {
                     // A role named before its holder: "Britain's foreign secretary has said".
-                    if let Some(title) = mention.titles.last() {
-                        if let Some(later) = resolver.holder_after(mention.span.end, title) {
-                            if entity.is_some_and(|i| {
-                                resolver.entity(i).kind != actor::ActorKind::Person
-                                    || resolver.canonical(i).split_whitespace().count() <= 3
-                            }) {
-                                entity = Some(later);
-                            }
+                    let unnamed = entity.is_some_and(|i| {
+                        resolver.entity(i).kind == actor::ActorKind::Person
+                            && resolver.canonical(i).split_whitespace().count() <= 4
+                            && resolver.canonical(i).split_whitespace().all(|w| {
+                                !is_capitalized(w) || w.ends_with("'s") || w.ends_with("\u{2019}s")
+                            })
+                    });
+                    if let (Some(title), true) = (mention.titles.last(), unnamed) {
+                        let later = resolver
+                            .holder_after(mention.span.end, title)
+                            .or_else(|| resolver.first_named_after(mention.span.end, 1200, title));
+                        if let Some(later) = later {
+                            resolver.add_titles(later, &mention.titles);
+                            entity = Some(later);
                         }
                     }
                 }
