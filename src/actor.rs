@@ -435,9 +435,16 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     };
     let mut titles = Vec::new();
     for w in rest {
-        let l = w.to_lowercase();
-        if is_title(&l) {
-            titles.push(l.trim_end_matches('s').to_string());
+        let l = w.trim_end_matches('.').to_lowercase();
+        // Honorifics say nothing about office.
+        if is_title(&l)
+            && !matches!(
+                l.as_str(),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
+            )
+        {
+            let singular = l.strip_suffix('s').filter(|s| lexicon().titles.contains(s));
+            titles.push(singular.unwrap_or(&l).to_string());
         }
     }
     let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
@@ -845,28 +852,24 @@ impl Resolver {
             .map(|(_, s)| s.entity)
     }
 
-    /// Looks ahead for a role mentioned before its holder is named: the first entity sighted
-    /// after `pos` with the role's title.
-    pub fn holder_after(&self, pos: usize, title: &str) -> Option<usize> {
+    /// The holder of a role mentioned before its name: the first person within `window` bytes
+    /// after `pos` who is given that title, or who is introduced as a subject or speaker with
+    /// no other title ("the country's foreign minister has said ... Ruta Vaitkeviciene, who
+    /// has run Lithuania's diplomacy since 2022, told the BBC").
+    pub fn holder_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
         self.sightings
             .iter()
-            .filter(|s| s.pos > pos)
-            .find(|s| self.entities[s.entity].titles.contains(title))
-            .map(|s| s.entity)
-    }
-
-    /// The first person introduced as a subject or speaker within `window` bytes after `pos`
-    /// who holds no other title: the holder of a role mentioned before its name ("the
-    /// country's foreign minister has said ... Ruta Vaitkeviciene, who has run Lithuania's
-    /// diplomacy since 2022, told the BBC").
-    pub fn first_named_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
-        self.sightings
-            .iter()
-            .filter(|s| s.pos > pos && s.pos <= pos + window && s.salient)
+            .filter(|s| s.pos > pos && s.pos <= pos + window)
+            .filter(|s| s.salient || self.entities[s.entity].titles.contains(title))
             .map(|s| s.entity)
             .find(|&e| {
                 let ent = &self.entities[e];
+                let named = ent
+                    .canonical
+                    .split_whitespace()
+                    .any(|w| is_capitalized(w) && !w.ends_with("'s") && !w.ends_with("\u{2019}s"));
                 ent.kind == ActorKind::Person
+                    && named
                     && ent.canonical.contains(' ')
                     && (ent.titles.is_empty() || ent.titles.contains(title))
             })

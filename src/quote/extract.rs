@@ -420,9 +420,7 @@ pub fn extract(body: &str) -> Vec<Quote> {
                             })
                     });
                     if let (Some(title), true) = (mention.titles.last(), unnamed) {
-                        let later = resolver
-                            .holder_after(mention.span.end, title)
-                            .or_else(|| resolver.first_named_after(mention.span.end, 1200, title));
+                        let later = resolver.holder_after(mention.span.end, 1200, title);
                         if let Some(later) = later {
                             resolver.add_titles(later, &mention.titles);
                             entity = Some(later);
