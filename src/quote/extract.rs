@@ -1399,8 +1399,16 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
         };
         let told = cue::lookup(tail[ci].text(body)).is_some_and(|(_, b)| b == "tell");
         let (speaker, after) = if ci == 0 {
+            // `..., said X.`: only a short adverbial may follow the speaker.
+            let short = |r: &(usize, usize)| {
+                tail[r.1..]
+                    .iter()
+                    .take_while(|t| !is_punct(body, t, &[".", "!", "?", ","]))
+                    .count()
+                    <= 3
+            };
             match np_after(body, tail, 1) {
-                Some(r) if !told => (Some(r), r.1),
+                Some(r) if !told && short(&r) => (Some(r), r.1),
                 _ => (None, 0),
             }
         } else {
@@ -1433,9 +1441,12 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
         // "Lim Soon-ja, 71, whose father ...").
         let mut np_only = false;
         if let Some(r) = subject_np(body, &narrative[..comma]) {
-            let relative = narrative[r.1..comma]
-                .iter()
-                .any(|t| matches!(lower(body, t).as_str(), "who" | "whose" | "which"));
+            let relative = r.1 + 1 < comma
+                && is_punct(body, &narrative[r.1], &[","])
+                && matches!(
+                    lower(body, &narrative[r.1 + 1]).as_str(),
+                    "who" | "whose" | "which"
+                );
             if relative {
                 continue;
             }
@@ -1446,9 +1457,6 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
             continue;
         };
         let a = content_span(body, s.start, narrative[comma].span.start);
-        if a.text(body).split_whitespace().count() < 3 {
-            continue;
-        }
         let mut spans = vec![a];
         if comma_after {
             // `A, X said, B`: B is the speaker's too, unless the reporter goes on
@@ -1493,7 +1501,11 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                 }
             }
         }
-        if np_only && spans.len() < 2 {
+        let words: usize = spans
+            .iter()
+            .map(|sp| sp.text(body).split_whitespace().count())
+            .sum();
+        if (np_only && spans.len() < 2) || words < 3 {
             continue;
         }
         return Some((spans, m, tail[ci].span));
@@ -1595,18 +1607,24 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     let base = cue::lookup(narrative[ci].text(body))
         .map(|(_, b)| b)
         .unwrap_or("");
-    let urge_to = matches!(
-        base,
-        "urge" | "vow" | "pledge" | "promise" | "threaten" | "ask"
-    ) && narrative[ci + 1..]
-        .iter()
-        .take(6)
-        .any(|t| lower(body, t) == "to");
+    let called_on = base == "call"
+        && narrative
+            .get(ci + 1)
+            .is_some_and(|t| matches!(lower(body, t).as_str(), "on" | "upon"));
+    let urge_to = (called_on
+        || matches!(
+            base,
+            "urge" | "vow" | "pledge" | "promise" | "threaten" | "ask"
+        ))
+        && narrative[ci + 1..]
+            .iter()
+            .take(6)
+            .any(|t| lower(body, t) == "to");
     let deny_ing = matches!(base, "deny" | "admit")
         && narrative
             .get(ci + 1)
             .is_some_and(|t| lower(body, t).ends_with("ing"));
-    if class == CueClass::QuoteOnly {
+    if class == CueClass::QuoteOnly && !urge_to {
         return None;
     }
     let subject = if speech_noun {
@@ -1617,7 +1635,11 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     let m = mention_of(body, narrative, subject?)?;
     let mut k = ci + 1;
     if urge_to || deny_ing {
-        // `urged Tehran to restore access`, `denied holding detainees`.
+        // `urged Tehran to restore access`, `called on all parties to return`, `denied
+        // holding detainees`.
+        if called_on {
+            k += 1;
+        }
         return (k < n).then_some((m, k));
     }
     // `that` is the complementizer only after an object, an adverbial or an aside; after a
@@ -1628,8 +1650,9 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
         .take(8)
         .position(|t| lower(body, t) == "that")
         .filter(|&off| {
-            !narrative[k..k + off].iter().any(|t| {
-                cue_class(body, t).is_some()
+            !(k..k + off).any(|i| {
+                let t = &narrative[i];
+                cue_at(body, narrative, i).is_some()
                     || matches!(
                         lower(body, t).as_str(),
                         "would"
