@@ -357,6 +357,8 @@ enum Attribution {
     Mention { mention: Mention, cue: Option<Span> },
     /// No frame of its own: continue the previous speaker.
     Inherit,
+    /// A fragment with no frame: continue the previous speaker of the same paragraph only.
+    InheritInParagraph,
 }
 
 /// Reads one article body and returns its attributed quotes, ordered by position.
@@ -443,6 +445,11 @@ pub fn extract(body: &str) -> Vec<Quote> {
                     who
                 }
                 _ => Said::default(),
+            },
+            Attribution::InheritInParagraph => match last {
+                Some((who, p)) if f.paragraph == p => who,
+                // A fragment nobody can be said to have spoken is a scare quote.
+                _ => continue,
             },
         };
         said.push((f, who));
@@ -741,18 +748,22 @@ fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<
     }
     // Fragments quoted in a sentence whose subject speaks: `called it "..."`.
     if !partial.is_empty() {
-        if let Some((m, cue)) = speaking_subject(body, &narrative) {
-            for r in partial {
-                out.push(Found {
-                    kind: QuoteKind::Partial,
-                    spans: vec![trim_quote_punct(body, r.inner)],
-                    speaker: Attribution::Mention {
-                        mention: m.clone(),
-                        cue: Some(cue),
-                    },
-                    paragraph,
-                });
-            }
+        let speaker = match speaking_subject(body, &narrative) {
+            Some((m, cue)) => Attribution::Mention {
+                mention: m,
+                cue: Some(cue),
+            },
+            // `In his view, the reform "goes in the right direction"`: the paragraph's
+            // speaker goes on.
+            None => Attribution::InheritInParagraph,
+        };
+        for r in partial {
+            out.push(Found {
+                kind: QuoteKind::Partial,
+                spans: vec![trim_quote_punct(body, r.inner)],
+                speaker: speaker.clone(),
+                paragraph,
+            });
         }
     }
     out
@@ -1345,7 +1356,8 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     let m = mention_of(body, narrative, r)?;
     let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
     let after = narrative.get(r.1);
-    let content = if k <= 2 {
+    let leading = k <= 2 || (k > 0 && is_punct(body, &narrative[k - 1], &[","]));
+    let content = if leading {
         let comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
         content_span(body, narrative.get(comma + 1)?.span.start, s.end)
     } else if after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"])) {
