@@ -1,0 +1,549 @@
+//! The sums behind a report, and how they add up and finish into a [`Report`].
+//!
+//! Everything here is an integer, a string, or a set or map of them: probabilities are
+//! counted in units of 1e-9 and weights in tenths, so adding tallies is exact, associative and
+//! commutative, and a tally read back from JSON is the tally that was written. That is what
+//! makes `merge` of any split equal the whole.
+
+use super::name::{is_full_name, surname};
+use super::{ActorReport, Evidence, GroupBy, Kinds, Probs, Report};
+use crate::error::{Error, Result};
+use crate::QuoteKind;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Probability units per 1.0.
+pub(super) const SCALE: u64 = 1_000_000_000;
+/// Evidence quotes kept per actor and label.
+pub(super) const EVIDENCE: usize = 3;
+/// Identifies partial report files; bump `VERSION` when the meaning of a field changes.
+const FORMAT: &str = "demarche-partial";
+const VERSION: u32 = 1;
+
+/// Labels shown first, in this order; any other label follows alphabetically.
+const KNOWN_LABELS: [&str; 6] = [
+    "favor", "against", "none", "positive", "negative", "neutral",
+];
+
+/// A kind's weight in tenths (see the module doc of `report`).
+pub(super) fn weight(kind: QuoteKind) -> u64 {
+    match kind {
+        QuoteKind::Direct => 10,
+        QuoteKind::Indirect => 8,
+        QuoteKind::Partial => 5,
+    }
+}
+
+/// A probability in units of 1e-9; out-of-range values are clamped and NaN counts as 0.
+pub(super) fn quantize(p: f64) -> u64 {
+    // `as` saturates and maps NaN to 0.
+    (p.clamp(0.0, 1.0) * SCALE as f64).round() as u64
+}
+
+pub(super) fn label_order(a: &str, b: &str) -> Ordering {
+    let rank = |l: &str| {
+        KNOWN_LABELS
+            .iter()
+            .position(|k| *k == l)
+            .unwrap_or(usize::MAX)
+    };
+    rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
+}
+
+fn sorted_labels(labels: &BTreeSet<String>) -> Vec<String> {
+    let mut v: Vec<String> = labels.iter().cloned().collect();
+    v.sort_by(|a, b| label_order(a, b));
+    v
+}
+
+/// A quote that may become evidence for an actor's stance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Candidate {
+    /// The quote's probability for the label this candidate list is for.
+    pub score: u64,
+    pub article: String,
+    pub text: String,
+    /// The quote's own predicted label and its probability.
+    pub stance: String,
+    pub p: u64,
+    pub kind: QuoteKind,
+}
+
+impl Candidate {
+    /// Best first: highest score, then article and text; the rest only makes it total.
+    fn rank(&self, other: &Candidate) -> Ordering {
+        other
+            .score
+            .cmp(&self.score)
+            .then_with(|| self.article.cmp(&other.article))
+            .then_with(|| self.text.cmp(&other.text))
+            .then_with(|| self.stance.cmp(&other.stance))
+            .then_with(|| other.p.cmp(&self.p))
+            .then_with(|| self.kind.cmp(&other.kind))
+    }
+}
+
+/// Adds candidates to a best-first list, keeping the best of each (article, text) and at
+/// most [`EVIDENCE`] in all. Keeping the top few of each part keeps the top few of the whole.
+pub(super) fn add_candidates(list: &mut Vec<Candidate>, new: impl IntoIterator<Item = Candidate>) {
+    list.extend(new);
+    list.sort_by(Candidate::rank);
+    let mut seen = BTreeSet::new();
+    list.retain(|c| seen.insert((c.article.clone(), c.text.clone())));
+    list.truncate(EVIDENCE);
+}
+
+/// The sums for one actor key.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub(super) struct Tally {
+    /// The folded key this tally is counted under.
+    pub key: String,
+    /// A name the actor must be shown under (dictionary canonical name, affiliation).
+    pub fixed_name: Option<String>,
+    /// Speaker names as given, with how many quotes used each.
+    pub names: BTreeMap<String, u64>,
+    pub aliases: BTreeSet<String>,
+    /// Speakers rolled up into an affiliation row.
+    pub members: BTreeSet<String>,
+    /// Affiliations seen, with how many quotes carried each.
+    pub affiliations: BTreeMap<String, u64>,
+    pub role: Option<String>,
+    pub quotes: u64,
+    pub kinds: Kinds,
+    pub articles: u64,
+    /// Total weight of the quotes, in tenths.
+    pub weight: u64,
+    /// Label -> sum of weight x probability units.
+    pub stance: BTreeMap<String, u64>,
+    /// Total weight of the quotes that carry sentiment.
+    pub sentiment_weight: u64,
+    pub sentiment: BTreeMap<String, u64>,
+    /// Label -> best candidates for that label.
+    pub evidence: BTreeMap<String, Vec<Candidate>>,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The article of the last quote added, to count each article once while streaming.
+    #[serde(skip)]
+    pub last_article: Option<String>,
+}
+
+fn add_sums(into: &mut BTreeMap<String, u64>, from: BTreeMap<String, u64>) {
+    for (label, v) in from {
+        let e = into.entry(label).or_default();
+        *e = e.saturating_add(v);
+    }
+}
+
+fn min_some(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_some(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl Tally {
+    pub fn new(key: String) -> Tally {
+        Tally {
+            key,
+            ..Tally::default()
+        }
+    }
+
+    /// Adds another tally of the same key. Order does not matter: every field is a sum, a
+    /// union, a minimum or maximum, or a best-of list under a total order.
+    pub fn absorb(&mut self, other: Tally) {
+        self.fixed_name = min_some(self.fixed_name.take(), other.fixed_name);
+        add_sums(&mut self.names, other.names);
+        self.aliases.extend(other.aliases);
+        self.members.extend(other.members);
+        add_sums(&mut self.affiliations, other.affiliations);
+        self.role = min_some(self.role.take(), other.role);
+        self.quotes = self.quotes.saturating_add(other.quotes);
+        self.kinds.add(other.kinds);
+        self.articles = self.articles.saturating_add(other.articles);
+        self.weight = self.weight.saturating_add(other.weight);
+        add_sums(&mut self.stance, other.stance);
+        self.sentiment_weight = self.sentiment_weight.saturating_add(other.sentiment_weight);
+        add_sums(&mut self.sentiment, other.sentiment);
+        for (label, list) in other.evidence {
+            add_candidates(self.evidence.entry(label).or_default(), list);
+        }
+        self.first_seen = min_some(self.first_seen.take(), other.first_seen);
+        self.last_seen = max_some(self.last_seen.take(), other.last_seen);
+    }
+
+    /// The name to show: the fixed one, else the most used (then the longest, then the
+    /// first alphabetically).
+    fn display(&self) -> String {
+        if let Some(n) = &self.fixed_name {
+            return n.clone();
+        }
+        self.names
+            .iter()
+            .max_by(|(a, ca), (b, cb)| {
+                ca.cmp(cb)
+                    .then_with(|| a.len().cmp(&b.len()))
+                    .then_with(|| b.cmp(a))
+            })
+            .map_or_else(|| self.key.clone(), |(n, _)| n.clone())
+    }
+
+    /// The affiliation carried by most quotes (ties: first alphabetically).
+    fn affiliation(&self) -> Option<String> {
+        self.affiliations
+            .iter()
+            .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then_with(|| b.cmp(a)))
+            .map(|(a, _)| a.clone())
+    }
+}
+
+/// The label an actor leans to, with the no-lean rule between `pro` and `con` giving
+/// `neutral`. Works on the integer sums so the thresholds are exact.
+fn decide(
+    sums: &BTreeMap<String, u64>,
+    total: u64,
+    labels: &[String],
+    (pro, con, neutral): (&str, &str, &str),
+) -> Option<String> {
+    let get = |l: &str| u128::from(sums.get(l).copied().unwrap_or(0));
+    let full = u128::from(total) * u128::from(SCALE);
+    let has = |l: &str| labels.iter().any(|x| x == l);
+    if has(pro) && has(con) && has(neutral) {
+        let (p, c) = (get(pro), get(con));
+        // Both at least 0.3 and less than 0.1 apart.
+        if 10 * p >= 3 * full && 10 * c >= 3 * full && 10 * p.abs_diff(c) < full {
+            return Some(neutral.to_string());
+        }
+    }
+    // The first label with the highest sum, in label order.
+    let mut best: Option<(&String, u128)> = None;
+    for l in labels {
+        let v = get(l);
+        if best.is_none_or(|(_, b)| v > b) {
+            best = Some((l, v));
+        }
+    }
+    best.map(|(l, _)| l.clone())
+}
+
+fn ratio(sum: u64, total: u64) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    round4(sum as f64 / (total as f64 * SCALE as f64))
+}
+
+/// Four decimals: far below any difference a model's probabilities mean.
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+fn probs(sums: &BTreeMap<String, u64>, total: u64, labels: &[String]) -> Probs {
+    Probs(
+        labels
+            .iter()
+            .map(|l| (l.clone(), ratio(sums.get(l).copied().unwrap_or(0), total)))
+            .collect(),
+    )
+}
+
+/// The sums needed to combine reports made on separate shards (`report --partial`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartialReport {
+    format: String,
+    version: u32,
+    pub(super) topic: String,
+    pub(super) model: String,
+    pub(super) by: GroupBy,
+    pub(super) articles: u64,
+    pub(super) quotes: u64,
+    pub(super) unattributed: u64,
+    pub(super) stance_labels: BTreeSet<String>,
+    pub(super) sentiment_labels: BTreeSet<String>,
+    /// Sorted by key, one per key.
+    pub(super) actors: Vec<Tally>,
+    /// Where it was read from, to name it in errors.
+    #[serde(skip)]
+    source: Option<PathBuf>,
+}
+
+impl PartialReport {
+    pub(super) fn new(topic: &str, model: &str, by: GroupBy) -> PartialReport {
+        PartialReport {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            topic: topic.to_string(),
+            model: model.to_string(),
+            by,
+            articles: 0,
+            quotes: 0,
+            unattributed: 0,
+            stance_labels: BTreeSet::new(),
+            sentiment_labels: BTreeSet::new(),
+            actors: Vec::new(),
+            source: None,
+        }
+    }
+
+    /// Reads a partial report file written by `report --partial`.
+    pub fn load(path: impl AsRef<Path>) -> Result<PartialReport> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => {
+                Error::input(path, None, "not a partial report (not UTF-8 text)")
+            }
+            _ => Error::io(path, e),
+        })?;
+        PartialReport::from_json(&text, path)
+    }
+
+    /// Parses a partial report; `path` names it in errors.
+    pub fn from_json(text: &str, path: impl Into<PathBuf>) -> Result<PartialReport> {
+        let path = path.into();
+        let mut p: PartialReport = serde_json::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            // serde_json appends the position; the error type carries the line itself.
+            let msg = msg
+                .rsplit_once(" at line ")
+                .map_or(msg.as_str(), |(m, _)| m);
+            Error::input(
+                &path,
+                Some(e.line() as u64),
+                format!("not a partial report: {msg} (column {})", e.column()),
+            )
+        })?;
+        if p.format != FORMAT || p.version != VERSION {
+            return Err(Error::input(
+                &path,
+                None,
+                format!(
+                    "partial report format {:?} version {}, but this demarche reads {FORMAT:?} version {VERSION}",
+                    p.format, p.version
+                ),
+            ));
+        }
+        // A hand-edited file may repeat or misorder keys; adding them up is harmless.
+        let mut actors: BTreeMap<String, Tally> = BTreeMap::new();
+        for t in std::mem::take(&mut p.actors) {
+            match actors.get_mut(&t.key) {
+                Some(e) => e.absorb(t),
+                None => {
+                    actors.insert(t.key.clone(), t);
+                }
+            }
+        }
+        p.actors = actors.into_values().collect();
+        p.source = Some(path);
+        Ok(p)
+    }
+
+    /// The partial report as JSON (one line).
+    pub fn to_json(&self) -> String {
+        // Only strings, integers, maps with string keys and sequences: cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    fn name(&self) -> String {
+        self.source
+            .as_ref()
+            .map_or_else(|| "partial report".to_string(), |p| p.display().to_string())
+    }
+
+    /// Adds `other` to this partial report. Both must be for the same topic, model and
+    /// grouping; the error names `other`'s file.
+    pub fn absorb(&mut self, other: PartialReport) -> Result<()> {
+        for (what, mine, theirs) in [
+            ("topic", &self.topic, &other.topic),
+            ("model", &self.model, &other.model),
+        ] {
+            if mine != theirs {
+                return Err(Error::input(
+                    other.source.clone().unwrap_or_default(),
+                    None,
+                    format!("{what} is {theirs:?}, but {} has {mine:?}", self.name()),
+                ));
+            }
+        }
+        if self.by != other.by {
+            return Err(Error::input(
+                other.source.clone().unwrap_or_default(),
+                None,
+                format!(
+                    "grouped by {}, but {} is grouped by {}",
+                    other.by,
+                    self.name(),
+                    self.by
+                ),
+            ));
+        }
+        self.articles = self.articles.saturating_add(other.articles);
+        self.quotes = self.quotes.saturating_add(other.quotes);
+        self.unattributed = self.unattributed.saturating_add(other.unattributed);
+        self.stance_labels.extend(other.stance_labels);
+        self.sentiment_labels.extend(other.sentiment_labels);
+        let mut actors: BTreeMap<String, Tally> = std::mem::take(&mut self.actors)
+            .into_iter()
+            .map(|t| (t.key.clone(), t))
+            .collect();
+        for t in other.actors {
+            match actors.get_mut(&t.key) {
+                Some(e) => e.absorb(t),
+                None => {
+                    actors.insert(t.key.clone(), t);
+                }
+            }
+        }
+        self.actors = actors.into_values().collect();
+        Ok(())
+    }
+
+    /// Finishes the sums into a report: merges lone surnames into full names, decides each
+    /// actor's stance and sentiment, picks evidence, and sorts.
+    pub fn finish(self) -> Report {
+        let stance_labels = sorted_labels(&self.stance_labels);
+        let sentiment_labels = sorted_labels(&self.sentiment_labels);
+        let mut actors: BTreeMap<String, (String, Tally)> = self
+            .actors
+            .into_iter()
+            .map(|t| (t.key.clone(), (t.display(), t)))
+            .collect();
+        merge_surnames(&mut actors);
+        let mut rows: Vec<(String, ActorReport)> = actors
+            .into_iter()
+            .map(|(key, (display, t))| {
+                let row = actor_report(display, t, &stance_labels, &sentiment_labels);
+                (key, row)
+            })
+            .collect();
+        rows.sort_by(|(ka, a), (kb, b)| {
+            b.quotes
+                .cmp(&a.quotes)
+                .then_with(|| a.actor.cmp(&b.actor))
+                .then_with(|| ka.cmp(kb))
+        });
+        Report {
+            topic: self.topic,
+            model: self.model,
+            by: self.by,
+            articles: self.articles,
+            quotes: self.quotes,
+            unattributed: self.unattributed,
+            stance_labels,
+            sentiment_labels,
+            actors: rows.into_iter().map(|(_, r)| r).collect(),
+        }
+    }
+}
+
+/// Merges each lone surname into the one full name that ends with it, when there is exactly
+/// one. Names fixed by a dictionary or an affiliation are left alone.
+fn merge_surnames(actors: &mut BTreeMap<String, (String, Tally)>) {
+    let mut full_names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for key in actors.keys().filter(|k| is_full_name(k)) {
+        full_names.entry(surname(key)).or_default().push(key);
+    }
+    let moves: Vec<(String, String)> = actors
+        .iter()
+        .filter(|(key, (_, t))| !key.contains(' ') && t.fixed_name.is_none())
+        .filter_map(
+            |(key, _)| match full_names.get(key.as_str()).map(Vec::as_slice) {
+                Some([full]) => Some((key.clone(), full.to_string())),
+                _ => None,
+            },
+        )
+        .collect();
+    for (from, to) in moves {
+        if let Some((_, t)) = actors.remove(&from) {
+            if let Some((_, target)) = actors.get_mut(&to) {
+                target.absorb(t);
+            }
+        }
+    }
+}
+
+fn actor_report(
+    display: String,
+    t: Tally,
+    stance_labels: &[String],
+    sentiment_labels: &[String],
+) -> ActorReport {
+    let stance = decide(
+        &t.stance,
+        t.weight,
+        stance_labels,
+        ("favor", "against", "none"),
+    )
+    .unwrap_or_else(|| "none".to_string());
+    let confidence = ratio(t.stance.get(&stance).copied().unwrap_or(0), t.weight);
+    let sentiment = (t.sentiment_weight > 0)
+        .then(|| {
+            decide(
+                &t.sentiment,
+                t.sentiment_weight,
+                sentiment_labels,
+                ("positive", "negative", "neutral"),
+            )
+        })
+        .flatten();
+    let evidence = t
+        .evidence
+        .get(&stance)
+        .into_iter()
+        .flatten()
+        .map(|c| Evidence {
+            article: c.article.clone(),
+            text: c.text.clone(),
+            stance: c.stance.clone(),
+            p: ratio(c.p, 1),
+            kind: c.kind,
+        })
+        .collect();
+    let mut aliases: BTreeSet<String> = t.aliases.clone();
+    aliases.extend(t.names.keys().cloned());
+    aliases.remove(&display);
+    ActorReport {
+        affiliation: if t.members.is_empty() {
+            t.affiliation()
+        } else {
+            None
+        },
+        actor: display,
+        aliases: aliases.into_iter().collect(),
+        quotes: t.quotes,
+        stance,
+        confidence,
+        stance_probs: probs(&t.stance, t.weight, stance_labels),
+        sentiment_probs: sentiment
+            .is_some()
+            .then(|| probs(&t.sentiment, t.sentiment_weight, sentiment_labels)),
+        sentiment,
+        evidence,
+        role: t.role,
+        kinds: t.kinds,
+        articles: t.articles,
+        first_seen: t.first_seen,
+        last_seen: t.last_seen,
+        members: t.members.into_iter().collect(),
+    }
+}
+
+/// Adds up partial reports (in any order) and finishes them into one report.
+pub fn merge(partials: impl IntoIterator<Item = PartialReport>) -> Result<Report> {
+    let mut iter = partials.into_iter();
+    let Some(mut total) = iter.next() else {
+        return Err(Error::input("merge", None, "no partial reports to merge"));
+    };
+    for p in iter {
+        total.absorb(p)?;
+    }
+    Ok(total.finish())
+}
