@@ -264,3 +264,35 @@ impl fmt::Display for GroupBy {
         })
     }
 }
+
+/// Scored quotes for the tests of this module's parts.
+#[cfg(test)]
+mod fixture {
+    use super::ScoredQuote;
+    use crate::QuoteKind;
+
+    /// A direct quote by `speaker` in `article` with stance probabilities favor, against, none.
+    pub fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
+        ScoredQuote {
+            article: article.into(),
+            date: None,
+            speaker: speaker.into(),
+            affiliation: None,
+            source_text: None,
+            kind: QuoteKind::Direct,
+            text: text.into(),
+            stance_probs: ["favor", "against", "none"]
+                .iter()
+                .zip(fan)
+                .map(|(l, p)| (l.to_string(), p))
+                .collect(),
+            sentiment_probs: None,
+        }
+    }
+
+    /// The same quote with another kind.
+    pub fn kind(mut q: ScoredQuote, kind: QuoteKind) -> ScoredQuote {
+        q.kind = kind;
+        q
+    }
+}

@@ -547,3 +547,253 @@ pub fn merge(partials: impl IntoIterator<Item = PartialReport>) -> Result<Report
     }
     Ok(total.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::quote;
+    use super::super::{ActorDictionary, Format, ReportBuilder, ScoredQuote};
+    use super::*;
+    use proptest::prelude::*;
+
+    const SPEAKERS: [&str; 12] = [
+        "Vladimir Putin",
+        "Putin",
+        "Mr. Putin",
+        "Sergei Ivanov",
+        "Ivanov",
+        "Igor Ivanov",
+        "John McCain",
+        "the Kremlin",
+        "Moscow",
+        "Dmitry Peskov",
+        "NATO",
+        "",
+    ];
+    const TEXTS: [&str; 4] = ["Never.", "We welcome it.", "Talks resume.", "Never."];
+    const DATES: [&str; 4] = [
+        "2007-02-10",
+        "2007-02-09T10:00Z",
+        "Feb 8, 2007",
+        "2006-12-31",
+    ];
+
+    fn dictionary() -> ActorDictionary {
+        ActorDictionary::from_reader(
+            "name,aliases,affiliation\nRussia,Kremlin|Moscow,\nVladimir Putin,,Russia\n".as_bytes(),
+            "actors.csv",
+        )
+        .unwrap()
+    }
+
+    fn arb_quote() -> impl Strategy<Value = ScoredQuote> {
+        (
+            0..SPEAKERS.len(),
+            0..TEXTS.len(),
+            prop::sample::select(vec![
+                QuoteKind::Direct,
+                QuoteKind::Indirect,
+                QuoteKind::Partial,
+            ]),
+            prop::array::uniform3(0.0..1.0f64),
+            prop::option::of(prop::array::uniform3(0.0..1.0f64)),
+            prop::option::of(0..DATES.len()),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(s, t, kind, fan, sentiment, date, affiliated)| ScoredQuote {
+                    date: date.map(|d| DATES[d].to_string()),
+                    affiliation: affiliated.then(|| "Russia".to_string()),
+                    source_text: Some(SPEAKERS[s].to_string()),
+                    kind,
+                    sentiment_probs: sentiment.map(|p| {
+                        ["positive", "negative", "neutral"]
+                            .iter()
+                            .zip(p)
+                            .map(|(l, p)| (l.to_string(), p))
+                            .collect()
+                    }),
+                    ..quote("", SPEAKERS[s], TEXTS[t], fan)
+                },
+            )
+    }
+
+    /// Articles (each a list of quotes) and cut points that split them into shards.
+    fn arb_input() -> impl Strategy<Value = (Vec<Vec<ScoredQuote>>, Vec<usize>)> {
+        prop::collection::vec(prop::collection::vec(arb_quote(), 0..6), 1..10).prop_flat_map(
+            |articles| {
+                let n = articles.len();
+                (Just(articles), prop::collection::vec(0..=n, 0..4))
+            },
+        )
+    }
+
+    fn build<'d>(
+        articles: &[Vec<ScoredQuote>],
+        first: usize,
+        dict: Option<&'d ActorDictionary>,
+        by: GroupBy,
+    ) -> ReportBuilder<'d> {
+        let mut b = ReportBuilder::new("independence for Kosovo", "m@1", dict, by);
+        for (i, quotes) in articles.iter().enumerate() {
+            b.add_article();
+            for q in quotes {
+                b.add(&ScoredQuote {
+                    article: format!("article-{}", first + i),
+                    ..q.clone()
+                });
+            }
+        }
+        b
+    }
+
+    fn render_all(r: &Report) -> Vec<String> {
+        [Format::Json, Format::Csv, Format::Md, Format::Html]
+            .iter()
+            .map(|f| {
+                let mut out = Vec::new();
+                r.write_to(&mut out, *f).unwrap();
+                String::from_utf8(out).unwrap()
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// The merge of the partial reports of any split equals the report of the whole,
+        /// byte for byte, in every format and whatever order the shards come in.
+        #[test]
+        fn merged_shards_equal_the_whole(
+            (articles, mut cuts) in arb_input(),
+            with_dictionary in any::<bool>(),
+            by_affiliation in any::<bool>(),
+        ) {
+            let dict = dictionary();
+            let dict = with_dictionary.then_some(&dict);
+            let by = if by_affiliation { GroupBy::Affiliation } else { GroupBy::Actor };
+            let whole = render_all(&build(&articles, 0, dict, by).finish());
+
+            cuts.push(0);
+            cuts.push(articles.len());
+            cuts.sort_unstable();
+            let mut partials = Vec::new();
+            for (i, w) in cuts.windows(2).enumerate() {
+                let json = build(&articles[w[0]..w[1]], w[0], dict, by).partial().to_json();
+                partials.push(PartialReport::from_json(&json, format!("shard-{i}.json")).unwrap());
+            }
+            let forward = render_all(&merge(partials.clone()).unwrap());
+            prop_assert_eq!(&forward, &whole);
+            partials.reverse();
+            let backward = render_all(&merge(partials).unwrap());
+            prop_assert_eq!(&backward, &whole);
+        }
+    }
+
+    #[test]
+    fn a_single_partial_round_trips_to_the_same_report() {
+        let articles = vec![vec![
+            quote(
+                "",
+                "Vladimir Putin",
+                "Only the Kosovars and Serbs can resolve this.",
+                [0.1, 0.8, 0.1],
+            ),
+            quote(
+                "",
+                "Putin",
+                "We will not accept it.",
+                [0.123456789123, 0.7, 0.2],
+            ),
+        ]];
+        let b = build(&articles, 0, None, GroupBy::Actor);
+        let json = b.partial().to_json();
+        let again = PartialReport::from_json(&json, "p.json").unwrap();
+        assert_eq!(again.to_json(), json);
+        assert_eq!(
+            render_all(&merge([again]).unwrap()),
+            render_all(&b.finish())
+        );
+    }
+
+    fn partial(topic: &str, model: &str, by: GroupBy, path: &str) -> PartialReport {
+        let json = ReportBuilder::new(topic, model, None, by)
+            .partial()
+            .to_json();
+        PartialReport::from_json(&json, path).unwrap()
+    }
+
+    #[test]
+    fn partials_of_different_runs_do_not_merge() {
+        let a = partial("t", "m", GroupBy::Actor, "a.json");
+        let e = merge([a.clone(), partial("u", "m", GroupBy::Actor, "b.json")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.json: topic is \"u\", but a.json has \"t\""
+        );
+        assert_eq!(e.exit_code(), 2);
+        let e = merge([a.clone(), partial("t", "n", GroupBy::Actor, "b.json")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.json: model is \"n\", but a.json has \"m\""
+        );
+        let e = merge([a, partial("t", "m", GroupBy::Affiliation, "c.json")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.json: grouped by affiliation, but a.json is grouped by actor"
+        );
+        let none: [PartialReport; 0] = [];
+        assert!(merge(none).is_err());
+    }
+
+    #[test]
+    fn bad_partial_files_name_the_file_and_line() {
+        let e = PartialReport::from_json(
+            "{\"format\": \"demarche-partial\",\n\"version\": 1,\n\"topic\": 3}",
+            "p.json",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.json:3: not a partial report: invalid type: integer `3`, expected a string (column 10)"
+        );
+        let good = partial("t", "m", GroupBy::Actor, "x").to_json();
+        let e = PartialReport::from_json(&good.replace("\"version\":1", "\"version\":2"), "p.json")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.json: partial report format \"demarche-partial\" version 2, but this demarche reads \"demarche-partial\" version 1"
+        );
+        let e = PartialReport::from_json("[1, 2", "p.json").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("p.json:1: not a partial report: "),
+            "{e}"
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bin.json");
+        std::fs::write(&path, b"\xff\xfe").unwrap();
+        let e = PartialReport::load(&path).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("{}: not a partial report (not UTF-8 text)", path.display())
+        );
+        let e = PartialReport::load(dir.path().join("missing.json")).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn evidence_lists_keep_the_best_distinct_quotes() {
+        let c = |score, article: &str, text: &str| Candidate {
+            score,
+            article: article.into(),
+            text: text.into(),
+            stance: "against".into(),
+            p: score,
+            kind: QuoteKind::Direct,
+        };
+        let mut list = vec![c(5, "a", "x"), c(9, "b", "y")];
+        add_candidates(&mut list, [c(7, "a", "x"), c(9, "a", "z"), c(1, "c", "w")]);
+        assert_eq!(list, [c(9, "a", "z"), c(9, "b", "y"), c(7, "a", "x")]);
+    }
+}
