@@ -229,3 +229,74 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
         env!("CARGO_PKG_VERSION")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{awkward, render};
+    use super::super::Format;
+    use super::*;
+
+    #[test]
+    fn escapes_all_text() {
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        let out = render(&awkward(), Format::Html);
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<b>"));
+        assert!(out.contains(
+            "Never &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;no&quot;"
+        ));
+        assert!(out.contains(
+            "<title>Stance report: independence for &quot;Kosovo&quot; &lt;now&gt;</title>"
+        ));
+        assert!(out.contains("Smith, &quot;Jr&quot; | &lt;b&gt;"));
+    }
+
+    #[test]
+    fn is_one_self_contained_page() {
+        let out = render(&awkward(), Format::Html);
+        for outside in ["<link", "<script", "src=", "@import", "url("] {
+            assert!(!out.contains(outside), "{outside} in {out}");
+        }
+        // The only address is the SVG namespace, which is a name, not a fetch.
+        assert_eq!(
+            out.matches("http").count(),
+            out.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
+        );
+        assert_eq!(out.matches("<svg").count(), 2, "one bar per actor");
+        assert!(out.contains(
+            "Model demarche-default@0.1.0 \u{b7} 1 article \u{b7} 3 quotes \u{b7} 2 actors"
+        ));
+        assert!(out.trim_end().ends_with("</html>"));
+    }
+
+    #[test]
+    fn bars_show_each_labels_share() {
+        let r = awkward();
+        let svg = bar(&r.stance_labels, &r.actors[0]);
+        // Ana Ruiz: favor 0.7, against 0.1, none 0.2 of 220 px.
+        assert!(svg.contains("<rect x=\"0.00\" width=\"154.00\" height=\"18\" fill=\"#2f9e44\"><title>favor 70%</title>"), "{svg}");
+        assert!(
+            svg.contains("<rect x=\"154.00\" width=\"22.00\" height=\"18\" fill=\"#e03131\">"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<rect x=\"176.00\" width=\"44.00\" height=\"18\" fill=\"#adb5bd\">"),
+            "{svg}"
+        );
+        assert!(svg.contains(">70%</text>") && svg.contains(">20%</text>"));
+        assert!(!svg.contains(">10%</text>"), "too narrow to write in");
+    }
+
+    #[test]
+    fn other_labels_take_palette_colours() {
+        let labels: Vec<String> = ["favor", "against", "none", "query", "support"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(colour(&labels, "against"), "#e03131");
+        assert_eq!(colour(&labels, "query"), PALETTE[0]);
+        assert_eq!(colour(&labels, "support"), PALETTE[1]);
+    }
+}

@@ -296,3 +296,84 @@ mod fixture {
         q
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::quote;
+    use super::*;
+
+    /// A small report with the awkward characters every rendering must survive.
+    pub(super) fn awkward() -> Report {
+        let mut b = ReportBuilder::new(
+            "independence for \"Kosovo\" <now>",
+            "demarche-default@0.1.0",
+            None,
+            GroupBy::Actor,
+        );
+        b.add_article();
+        let mut q = quote(
+            "news/a,b.txt",
+            "Smith, \"Jr\" | <b>",
+            "Never <script>alert('x')</script> & \"no\",\nnever | *ever*",
+            [0.05, 0.9, 0.05],
+        );
+        q.date = Some("2007-02-10".into());
+        b.add(&q);
+        b.add(&quote(
+            "news/a,b.txt",
+            "Ana Ruiz",
+            "We back it.",
+            [0.8, 0.1, 0.1],
+        ));
+        b.add(&quote("news/a,b.txt", "Ana Ruiz", "Soon.", [0.6, 0.1, 0.3]));
+        b.finish()
+    }
+
+    pub(super) fn render(r: &Report, format: Format) -> String {
+        let mut out = Vec::new();
+        r.write_to(&mut out, format).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_follows_the_contract() {
+        let text = render(&awkward(), Format::Json);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["topic"], "independence for \"Kosovo\" <now>");
+        assert_eq!(v["model"], "demarche-default@0.1.0");
+        assert_eq!(v["articles"], 1);
+        let a = &v["actors"][0];
+        assert_eq!(a["actor"], "Ana Ruiz");
+        assert_eq!(a["quotes"], 2);
+        assert_eq!(a["stance"], "favor");
+        assert_eq!(a["confidence"], 0.7);
+        assert_eq!(a["aliases"], serde_json::json!([]));
+        // serde_json's `Value` sorts keys, so the label order is checked on the text.
+        assert!(
+            text.contains(
+                "\"stance_probs\": {\n        \"favor\": 0.7,\n        \"against\": 0.1,\n        \"none\": 0.2\n      }"
+            ),
+            "{text}"
+        );
+        assert_eq!(a["sentiment"], serde_json::Value::Null);
+        let e = &a["evidence"][0];
+        assert_eq!(
+            (&e["article"], &e["text"], &e["stance"], &e["p"]),
+            (
+                &"news/a,b.txt".into(),
+                &"We back it.".into(),
+                &"favor".into(),
+                &0.8.into()
+            )
+        );
+        assert_eq!(v["actors"][1]["first_seen"], "2007-02-10");
+        assert!(a.get("first_seen").is_none(), "no dates, no field");
+    }
+
+    #[test]
+    fn formats_parse_by_name() {
+        assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
+        assert_eq!("markdown".parse::<Format>(), Ok(Format::Md));
+        assert!("pdf".parse::<Format>().is_err());
+    }
+}

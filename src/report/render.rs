@@ -197,3 +197,62 @@ pub(super) fn summary(r: &Report) -> String {
     }
     parts.join(" \u{b7} ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{awkward, render};
+    use super::super::Format;
+    use super::*;
+
+    #[test]
+    fn numbers_drop_trailing_zeros() {
+        assert_eq!(num(0.86), "0.86");
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(0.0), "0");
+        assert_eq!(num(0.33333), "0.3333");
+    }
+
+    #[test]
+    fn csv_quotes_fields_and_reads_back_exactly() {
+        let out = render(&awkward(), Format::Csv);
+        let mut rd = csv::Reader::from_reader(out.as_bytes());
+        let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(&header[..4], ["actor", "affiliation", "role", "quotes"]);
+        assert!(header.contains(&"stance_against".to_string()));
+        let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2, "one row per actor");
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        assert_eq!(&rows[1][col("actor")], "Smith, \"Jr\" | <b>");
+        assert_eq!(
+            &rows[1][col("evidence")],
+            "Never <script>alert('x')</script> & \"no\",\nnever | *ever*"
+        );
+        assert_eq!(&rows[1][col("evidence_article")], "news/a,b.txt");
+        assert_eq!(&rows[1][col("stance_against")], "0.9");
+        assert_eq!(&rows[0][col("confidence")], "0.7");
+    }
+
+    #[test]
+    fn markdown_escapes_cells_so_the_table_holds() {
+        let out = render(&awkward(), Format::Md);
+        let table: Vec<&str> = out.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(table.len(), 4, "{out}");
+        let unescaped_pipes = |l: &str| {
+            let b = l.as_bytes();
+            (0..b.len())
+                .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+                .count()
+        };
+        for line in &table {
+            assert_eq!(unescaped_pipes(line), unescaped_pipes(table[0]), "{line}");
+        }
+        assert!(out.contains("Smith, \"Jr\" \\| \\<b\\>"), "{out}");
+        assert!(out.contains("\\<script\\>"));
+        assert!(
+            out.contains("never \\| \\*ever\\*"),
+            "newline folded: {out}"
+        );
+        assert!(out
+            .starts_with("# Stance toward \u{201c}independence for \"Kosovo\" \\<now\\>\u{201d}"));
+    }
+}
