@@ -346,10 +346,10 @@ impl PartialReport {
         Ok(p)
     }
 
-    /// The partial report as JSON (one line).
-    pub fn to_json(&self) -> String {
-        // Only strings, integers, maps with string keys and sequences: cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+    /// Writes the partial report as one line of JSON.
+    pub fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer(&mut *w, self)?;
+        w.write_all(b"\n")
     }
 
     fn name(&self) -> String {
@@ -646,6 +646,12 @@ mod tests {
         b
     }
 
+    fn to_json(p: &PartialReport) -> String {
+        let mut out = Vec::new();
+        p.write_to(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     fn render_all(r: &Report) -> Vec<String> {
         [Format::Json, Format::Csv, Format::Md, Format::Html]
             .iter()
@@ -678,7 +684,7 @@ mod tests {
             cuts.sort_unstable();
             let mut partials = Vec::new();
             for (i, w) in cuts.windows(2).enumerate() {
-                let json = build(&articles[w[0]..w[1]], w[0], dict, by).partial().to_json();
+                let json = to_json(&build(&articles[w[0]..w[1]], w[0], dict, by).partial());
                 partials.push(PartialReport::from_json(&json, format!("shard-{i}.json")).unwrap());
             }
             let forward = render_all(&merge(partials.clone()).unwrap());
@@ -706,9 +712,9 @@ mod tests {
             ),
         ]];
         let b = build(&articles, 0, None, GroupBy::Actor);
-        let json = b.partial().to_json();
+        let json = to_json(&b.partial());
         let again = PartialReport::from_json(&json, "p.json").unwrap();
-        assert_eq!(again.to_json(), json);
+        assert_eq!(to_json(&again), json);
         assert_eq!(
             render_all(&merge([again]).unwrap()),
             render_all(&b.finish())
@@ -716,9 +722,7 @@ mod tests {
     }
 
     fn partial(topic: &str, model: &str, by: GroupBy, path: &str) -> PartialReport {
-        let json = ReportBuilder::new(topic, model, None, by)
-            .partial()
-            .to_json();
+        let json = to_json(&ReportBuilder::new(topic, model, None, by).partial());
         PartialReport::from_json(&json, path).unwrap()
     }
 
@@ -756,7 +760,7 @@ mod tests {
             e.to_string(),
             "p.json:3: not a partial report: invalid type: integer `3`, expected a string (column 10)"
         );
-        let good = partial("t", "m", GroupBy::Actor, "x").to_json();
+        let good = to_json(&partial("t", "m", GroupBy::Actor, "x"));
         let e = PartialReport::from_json(&good.replace("\"version\":1", "\"version\":2"), "p.json")
             .unwrap_err();
         assert_eq!(
