@@ -10,7 +10,7 @@ use std::io::{self, Write};
 const LABEL_COLOURS: [(&str, &str); 3] = [
     ("favor", "#2f9e44"),
     ("against", "#e03131"),
-    ("none", "#adb5bd"),
+    ("none", "#868e96"),
 ];
 const PALETTE: [&str; 6] = [
     "#1971c2", "#f08c00", "#7048e8", "#0c8599", "#c2255c", "#5c940d",
@@ -193,10 +193,9 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
     for (i, a) in r.actors.iter().enumerate() {
         writeln!(
             w,
-            "<article id=\"actor-{i}\">\n<h3>{} {} <span class=\"sub\">{} of {} quote{}</span></h3>",
+            "<article id=\"actor-{i}\">\n<h3>{} {} <span class=\"sub\">{} quote{}</span></h3>",
             esc(&a.actor),
             label_badge(labels, &a.stance),
-            a.evidence.len(),
             a.quotes,
             if a.quotes == 1 { "" } else { "s" }
         )?;
@@ -204,7 +203,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
             writeln!(
                 w,
                 "<p class=\"sub\">Also named: {}</p>",
-                esc(&a.aliases.join(", "))
+                esc(&a.aliases.join("; "))
             )?;
         }
         writeln!(w, "<ol class=\"evidence\">")?;
@@ -283,7 +282,7 @@ mod tests {
             "{svg}"
         );
         assert!(
-            svg.contains("<rect x=\"176.00\" width=\"44.00\" height=\"18\" fill=\"#adb5bd\">"),
+            svg.contains("<rect x=\"176.00\" width=\"44.00\" height=\"18\" fill=\"#868e96\">"),
             "{svg}"
         );
         assert!(svg.contains(">70%</text>") && svg.contains(">20%</text>"));
