@@ -3,8 +3,9 @@
 
 use demarche::report::{Format, GroupBy, ReportBuilder, ScoredQuote};
 use demarche::QuoteKind;
+use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
     ScoredQuote {
@@ -153,6 +154,39 @@ fn merged_partials_merge_again() {
     assert_eq!(
         std::fs::read(dir.path().join("report.json")).unwrap(),
         expected
+    );
+}
+
+#[test]
+fn partials_come_concatenated_on_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles();
+    let mut parts = Vec::new();
+    for a in &all {
+        builder(std::slice::from_ref(a))
+            .partial()
+            .write_to(&mut parts)
+            .unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .current_dir(dir.path())
+        .args(["merge", "-", "--format", "md"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&parts).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    let mut expected = Vec::new();
+    builder(&all)
+        .finish()
+        .write_to(&mut expected, Format::Md)
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&expected)
     );
 }
 

@@ -2,10 +2,11 @@
 //! --partial`) into one report, equal to the report of the whole input.
 
 use super::output::Sink;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use demarche::report::{Format, PartialReport};
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// Output formats of a report (shared by `report` and `merge`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -29,7 +30,8 @@ impl From<ReportFormat> for Format {
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Partial reports written by `report --partial` (or `merge --partial`).
+    /// Partial reports written by `report --partial` (or `merge --partial`); a file may hold
+    /// several, one per line; - reads standard input.
     #[arg(required = true, value_name = "PARTIAL")]
     pub partials: Vec<PathBuf>,
     /// Output format.
@@ -49,9 +51,9 @@ pub fn run(args: MergeArgs) -> Result<()> {
         .partials
         .split_first()
         .ok_or_else(|| super::UsageError("no partial reports given".into()))?;
-    let mut total = PartialReport::load(first)?;
+    let mut total = load(first)?;
     for path in rest {
-        total.absorb(PartialReport::load(path)?)?;
+        total.absorb(load(path)?)?;
     }
     let mut sink = Sink::open(args.output.as_deref())?;
     if args.partial {
@@ -60,6 +62,17 @@ pub fn run(args: MergeArgs) -> Result<()> {
         total.finish().write_to(&mut sink, args.format.into())?;
     }
     sink.finish()
+}
+
+fn load(path: &Path) -> Result<PartialReport> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("<stdin>: reading partial reports")?;
+        return Ok(PartialReport::from_json(&text, "<stdin>")?);
+    }
+    Ok(PartialReport::load(path)?)
 }
 
 #[cfg(test)]

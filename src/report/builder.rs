@@ -75,17 +75,15 @@ impl<'a> ReportBuilder<'a> {
         }
         match member {
             Some(m) => {
-                if !t.members.contains(m) {
-                    t.members.insert(m.to_string());
-                }
+                insert(&mut t.members, m);
                 if let Some(raw) = raw_affiliation.filter(|r| Some(*r) != affiliation) {
                     insert(&mut t.aliases, raw);
                 }
             }
             None => {
-                *t.names.entry(speaker.to_string()).or_default() += 1;
+                bump(&mut t.names, speaker);
                 if let Some(a) = affiliation {
-                    *t.affiliations.entry(a.to_string()).or_default() += 1;
+                    bump(&mut t.affiliations, a);
                 }
                 if t.role.is_none() {
                     t.role = entry.and_then(|e| e.role.clone());
@@ -175,9 +173,20 @@ impl<'a> ReportBuilder<'a> {
     }
 }
 
+/// Inserts without allocating when `s` is already there (the common case, once per quote).
 fn insert(set: &mut std::collections::BTreeSet<String>, s: &str) {
     if !set.contains(s) {
         set.insert(s.to_string());
+    }
+}
+
+/// Counts one more use of `key`, allocating only for a new key.
+fn bump(map: &mut BTreeMap<String, u64>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n = n.saturating_add(1),
+        None => {
+            map.insert(key.to_string(), 1);
+        }
     }
 }
 

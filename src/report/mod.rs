@@ -119,6 +119,19 @@ pub enum GroupBy {
     Affiliation,
 }
 
+impl FromStr for GroupBy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<GroupBy, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "actor" => Ok(GroupBy::Actor),
+            "affiliation" => Ok(GroupBy::Affiliation),
+            other => Err(format!(
+                "unknown grouping {other:?} (expected actor or affiliation)"
+            )),
+        }
+    }
+}
+
 /// A report's output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -375,5 +388,8 @@ mod tests {
         assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
         assert_eq!("markdown".parse::<Format>(), Ok(Format::Md));
         assert!("pdf".parse::<Format>().is_err());
+        assert_eq!("Affiliation".parse::<GroupBy>(), Ok(GroupBy::Affiliation));
+        assert_eq!("actor".parse::<GroupBy>(), Ok(GroupBy::Actor));
+        assert!("country".parse::<GroupBy>().is_err());
     }
 }

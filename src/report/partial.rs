@@ -306,44 +306,51 @@ impl PartialReport {
         PartialReport::from_json(&text, path)
     }
 
-    /// Parses a partial report; `path` names it in errors.
+    /// Parses one or more partial reports (as `report --partial` writes them, or several
+    /// concatenated, one per line) and adds them up; `path` names the text in errors.
     pub fn from_json(text: &str, path: impl Into<PathBuf>) -> Result<PartialReport> {
         let path = path.into();
-        let mut p: PartialReport = serde_json::from_str(text).map_err(|e| {
-            let msg = e.to_string();
-            // serde_json appends the position; the error type carries the line itself.
-            let msg = msg
-                .rsplit_once(" at line ")
-                .map_or(msg.as_str(), |(m, _)| m);
-            Error::input(
-                &path,
-                Some(e.line() as u64),
-                format!("not a partial report: {msg} (column {})", e.column()),
-            )
-        })?;
-        if p.format != FORMAT || p.version != VERSION {
-            return Err(Error::input(
-                &path,
-                None,
-                format!(
-                    "partial report format {:?} version {}, but this demarche reads {FORMAT:?} version {VERSION}",
-                    p.format, p.version
-                ),
-            ));
-        }
-        // A hand-edited file may repeat or misorder keys; adding them up is harmless.
-        let mut actors: BTreeMap<String, Tally> = BTreeMap::new();
-        for t in std::mem::take(&mut p.actors) {
-            match actors.get_mut(&t.key) {
-                Some(e) => e.absorb(t),
-                None => {
-                    actors.insert(t.key.clone(), t);
-                }
+        let line_at =
+            |offset: usize| text[..offset.min(text.len())].matches('\n').count() as u64 + 1;
+        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<PartialReport>();
+        let mut total: Option<PartialReport> = None;
+        loop {
+            let start = stream.byte_offset();
+            let Some(next) = stream.next() else { break };
+            let mut p = next.map_err(|e| {
+                let msg = e.to_string();
+                // serde_json appends the position; the error type carries the line itself.
+                let msg = msg
+                    .rsplit_once(" at line ")
+                    .map_or(msg.as_str(), |(m, _)| m);
+                Error::input(
+                    &path,
+                    Some(e.line() as u64),
+                    format!("not a partial report: {msg} (column {})", e.column()),
+                )
+            })?;
+            if p.format != FORMAT || p.version != VERSION {
+                let skipped = text[start..].len() - text[start..].trim_start().len();
+                return Err(Error::input(
+                    &path,
+                    Some(line_at(start + skipped)),
+                    format!(
+                        "partial report format {:?} version {}, but this demarche reads {FORMAT:?} version {VERSION}",
+                        p.format, p.version
+                    ),
+                ));
+            }
+            // A hand-edited file may repeat or misorder keys; adding them up is harmless.
+            let mut actors = BTreeMap::new();
+            add_tallies(&mut actors, std::mem::take(&mut p.actors));
+            p.actors = actors.into_values().collect();
+            p.source = Some(path.clone());
+            match total.as_mut() {
+                Some(t) => t.absorb(p)?,
+                None => total = Some(p),
             }
         }
-        p.actors = actors.into_values().collect();
-        p.source = Some(path);
-        Ok(p)
+        total.ok_or_else(|| Error::input(&path, None, "empty: no partial report in it"))
     }
 
     /// Writes the partial report as one line of JSON.
@@ -390,18 +397,9 @@ impl PartialReport {
         self.unattributed = self.unattributed.saturating_add(other.unattributed);
         self.stance_labels.extend(other.stance_labels);
         self.sentiment_labels.extend(other.sentiment_labels);
-        let mut actors: BTreeMap<String, Tally> = std::mem::take(&mut self.actors)
-            .into_iter()
-            .map(|t| (t.key.clone(), t))
-            .collect();
-        for t in other.actors {
-            match actors.get_mut(&t.key) {
-                Some(e) => e.absorb(t),
-                None => {
-                    actors.insert(t.key.clone(), t);
-                }
-            }
-        }
+        let mut actors = BTreeMap::new();
+        add_tallies(&mut actors, std::mem::take(&mut self.actors));
+        add_tallies(&mut actors, other.actors);
         self.actors = actors.into_values().collect();
         Ok(())
     }
@@ -440,6 +438,18 @@ impl PartialReport {
             stance_labels,
             sentiment_labels,
             actors: rows.into_iter().map(|(_, r)| r).collect(),
+        }
+    }
+}
+
+/// Adds tallies into a map by key.
+fn add_tallies(into: &mut BTreeMap<String, Tally>, from: Vec<Tally>) {
+    for t in from {
+        match into.get_mut(&t.key) {
+            Some(e) => e.absorb(t),
+            None => {
+                into.insert(t.key.clone(), t);
+            }
         }
     }
 }
@@ -765,7 +775,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "p.json: partial report format \"demarche-partial\" version 2, but this demarche reads \"demarche-partial\" version 1"
+            "p.json:1: partial report format \"demarche-partial\" version 2, but this demarche reads \"demarche-partial\" version 1"
         );
         let e = PartialReport::from_json("[1, 2", "p.json").unwrap_err();
         assert!(
@@ -784,6 +794,37 @@ mod tests {
         );
         let e = PartialReport::load(dir.path().join("missing.json")).unwrap_err();
         assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn concatenated_partials_add_up() {
+        let articles: Vec<Vec<ScoredQuote>> = (0..3)
+            .map(|i| {
+                vec![quote(
+                    "",
+                    "Vladimir Putin",
+                    "Never.",
+                    [0.1, 0.2 * i as f64, 0.3],
+                )]
+            })
+            .collect();
+        let text: String = (0..3)
+            .map(|i| to_json(&build(&articles[i..=i], i, None, GroupBy::Actor).partial()))
+            .collect();
+        let merged = PartialReport::from_json(&format!("\n{text}\n"), "parts.jsonl").unwrap();
+        let whole = build(&articles, 0, None, GroupBy::Actor).finish();
+        assert_eq!(render_all(&merged.finish()), render_all(&whole));
+
+        let bad = text.replacen("\"version\":1", "\"version\":7", 3);
+        let bad = bad.replacen("\"version\":7", "\"version\":1", 1);
+        let e = PartialReport::from_json(&bad, "parts.jsonl").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("parts.jsonl:2: partial report format"),
+            "{e}"
+        );
+        let e = PartialReport::from_json(" \n", "parts.jsonl").unwrap_err();
+        assert_eq!(e.to_string(), "parts.jsonl: empty: no partial report in it");
     }
 
     #[test]
