@@ -32,6 +32,7 @@ th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e9ecef;vertical-a
 th{background:#f8f9fa;font-weight:600;white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 td.bar{width:230px}
+td.seen{white-space:nowrap}
 .sub{color:#6c757d;font-size:.82rem}
 .label{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:.82rem;
   font-weight:600;background:#868e96}
@@ -178,7 +179,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
         writeln!(
             w,
             "<tr><td>{who}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td>\
-             <td class=\"bar\">{}</td><td>{}</td><td class=\"sub\">{}</td></tr>",
+             <td class=\"bar\">{}</td><td>{}</td><td class=\"sub seen\">{}</td></tr>",
             a.quotes,
             label_badge(labels, &a.stance),
             num(a.confidence),
