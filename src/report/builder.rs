@@ -81,9 +81,9 @@ impl<'a> ReportBuilder<'a> {
                 }
             }
             None => {
-                bump(&mut t.names, speaker);
+                add_to(&mut t.names, speaker, 1);
                 if let Some(a) = affiliation {
-                    bump(&mut t.affiliations, a);
+                    add_to(&mut t.affiliations, a, 1);
                 }
                 if t.role.is_none() {
                     t.role = entry.and_then(|e| e.role.clone());
@@ -118,15 +118,17 @@ impl<'a> ReportBuilder<'a> {
         t.weight = t.weight.saturating_add(w);
         let stance = quantized(&q.stance_probs);
         for (label, p) in &stance {
-            let sum = t.stance.entry(label.clone()).or_default();
-            *sum = sum.saturating_add(w * p);
-            if !self.partial.stance_labels.contains(label) {
-                self.partial.stance_labels.insert(label.clone());
-            }
+            add_to(&mut t.stance, label, w * p);
+            insert(&mut self.partial.stance_labels, label);
         }
         if let Some((own, own_p)) = argmax(&stance) {
             for (label, score) in &stance {
-                let list = t.evidence.entry(label.clone()).or_default();
+                if !t.evidence.contains_key(label) {
+                    t.evidence.insert(label.clone(), Vec::new());
+                }
+                let Some(list) = t.evidence.get_mut(label) else {
+                    continue;
+                };
                 let beaten = list.len() >= super::partial::EVIDENCE
                     && list.last().is_some_and(|c| c.score > *score);
                 if !beaten {
@@ -147,11 +149,8 @@ impl<'a> ReportBuilder<'a> {
         if let Some(probs) = &q.sentiment_probs {
             t.sentiment_weight = t.sentiment_weight.saturating_add(w);
             for (label, p) in quantized(probs) {
-                let sum = t.sentiment.entry(label.clone()).or_default();
-                *sum = sum.saturating_add(w * p);
-                if !self.partial.sentiment_labels.contains(&label) {
-                    self.partial.sentiment_labels.insert(label);
-                }
+                add_to(&mut t.sentiment, &label, w * p);
+                insert(&mut self.partial.sentiment_labels, &label);
             }
         }
         self.partial.quotes += 1;
@@ -180,12 +179,12 @@ fn insert(set: &mut std::collections::BTreeSet<String>, s: &str) {
     }
 }
 
-/// Counts one more use of `key`, allocating only for a new key.
-fn bump(map: &mut BTreeMap<String, u64>, key: &str) {
+/// Adds `n` to the count of `key`, allocating only for a new key.
+fn add_to(map: &mut BTreeMap<String, u64>, key: &str, n: u64) {
     match map.get_mut(key) {
-        Some(n) => *n = n.saturating_add(1),
+        Some(v) => *v = v.saturating_add(n),
         None => {
-            map.insert(key.to_string(), 1);
+            map.insert(key.to_string(), n);
         }
     }
 }
