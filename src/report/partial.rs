@@ -340,7 +340,13 @@ impl PartialReport {
                     ),
                 ));
             }
-            // A hand-edited file may repeat or misorder keys; adding them up is harmless.
+            // A hand-edited file may repeat or misorder keys, or list evidence out of order;
+            // adding up and re-ranking is harmless for a file written by demarche.
+            for t in &mut p.actors {
+                for list in t.evidence.values_mut() {
+                    add_candidates(list, []);
+                }
+            }
             let mut actors = BTreeMap::new();
             add_tallies(&mut actors, std::mem::take(&mut p.actors));
             p.actors = actors.into_values().collect();
@@ -825,6 +831,33 @@ mod tests {
         );
         let e = PartialReport::from_json(" \n", "parts.jsonl").unwrap_err();
         assert_eq!(e.to_string(), "parts.jsonl: empty: no partial report in it");
+    }
+
+    #[test]
+    fn hand_edited_evidence_is_re_ranked_on_load() {
+        let articles: Vec<Vec<ScoredQuote>> = vec![(1..=5)
+            .map(|i| quote("", "X", &format!("q{i}"), [0.0, 0.1 * i as f64, 0.0]))
+            .collect()];
+        let mut v: serde_json::Value = serde_json::from_str(&to_json(
+            &build(&articles, 0, None, GroupBy::Actor).partial(),
+        ))
+        .unwrap();
+        let list = v["actors"][0]["evidence"]["against"]
+            .as_array_mut()
+            .unwrap();
+        assert_eq!(list.len(), EVIDENCE);
+        let extra = serde_json::json!({"score": 50_000_000, "article": "z", "text": "low",
+            "stance": "against", "p": 50_000_000, "kind": "direct"});
+        list.insert(0, extra.clone());
+        list.insert(0, extra);
+        list.reverse();
+        let p = PartialReport::from_json(&v.to_string(), "edited.json").unwrap();
+        let texts: Vec<String> = p.finish().actors[0]
+            .evidence
+            .iter()
+            .map(|e| e.text.clone())
+            .collect();
+        assert_eq!(texts, ["q5", "q4", "q3"]);
     }
 
     #[test]
