@@ -8,6 +8,7 @@ pub mod article;
 pub mod error;
 pub mod output;
 pub mod quote;
+pub mod report;
 pub mod text;
 
 pub use article::Article;

@@ -2,6 +2,7 @@
 //! its clap `Args` struct and a `run` function.
 
 mod input;
+mod merge;
 mod output;
 mod quotes;
 
@@ -22,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract attributed quotes (who said what).
     Quotes(quotes::QuotesArgs),
+    /// Merge partial reports made on separate shards into one report.
+    Merge(merge::MergeArgs),
 }
 
 /// A usage mistake found after parsing (exit code 2).
@@ -32,5 +35,6 @@ pub struct UsageError(pub String);
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Quotes(args) => quotes::run(args),
+        Command::Merge(args) => merge::run(args),
     }
 }

@@ -1,0 +1,115 @@
+//! `demarche merge`: combine the partial reports made on separate shards (`report
+//! --partial`) into one report, equal to the report of the whole input.
+
+use super::output::Sink;
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use demarche::report::{Format, PartialReport};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Output formats of a report (shared by `report` and `merge`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Csv,
+    Md,
+    Html,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Md => Format::Md,
+            ReportFormat::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Partial reports written by `report --partial` (or `merge --partial`); a file may hold
+    /// several, one per line; - reads standard input.
+    #[arg(required = true, value_name = "PARTIAL")]
+    pub partials: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub format: ReportFormat,
+    /// Write the merged sums as a partial report, to be merged again (a tree of reduces).
+    #[arg(long, conflicts_with = "format")]
+    pub partial: bool,
+    /// Write to this file (whole or not at all) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: MergeArgs) -> Result<()> {
+    // One file at a time, so memory holds the running sums and one partial report.
+    let (first, rest) = args
+        .partials
+        .split_first()
+        .ok_or_else(|| super::UsageError("no partial reports given".into()))?;
+    let mut total = load(first)?;
+    for path in rest {
+        total.absorb(load(path)?)?;
+    }
+    let mut sink = Sink::open(args.output.as_deref())?;
+    if args.partial {
+        total.write_to(&mut sink)?;
+    } else {
+        total.finish().write_to(&mut sink, args.format.into())?;
+    }
+    sink.finish()
+}
+
+fn load(path: &Path) -> Result<PartialReport> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("<stdin>: reading partial reports")?;
+        return Ok(PartialReport::from_json(&text, "<stdin>")?);
+    }
+    Ok(PartialReport::load(path)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Cli;
+    use super::*;
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Result<MergeArgs, clap::Error> {
+        let cli = Cli::try_parse_from([&["demarche", "merge"], args].concat())?;
+        match cli.command {
+            super::super::Command::Merge(m) => Ok(m),
+            other => panic!("parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn format_flag() {
+        assert_eq!(parse(&["a.json"]).unwrap().format, ReportFormat::Json);
+        assert_eq!(
+            parse(&["a.json", "--format", "html"]).unwrap().format,
+            ReportFormat::Html
+        );
+        assert!(parse(&["a.json", "--format", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn partial_flag_excludes_format() {
+        assert!(parse(&["a.json", "--partial"]).unwrap().partial);
+        assert!(parse(&["a.json", "--partial", "--format", "csv"]).is_err());
+    }
+
+    #[test]
+    fn partials_are_required() {
+        assert!(parse(&[]).is_err());
+        let m = parse(&["a.json", "b.json", "-o", "out.html"]).unwrap();
+        assert_eq!(m.partials.len(), 2);
+        assert_eq!(m.output, Some(PathBuf::from("out.html")));
+    }
+}

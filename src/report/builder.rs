@@ -1,0 +1,515 @@
+//! [`ReportBuilder`]: adds scored quotes one at a time into per-actor sums. Memory grows with
+//! the number of actors (and their distinct names), not with the number of quotes.
+
+use super::dictionary::ActorDictionary;
+use super::name::{fold, is_alias};
+use super::partial::{
+    add_candidates, label_order, quantize, weight, Candidate, PartialReport, Tally,
+};
+use super::{GroupBy, Report, ScoredQuote};
+use crate::QuoteKind;
+use std::collections::BTreeMap;
+
+/// Builds a [`Report`] (or a [`PartialReport`]) from a stream of scored quotes.
+///
+/// Call [`add_article`](ReportBuilder::add_article) once per input article (articles without
+/// quotes count too) and [`add`](ReportBuilder::add) for each of its quotes. An article's
+/// quotes must come together (as they do from `extract`): an actor's article count goes up
+/// when its article changes.
+pub struct ReportBuilder<'a> {
+    partial: PartialReport,
+    dictionary: Option<&'a ActorDictionary>,
+    actors: BTreeMap<String, Tally>,
+}
+
+impl<'a> ReportBuilder<'a> {
+    pub fn new(
+        topic: &str,
+        model: &str,
+        dictionary: Option<&'a ActorDictionary>,
+        by: GroupBy,
+    ) -> ReportBuilder<'a> {
+        ReportBuilder {
+            partial: PartialReport::new(topic, model, by),
+            dictionary,
+            actors: BTreeMap::new(),
+        }
+    }
+
+    /// Counts one input article.
+    pub fn add_article(&mut self) {
+        self.partial.articles += 1;
+    }
+
+    /// Adds one scored quote to its actor's sums.
+    pub fn add(&mut self, q: &ScoredQuote) {
+        let speaker = q.speaker.trim();
+        if fold(speaker).is_empty() {
+            self.partial.unattributed += 1;
+            return;
+        }
+        let dict = self.dictionary;
+        let entry = dict.and_then(|d| d.lookup(speaker));
+        let actor = entry.map_or(speaker, |e| e.name.as_str());
+        let raw_affiliation = entry
+            .and_then(|e| e.affiliation.as_deref())
+            .or(q.affiliation.as_deref())
+            .map(str::trim)
+            .filter(|a| !fold(a).is_empty());
+        // The dictionary may know the affiliation under another name ("Russian Federation").
+        let affiliation = raw_affiliation.map(|a| {
+            dict.and_then(|d| d.lookup(a))
+                .map_or(a, |e| e.name.as_str())
+        });
+
+        let (key, fixed_name, member) = match (self.partial.by, affiliation) {
+            (GroupBy::Affiliation, Some(aff)) => (fold(aff), Some(aff), Some(actor)),
+            _ => (fold(actor), entry.map(|e| e.name.as_str()), None),
+        };
+        let t = self
+            .actors
+            .entry(key.clone())
+            .or_insert_with(|| Tally::new(key));
+        if t.fixed_name.is_none() {
+            t.fixed_name = fixed_name.map(str::to_string);
+        }
+        match member {
+            Some(m) => {
+                insert(&mut t.members, m);
+                if let Some(raw) = raw_affiliation.filter(|r| Some(*r) != affiliation) {
+                    insert(&mut t.aliases, raw);
+                }
+            }
+            None => {
+                add_to(&mut t.names, speaker, 1);
+                if let Some(a) = affiliation {
+                    add_to(&mut t.affiliations, a, 1);
+                }
+                if t.role.is_none() {
+                    t.role = entry.and_then(|e| e.role.clone());
+                }
+                if let Some(src) = q.source_text.as_deref().map(str::trim) {
+                    if is_alias(src) {
+                        insert(&mut t.aliases, src);
+                    }
+                }
+            }
+        }
+        t.quotes += 1;
+        match q.kind {
+            QuoteKind::Direct => t.kinds.direct += 1,
+            QuoteKind::Indirect => t.kinds.indirect += 1,
+            QuoteKind::Partial => t.kinds.partial += 1,
+        }
+        if t.last_article.as_deref() != Some(q.article.as_str()) {
+            t.articles += 1;
+            t.last_article = Some(q.article.clone());
+        }
+        if let Some(date) = q.date.as_deref().and_then(iso_date) {
+            if t.first_seen.as_deref().is_none_or(|f| date < f) {
+                t.first_seen = Some(date.to_string());
+            }
+            if t.last_seen.as_deref().is_none_or(|l| date > l) {
+                t.last_seen = Some(date.to_string());
+            }
+        }
+
+        let w = weight(q.kind);
+        t.weight = t.weight.saturating_add(w);
+        let stance = quantized(&q.stance_probs);
+        for (label, p) in &stance {
+            add_to(&mut t.stance, label, w * p);
+            insert(&mut self.partial.stance_labels, label);
+        }
+        if let Some((own, own_p)) = argmax(&stance) {
+            for (label, score) in &stance {
+                if !t.evidence.contains_key(label) {
+                    t.evidence.insert(label.clone(), Vec::new());
+                }
+                let Some(list) = t.evidence.get_mut(label) else {
+                    continue;
+                };
+                let beaten = list.len() >= super::partial::EVIDENCE
+                    && list.last().is_some_and(|c| c.score > *score);
+                if !beaten {
+                    add_candidates(
+                        list,
+                        [Candidate {
+                            score: *score,
+                            article: q.article.clone(),
+                            text: q.text.clone(),
+                            stance: own.to_string(),
+                            p: own_p,
+                            kind: q.kind,
+                        }],
+                    );
+                }
+            }
+        }
+        if let Some(probs) = &q.sentiment_probs {
+            t.sentiment_weight = t.sentiment_weight.saturating_add(w);
+            for (label, p) in quantized(probs) {
+                add_to(&mut t.sentiment, &label, w * p);
+                insert(&mut self.partial.sentiment_labels, &label);
+            }
+        }
+        self.partial.quotes += 1;
+    }
+
+    /// The sums so far, for `report --partial`.
+    pub fn partial(&self) -> PartialReport {
+        let mut p = self.partial.clone();
+        p.actors = self.actors.values().cloned().collect();
+        p
+    }
+
+    /// The report of everything added. Goes through the same sums a partial report carries,
+    /// so a report and a merge of partial reports cannot drift apart.
+    pub fn finish(self) -> Report {
+        let mut p = self.partial;
+        p.actors = self.actors.into_values().collect();
+        p.finish()
+    }
+}
+
+/// Inserts without allocating when `s` is already there (the common case, once per quote).
+fn insert(set: &mut std::collections::BTreeSet<String>, s: &str) {
+    if !set.contains(s) {
+        set.insert(s.to_string());
+    }
+}
+
+/// Adds `n` to the count of `key`, allocating only for a new key.
+fn add_to(map: &mut BTreeMap<String, u64>, key: &str, n: u64) {
+    match map.get_mut(key) {
+        Some(v) => *v = v.saturating_add(n),
+        None => {
+            map.insert(key.to_string(), n);
+        }
+    }
+}
+
+/// Labels with probabilities in units, trimmed labels, the first of any repeated label kept.
+fn quantized(probs: &[(String, f64)]) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = Vec::with_capacity(probs.len());
+    for (label, p) in probs {
+        let label = label.trim();
+        if !label.is_empty() && !out.iter().any(|(l, _)| l == label) {
+            out.push((label.to_string(), quantize(*p)));
+        }
+    }
+    out
+}
+
+/// The quote's own label: the highest probability, ties to the earlier label in label order.
+fn argmax(probs: &[(String, u64)]) -> Option<(&str, u64)> {
+    probs
+        .iter()
+        .max_by(|(la, a), (lb, b)| a.cmp(b).then_with(|| label_order(lb, la)))
+        .map(|(l, p)| (l.as_str(), *p))
+}
+
+/// The `YYYY-MM-DD` an article date begins with, if it does.
+fn iso_date(date: &str) -> Option<&str> {
+    let d = date.trim().get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{kind, quote};
+    use super::super::{ActorDictionary, ActorReport};
+    use super::*;
+
+    fn report(quotes: &[ScoredQuote]) -> Report {
+        report_with(quotes, None, GroupBy::Actor)
+    }
+
+    fn report_with(quotes: &[ScoredQuote], dict: Option<&ActorDictionary>, by: GroupBy) -> Report {
+        let mut b = ReportBuilder::new("t", "m", dict, by);
+        let mut last = None;
+        for q in quotes {
+            if last != Some(&q.article) {
+                b.add_article();
+                last = Some(&q.article);
+            }
+            b.add(q);
+        }
+        b.finish()
+    }
+
+    fn actor<'r>(r: &'r Report, name: &str) -> &'r ActorReport {
+        r.actors
+            .iter()
+            .find(|a| a.actor == name)
+            .unwrap_or_else(|| panic!("no actor {name:?} in {:?}", r.actors))
+    }
+
+    #[test]
+    fn direct_quotes_weigh_more_than_partial_ones() {
+        let r = report(&[
+            quote("a", "Ana Ruiz", "We back it.", [0.9, 0.1, 0.0]),
+            kind(
+                quote("a", "Ana Ruiz", "a mistake", [0.1, 0.9, 0.0]),
+                QuoteKind::Partial,
+            ),
+        ]);
+        let a = actor(&r, "Ana Ruiz");
+        // (0.9 * 1.0 + 0.1 * 0.5) / 1.5 and (0.1 * 1.0 + 0.9 * 0.5) / 1.5
+        assert_eq!(a.stance_probs.get("favor"), 0.6333);
+        assert_eq!(a.stance_probs.get("against"), 0.3667);
+        assert_eq!(a.stance, "favor");
+        assert_eq!(a.confidence, 0.6333);
+        assert_eq!(a.kinds.direct, 1);
+        assert_eq!(a.kinds.partial, 1);
+
+        let r = report(&[
+            kind(quote("a", "X", "q1", [0.9, 0.1, 0.0]), QuoteKind::Indirect),
+            quote("a", "X", "q2", [0.0, 0.5, 0.5]),
+        ]);
+        // indirect 0.8: favor 0.72 / 1.8 = 0.4, against (0.08 + 0.5) / 1.8 = 0.3222
+        assert_eq!(actor(&r, "X").stance_probs.get("favor"), 0.4);
+        assert_eq!(actor(&r, "X").stance_probs.get("against"), 0.3222);
+    }
+
+    #[test]
+    fn statements_both_ways_without_a_lean_are_none() {
+        let s = |fan| {
+            actor(&report(&[quote("a", "X", "q", fan)]), "X")
+                .stance
+                .clone()
+        };
+        assert_eq!(s([0.45, 0.40, 0.15]), "none");
+        assert_eq!(s([0.35, 0.30, 0.35]), "none");
+        // exactly 0.1 apart is a lean
+        assert_eq!(s([0.5, 0.4, 0.1]), "favor");
+        // one side under 0.3 is a lean
+        assert_eq!(s([0.6, 0.29, 0.11]), "favor");
+        assert_eq!(s([0.3, 0.5, 0.2]), "against");
+        let r = report(&[
+            quote("a", "X", "yes", [0.9, 0.1, 0.0]),
+            quote("b", "X", "no", [0.1, 0.8, 0.1]),
+        ]);
+        let x = actor(&r, "X");
+        assert_eq!((x.stance.as_str(), x.confidence), ("none", 0.05));
+    }
+
+    #[test]
+    fn sentiment_is_aggregated_the_same_way() {
+        let with = |q: ScoredQuote, pnn: [f64; 3]| ScoredQuote {
+            sentiment_probs: Some(
+                ["positive", "negative", "neutral"]
+                    .iter()
+                    .zip(pnn)
+                    .map(|(l, p)| (l.to_string(), p))
+                    .collect(),
+            ),
+            ..q
+        };
+        let r = report(&[
+            with(quote("a", "X", "q1", [1.0, 0.0, 0.0]), [0.8, 0.1, 0.1]),
+            with(quote("a", "X", "q2", [1.0, 0.0, 0.0]), [0.1, 0.7, 0.2]),
+            quote("a", "Y", "q3", [1.0, 0.0, 0.0]),
+            with(quote("a", "Z", "q4", [1.0, 0.0, 0.0]), [0.1, 0.7, 0.2]),
+        ]);
+        assert_eq!(r.sentiment_labels, ["positive", "negative", "neutral"]);
+        let x = actor(&r, "X");
+        assert_eq!(x.sentiment.as_deref(), Some("neutral"), "no lean");
+        assert_eq!(x.sentiment_probs.as_ref().unwrap().get("positive"), 0.45);
+        assert_eq!(actor(&r, "Y").sentiment, None);
+        assert_eq!(actor(&r, "Y").sentiment_probs, None);
+        assert_eq!(actor(&r, "Z").sentiment.as_deref(), Some("negative"));
+    }
+
+    #[test]
+    fn evidence_is_the_strongest_quotes_for_the_stance() {
+        let r = report(&[
+            quote("b", "X", "weak", [0.2, 0.6, 0.2]),
+            quote("b", "X", "strong", [0.0, 0.95, 0.05]),
+            quote("a", "X", "tie late", [0.1, 0.8, 0.1]),
+            quote("a", "X", "favorable", [0.7, 0.2, 0.1]),
+            quote("a", "X", "strong", [0.0, 0.95, 0.05]),
+            quote("a", "X", "strong", [0.0, 0.95, 0.05]),
+            quote("a", "X", "tie early", [0.1, 0.8, 0.1]),
+        ]);
+        let x = actor(&r, "X");
+        assert_eq!(x.stance, "against");
+        let ev: Vec<(&str, &str, &str, f64)> = x
+            .evidence
+            .iter()
+            .map(|e| (e.article.as_str(), e.text.as_str(), e.stance.as_str(), e.p))
+            .collect();
+        // A repeated quote counts once per article; ties go by article, then text.
+        assert_eq!(
+            ev,
+            [
+                ("a", "strong", "against", 0.95),
+                ("b", "strong", "against", 0.95),
+                ("a", "tie early", "against", 0.8),
+            ]
+        );
+        assert_eq!(x.articles, 2);
+    }
+
+    #[test]
+    fn evidence_shows_each_quotes_own_label() {
+        let r = report(&[
+            quote("a", "X", "no lean 1", [0.5, 0.45, 0.05]),
+            quote("a", "X", "no lean 2", [0.4, 0.5, 0.1]),
+        ]);
+        let x = actor(&r, "X");
+        assert_eq!(x.stance, "none");
+        assert_eq!(x.evidence[0].text, "no lean 2");
+        assert_eq!(
+            (x.evidence[0].stance.as_str(), x.evidence[0].p),
+            ("against", 0.5)
+        );
+    }
+
+    #[test]
+    fn surnames_merge_into_the_one_full_name() {
+        let mut q1 = quote("a", "Vladimir Putin", "one", [0.0, 1.0, 0.0]);
+        q1.source_text = Some("President Vladimir Putin".into());
+        let mut q2 = quote("b", "Putin", "two", [0.0, 1.0, 0.0]);
+        q2.source_text = Some("he".into());
+        let r = report(&[
+            q1,
+            q2,
+            quote("c", "Mr. Putin", "three", [0.0, 1.0, 0.0]),
+            quote("c", "Sergei Ivanov", "four", [0.0, 1.0, 0.0]),
+            quote("d", "Igor Ivanov", "five", [0.0, 1.0, 0.0]),
+            quote("d", "Ivanov", "six", [0.0, 1.0, 0.0]),
+        ]);
+        let names: Vec<&str> = r.actors.iter().map(|a| a.actor.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Vladimir Putin", "Igor Ivanov", "Ivanov", "Sergei Ivanov"]
+        );
+        let putin = actor(&r, "Vladimir Putin");
+        assert_eq!(putin.quotes, 3);
+        assert_eq!(putin.articles, 3);
+        assert_eq!(
+            putin.aliases,
+            ["Mr. Putin", "President Vladimir Putin", "Putin"]
+        );
+    }
+
+    #[test]
+    fn dictionary_rolls_aliases_up_and_gives_affiliation() {
+        let dict = ActorDictionary::from_reader(
+            "name,aliases,affiliation,role\n\
+             Vladimir Putin,Putin,Russia,president\n\
+             Russia,Kremlin|Moscow|Russian Federation,,government\n"
+                .as_bytes(),
+            "actors.csv",
+        )
+        .unwrap();
+        let mut peskov = quote("b", "Dmitry Peskov", "p", [0.1, 0.8, 0.1]);
+        peskov.affiliation = Some("Russian Federation".into());
+        let quotes = [
+            quote("a", "the Kremlin", "k", [0.0, 1.0, 0.0]),
+            quote("a", "Moscow", "m", [0.0, 1.0, 0.0]),
+            quote("b", "Russia", "r", [0.0, 1.0, 0.0]),
+            quote("b", "President Putin", "v", [0.0, 0.9, 0.1]),
+            peskov,
+            quote("c", "John McCain", "j", [0.9, 0.0, 0.1]),
+        ];
+        let r = report_with(&quotes, Some(&dict), GroupBy::Actor);
+        let names: Vec<(&str, u64)> = r
+            .actors
+            .iter()
+            .map(|a| (a.actor.as_str(), a.quotes))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Russia", 3),
+                ("Dmitry Peskov", 1),
+                ("John McCain", 1),
+                ("Vladimir Putin", 1)
+            ]
+        );
+        let russia = actor(&r, "Russia");
+        assert_eq!(russia.aliases, ["Moscow", "the Kremlin"]);
+        assert_eq!(russia.role.as_deref(), Some("government"));
+        assert_eq!(russia.articles, 2);
+        assert_eq!(
+            actor(&r, "Vladimir Putin").affiliation.as_deref(),
+            Some("Russia")
+        );
+        assert_eq!(
+            actor(&r, "Dmitry Peskov").affiliation.as_deref(),
+            Some("Russia")
+        );
+        assert_eq!(actor(&r, "John McCain").affiliation, None);
+
+        let r = report_with(&quotes, Some(&dict), GroupBy::Affiliation);
+        let names: Vec<(&str, u64)> = r
+            .actors
+            .iter()
+            .map(|a| (a.actor.as_str(), a.quotes))
+            .collect();
+        assert_eq!(names, [("Russia", 5), ("John McCain", 1)]);
+        let russia = actor(&r, "Russia");
+        assert_eq!(russia.members, ["Dmitry Peskov", "Vladimir Putin"]);
+        assert_eq!(
+            russia.aliases,
+            ["Moscow", "Russian Federation", "the Kremlin"]
+        );
+        assert_eq!(russia.articles, 2);
+        assert_eq!(russia.stance, "against");
+    }
+
+    #[test]
+    fn actors_sort_by_quotes_then_name() {
+        let r = report(&[
+            quote("a", "Zed", "1", [1.0, 0.0, 0.0]),
+            quote("a", "Bea", "2", [1.0, 0.0, 0.0]),
+            quote("a", "Zed", "3", [1.0, 0.0, 0.0]),
+            quote("a", "Al", "4", [1.0, 0.0, 0.0]),
+        ]);
+        let names: Vec<&str> = r.actors.iter().map(|a| a.actor.as_str()).collect();
+        assert_eq!(names, ["Zed", "Al", "Bea"]);
+    }
+
+    #[test]
+    fn counts_dates_and_unattributed_quotes() {
+        let dated = |article: &str, date: &str| ScoredQuote {
+            date: Some(date.into()),
+            ..quote(article, "X", article, [1.0, 0.0, 0.0])
+        };
+        let r = report(&[
+            dated("a", "2007-02-10T09:00:00Z"),
+            dated("b", "February 9, 2007"),
+            dated("c", "2007-02-08"),
+            dated("d", "2007-03-01"),
+            quote("d", " ", "nobody", [1.0, 0.0, 0.0]),
+        ]);
+        let x = actor(&r, "X");
+        assert_eq!(x.first_seen.as_deref(), Some("2007-02-08"));
+        assert_eq!(x.last_seen.as_deref(), Some("2007-03-01"));
+        assert_eq!((r.articles, r.quotes, r.unattributed), (4, 4, 1));
+        assert_eq!(r.actors.len(), 1);
+    }
+
+    #[test]
+    fn odd_probabilities_do_not_panic() {
+        let mut q = quote("a", "X", "q", [f64::NAN, 7.0, -1.0]);
+        q.stance_probs.push(("other".into(), f64::INFINITY));
+        q.stance_probs.push(("favor".into(), 0.9));
+        let r = report(&[q, quote("a", "Y", "q", [0.0; 3])]);
+        let x = actor(&r, "X");
+        assert_eq!(
+            x.stance_probs.get("favor"),
+            0.0,
+            "first of a repeated label wins"
+        );
+        assert_eq!(x.stance_probs.get("against"), 1.0);
+        assert_eq!(x.stance_probs.get("none"), 0.0);
+        assert_eq!(x.stance, "against", "ties go to the earlier label");
+        assert_eq!(r.stance_labels, ["favor", "against", "none", "other"]);
+        assert_eq!(actor(&r, "Y").stance, "favor");
+    }
+}

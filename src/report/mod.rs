@@ -1,0 +1,395 @@
+//! Per-actor stance reports: where each speaker stands on the topic, across all articles.
+//!
+//! Input is a stream of [`ScoredQuote`]s (quotes already classified by a model); output is a
+//! [`Report`] with one [`ActorReport`] per actor, rendered as JSON, CSV, Markdown or a
+//! self-contained HTML page ([`Format`]). This module does not find or classify quotes.
+//!
+//! ```
+//! use demarche::report::{Format, GroupBy, ReportBuilder, ScoredQuote};
+//! use demarche::QuoteKind;
+//!
+//! let mut builder = ReportBuilder::new("independence for Kosovo", "demarche-default@0.1.0", None, GroupBy::Actor);
+//! builder.add_article();
+//! builder.add(&ScoredQuote {
+//!     article: "munich.txt".into(), date: Some("2007-02-10".into()),
+//!     speaker: "Vladimir Putin".into(), affiliation: None, source_text: Some("Putin".into()),
+//!     kind: QuoteKind::Direct, text: "Only the Kosovars and Serbs can resolve this.".into(),
+//!     stance_probs: vec![("favor".into(), 0.1), ("against".into(), 0.8), ("none".into(), 0.1)],
+//!     sentiment_probs: None,
+//! });
+//! let report = builder.finish();
+//! assert_eq!(report.actors[0].stance, "against");
+//! let mut json = Vec::new();
+//! report.write_to(&mut json, Format::Json).unwrap();
+//! ```
+//!
+//! # How an actor's stance is decided
+//!
+//! - **Weights by kind.** Each quote counts with a weight by how it is given: direct 1.0,
+//!   indirect 0.8, partial 0.5. A partial quote is a fragment inside the reporter's own
+//!   sentence: shorter, and more often the reporter's framing than the speaker's position.
+//! - **Aggregated probabilities.** For every label, the weighted mean of the quotes'
+//!   probabilities for it (a quote that lacks a label counts 0 for it). Probabilities are first
+//!   clamped to [0, 1] and rounded to 1e-9 (a NaN counts as 0), and weights are counted in
+//!   tenths, so every sum is an integer: the result does not depend on the order quotes arrive
+//!   in, which is what lets partial reports merge exactly (see below).
+//! - **Stance** is the label with the highest aggregated probability (ties go to the earlier
+//!   of favor, against, none, then other labels alphabetically), except for **no lean**: when
+//!   favor and against are both at least 0.3 and differ by less than 0.1, the actor has spoken
+//!   both ways without leaning and the stance is `none` (`LABELS.md`). **Confidence** is the
+//!   chosen label's aggregated probability.
+//! - **Sentiment** likewise, over the quotes that carry sentiment probabilities, with the no-lean
+//!   rule between positive and negative giving `neutral`.
+//! - **Evidence**: the 3 quotes with the highest probability for the actor's stance (ties
+//!   broken by article, then text), each with its own predicted label and that label's
+//!   probability; a quote repeated in one article counts once.
+//!
+//! # Who is an actor
+//!
+//! - Quotes are grouped by the speaker's folded name (case, punctuation, honorifics and
+//!   leading titles folded: "Russian President Vladimir Putin" and "Vladimir Putin" are one).
+//! - With an [`ActorDictionary`] (`--actors FILE`), a speaker that matches a name or alias is
+//!   counted under the dictionary's canonical name, affiliation and role.
+//! - Across articles, a lone surname ("Putin") is merged into the one full name in the report
+//!   that ends with it ("Vladimir Putin"); if two full names end with it, it stays apart.
+//!   Names fixed by the dictionary are never merged this way.
+//! - [`GroupBy::Affiliation`] counts each quote under its speaker's affiliation (from the
+//!   dictionary, else from the quote) and lists the speakers as `members`; a speaker with no
+//!   known affiliation stays an actor of its own.
+//! - Dates (`first_seen`, `last_seen`) are the article dates that begin with an ISO date
+//!   (`2007-02-10`, `2007-02-10T09:00Z`); other date formats are ignored.
+//! - Quotes without a speaker are counted as `unattributed` and otherwise left out.
+//!
+//! # Partial reports
+//!
+//! [`ReportBuilder::partial`] gives the integer sums behind a report (per actor: weighted
+//! probability sums and weight totals, counts, the top evidence candidates for every label,
+//! names and aliases, first and last dates). [`merge`] adds partial reports together and
+//! finishes them into a report. For any split of the input into shards at article
+//! boundaries, merging the shards' partial reports gives exactly the report of the whole
+//! input, byte for byte; a property test below checks it.
+
+mod builder;
+mod dictionary;
+mod html;
+mod name;
+mod partial;
+mod render;
+
+pub use builder::ReportBuilder;
+pub use dictionary::{ActorDictionary, DictionaryEntry};
+pub use partial::{merge, PartialReport};
+
+use crate::QuoteKind;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+use std::io::{self, Write};
+use std::str::FromStr;
+
+/// One classified quote, the report's input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredQuote {
+    /// The article id (path, or JSONL `id`).
+    pub article: String,
+    /// The article's date as it carries it, if any.
+    pub date: Option<String>,
+    /// The resolved speaker; an empty one counts as unattributed.
+    pub speaker: String,
+    /// The speaker's country or organisation, when known to the caller.
+    pub affiliation: Option<String>,
+    /// The mention that attributes the quote ("Putin", "he", "the spokesman").
+    pub source_text: Option<String>,
+    pub kind: QuoteKind,
+    pub text: String,
+    /// Stance label -> probability (favor/against/none for the built-in model).
+    pub stance_probs: Vec<(String, f64)>,
+    /// Sentiment label -> probability, when the model gives sentiment.
+    pub sentiment_probs: Option<Vec<(String, f64)>>,
+}
+
+/// What a report row stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupBy {
+    /// One row per speaker.
+    #[default]
+    Actor,
+    /// One row per country or organisation (`--by affiliation`).
+    Affiliation,
+}
+
+impl FromStr for GroupBy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<GroupBy, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "actor" => Ok(GroupBy::Actor),
+            "affiliation" => Ok(GroupBy::Affiliation),
+            other => Err(format!(
+                "unknown grouping {other:?} (expected actor or affiliation)"
+            )),
+        }
+    }
+}
+
+/// A report's output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+    Md,
+    Html,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(Format::Json),
+            "csv" => Ok(Format::Csv),
+            "md" | "markdown" => Ok(Format::Md),
+            "html" => Ok(Format::Html),
+            other => Err(format!(
+                "unknown report format {other:?} (expected json, csv, md or html)"
+            )),
+        }
+    }
+}
+
+/// Labels with probabilities, in label order; serialized as a JSON object.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Probs(pub Vec<(String, f64)>);
+
+impl Probs {
+    /// The probability of `label`, 0 when absent.
+    pub fn get(&self, label: &str) -> f64 {
+        self.0
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(0.0, |(_, p)| *p)
+    }
+}
+
+impl Serialize for Probs {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (label, p) in &self.0 {
+            map.serialize_entry(label, p)?;
+        }
+        map.end()
+    }
+}
+
+/// Quote counts by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Kinds {
+    pub direct: u64,
+    pub indirect: u64,
+    pub partial: u64,
+}
+
+impl Kinds {
+    fn add(&mut self, other: Kinds) {
+        self.direct = self.direct.saturating_add(other.direct);
+        self.indirect = self.indirect.saturating_add(other.indirect);
+        self.partial = self.partial.saturating_add(other.partial);
+    }
+}
+
+/// One quote shown as evidence for an actor's stance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub article: String,
+    pub text: String,
+    /// The quote's own predicted label.
+    pub stance: String,
+    /// The quote's probability for its own label.
+    pub p: f64,
+    pub kind: QuoteKind,
+}
+
+/// One row of the report: an actor (or an affiliation) and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorReport {
+    pub actor: String,
+    /// Other names and mentions seen for the actor, sorted.
+    pub aliases: Vec<String>,
+    pub quotes: u64,
+    pub stance: String,
+    pub confidence: f64,
+    pub stance_probs: Probs,
+    pub sentiment: Option<String>,
+    pub sentiment_probs: Option<Probs>,
+    pub evidence: Vec<Evidence>,
+    pub affiliation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub kinds: Kinds,
+    /// Articles the actor is quoted in.
+    pub articles: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_seen: Option<String>,
+    /// For an affiliation row: the speakers rolled up into it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// A per-actor stance report (`report --format json` in `CONTRACT.md`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub topic: String,
+    pub model: String,
+    pub by: GroupBy,
+    pub articles: u64,
+    /// Attributed quotes counted in the actors.
+    pub quotes: u64,
+    /// Quotes with no speaker, left out of the actors.
+    pub unattributed: u64,
+    /// Stance labels in display order.
+    pub stance_labels: Vec<String>,
+    /// Sentiment labels in display order (empty when the model gives no sentiment).
+    pub sentiment_labels: Vec<String>,
+    pub actors: Vec<ActorReport>,
+}
+
+impl Report {
+    /// Writes the report in `format`.
+    pub fn write_to(&self, w: &mut impl Write, format: Format) -> io::Result<()> {
+        match format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *w, self)?;
+                w.write_all(b"\n")
+            }
+            Format::Csv => render::csv(self, w),
+            Format::Md => render::markdown(self, w),
+            Format::Html => html::html(self, w),
+        }
+    }
+}
+
+impl fmt::Display for GroupBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            GroupBy::Actor => "actor",
+            GroupBy::Affiliation => "affiliation",
+        })
+    }
+}
+
+/// Scored quotes for the tests of this module's parts.
+#[cfg(test)]
+mod fixture {
+    use super::ScoredQuote;
+    use crate::QuoteKind;
+
+    /// A direct quote by `speaker` in `article` with stance probabilities favor, against, none.
+    pub fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
+        ScoredQuote {
+            article: article.into(),
+            date: None,
+            speaker: speaker.into(),
+            affiliation: None,
+            source_text: None,
+            kind: QuoteKind::Direct,
+            text: text.into(),
+            stance_probs: ["favor", "against", "none"]
+                .iter()
+                .zip(fan)
+                .map(|(l, p)| (l.to_string(), p))
+                .collect(),
+            sentiment_probs: None,
+        }
+    }
+
+    /// The same quote with another kind.
+    pub fn kind(mut q: ScoredQuote, kind: QuoteKind) -> ScoredQuote {
+        q.kind = kind;
+        q
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::quote;
+    use super::*;
+
+    /// A small report with the awkward characters every rendering must survive.
+    pub(super) fn awkward() -> Report {
+        let mut b = ReportBuilder::new(
+            "independence for \"Kosovo\" <now>",
+            "demarche-default@0.1.0",
+            None,
+            GroupBy::Actor,
+        );
+        b.add_article();
+        let mut q = quote(
+            "news/a,b.txt",
+            "Smith, \"Jr\" | <b>",
+            "Never <script>alert('x')</script> & \"no\",\nnever | *ever*",
+            [0.05, 0.9, 0.05],
+        );
+        q.date = Some("2007-02-10".into());
+        b.add(&q);
+        b.add(&quote(
+            "news/a,b.txt",
+            "Ana Ruiz",
+            "We back it.",
+            [0.8, 0.1, 0.1],
+        ));
+        b.add(&quote("news/a,b.txt", "Ana Ruiz", "Soon.", [0.6, 0.1, 0.3]));
+        b.finish()
+    }
+
+    pub(super) fn render(r: &Report, format: Format) -> String {
+        let mut out = Vec::new();
+        r.write_to(&mut out, format).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_follows_the_contract() {
+        let text = render(&awkward(), Format::Json);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["topic"], "independence for \"Kosovo\" <now>");
+        assert_eq!(v["model"], "demarche-default@0.1.0");
+        assert_eq!(v["articles"], 1);
+        let a = &v["actors"][0];
+        assert_eq!(a["actor"], "Ana Ruiz");
+        assert_eq!(a["quotes"], 2);
+        assert_eq!(a["stance"], "favor");
+        assert_eq!(a["confidence"], 0.7);
+        assert_eq!(a["aliases"], serde_json::json!([]));
+        // serde_json's `Value` sorts keys, so the label order is checked on the text.
+        assert!(
+            text.contains(
+                "\"stance_probs\": {\n        \"favor\": 0.7,\n        \"against\": 0.1,\n        \"none\": 0.2\n      }"
+            ),
+            "{text}"
+        );
+        assert_eq!(a["sentiment"], serde_json::Value::Null);
+        let e = &a["evidence"][0];
+        assert_eq!(
+            (&e["article"], &e["text"], &e["stance"], &e["p"]),
+            (
+                &"news/a,b.txt".into(),
+                &"We back it.".into(),
+                &"favor".into(),
+                &0.8.into()
+            )
+        );
+        assert_eq!(v["actors"][1]["first_seen"], "2007-02-10");
+        assert!(a.get("first_seen").is_none(), "no dates, no field");
+    }
+
+    #[test]
+    fn formats_parse_by_name() {
+        assert_eq!("HTML".parse::<Format>(), Ok(Format::Html));
+        assert_eq!("markdown".parse::<Format>(), Ok(Format::Md));
+        assert!("pdf".parse::<Format>().is_err());
+        assert_eq!("Affiliation".parse::<GroupBy>(), Ok(GroupBy::Affiliation));
+        assert_eq!("actor".parse::<GroupBy>(), Ok(GroupBy::Actor));
+        assert!("country".parse::<GroupBy>().is_err());
+    }
+}

@@ -1,0 +1,877 @@
+//! The sums behind a report, and how they add up and finish into a [`Report`].
+//!
+//! Everything here is an integer, a string, or a set or map of them: probabilities are
+//! counted in units of 1e-9 and weights in tenths, so adding tallies is exact, associative and
+//! commutative, and a tally read back from JSON is the tally that was written. That is what
+//! makes `merge` of any split equal the whole.
+
+use super::name::{is_full_name, surname};
+use super::{ActorReport, Evidence, GroupBy, Kinds, Probs, Report};
+use crate::error::{Error, Result};
+use crate::QuoteKind;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Probability units per 1.0.
+pub(super) const SCALE: u64 = 1_000_000_000;
+/// Evidence quotes kept per actor and label.
+pub(super) const EVIDENCE: usize = 3;
+/// Identifies partial report files; bump `VERSION` when the meaning of a field changes.
+const FORMAT: &str = "demarche-partial";
+const VERSION: u32 = 1;
+
+/// Labels shown first, in this order; any other label follows alphabetically.
+const KNOWN_LABELS: [&str; 6] = [
+    "favor", "against", "none", "positive", "negative", "neutral",
+];
+
+/// A kind's weight in tenths (see the module doc of `report`).
+pub(super) fn weight(kind: QuoteKind) -> u64 {
+    match kind {
+        QuoteKind::Direct => 10,
+        QuoteKind::Indirect => 8,
+        QuoteKind::Partial => 5,
+    }
+}
+
+/// A probability in units of 1e-9; out-of-range values are clamped and NaN counts as 0.
+pub(super) fn quantize(p: f64) -> u64 {
+    // `as` saturates and maps NaN to 0.
+    (p.clamp(0.0, 1.0) * SCALE as f64).round() as u64
+}
+
+pub(super) fn label_order(a: &str, b: &str) -> Ordering {
+    let rank = |l: &str| {
+        KNOWN_LABELS
+            .iter()
+            .position(|k| *k == l)
+            .unwrap_or(usize::MAX)
+    };
+    rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
+}
+
+fn sorted_labels(labels: &BTreeSet<String>) -> Vec<String> {
+    let mut v: Vec<String> = labels.iter().cloned().collect();
+    v.sort_by(|a, b| label_order(a, b));
+    v
+}
+
+/// A quote that may become evidence for an actor's stance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Candidate {
+    /// The quote's probability for the label this candidate list is for.
+    pub score: u64,
+    pub article: String,
+    pub text: String,
+    /// The quote's own predicted label and its probability.
+    pub stance: String,
+    pub p: u64,
+    pub kind: QuoteKind,
+}
+
+impl Candidate {
+    /// Best first: highest score, then article and text; the rest only makes it total.
+    fn rank(&self, other: &Candidate) -> Ordering {
+        other
+            .score
+            .cmp(&self.score)
+            .then_with(|| self.article.cmp(&other.article))
+            .then_with(|| self.text.cmp(&other.text))
+            .then_with(|| self.stance.cmp(&other.stance))
+            .then_with(|| other.p.cmp(&self.p))
+            .then_with(|| self.kind.cmp(&other.kind))
+    }
+}
+
+/// Adds candidates to a best-first list, keeping the best of each (article, text) and at
+/// most [`EVIDENCE`] in all. Keeping the top few of each part keeps the top few of the whole.
+pub(super) fn add_candidates(list: &mut Vec<Candidate>, new: impl IntoIterator<Item = Candidate>) {
+    list.extend(new);
+    list.sort_by(Candidate::rank);
+    let mut seen = BTreeSet::new();
+    list.retain(|c| seen.insert((c.article.clone(), c.text.clone())));
+    list.truncate(EVIDENCE);
+}
+
+/// The sums for one actor key.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub(super) struct Tally {
+    /// The folded key this tally is counted under.
+    pub key: String,
+    /// A name the actor must be shown under (dictionary canonical name, affiliation).
+    pub fixed_name: Option<String>,
+    /// Speaker names as given, with how many quotes used each.
+    pub names: BTreeMap<String, u64>,
+    pub aliases: BTreeSet<String>,
+    /// Speakers rolled up into an affiliation row.
+    pub members: BTreeSet<String>,
+    /// Affiliations seen, with how many quotes carried each.
+    pub affiliations: BTreeMap<String, u64>,
+    pub role: Option<String>,
+    pub quotes: u64,
+    pub kinds: Kinds,
+    pub articles: u64,
+    /// Total weight of the quotes, in tenths.
+    pub weight: u64,
+    /// Label -> sum of weight x probability units.
+    pub stance: BTreeMap<String, u64>,
+    /// Total weight of the quotes that carry sentiment.
+    pub sentiment_weight: u64,
+    pub sentiment: BTreeMap<String, u64>,
+    /// Label -> best candidates for that label.
+    pub evidence: BTreeMap<String, Vec<Candidate>>,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The article of the last quote added, to count each article once while streaming.
+    #[serde(skip)]
+    pub last_article: Option<String>,
+}
+
+fn add_sums(into: &mut BTreeMap<String, u64>, from: BTreeMap<String, u64>) {
+    for (label, v) in from {
+        let e = into.entry(label).or_default();
+        *e = e.saturating_add(v);
+    }
+}
+
+fn min_some(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_some(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl Tally {
+    pub fn new(key: String) -> Tally {
+        Tally {
+            key,
+            ..Tally::default()
+        }
+    }
+
+    /// Adds another tally of the same key. Order does not matter: every field is a sum, a
+    /// union, a minimum or maximum, or a best-of list under a total order.
+    pub fn absorb(&mut self, other: Tally) {
+        self.fixed_name = min_some(self.fixed_name.take(), other.fixed_name);
+        add_sums(&mut self.names, other.names);
+        self.aliases.extend(other.aliases);
+        self.members.extend(other.members);
+        add_sums(&mut self.affiliations, other.affiliations);
+        self.role = min_some(self.role.take(), other.role);
+        self.quotes = self.quotes.saturating_add(other.quotes);
+        self.kinds.add(other.kinds);
+        self.articles = self.articles.saturating_add(other.articles);
+        self.weight = self.weight.saturating_add(other.weight);
+        add_sums(&mut self.stance, other.stance);
+        self.sentiment_weight = self.sentiment_weight.saturating_add(other.sentiment_weight);
+        add_sums(&mut self.sentiment, other.sentiment);
+        for (label, list) in other.evidence {
+            add_candidates(self.evidence.entry(label).or_default(), list);
+        }
+        self.first_seen = min_some(self.first_seen.take(), other.first_seen);
+        self.last_seen = max_some(self.last_seen.take(), other.last_seen);
+    }
+
+    /// The name to show: the fixed one, else the most used (then the longest, then the
+    /// first alphabetically).
+    fn display(&self) -> String {
+        if let Some(n) = &self.fixed_name {
+            return n.clone();
+        }
+        self.names
+            .iter()
+            .max_by(|(a, ca), (b, cb)| {
+                ca.cmp(cb)
+                    .then_with(|| a.len().cmp(&b.len()))
+                    .then_with(|| b.cmp(a))
+            })
+            .map_or_else(|| self.key.clone(), |(n, _)| n.clone())
+    }
+
+    /// The affiliation carried by most quotes (ties: first alphabetically).
+    fn affiliation(&self) -> Option<String> {
+        self.affiliations
+            .iter()
+            .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then_with(|| b.cmp(a)))
+            .map(|(a, _)| a.clone())
+    }
+}
+
+/// The label an actor leans to, with the no-lean rule between `pro` and `con` giving
+/// `neutral`. Works on the integer sums so the thresholds are exact.
+fn decide(
+    sums: &BTreeMap<String, u64>,
+    total: u64,
+    labels: &[String],
+    (pro, con, neutral): (&str, &str, &str),
+) -> Option<String> {
+    let get = |l: &str| u128::from(sums.get(l).copied().unwrap_or(0));
+    let full = u128::from(total) * u128::from(SCALE);
+    let has = |l: &str| labels.iter().any(|x| x == l);
+    if has(pro) && has(con) && has(neutral) {
+        let (p, c) = (get(pro), get(con));
+        // Both at least 0.3 and less than 0.1 apart.
+        if 10 * p >= 3 * full && 10 * c >= 3 * full && 10 * p.abs_diff(c) < full {
+            return Some(neutral.to_string());
+        }
+    }
+    // The first label with the highest sum, in label order.
+    let mut best: Option<(&String, u128)> = None;
+    for l in labels {
+        let v = get(l);
+        if best.is_none_or(|(_, b)| v > b) {
+            best = Some((l, v));
+        }
+    }
+    best.map(|(l, _)| l.clone())
+}
+
+fn ratio(sum: u64, total: u64) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    round4(sum as f64 / (total as f64 * SCALE as f64))
+}
+
+/// Four decimals: far below any difference a model's probabilities mean.
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+fn probs(sums: &BTreeMap<String, u64>, total: u64, labels: &[String]) -> Probs {
+    Probs(
+        labels
+            .iter()
+            .map(|l| (l.clone(), ratio(sums.get(l).copied().unwrap_or(0), total)))
+            .collect(),
+    )
+}
+
+/// The sums needed to combine reports made on separate shards (`report --partial`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartialReport {
+    format: String,
+    version: u32,
+    pub(super) topic: String,
+    pub(super) model: String,
+    pub(super) by: GroupBy,
+    pub(super) articles: u64,
+    pub(super) quotes: u64,
+    pub(super) unattributed: u64,
+    pub(super) stance_labels: BTreeSet<String>,
+    pub(super) sentiment_labels: BTreeSet<String>,
+    /// Sorted by key, one per key.
+    pub(super) actors: Vec<Tally>,
+    /// Where it was read from, to name it in errors.
+    #[serde(skip)]
+    source: Option<PathBuf>,
+}
+
+impl PartialReport {
+    pub(super) fn new(topic: &str, model: &str, by: GroupBy) -> PartialReport {
+        PartialReport {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            topic: topic.to_string(),
+            model: model.to_string(),
+            by,
+            articles: 0,
+            quotes: 0,
+            unattributed: 0,
+            stance_labels: BTreeSet::new(),
+            sentiment_labels: BTreeSet::new(),
+            actors: Vec::new(),
+            source: None,
+        }
+    }
+
+    /// Reads a partial report file written by `report --partial`.
+    pub fn load(path: impl AsRef<Path>) -> Result<PartialReport> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => {
+                Error::input(path, None, "not a partial report (not UTF-8 text)")
+            }
+            _ => Error::io(path, e),
+        })?;
+        PartialReport::from_json(&text, path)
+    }
+
+    /// Parses one or more partial reports (as `report --partial` writes them, or several
+    /// concatenated, one per line) and adds them up; `path` names the text in errors.
+    pub fn from_json(text: &str, path: impl Into<PathBuf>) -> Result<PartialReport> {
+        let path = path.into();
+        let line_at =
+            |offset: usize| text[..offset.min(text.len())].matches('\n').count() as u64 + 1;
+        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<PartialReport>();
+        let mut total: Option<PartialReport> = None;
+        loop {
+            let start = stream.byte_offset();
+            let Some(next) = stream.next() else { break };
+            let mut p = next.map_err(|e| {
+                let msg = e.to_string();
+                // serde_json appends the position; the error type carries the line itself.
+                let msg = msg
+                    .rsplit_once(" at line ")
+                    .map_or(msg.as_str(), |(m, _)| m);
+                Error::input(
+                    &path,
+                    Some(e.line() as u64),
+                    format!("not a partial report: {msg} (column {})", e.column()),
+                )
+            })?;
+            if p.format != FORMAT || p.version != VERSION {
+                let skipped = text[start..].len() - text[start..].trim_start().len();
+                return Err(Error::input(
+                    &path,
+                    Some(line_at(start + skipped)),
+                    format!(
+                        "partial report format {:?} version {}, but this demarche reads {FORMAT:?} version {VERSION}",
+                        p.format, p.version
+                    ),
+                ));
+            }
+            // A hand-edited file may repeat or misorder keys, or list evidence out of order;
+            // adding up and re-ranking is harmless for a file written by demarche.
+            for t in &mut p.actors {
+                for list in t.evidence.values_mut() {
+                    add_candidates(list, []);
+                }
+            }
+            let mut actors = BTreeMap::new();
+            add_tallies(&mut actors, std::mem::take(&mut p.actors));
+            p.actors = actors.into_values().collect();
+            p.source = Some(path.clone());
+            match total.as_mut() {
+                Some(t) => t.absorb(p)?,
+                None => total = Some(p),
+            }
+        }
+        total.ok_or_else(|| Error::input(&path, None, "empty: no partial report in it"))
+    }
+
+    /// Writes the partial report as one line of JSON.
+    pub fn write_to(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer(&mut *w, self)?;
+        w.write_all(b"\n")
+    }
+
+    fn name(&self) -> String {
+        self.source
+            .as_ref()
+            .map_or_else(|| "partial report".to_string(), |p| p.display().to_string())
+    }
+
+    /// Adds `other` to this partial report. Both must be for the same topic, model and
+    /// grouping; the error names `other`'s file.
+    pub fn absorb(&mut self, other: PartialReport) -> Result<()> {
+        for (what, mine, theirs) in [
+            ("topic", &self.topic, &other.topic),
+            ("model", &self.model, &other.model),
+        ] {
+            if mine != theirs {
+                return Err(Error::input(
+                    other.source.clone().unwrap_or_default(),
+                    None,
+                    format!("{what} is {theirs:?}, but {} has {mine:?}", self.name()),
+                ));
+            }
+        }
+        if self.by != other.by {
+            return Err(Error::input(
+                other.source.clone().unwrap_or_default(),
+                None,
+                format!(
+                    "grouped by {}, but {} is grouped by {}",
+                    other.by,
+                    self.name(),
+                    self.by
+                ),
+            ));
+        }
+        self.articles = self.articles.saturating_add(other.articles);
+        self.quotes = self.quotes.saturating_add(other.quotes);
+        self.unattributed = self.unattributed.saturating_add(other.unattributed);
+        self.stance_labels.extend(other.stance_labels);
+        self.sentiment_labels.extend(other.sentiment_labels);
+        let mut actors = BTreeMap::new();
+        add_tallies(&mut actors, std::mem::take(&mut self.actors));
+        add_tallies(&mut actors, other.actors);
+        self.actors = actors.into_values().collect();
+        Ok(())
+    }
+
+    /// Finishes the sums into a report: merges lone surnames into full names, decides each
+    /// actor's stance and sentiment, picks evidence, and sorts.
+    pub fn finish(self) -> Report {
+        let stance_labels = sorted_labels(&self.stance_labels);
+        let sentiment_labels = sorted_labels(&self.sentiment_labels);
+        let mut actors: BTreeMap<String, (String, Tally)> = self
+            .actors
+            .into_iter()
+            .map(|t| (t.key.clone(), (t.display(), t)))
+            .collect();
+        merge_surnames(&mut actors);
+        let mut rows: Vec<(String, ActorReport)> = actors
+            .into_iter()
+            .map(|(key, (display, t))| {
+                let row = actor_report(display, t, &stance_labels, &sentiment_labels);
+                (key, row)
+            })
+            .collect();
+        rows.sort_by(|(ka, a), (kb, b)| {
+            b.quotes
+                .cmp(&a.quotes)
+                .then_with(|| a.actor.cmp(&b.actor))
+                .then_with(|| ka.cmp(kb))
+        });
+        Report {
+            topic: self.topic,
+            model: self.model,
+            by: self.by,
+            articles: self.articles,
+            quotes: self.quotes,
+            unattributed: self.unattributed,
+            stance_labels,
+            sentiment_labels,
+            actors: rows.into_iter().map(|(_, r)| r).collect(),
+        }
+    }
+}
+
+/// Adds tallies into a map by key.
+fn add_tallies(into: &mut BTreeMap<String, Tally>, from: Vec<Tally>) {
+    for t in from {
+        match into.get_mut(&t.key) {
+            Some(e) => e.absorb(t),
+            None => {
+                into.insert(t.key.clone(), t);
+            }
+        }
+    }
+}
+
+/// Merges each lone surname into the one full name that ends with it, when there is exactly
+/// one. Names fixed by a dictionary or an affiliation are left alone.
+fn merge_surnames(actors: &mut BTreeMap<String, (String, Tally)>) {
+    let mut full_names: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for key in actors.keys().filter(|k| is_full_name(k)) {
+        full_names.entry(surname(key)).or_default().push(key);
+    }
+    let moves: Vec<(String, String)> = actors
+        .iter()
+        .filter(|(key, (_, t))| !key.contains(' ') && t.fixed_name.is_none())
+        .filter_map(
+            |(key, _)| match full_names.get(key.as_str()).map(Vec::as_slice) {
+                Some([full]) => Some((key.clone(), full.to_string())),
+                _ => None,
+            },
+        )
+        .collect();
+    for (from, to) in moves {
+        if let Some((_, t)) = actors.remove(&from) {
+            if let Some((_, target)) = actors.get_mut(&to) {
+                target.absorb(t);
+            }
+        }
+    }
+}
+
+fn actor_report(
+    display: String,
+    t: Tally,
+    stance_labels: &[String],
+    sentiment_labels: &[String],
+) -> ActorReport {
+    let stance = decide(
+        &t.stance,
+        t.weight,
+        stance_labels,
+        ("favor", "against", "none"),
+    )
+    .unwrap_or_else(|| "none".to_string());
+    let confidence = ratio(t.stance.get(&stance).copied().unwrap_or(0), t.weight);
+    let sentiment = (t.sentiment_weight > 0)
+        .then(|| {
+            decide(
+                &t.sentiment,
+                t.sentiment_weight,
+                sentiment_labels,
+                ("positive", "negative", "neutral"),
+            )
+        })
+        .flatten();
+    let evidence = t
+        .evidence
+        .get(&stance)
+        .into_iter()
+        .flatten()
+        .map(|c| Evidence {
+            article: c.article.clone(),
+            text: c.text.clone(),
+            stance: c.stance.clone(),
+            p: ratio(c.p, 1),
+            kind: c.kind,
+        })
+        .collect();
+    let mut aliases: BTreeSet<String> = t.aliases.clone();
+    aliases.extend(t.names.keys().cloned());
+    aliases.remove(&display);
+    ActorReport {
+        affiliation: if t.members.is_empty() {
+            t.affiliation()
+        } else {
+            None
+        },
+        actor: display,
+        aliases: aliases.into_iter().collect(),
+        quotes: t.quotes,
+        stance,
+        confidence,
+        stance_probs: probs(&t.stance, t.weight, stance_labels),
+        sentiment_probs: sentiment
+            .is_some()
+            .then(|| probs(&t.sentiment, t.sentiment_weight, sentiment_labels)),
+        sentiment,
+        evidence,
+        role: t.role,
+        kinds: t.kinds,
+        articles: t.articles,
+        first_seen: t.first_seen,
+        last_seen: t.last_seen,
+        members: t.members.into_iter().collect(),
+    }
+}
+
+/// Adds up partial reports (in any order) and finishes them into one report.
+pub fn merge(partials: impl IntoIterator<Item = PartialReport>) -> Result<Report> {
+    let mut iter = partials.into_iter();
+    let Some(mut total) = iter.next() else {
+        return Err(Error::input("merge", None, "no partial reports to merge"));
+    };
+    for p in iter {
+        total.absorb(p)?;
+    }
+    Ok(total.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::quote;
+    use super::super::{ActorDictionary, Format, ReportBuilder, ScoredQuote};
+    use super::*;
+    use proptest::prelude::*;
+
+    const SPEAKERS: [&str; 12] = [
+        "Vladimir Putin",
+        "Putin",
+        "Mr. Putin",
+        "Sergei Ivanov",
+        "Ivanov",
+        "Igor Ivanov",
+        "John McCain",
+        "the Kremlin",
+        "Moscow",
+        "Dmitry Peskov",
+        "NATO",
+        "",
+    ];
+    const TEXTS: [&str; 4] = ["Never.", "We welcome it.", "Talks resume.", "Never."];
+    const DATES: [&str; 4] = [
+        "2007-02-10",
+        "2007-02-09T10:00Z",
+        "Feb 8, 2007",
+        "2006-12-31",
+    ];
+
+    fn dictionary() -> ActorDictionary {
+        ActorDictionary::from_reader(
+            "name,aliases,affiliation\nRussia,Kremlin|Moscow,\nVladimir Putin,,Russia\n".as_bytes(),
+            "actors.csv",
+        )
+        .unwrap()
+    }
+
+    fn arb_quote() -> impl Strategy<Value = ScoredQuote> {
+        (
+            0..SPEAKERS.len(),
+            0..TEXTS.len(),
+            prop::sample::select(vec![
+                QuoteKind::Direct,
+                QuoteKind::Indirect,
+                QuoteKind::Partial,
+            ]),
+            prop::array::uniform3(0.0..1.0f64),
+            prop::option::of(prop::array::uniform3(0.0..1.0f64)),
+            prop::option::of(0..DATES.len()),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(s, t, kind, fan, sentiment, date, affiliated)| ScoredQuote {
+                    date: date.map(|d| DATES[d].to_string()),
+                    affiliation: affiliated.then(|| "Russia".to_string()),
+                    source_text: Some(SPEAKERS[s].to_string()),
+                    kind,
+                    sentiment_probs: sentiment.map(|p| {
+                        ["positive", "negative", "neutral"]
+                            .iter()
+                            .zip(p)
+                            .map(|(l, p)| (l.to_string(), p))
+                            .collect()
+                    }),
+                    ..quote("", SPEAKERS[s], TEXTS[t], fan)
+                },
+            )
+    }
+
+    /// Articles (each a list of quotes) and cut points that split them into shards.
+    fn arb_input() -> impl Strategy<Value = (Vec<Vec<ScoredQuote>>, Vec<usize>)> {
+        prop::collection::vec(prop::collection::vec(arb_quote(), 0..6), 1..10).prop_flat_map(
+            |articles| {
+                let n = articles.len();
+                (Just(articles), prop::collection::vec(0..=n, 0..4))
+            },
+        )
+    }
+
+    fn build<'d>(
+        articles: &[Vec<ScoredQuote>],
+        first: usize,
+        dict: Option<&'d ActorDictionary>,
+        by: GroupBy,
+    ) -> ReportBuilder<'d> {
+        let mut b = ReportBuilder::new("independence for Kosovo", "m@1", dict, by);
+        for (i, quotes) in articles.iter().enumerate() {
+            b.add_article();
+            for q in quotes {
+                b.add(&ScoredQuote {
+                    article: format!("article-{}", first + i),
+                    ..q.clone()
+                });
+            }
+        }
+        b
+    }
+
+    fn to_json(p: &PartialReport) -> String {
+        let mut out = Vec::new();
+        p.write_to(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn render_all(r: &Report) -> Vec<String> {
+        [Format::Json, Format::Csv, Format::Md, Format::Html]
+            .iter()
+            .map(|f| {
+                let mut out = Vec::new();
+                r.write_to(&mut out, *f).unwrap();
+                String::from_utf8(out).unwrap()
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// The merge of the partial reports of any split equals the report of the whole,
+        /// byte for byte, in every format and whatever order the shards come in.
+        #[test]
+        fn merged_shards_equal_the_whole(
+            (articles, mut cuts) in arb_input(),
+            with_dictionary in any::<bool>(),
+            by_affiliation in any::<bool>(),
+        ) {
+            let dict = dictionary();
+            let dict = with_dictionary.then_some(&dict);
+            let by = if by_affiliation { GroupBy::Affiliation } else { GroupBy::Actor };
+            let whole = render_all(&build(&articles, 0, dict, by).finish());
+
+            cuts.push(0);
+            cuts.push(articles.len());
+            cuts.sort_unstable();
+            let mut partials = Vec::new();
+            for (i, w) in cuts.windows(2).enumerate() {
+                let json = to_json(&build(&articles[w[0]..w[1]], w[0], dict, by).partial());
+                partials.push(PartialReport::from_json(&json, format!("shard-{i}.json")).unwrap());
+            }
+            let forward = render_all(&merge(partials.clone()).unwrap());
+            prop_assert_eq!(&forward, &whole);
+            partials.reverse();
+            let backward = render_all(&merge(partials).unwrap());
+            prop_assert_eq!(&backward, &whole);
+        }
+    }
+
+    #[test]
+    fn a_single_partial_round_trips_to_the_same_report() {
+        let articles = vec![vec![
+            quote(
+                "",
+                "Vladimir Putin",
+                "Only the Kosovars and Serbs can resolve this.",
+                [0.1, 0.8, 0.1],
+            ),
+            quote(
+                "",
+                "Putin",
+                "We will not accept it.",
+                [0.123456789123, 0.7, 0.2],
+            ),
+        ]];
+        let b = build(&articles, 0, None, GroupBy::Actor);
+        let json = to_json(&b.partial());
+        let again = PartialReport::from_json(&json, "p.json").unwrap();
+        assert_eq!(to_json(&again), json);
+        assert_eq!(
+            render_all(&merge([again]).unwrap()),
+            render_all(&b.finish())
+        );
+    }
+
+    fn partial(topic: &str, model: &str, by: GroupBy, path: &str) -> PartialReport {
+        let json = to_json(&ReportBuilder::new(topic, model, None, by).partial());
+        PartialReport::from_json(&json, path).unwrap()
+    }
+
+    #[test]
+    fn partials_of_different_runs_do_not_merge() {
+        let a = partial("t", "m", GroupBy::Actor, "a.json");
+        let e = merge([a.clone(), partial("u", "m", GroupBy::Actor, "b.json")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.json: topic is \"u\", but a.json has \"t\""
+        );
+        assert_eq!(e.exit_code(), 2);
+        let e = merge([a.clone(), partial("t", "n", GroupBy::Actor, "b.json")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.json: model is \"n\", but a.json has \"m\""
+        );
+        let e = merge([a, partial("t", "m", GroupBy::Affiliation, "c.json")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.json: grouped by affiliation, but a.json is grouped by actor"
+        );
+        let none: [PartialReport; 0] = [];
+        assert!(merge(none).is_err());
+    }
+
+    #[test]
+    fn bad_partial_files_name_the_file_and_line() {
+        let e = PartialReport::from_json(
+            "{\"format\": \"demarche-partial\",\n\"version\": 1,\n\"topic\": 3}",
+            "p.json",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.json:3: not a partial report: invalid type: integer `3`, expected a string (column 10)"
+        );
+        let good = to_json(&partial("t", "m", GroupBy::Actor, "x"));
+        let e = PartialReport::from_json(&good.replace("\"version\":1", "\"version\":2"), "p.json")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.json:1: partial report format \"demarche-partial\" version 2, but this demarche reads \"demarche-partial\" version 1"
+        );
+        let e = PartialReport::from_json("[1, 2", "p.json").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("p.json:1: not a partial report: "),
+            "{e}"
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bin.json");
+        std::fs::write(&path, b"\xff\xfe").unwrap();
+        let e = PartialReport::load(&path).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("{}: not a partial report (not UTF-8 text)", path.display())
+        );
+        let e = PartialReport::load(dir.path().join("missing.json")).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn concatenated_partials_add_up() {
+        let articles: Vec<Vec<ScoredQuote>> = (0..3)
+            .map(|i| {
+                vec![quote(
+                    "",
+                    "Vladimir Putin",
+                    "Never.",
+                    [0.1, 0.2 * i as f64, 0.3],
+                )]
+            })
+            .collect();
+        let text: String = (0..3)
+            .map(|i| to_json(&build(&articles[i..=i], i, None, GroupBy::Actor).partial()))
+            .collect();
+        let merged = PartialReport::from_json(&format!("\n{text}\n"), "parts.jsonl").unwrap();
+        let whole = build(&articles, 0, None, GroupBy::Actor).finish();
+        assert_eq!(render_all(&merged.finish()), render_all(&whole));
+
+        let bad = text.replacen("\"version\":1", "\"version\":7", 3);
+        let bad = bad.replacen("\"version\":7", "\"version\":1", 1);
+        let e = PartialReport::from_json(&bad, "parts.jsonl").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("parts.jsonl:2: partial report format"),
+            "{e}"
+        );
+        let e = PartialReport::from_json(" \n", "parts.jsonl").unwrap_err();
+        assert_eq!(e.to_string(), "parts.jsonl: empty: no partial report in it");
+    }
+
+    #[test]
+    fn hand_edited_evidence_is_re_ranked_on_load() {
+        let articles: Vec<Vec<ScoredQuote>> = vec![(1..=5)
+            .map(|i| quote("", "X", &format!("q{i}"), [0.0, 0.1 * i as f64, 0.0]))
+            .collect()];
+        let mut v: serde_json::Value = serde_json::from_str(&to_json(
+            &build(&articles, 0, None, GroupBy::Actor).partial(),
+        ))
+        .unwrap();
+        let list = v["actors"][0]["evidence"]["against"]
+            .as_array_mut()
+            .unwrap();
+        assert_eq!(list.len(), EVIDENCE);
+        let extra = serde_json::json!({"score": 50_000_000, "article": "z", "text": "low",
+            "stance": "against", "p": 50_000_000, "kind": "direct"});
+        list.insert(0, extra.clone());
+        list.insert(0, extra);
+        list.reverse();
+        let p = PartialReport::from_json(&v.to_string(), "edited.json").unwrap();
+        let texts: Vec<String> = p.finish().actors[0]
+            .evidence
+            .iter()
+            .map(|e| e.text.clone())
+            .collect();
+        assert_eq!(texts, ["q5", "q4", "q3"]);
+    }
+
+    #[test]
+    fn evidence_lists_keep_the_best_distinct_quotes() {
+        let c = |score, article: &str, text: &str| Candidate {
+            score,
+            article: article.into(),
+            text: text.into(),
+            stance: "against".into(),
+            p: score,
+            kind: QuoteKind::Direct,
+        };
+        let mut list = vec![c(5, "a", "x"), c(9, "b", "y")];
+        add_candidates(&mut list, [c(7, "a", "x"), c(9, "a", "z"), c(1, "c", "w")]);
+        assert_eq!(list, [c(9, "a", "z"), c(9, "b", "y"), c(7, "a", "x")]);
+    }
+}
