@@ -1368,7 +1368,7 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     } else {
         return None;
     };
-    return (content.text(body).split_whitespace().count() >= 3).then_some((vec![content], m, cue));
+    (content.text(body).split_whitespace().count() >= 3).then_some((vec![content], m, cue))
 }
 
 /// `CLAUSE, X said [adverbials][, MORE].` / `CLAUSE, said X.` / `A, X said, B.`
