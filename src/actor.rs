@@ -429,6 +429,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
             .then_some(i)
     });
+    let full = rest;
     let rest = match cut {
         Some(i) => &rest[..i],
         None => rest,
@@ -492,7 +493,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 .unwrap_or(owner.len());
             name = format!("{} {}", owner[owner_start..].join(" "), name);
         }
-        if !name.is_empty() {
+        // "the department" is a role pointing back to a named body, not a name.
+        let named = rest[start..]
+            .iter()
+            .chain(owner.iter())
+            .any(|w| is_capitalized(w));
+        if !name.is_empty() && named {
             return (
                 Some((name, ActorKind::Organisation, Gender::Unknown)),
                 titles,
@@ -603,7 +609,15 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     }
     let head = role_words.last().expect("non-empty").to_lowercase();
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    let mut role = role_words.join(" ");
+    // The complement says whose role it is: "a spokesman for the Council of the European
+    // Union", "officials in Hargeisa".
+    let complement = &full[rest.len()..];
+    let mut role = role_words
+        .iter()
+        .chain(complement.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     if !owner.is_empty() {
         role = format!("{} {}", owner.join(" "), role);
     }
