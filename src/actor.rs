@@ -682,6 +682,7 @@ struct Sighting {
 pub struct Resolver {
     entities: Vec<Entity>,
     sightings: Vec<Sighting>,
+    redirects: std::collections::HashMap<usize, usize>,
 }
 
 impl Resolver {
@@ -775,6 +776,10 @@ impl Resolver {
 
     /// Resolves a speaker mention at its position to an entity index, registering it.
     pub fn resolve(&mut self, m: &Mention) -> Option<usize> {
+        self.resolve_raw(m).map(|i| self.follow(i))
+    }
+
+    fn resolve_raw(&mut self, m: &Mention) -> Option<usize> {
         if m.name.is_some() {
             return self.observe(m, true);
         }
@@ -871,22 +876,36 @@ impl Resolver {
     /// no other title ("the country's foreign minister has said ... Ruta Vaitkeviciene, who
     /// has run Lithuania's diplomacy since 2022, told the BBC").
     pub fn holder_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
-        self.sightings
-            .iter()
-            .filter(|s| s.pos > pos && s.pos <= pos + window)
-            .filter(|s| s.salient || self.entities[s.entity].titles.contains(title))
-            .map(|s| s.entity)
-            .find(|&e| {
-                let ent = &self.entities[e];
-                let named = ent
-                    .canonical
-                    .split_whitespace()
-                    .any(|w| is_capitalized(w) && !w.ends_with("'s") && !w.ends_with("\u{2019}s"));
-                ent.kind == ActorKind::Person
-                    && named
-                    && ent.canonical.contains(' ')
-                    && (ent.titles.is_empty() || ent.titles.contains(title))
+        let near: Vec<&Sighting> =
+            self.sightings
+                .iter()
+                .filter(|s| s.pos > pos && s.pos <= pos + window)
+                .filter(|s| {
+                    let ent = &self.entities[s.entity];
+                    let named = ent.canonical.split_whitespace().any(|w| {
+                        is_capitalized(w) && !w.ends_with("'s") && !w.ends_with("\u{2019}s")
+                    });
+                    ent.kind == ActorKind::Person && named && ent.canonical.contains(' ')
+                })
+                .collect();
+        near.iter()
+            .find(|s| self.entities[s.entity].titles.contains(title))
+            .or_else(|| {
+                near.iter()
+                    .find(|s| s.salient && self.entities[s.entity].titles.is_empty())
             })
+            .map(|s| s.entity)
+    }
+
+    /// From now on, mentions resolved to `from` (a bare role) mean `to` (its holder).
+    pub fn redirect(&mut self, from: usize, to: usize) {
+        if from != to {
+            self.redirects.insert(from, to);
+        }
+    }
+
+    fn follow(&self, idx: usize) -> usize {
+        self.redirects.get(&idx).copied().unwrap_or(idx)
     }
 
     /// Gives an entity the titles a role mention used for it, so that later mentions of the

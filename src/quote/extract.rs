@@ -414,17 +414,18 @@ pub fn extract(body: &str) -> Vec<Quote> {
                 let mut entity = resolver.resolve(mention);
                 if mention.name.is_none() && mention.pronoun.is_none() {
                     // A role named before its holder: "Britain's foreign secretary has said".
+                    // Still the bare role itself: no earlier holder was found.
                     let unnamed = entity.is_some_and(|i| {
                         resolver.entity(i).kind == actor::ActorKind::Person
-                            && resolver.canonical(i).split_whitespace().count() <= 4
-                            && resolver.canonical(i).split_whitespace().all(|w| {
-                                !is_capitalized(w) || w.ends_with("'s") || w.ends_with("\u{2019}s")
+                            && mention.role.as_deref().is_some_and(|r| {
+                                actor::normalize(r) == actor::normalize(resolver.canonical(i))
                             })
                     });
                     if let (Some(title), true) = (mention.titles.last(), unnamed) {
                         let later = resolver.holder_after(mention.span.end, 1200, title);
-                        if let Some(later) = later {
+                        if let (Some(later), Some(role)) = (later, entity) {
                             resolver.add_titles(later, &mention.titles);
+                            resolver.redirect(role, later);
                             entity = Some(later);
                         }
                     }
@@ -1130,7 +1131,11 @@ fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> 
                 || is_title(&tl)
                 || is_speaker_noun(&tl)
                 || is_nominal_modifier(&tl)
-                || (tl == "of" && seen_head)
+                || (matches!(tl.as_str(), "of" | "for" | "in" | "at")
+                    && seen_head
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| is_capitalized(n.text(body)) || lower(body, n) == "the"))
                 || tl.ends_with("'s")
                 || tl.ends_with("\u{2019}s")
         };
