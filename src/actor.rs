@@ -553,7 +553,13 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         .collect();
     if !name_words.is_empty() {
         let name = name_words.join(" ");
-        let first = fold_accents(&name_words[0].to_lowercase());
+        let first = fold_accents(
+            &name_words[0]
+                .split('-')
+                .next()
+                .unwrap_or(name_words[0])
+                .to_lowercase(),
+        );
         let is_place = name_words.len() == 1 && lex.places.contains(name_words[0]);
         let plural_group = name_words.len() >= 2
             && name_words
@@ -649,6 +655,8 @@ fn gender_of_surname(word: &str) -> Gender {
 
 /// Given-name gender, for the resolver's own name scan.
 fn gender_of_given(word: &str) -> Gender {
+    // Compound given names take the gender of their first part: Marie-Laure, Jean-Marc.
+    let word = word.split('-').next().unwrap_or(word);
     let l = fold_accents(&word.to_lowercase());
     let lex = lexicon();
     if lex.female.contains(l.as_str()) {
@@ -1012,14 +1020,26 @@ pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
             .find(|g| *g != Gender::Unknown);
         // After a preposition or `told`, a capitalised run is a place, a body or a listener
         // ("in Port Moresby", "at the Bangladesh University", "told Fraternite Matin").
+        // Skip what may stand between the preposition and the name: "told the daily
+        // Fraternite Matin", "told the BBC's Sarah Pemberton".
         let mut b = start;
-        while b > 0
-            && matches!(
-                toks[b - 1].text(body).to_lowercase().as_str(),
-                "the" | "a" | "an"
-            )
-        {
+        let mut skipped = 0;
+        while b > 0 && skipped < 3 {
+            let prev = &toks[b - 1];
+            let pl = prev.text(body).to_lowercase();
+            let modifier = matches!(pl.as_str(), "the" | "a" | "an")
+                || (prev.kind == TokenKind::Word
+                    && !is_capitalized(prev.text(body))
+                    && !is_function_word(&pl)
+                    && crate::quote::cue::lookup(&pl).is_none()
+                    && skipped < 2)
+                || pl.ends_with("'s")
+                || pl.ends_with("\u{2019}s");
+            if !modifier {
+                break;
+            }
             b -= 1;
+            skipped += 1;
         }
         let after_preposition = b > 0
             && matches!(

@@ -1229,10 +1229,30 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
 /// `The Commission's spokeswoman, Ines Ferraz, struck a careful note:`.
 fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
     let mut k = 0;
+    // Lower-case words of unknown class right after a determiner ("A fisherman, ...").
+    let mut after_det = 0;
     while k < toks.len() {
         let t = &toks[k];
         let tx = t.text(body);
         let tl = tx.to_lowercase();
+        if t.kind == TokenKind::Word && is_determiner(&tl) {
+            after_det = 2;
+        } else if after_det > 0
+            && t.kind == TokenKind::Word
+            && !is_capitalized(tx)
+            && !actor::is_function_word(&tl)
+            && !is_adverbial(&tl)
+            && cue::lookup(&tl).is_none()
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| is_punct(body, n, &[","]) || n.kind == TokenKind::Word)
+        {
+            after_det -= 1;
+            k += 1;
+            continue;
+        } else {
+            after_det = 0;
+        }
         let ok = match t.kind {
             TokenKind::Punct => {
                 tx == ","
