@@ -527,7 +527,10 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 | "ibn"
                 | "abu"
         );
-        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w))
+        // A body's word ends the name: "Minister of Territorial Administration Daouda
+        // Kone-Bamba" is Daouda Kone-Bamba.
+        let body_word = i < rest.len() && is_org_word(&l);
+        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w) && !body_word)
             || (particle && i < rest.len())
         {
             i -= 1;
@@ -994,15 +997,23 @@ pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
         while j < toks.len() {
             let t = toks[j];
             let tw = t.text(body);
+            // `of` inside an office: "Minister of Territorial Administration Daouda ...".
+            let office_of = tw == "of"
+                && j > start
+                && is_title(&toks[j - 1].text(body).to_lowercase())
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| is_capitalized(n.text(body)));
             let ok = t.kind == TokenKind::Word
                 && (is_capitalized(tw)
+                    || office_of
                     || (j > start && matches!(tw, "de" | "van" | "von" | "al" | "bin")))
                 || (t.kind == TokenKind::Punct
                     && tw == "."
                     && j > start
                     && toks[j - 1].span.end == t.span.start
                     && toks[j - 1].text(body).len() <= 3);
-            if !ok || (j > start && is_function_word(tw)) {
+            if !ok || (j > start && is_function_word(tw) && !office_of) {
                 break;
             }
             j += 1;

@@ -814,8 +814,18 @@ fn np_before(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(us
         let parsed = collect_np_back(body, toks, seg_end, seg_start);
         let full = parsed == Some(seg_start);
         if round == 0 && !chained {
-            // The phrase right before the cue: its noun-phrase tail.
-            let s = parsed?;
+            // The phrase right before the cue: its noun-phrase tail, or the noun phrase
+            // before a relative clause (`The minister who chairs the dialogue said`).
+            let relative = || {
+                let w = (seg_start..seg_end)
+                    .rev()
+                    .take(10)
+                    .find(|&i| matches!(lower(body, &toks[i]).as_str(), "who" | "which"))?;
+                collect_np_back(body, toks, w, seg_start).map(|s| (s, w))
+            };
+            let Some(s) = parsed else {
+                return relative();
+            };
             range = Some((s, seg_end));
             if !full {
                 break;
@@ -917,11 +927,14 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             tentative = 0;
             true
         } else {
-            tentative += 1;
-            tentative <= 2
+            let take = tentative < 2
                 && !actor::is_function_word(tx)
                 && !is_adverbial(tx)
-                && cue::lookup(tx).is_none()
+                && cue::lookup(tx).is_none();
+            if take {
+                tentative += 1;
+            }
+            take
         };
         if !ok {
             break;
@@ -1176,9 +1189,12 @@ fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> Option<Menti
     let m = actor::parse_mention(body, &toks[range.0..range.1])?;
     // A bare common noun phrase with no name, title or speaker noun cannot speak.
     if m.name.is_none() && m.pronoun.is_none() {
+        // "officials in Hargeisa", "minister for the Pacific": any word may be the head.
         let role = m.role.as_deref().unwrap_or("");
-        let head = role.split_whitespace().last().unwrap_or("").to_lowercase();
-        if !is_speaker_noun(&head) {
+        if !role
+            .split_whitespace()
+            .any(|w| is_speaker_noun(&w.to_lowercase()))
+        {
             return None;
         }
     }
@@ -1381,11 +1397,13 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     let m = mention_of(body, narrative, r)?;
     let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
     let after = narrative.get(r.1);
-    let leading = k <= 2 || (k > 0 && is_punct(body, &narrative[k - 1], &[","]));
+    // `according to X, CLAUSE` unless X ends the sentence (`CLAUSE, according to X.`).
+    let ends = after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"]));
+    let leading = !ends && (k <= 2 || (k > 0 && is_punct(body, &narrative[k - 1], &[","])));
     let content = if leading {
         let comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
         content_span(body, narrative.get(comma + 1)?.span.start, s.end)
-    } else if after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"])) {
+    } else if ends {
         let before = narrative[..k]
             .iter()
             .rposition(|t| !is_punct(body, t, &[","]))?;
