@@ -52,7 +52,7 @@ fn score_dir(dir: &Path, t: &mut Tally) {
     assert!(!gold.is_empty(), "{}: empty gold", dir.display());
     for (file, art) in gold {
         let path = dir.join(&file);
-        let article = Articles::open(&[path.clone()])
+        let article = Articles::open(std::slice::from_ref(&path))
             .unwrap()
             .next()
             .unwrap()
