@@ -166,8 +166,11 @@ fn table() -> &'static HashMap<String, (CueClass, &'static str)> {
 
 /// The class and base form of a cue word, if it is one (case-insensitive).
 pub fn lookup(word: &str) -> Option<(CueClass, &'static str)> {
-    let lower = word.to_lowercase();
-    table().get(lower.as_str()).copied()
+    if word.chars().any(char::is_uppercase) {
+        table().get(word.to_lowercase().as_str()).copied()
+    } else {
+        table().get(word).copied()
+    }
 }
 
 #[cfg(test)]

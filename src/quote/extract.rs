@@ -375,7 +375,7 @@ pub fn extract(body: &str) -> Vec<Quote> {
 
     // Who is on stage: every named person, in text order, before any speaker is resolved.
     let mut resolver = Resolver::new();
-    let mut sentences: Vec<(usize, Span, Vec<Region>)> = Vec::new();
+    let mut sentences: Vec<(usize, Span, Vec<Region>, Vec<Token>)> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
         let regs: Vec<Region> = regions
             .iter()
@@ -383,26 +383,28 @@ pub fn extract(body: &str) -> Vec<Quote> {
             .copied()
             .collect();
         let outers: Vec<Span> = regs.iter().map(Region::outer).collect();
-        for s in text::sentences(body, *para, &outers) {
+        let para_toks = text::tokens(body, *para);
+        for (s, range) in text::sentences(body, &para_toks, *para, &outers) {
+            let all = para_toks[range].to_vec();
             let in_s: Vec<Region> = regs
                 .iter()
                 .filter(|r| s.start <= r.open.start && r.open.start < s.end)
                 .copied()
                 .collect();
-            let toks = narrative_tokens(body, s, &in_s);
+            let toks = narrative_tokens(&all, &in_s);
             for (k, m) in actor::scan_names(body, &toks).into_iter().enumerate() {
                 resolver.observe(
                     &m,
                     k == 0 && m.span.start == toks.first().map_or(0, |t| t.span.start),
                 );
             }
-            sentences.push((pi, s, in_s));
+            sentences.push((pi, s, in_s, all));
         }
     }
 
     let mut found: Vec<Found> = Vec::new();
-    for (pi, s, regs) in &sentences {
-        found.extend(read_sentence(body, *pi, *s, regs));
+    for (pi, s, regs, all) in &sentences {
+        found.extend(read_sentence(body, *pi, *s, regs, all));
     }
 
     // Resolve speakers in text order; floating quotes take the previous speaker.
@@ -491,9 +493,9 @@ pub fn extract(body: &str) -> Vec<Quote> {
 }
 
 /// Tokens of a sentence outside its quoted regions.
-fn narrative_tokens(body: &str, s: Span, regs: &[Region]) -> Vec<Token> {
-    text::tokens(body, s)
-        .into_iter()
+fn narrative_tokens(all: &[Token], regs: &[Region]) -> Vec<Token> {
+    all.iter()
+        .copied()
         .filter(|t| {
             !regs
                 .iter()
@@ -502,8 +504,18 @@ fn narrative_tokens(body: &str, s: Span, regs: &[Region]) -> Vec<Token> {
         .collect()
 }
 
-fn lower(body: &str, t: &Token) -> String {
-    t.text(body).to_lowercase()
+/// The token lower-cased, without allocating when it already is.
+fn lower<'a>(body: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
+    fold(t.text(body))
+}
+
+/// Lower-cases a word, borrowing it when it has no upper-case letter.
+fn fold(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
 }
 
 fn is_punct(body: &str, t: &Token, set: &[&str]) -> bool {
@@ -543,8 +555,13 @@ fn looks_like_title(text: &str) -> bool {
             .all(is_capitalized)
 }
 
-fn read_sentence(body: &str, paragraph: usize, s: Span, regs: &[Region]) -> Vec<Found> {
-    let all = text::tokens(body, s);
+fn read_sentence(
+    body: &str,
+    paragraph: usize,
+    s: Span,
+    regs: &[Region],
+    all: &[Token],
+) -> Vec<Found> {
     let quoted = |t: &Token| {
         regs.iter()
             .find(|r| r.outer().start <= t.span.start && t.span.end <= r.outer().end)
@@ -820,7 +837,7 @@ fn np_before(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(us
                 let w = (seg_start..seg_end)
                     .rev()
                     .take(10)
-                    .find(|&i| matches!(lower(body, &toks[i]).as_str(), "who" | "which"))?;
+                    .find(|&i| matches!(&*lower(body, &toks[i]), "who" | "which"))?;
                 collect_np_back(body, toks, w, seg_start).map(|s| (s, w))
             };
             let Some(s) = parsed else {
@@ -859,7 +876,7 @@ fn is_aside(body: &str, seg: &[Token]) -> bool {
             .all(|t| t.text(body).chars().all(|c| c.is_ascii_digit()))
         || seg
             .iter()
-            .any(|t| matches!(lower(body, t).as_str(), "who" | "which" | "whose" | "whom"))
+            .any(|t| matches!(&*lower(body, t), "who" | "which" | "whose" | "whom"))
 }
 
 /// Collects a noun phrase backwards from `end` (exclusive) down to `floor`; returns its start.
@@ -872,7 +889,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     if head.kind != TokenKind::Word {
         return None;
     }
-    if matches!(hl.as_str(), "he" | "she" | "they" | "it" | "we" | "i") {
+    if matches!(&*hl, "he" | "she" | "they" | "it" | "we" | "i") {
         return Some(end - 1);
     }
     let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
@@ -950,7 +967,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
         if t.kind == TokenKind::Word && is_determiner(&tl) && !quantifier {
             // `director of the Alliance`: a determiner after `of` goes on.
             let goes_on = k >= floor + 2
-                && matches!(lower(body, &toks[k - 1]).as_str(), "of" | "for" | "in")
+                && matches!(&*lower(body, &toks[k - 1]), "of" | "for" | "in")
                 && (is_title(&lower(body, &toks[k - 2]))
                     || is_speaker_noun(&lower(body, &toks[k - 2])));
             if !goes_on {
@@ -1297,7 +1314,7 @@ fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
         k += 1;
     }
     // Cut an aside that begins inside the phrase, then trailing commas.
-    if k < toks.len() && matches!(lower(body, &toks[k]).as_str(), "who" | "which") {
+    if k < toks.len() && matches!(&*lower(body, &toks[k]), "who" | "which") {
         k = toks[..k].iter().rposition(|t| is_punct(body, t, &[","]))?;
     }
     while k > 0 && toks[k - 1].kind == TokenKind::Punct {
@@ -1499,7 +1516,7 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
             let relative = r.1 + 1 < comma
                 && is_punct(body, &narrative[r.1], &[","])
                 && matches!(
-                    lower(body, &narrative[r.1 + 1]).as_str(),
+                    &*lower(body, &narrative[r.1 + 1]),
                     "who" | "whose" | "which"
                 );
             if relative {
@@ -1520,7 +1537,7 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                 let nl = lower(body, next);
                 let reporter = nl.ends_with("ing")
                     || matches!(
-                        nl.as_str(),
+                        &*nl,
                         "as" | "despite"
                             | "after"
                             | "before"
@@ -1586,7 +1603,7 @@ fn cue_then_clause(
             while b > 0 && is_adverbial(narrative[b - 1].text(body)) {
                 b -= 1;
             }
-            if b > 0 && matches!(lower(body, &narrative[b - 1]).as_str(), "and" | "but") {
+            if b > 0 && matches!(&*lower(body, &narrative[b - 1]), "and" | "but") {
                 Some(b - 1)
             } else {
                 None
@@ -1640,7 +1657,7 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
     let speech_noun = narrative[ci].kind == TokenKind::Word
         && matches!(
-            lower(body, &narrative[ci]).as_str(),
+            &*lower(body, &narrative[ci]),
             "warning"
                 | "statement"
                 | "assurance"
@@ -1665,7 +1682,7 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     let called_on = base == "call"
         && narrative
             .get(ci + 1)
-            .is_some_and(|t| matches!(lower(body, t).as_str(), "on" | "upon"));
+            .is_some_and(|t| matches!(&*lower(body, t), "on" | "upon"));
     let urge_to = (called_on
         || matches!(
             base,
@@ -1709,7 +1726,7 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
                 let t = &narrative[i];
                 cue_at(body, narrative, i).is_some()
                     || matches!(
-                        lower(body, t).as_str(),
+                        &*lower(body, t),
                         "would"
                             | "will"
                             | "could"
@@ -1771,7 +1788,7 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
         && !is_adverbial(&fl)
         && !fl.ends_with("ly")
         && !matches!(
-            fl.as_str(),
+            &*fl,
             "about"
                 | "into"
                 | "over"
@@ -1800,7 +1817,7 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
         || first.kind == TokenKind::Word
             && (is_capitalized(first.text(body))
                 || matches!(
-                    fl.as_str(),
+                    &*fl,
                     "the"
                         | "a"
                         | "an"
@@ -1862,10 +1879,7 @@ fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> 
         && (vl.ends_with("ed")
             || vl.ends_with('s')
             || vl.ends_with("ing")
-            || matches!(
-                vl.as_str(),
-                "struck" | "spoke" | "made" | "gave" | "took" | "put"
-            )
+            || matches!(&*vl, "struck" | "spoke" | "made" | "gave" | "took" | "put")
             || cue::lookup(&vl).is_some());
     if !verb_like {
         return None;
