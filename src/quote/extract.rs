@@ -594,7 +594,7 @@ fn read_sentence(
             }
             Some(p) => {
                 let pi = all.iter().position(|t| t == p).unwrap_or(0);
-                cue_at(body, &all, pi).is_some() && !first_lower && words >= 3
+                cue_at(body, all, pi).is_some() && !first_lower && words >= 3
             }
         };
         let is_direct = is_direct && !looks_like_title(r.inner.text(body));
@@ -719,7 +719,7 @@ fn read_sentence(
     }
 
     // No direct quote: reported speech, possibly holding quoted fragments.
-    let statements = reported(body, &all, &narrative, s, regs);
+    let statements = reported(body, all, &narrative, s, regs);
     if !statements.is_empty() {
         let inside = |r: &Region, spans: &[Span]| {
             spans
