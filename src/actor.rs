@@ -10,22 +10,25 @@
 
 use crate::quote::Span;
 use crate::text::{Token, TokenKind};
+use crate::wordset::WordSet;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 struct Lexicon {
-    female: HashSet<&'static str>,
-    male: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    orgs: HashSet<&'static str>,
-    places: HashSet<&'static str>,
+    female: WordSet,
+    male: WordSet,
+    titles: WordSet,
+    orgs: WordSet,
+    places: WordSet,
+    function: WordSet,
 }
 
-fn words(src: &'static str) -> HashSet<&'static str> {
-    src.lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
+fn words(src: &'static str) -> WordSet {
+    WordSet::new(
+        src.lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace),
+    )
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -35,11 +38,13 @@ fn lexicon() -> &'static Lexicon {
         male: words(include_str!("lexicon/names-male.txt")),
         titles: words(include_str!("lexicon/titles.txt")),
         orgs: words(include_str!("lexicon/org-words.txt")),
-        places: include_str!("lexicon/places.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(str::trim)
-            .collect(),
+        places: WordSet::new(
+            include_str!("lexicon/places.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(str::trim),
+        ),
+        function: WordSet::new(FUNCTION_WORDS.iter().copied()),
     })
 }
 
@@ -222,7 +227,7 @@ pub fn is_org_word(lower: &str) -> bool {
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+    lexicon().function.contains_folded(word)
 }
 
 /// Is this (lower-cased) word a title, office or role noun?
@@ -544,9 +549,6 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     while name_words.len() > 1 && is_modifier(name_words[0]) && !lex.places.contains(name_words[0])
     {
         name_words.remove(0);
-    }
-    if name_words.len() > 1 && lex.places.contains(name_words[0]) && titles.is_empty() {
-        // "Serbian officials" handled as role below; "Kosovo Serbs" is a group name.
     }
     let before_name = &rest[..i];
     let role_words: Vec<&str> = before_name

@@ -10,6 +10,7 @@ pub mod output;
 pub mod quote;
 pub mod report;
 pub mod text;
+mod wordset;
 
 pub use article::Article;
 pub use error::{Error, Result};

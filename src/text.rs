@@ -118,8 +118,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// True when the word before a period makes it an abbreviation, not a sentence end.
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    static SET: std::sync::OnceLock<crate::wordset::WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::wordset::WordSet::new(ABBREVIATIONS.iter().copied()))
+        .contains_folded(word)
         || word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }

@@ -4,7 +4,7 @@
 //! class says what it may introduce: a reported clause with or without `that`, or only a
 //! quotation or a `that` clause.
 
-use std::collections::HashMap;
+use crate::wordset::{with_lower, FastMap};
 use std::sync::OnceLock;
 
 /// What a cue verb can introduce.
@@ -145,10 +145,10 @@ fn inflect(base: &str) -> Vec<String> {
     out
 }
 
-fn table() -> &'static HashMap<String, (CueClass, &'static str)> {
-    static TABLE: OnceLock<HashMap<String, (CueClass, &'static str)>> = OnceLock::new();
+fn table() -> &'static FastMap<String, (CueClass, &'static str)> {
+    static TABLE: OnceLock<FastMap<String, (CueClass, &'static str)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for &(base, class, irregular) in VERBS {
             let mut forms = inflect(base);
             if !irregular.is_empty() {
@@ -166,11 +166,7 @@ fn table() -> &'static HashMap<String, (CueClass, &'static str)> {
 
 /// The class and base form of a cue word, if it is one (case-insensitive).
 pub fn lookup(word: &str) -> Option<(CueClass, &'static str)> {
-    if word.chars().any(char::is_uppercase) {
-        table().get(word.to_lowercase().as_str()).copied()
-    } else {
-        table().get(word).copied()
-    }
+    with_lower(word, |l| table().get(l).copied())
 }
 
 #[cfg(test)]

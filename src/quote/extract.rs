@@ -12,6 +12,7 @@ use super::marks::{self, Region};
 use super::{Quote, QuoteKind, Span};
 use crate::actor::{self, is_capitalized, is_title, Mention, Resolver};
 use crate::text::{self, Token, TokenKind};
+use crate::wordset::WordSet;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -132,7 +133,9 @@ const ADVERBIALS: &[&str] = &[
 ];
 
 fn is_adverbial(word: &str) -> bool {
-    ADVERBIALS.contains(&word.to_lowercase().as_str())
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(ADVERBIALS.iter().copied()))
+        .contains_folded(word)
 }
 
 /// Nouns that name unnamed speakers ("officials said", "a source said").
@@ -274,7 +277,11 @@ const SPEAKER_NOUNS: &[&str] = &[
 ];
 
 fn is_speaker_noun(lower: &str) -> bool {
-    SPEAKER_NOUNS.contains(&lower) || is_title(lower) || actor::is_org_word(lower)
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| WordSet::new(SPEAKER_NOUNS.iter().copied()))
+        .contains(lower)
+        || is_title(lower)
+        || actor::is_org_word(lower)
 }
 
 fn is_determiner(lower: &str) -> bool {
