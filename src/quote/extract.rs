@@ -38,6 +38,25 @@ fn dateline() -> &'static Regex {
     })
 }
 
+/// Nouns that report speech: `issued a warning that ...`.
+fn is_speech_noun(word: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        WordSet::new([
+            "warning",
+            "statement",
+            "assurance",
+            "insistence",
+            "claim",
+            "promise",
+            "pledge",
+            "warnings",
+            "assurances",
+        ])
+    })
+    .contains_folded(word)
+}
+
 /// Words skipped between a speaker and a cue, or after a cue before its content.
 const ADVERBIALS: &[&str] = &[
     "also",
@@ -511,17 +530,48 @@ fn narrative_tokens(all: &[Token], regs: &[Region]) -> Vec<Token> {
         .collect()
 }
 
-/// The token lower-cased, without allocating when it already is.
-fn lower<'a>(body: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
-    fold(t.text(body))
+/// The token lower-cased, without allocating for short words.
+fn lower<'a>(body: &'a str, t: &Token) -> Lower<'a> {
+    Lower::of(t.text(body))
 }
 
-/// Lower-cases a word, borrowing it when it has no upper-case letter.
-fn fold(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
+/// A lower-cased word: borrowed when already lower case, on the stack when short and ASCII.
+enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 24], usize),
+    Owned(String),
+}
+
+impl<'a> Lower<'a> {
+    fn of(w: &'a str) -> Lower<'a> {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) && w.is_ascii() {
+            return Lower::Borrowed(w);
+        }
+        if w.is_ascii() && w.len() <= 24 {
+            let mut buf = [0u8; 24];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            return Lower::Inline(buf, w.len());
+        }
+        Lower::Owned(w.to_lowercase())
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII is stored inline.
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
     }
 }
 
@@ -621,6 +671,17 @@ fn read_sentence(
         .filter(|t| quoted(t).is_none())
         .copied()
         .collect();
+    // A sentence with no quotation and no cue says nothing attributable.
+    if regs.is_empty()
+        && !narrative.iter().any(|t| {
+            t.kind == TokenKind::Word
+                && (cue::lookup(t.text(body)).is_some()
+                    || is_speech_noun(t.text(body))
+                    || t.text(body).eq_ignore_ascii_case("according"))
+        })
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
 
     if !direct.is_empty() {
@@ -1661,20 +1722,15 @@ fn cue_then_clause(
 /// index of the content's first token.
 fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, usize)> {
     let n = narrative.len();
+    // Most tokens are neither cues nor speech nouns: settle that before any other work.
+    if narrative[ci].kind != TokenKind::Word
+        || (cue::lookup(narrative[ci].text(body)).is_none()
+            && !is_speech_noun(narrative[ci].text(body)))
+    {
+        return None;
+    }
     // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
-    let speech_noun = narrative[ci].kind == TokenKind::Word
-        && matches!(
-            &*lower(body, &narrative[ci]),
-            "warning"
-                | "statement"
-                | "assurance"
-                | "insistence"
-                | "claim"
-                | "promise"
-                | "pledge"
-                | "warnings"
-                | "assurances"
-        )
+    let speech_noun = is_speech_noun(narrative[ci].text(body))
         && narrative
             .get(ci + 1)
             .is_some_and(|t| lower(body, t) == "that");
