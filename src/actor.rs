@@ -677,6 +677,8 @@ fn gender_of_given(word: &str) -> Gender {
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub canonical: String,
+    /// `normalize(canonical)`, kept in step with it for matching.
+    key: String,
     pub kind: ActorKind,
     pub gender: Gender,
     pub titles: HashSet<String>,
@@ -741,20 +743,20 @@ impl Resolver {
 
     fn entity_for_name(&mut self, name: &str, kind: ActorKind, gender: Gender) -> usize {
         let key = normalize(name);
-        let last = key.split(' ').next_back().unwrap_or("").to_string();
+        let last = key.rsplit(' ').next().unwrap_or("");
+        let first = |k: &str| k.split(' ').next().map(str::to_string);
+        let person = |e: &Entity| e.kind == ActorKind::Person;
         // "Mr Han" for "Han Do-yeon": surname first, as in Korean and Chinese names.
-        let single = !key.contains(' ');
-        if single && kind == ActorKind::Person {
-            let by_last = self.entities.iter().any(|e| {
-                e.kind == ActorKind::Person
-                    && normalize(&e.canonical).split(' ').next_back() == Some(key.as_str())
-            });
+        if !key.contains(' ') && kind == ActorKind::Person {
+            let by_last = self
+                .entities
+                .iter()
+                .any(|e| person(e) && e.key.rsplit(' ').next() == Some(key.as_str()));
             if !by_last {
                 if let Some(i) = self.entities.iter().position(|e| {
-                    let ek = normalize(&e.canonical);
-                    e.kind == ActorKind::Person
-                        && ek.contains(' ')
-                        && ek.split(' ').next() == Some(key.as_str())
+                    person(e)
+                        && e.key.contains(' ')
+                        && first(&e.key).as_deref() == Some(key.as_str())
                 }) {
                     return i;
                 }
@@ -762,17 +764,20 @@ impl Resolver {
         }
         // Same name, or a surname of a known full name, or a fuller form of a known surname.
         for (i, e) in self.entities.iter_mut().enumerate() {
-            let ek = normalize(&e.canonical);
-            if ek == key {
+            if e.key == key {
                 return i;
             }
             if kind == ActorKind::Person && e.kind == ActorKind::Person {
-                let e_last = ek.split(' ').next_back().unwrap_or("");
-                if e_last == last
-                    && (ek.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {ek}")))
-                {
-                    if key.len() > ek.len() {
+                let e_last = e.key.rsplit(' ').next().unwrap_or("");
+                let fuller = |long: &str, short: &str| {
+                    long.len() > short.len()
+                        && long.ends_with(short)
+                        && long.as_bytes()[long.len() - short.len() - 1] == b' '
+                };
+                if e_last == last && (fuller(&e.key, &key) || fuller(&key, &e.key)) {
+                    if key.len() > e.key.len() {
                         e.canonical = name.to_string();
+                        e.key = key;
                     }
                     return i;
                 }
@@ -780,6 +785,7 @@ impl Resolver {
         }
         self.entities.push(Entity {
             canonical: name.to_string(),
+            key,
             kind,
             gender,
             titles: HashSet::new(),

@@ -86,17 +86,26 @@ fn is_closing_follow(c: Option<char>) -> bool {
 /// Finds and classifies every quotation mark in `text` (one paragraph).
 fn marks(text: &str, base: usize) -> Vec<Mark> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        let next = chars.get(i + 1).map(|x| x.1);
+    let bytes = text.as_bytes();
+    let mut skip_to = 0;
+    // Only these bytes can start a quotation mark (the Unicode ones are U+00AB/BB and
+    // U+2018..U+201E), and they are never inside a multi-byte character.
+    let candidates =
+        (0..bytes.len()).filter(|&p| matches!(bytes[p], b'"' | b'\'' | b'`' | 0xC2 | 0xE2));
+    for pos in candidates {
+        if pos < skip_to {
+            continue;
+        }
+        let Some(c) = text[pos..].chars().next() else {
+            continue;
+        };
+        let prev = text[..pos].chars().next_back();
+        let mut after = text[pos + c.len_utf8()..].chars();
+        let next = after.next();
+        let next2 = after.next();
         let span = |len: usize| Span::new(base + pos, base + pos + len);
         // After `s` and before a word, a closing single mark may be a possessive.
-        let weak = prev == Some('s')
-            && next == Some(' ')
-            && chars.get(i + 2).is_some_and(|x| x.1.is_alphabetic());
+        let weak = prev == Some('s') && next == Some(' ') && next2.is_some_and(char::is_alphabetic);
         let mut push = |len: usize, family, role| {
             out.push(Mark {
                 span: span(len),
@@ -121,19 +130,19 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
             }
             '`' if next == Some('`') => {
                 push(2, Family::Double, Role::Open);
-                i += 1;
+                skip_to = pos + 2;
             }
             '\'' if next == Some('\'') && prev.is_some_and(|p| !p.is_whitespace()) => {
                 push(2, Family::Double, Role::Close);
-                i += 1;
+                skip_to = pos + 2;
             }
             // Two apostrophes also open a quote in some wire styles (`''makes me smart''`).
             '\'' if next == Some('\'')
                 && is_opening_context(prev)
-                && chars.get(i + 2).is_some_and(|x| !x.1.is_whitespace()) =>
+                && next2.is_some_and(|x| !x.is_whitespace()) =>
             {
                 push(2, Family::Double, Role::Open);
-                i += 1;
+                skip_to = pos + 2;
             }
             '\u{2018}'
                 if !(prev.is_some_and(char::is_alphanumeric)
@@ -156,7 +165,6 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
             }
             _ => {}
         }
-        i += 1;
     }
     out
 }
