@@ -164,6 +164,11 @@ fn table() -> &'static FastMap<String, (CueClass, &'static str)> {
     })
 }
 
+/// Every cue form, lower case.
+pub fn forms() -> impl Iterator<Item = &'static str> {
+    table().keys().map(String::as_str)
+}
+
 /// The class and base form of a cue word, if it is one (case-insensitive).
 pub fn lookup(word: &str) -> Option<(CueClass, &'static str)> {
     with_lower(word, |l| table().get(l).copied())

@@ -38,23 +38,37 @@ fn dateline() -> &'static Regex {
     })
 }
 
+/// One look-up for the common case: can this word attribute speech at all (a cue verb in any
+/// form, a speech noun, `according`)?
+fn may_attribute(word: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        WordSet::new(
+            cue::forms()
+                .chain(SPEECH_NOUNS.iter().copied())
+                .chain(["according"]),
+        )
+    })
+    .contains_folded(word)
+}
+
+const SPEECH_NOUNS: &[&str] = &[
+    "warning",
+    "statement",
+    "assurance",
+    "insistence",
+    "claim",
+    "promise",
+    "pledge",
+    "warnings",
+    "assurances",
+];
+
 /// Nouns that report speech: `issued a warning that ...`.
 fn is_speech_noun(word: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        WordSet::new([
-            "warning",
-            "statement",
-            "assurance",
-            "insistence",
-            "claim",
-            "promise",
-            "pledge",
-            "warnings",
-            "assurances",
-        ])
-    })
-    .contains_folded(word)
+    SET.get_or_init(|| WordSet::new(SPEECH_NOUNS.iter().copied()))
+        .contains_folded(word)
 }
 
 /// Words skipped between a speaker and a cue, or after a cue before its content.
@@ -673,12 +687,9 @@ fn read_sentence(
         .collect();
     // A sentence with no quotation and no cue says nothing attributable.
     if regs.is_empty()
-        && !narrative.iter().any(|t| {
-            t.kind == TokenKind::Word
-                && (cue::lookup(t.text(body)).is_some()
-                    || is_speech_noun(t.text(body))
-                    || t.text(body).eq_ignore_ascii_case("according"))
-        })
+        && !narrative
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && may_attribute(t.text(body)))
     {
         return Vec::new();
     }
@@ -1723,10 +1734,7 @@ fn cue_then_clause(
 fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, usize)> {
     let n = narrative.len();
     // Most tokens are neither cues nor speech nouns: settle that before any other work.
-    if narrative[ci].kind != TokenKind::Word
-        || (cue::lookup(narrative[ci].text(body)).is_none()
-            && !is_speech_noun(narrative[ci].text(body)))
-    {
+    if narrative[ci].kind != TokenKind::Word || !may_attribute(narrative[ci].text(body)) {
         return None;
     }
     // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
