@@ -4,10 +4,16 @@
 //! -> actor resolution -> features -> prediction -> per-actor report.
 
 pub mod article;
+pub mod dataset;
 pub mod error;
+pub mod features;
+pub mod label;
+pub mod lexicon;
 pub mod output;
 pub mod quote;
 
 pub use article::Article;
 pub use error::{Error, Result};
+pub use features::ModelInput;
+pub use label::{Sentiment, Stance};
 pub use quote::{Quote, QuoteKind, Span};

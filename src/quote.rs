@@ -41,7 +41,9 @@ impl FromStr for QuoteKind {
             "direct" => Ok(QuoteKind::Direct),
             "indirect" => Ok(QuoteKind::Indirect),
             "partial" => Ok(QuoteKind::Partial),
-            other => Err(format!("unknown quote kind {other:?} (expected direct, indirect or partial)")),
+            other => Err(format!(
+                "unknown quote kind {other:?} (expected direct, indirect or partial)"
+            )),
         }
     }
 }

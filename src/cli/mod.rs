@@ -6,7 +6,11 @@ mod quotes;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "demarche", version, about = "Who said what in diplomatic news, and where each speaker stands on a topic")]
+#[command(
+    name = "demarche",
+    version,
+    about = "Who said what in diplomatic news, and where each speaker stands on a topic"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

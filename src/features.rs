@@ -1,0 +1,862 @@
+//! Features: a quote (text, topic, cue verb, kind) turned into a sparse vector.
+//!
+//! Three blocks, laid out in this order in the vocabulary:
+//! - words: word 1–3-grams, plus unigrams inside a negation scope ("not support" marks the
+//!   words after `not` up to the end of the clause) as their own features;
+//! - characters: 2–5-grams within words (each word padded with a space on both sides);
+//! - extras: relations between the quote and the topic, the team's lexicon classes
+//!   ([`crate::lexicon`]), the attribution cue and the quote kind.
+//!
+//! The word and character blocks are TF-IDF weighted (sublinear tf, smoothed IDF fixed when the
+//! vocabulary is fitted) and each L2-normalised, so a quote scored alone gets exactly the
+//! features it gets in a batch. Extras keep their raw values times `extra_weight`.
+//!
+//! Terms are identified by a fixed 64-bit hash of their text, so vectorising allocates no
+//! strings; the text is kept in the vocabulary for explanations. This module does not train.
+
+use crate::lexicon::{self, Class};
+use crate::quote::QuoteKind;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// What a model is asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelInput<'a> {
+    pub text: &'a str,
+    pub topic: &'a str,
+    /// The attribution cue ("warned", "welcomed"), when known.
+    pub cue: Option<&'a str>,
+    pub kind: Option<QuoteKind>,
+}
+
+impl<'a> ModelInput<'a> {
+    pub fn new(text: &'a str, topic: &'a str) -> ModelInput<'a> {
+        ModelInput {
+            text,
+            topic,
+            cue: None,
+            kind: None,
+        }
+    }
+}
+
+/// Feature settings; stored in the model file so prediction uses the training ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureSettings {
+    /// Smallest and largest word n-gram length; `[0, 0]` turns word n-grams off.
+    pub word_ngrams: [u8; 2],
+    /// Smallest and largest character n-gram length; `[0, 0]` turns them off.
+    pub char_ngrams: [u8; 2],
+    /// Terms found in fewer training rows are dropped.
+    pub min_df: u32,
+    /// Keep only this many word and character terms, the most frequent first.
+    pub max_features: Option<usize>,
+    pub negation: bool,
+    /// Topic-relation, lexicon, cue and kind features.
+    pub extras: bool,
+    /// Scale of the extra features against the two unit-length TF-IDF blocks.
+    pub extra_weight: f32,
+}
+
+impl Default for FeatureSettings {
+    fn default() -> Self {
+        FeatureSettings {
+            word_ngrams: [1, 3],
+            char_ngrams: [2, 5],
+            min_df: 1,
+            max_features: None,
+            negation: true,
+            extras: true,
+            extra_weight: 0.5,
+        }
+    }
+}
+
+/// A setting that makes no sense, named with the reason.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{name} n-gram range {min}..={max} is invalid (need 1 <= min <= max <= {limit}, or 0..=0 for none)")]
+    NgramRange {
+        name: &'static str,
+        min: u8,
+        max: u8,
+        limit: u8,
+    },
+    #[error("min_df must be at least 1, got {0}")]
+    MinDf(u32),
+    #[error("max_features must be at least 1")]
+    MaxFeatures,
+    #[error("extra_weight must be finite and >= 0, got {0}")]
+    ExtraWeight(f32),
+}
+
+impl FeatureSettings {
+    pub fn check(&self) -> Result<(), SettingsError> {
+        for (name, [min, max], limit) in
+            [("word", self.word_ngrams, 5), ("char", self.char_ngrams, 8)]
+        {
+            let off = min == 0 && max == 0;
+            let valid = 1 <= min && min <= max && max <= limit;
+            if !(off || valid) {
+                return Err(SettingsError::NgramRange {
+                    name,
+                    min,
+                    max,
+                    limit,
+                });
+            }
+        }
+        if self.min_df == 0 {
+            return Err(SettingsError::MinDf(0));
+        }
+        if self.max_features == Some(0) {
+            return Err(SettingsError::MaxFeatures);
+        }
+        if !self.extra_weight.is_finite() || self.extra_weight < 0.0 {
+            return Err(SettingsError::ExtraWeight(self.extra_weight));
+        }
+        Ok(())
+    }
+}
+
+/// Which block a term belongs to; also the prefix of its text (`w:`, `c:`, `n:`, `x:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Block {
+    Word,
+    Char,
+    Extra,
+}
+
+const WORD: &str = "w:";
+const NEG: &str = "n:";
+const CHAR: &str = "c:";
+const EXTRA: &str = "x:";
+
+/// FNV-1a with a final avalanche: fixed forever, since hashes are stored in model files.
+#[derive(Clone, Copy)]
+struct TermHash(u64);
+
+impl TermHash {
+    fn new(prefix: &str) -> TermHash {
+        let mut h = TermHash(0xcbf2_9ce4_8422_2325);
+        h.write(prefix.as_bytes());
+        h
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// The hash of a term's full text, e.g. `w:not support`.
+pub fn term_hash(term: &str) -> u64 {
+    let mut h = TermHash::new("");
+    h.write(term.as_bytes());
+    h.finish()
+}
+
+/// Keys are already well-mixed hashes: use them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>;
+
+/// Receives the terms of one quote.
+trait Sink {
+    /// A word n-gram (`prefix` is `w:` or `n:`) made of `parts` joined by spaces.
+    fn word(&mut self, prefix: &str, parts: &[&str]);
+    fn char(&mut self, gram: &str);
+    fn extra(&mut self, name: &str, value: f32);
+}
+
+struct Token<'a> {
+    text: &'a str,
+    negated: bool,
+}
+
+/// Splits lowercased text into word tokens (letters, digits, `_`, inner apostrophes) and marks
+/// those inside a negation scope.
+fn tokenize(lower: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut negating = false;
+    let mut start: Option<usize> = None;
+    let mut chars = lower.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe = (c == '\'' || c == '\u{2019}')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || c == '_' || inner_apostrophe {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            push_token(&mut tokens, &lower[s..i], &mut negating);
+        }
+        if matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '(' | ')' | '"' | '\u{201c}' | '\u{201d}'
+        ) {
+            negating = false;
+        }
+    }
+    if let Some(s) = start {
+        push_token(&mut tokens, &lower[s..], &mut negating);
+    }
+    tokens
+}
+
+fn push_token<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, negating: &mut bool) {
+    tokens.push(Token {
+        text,
+        negated: *negating,
+    });
+    if lexicon::is_negation(text) {
+        *negating = true;
+    }
+}
+
+/// The first five characters of each content word of the topic: enough to match
+/// "Kosovo's" and "Kosovar" to "Kosovo", "independent" to "independence".
+fn topic_stems(topic: &str) -> Vec<String> {
+    let lower = topic.to_lowercase();
+    let mut stems: Vec<String> = tokenize(&lower)
+        .into_iter()
+        .filter(|t| t.text.chars().count() >= 3 && !lexicon::is_stopword(t.text))
+        .map(|t| t.text.chars().take(5).collect())
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// Emits every term of `input` into `sink`.
+fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink) {
+    let lower = input.text.to_lowercase();
+    let tokens = tokenize(&lower);
+    let [wmin, wmax] = settings.word_ngrams;
+    if wmax > 0 {
+        // Like scikit-learn's default token pattern, one-character tokens make no n-grams.
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.text)
+            .filter(|t| t.chars().nth(1).is_some())
+            .collect();
+        for n in usize::from(wmin)..=usize::from(wmax) {
+            for parts in words.windows(n) {
+                sink.word(WORD, parts);
+            }
+        }
+        if settings.negation {
+            for t in tokens.iter().filter(|t| t.negated) {
+                sink.word(NEG, &[t.text]);
+            }
+        }
+    }
+    let [cmin, cmax] = settings.char_ngrams;
+    if cmax > 0 {
+        let mut padded = String::new();
+        let mut bounds: Vec<usize> = Vec::new();
+        for word in lower.split_whitespace() {
+            padded.clear();
+            padded.push(' ');
+            padded.push_str(word);
+            padded.push(' ');
+            bounds.clear();
+            bounds.extend(padded.char_indices().map(|(i, _)| i));
+            bounds.push(padded.len());
+            let len = bounds.len() - 1;
+            for n in usize::from(cmin)..=usize::from(cmax) {
+                if len < n {
+                    // A short word counts once, whole, as scikit-learn's `char_wb` does.
+                    sink.char(&padded);
+                    break;
+                }
+                for i in 0..=len - n {
+                    sink.char(&padded[bounds[i]..bounds[i + n]]);
+                }
+            }
+        }
+    }
+    if settings.extras {
+        extras(input, &tokens, sink);
+    }
+}
+
+/// How many tokens apart a negation, modal or lexicon word may be from a topic mention.
+const NEAR: usize = 4;
+
+fn extras(input: &ModelInput, tokens: &[Token], sink: &mut impl Sink) {
+    let stems = topic_stems(input.topic);
+    let mentions: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| stems.iter().any(|s| t.text.starts_with(s.as_str())))
+        .map(|(i, _)| i)
+        .collect();
+    let near_mention = |i: usize| mentions.iter().any(|&m| m.abs_diff(i) <= NEAR);
+    if !stems.is_empty() {
+        let found = stems
+            .iter()
+            .filter(|s| tokens.iter().any(|t| t.text.starts_with(s.as_str())))
+            .count();
+        sink.extra("topic_overlap", found as f32 / stems.len() as f32);
+        if mentions.is_empty() {
+            sink.extra("topic_absent", 1.0);
+        } else {
+            sink.extra("topic_mentioned", 1.0);
+            let before = |pred: fn(&str) -> bool| {
+                mentions.iter().any(|&m| {
+                    tokens[m.saturating_sub(NEAR)..m]
+                        .iter()
+                        .any(|t| pred(t.text))
+                })
+            };
+            if mentions.iter().any(|&m| tokens[m].negated) || before(lexicon::is_negation) {
+                sink.extra("topic_negated", 1.0);
+            }
+            if before(lexicon::is_modal) {
+                sink.extra("topic_modal", 1.0);
+            }
+        }
+    }
+    let mut counts: Vec<(Class, u32, bool, bool)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        for class in lexicon::classes(t.text) {
+            let near = near_mention(i);
+            match counts.iter_mut().find(|(c, ..)| *c == class) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 |= t.negated;
+                    entry.3 |= near;
+                }
+                None => counts.push((class, 1, t.negated, near)),
+            }
+        }
+    }
+    counts.sort();
+    for (class, n, negated, near) in counts {
+        let class = class.as_str();
+        sink.extra(&format!("lex:{class}"), 1.0 + (n as f32).ln());
+        if negated {
+            sink.extra(&format!("lex:{class}:negated"), 1.0);
+        }
+        if near {
+            sink.extra(&format!("lex:{class}:near_topic"), 1.0);
+        }
+    }
+    if input.text.contains('?') {
+        sink.extra("question", 1.0);
+    }
+    if input.text.contains('!') {
+        sink.extra("exclamation", 1.0);
+    }
+    if let Some(cue) = input.cue.map(str::trim).filter(|c| !c.is_empty()) {
+        let cue = cue.to_lowercase();
+        let head = cue.split_whitespace().next().unwrap_or(&cue);
+        sink.extra(&format!("cue:{head}"), 1.0);
+        let classes: Vec<Class> = lexicon::classes(head).collect();
+        for class in classes {
+            sink.extra(&format!("cue_lex:{}", class.as_str()), 1.0);
+        }
+    }
+    if let Some(kind) = input.kind {
+        sink.extra(&format!("kind:{kind}"), 1.0);
+    }
+}
+
+/// Collects `(hash, block, value)` for every term occurrence.
+#[derive(Default)]
+struct HashSink {
+    terms: Vec<(u64, Block, f32)>,
+}
+
+impl Sink for HashSink {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        let mut h = TermHash::new(prefix);
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                h.write(b" ");
+            }
+            h.write(p.as_bytes());
+        }
+        self.terms.push((h.finish(), Block::Word, 1.0));
+    }
+    fn char(&mut self, gram: &str) {
+        let mut h = TermHash::new(CHAR);
+        h.write(gram.as_bytes());
+        self.terms.push((h.finish(), Block::Char, 1.0));
+    }
+    fn extra(&mut self, name: &str, value: f32) {
+        let mut h = TermHash::new(EXTRA);
+        h.write(name.as_bytes());
+        self.terms.push((h.finish(), Block::Extra, value));
+    }
+}
+
+/// Distinct terms of a quote with their counts (extras: their values), sorted by hash.
+fn term_counts(settings: &FeatureSettings, input: &ModelInput) -> Vec<(u64, Block, f32)> {
+    let mut sink = HashSink::default();
+    analyze(settings, input, &mut sink);
+    let mut terms = sink.terms;
+    terms.sort_unstable_by_key(|t| t.0);
+    terms.dedup_by(|later, first| {
+        if later.0 == first.0 {
+            first.2 += later.2;
+            true
+        } else {
+            false
+        }
+    });
+    terms
+}
+
+/// Records the text of wanted hashes not yet named.
+struct NameSink<'a> {
+    wanted: &'a HashSet<u64, BuildHasherDefault<IdentityHasher>>,
+    names: &'a mut HashMap<u64, String, BuildHasherDefault<IdentityHasher>>,
+    buf: String,
+}
+
+impl NameSink<'_> {
+    fn offer(&mut self) {
+        let h = term_hash(&self.buf);
+        if self.wanted.contains(&h) && !self.names.contains_key(&h) {
+            self.names.insert(h, self.buf.clone());
+        }
+    }
+}
+
+impl Sink for NameSink<'_> {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        self.buf.clear();
+        self.buf.push_str(prefix);
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(' ');
+            }
+            self.buf.push_str(p);
+        }
+        self.offer();
+    }
+    fn char(&mut self, gram: &str) {
+        self.buf.clear();
+        self.buf.push_str(CHAR);
+        self.buf.push_str(gram);
+        self.offer();
+    }
+    fn extra(&mut self, name: &str, _value: f32) {
+        self.buf.clear();
+        self.buf.push_str(EXTRA);
+        self.buf.push_str(name);
+        self.offer();
+    }
+}
+
+/// Rows of sparse features: row `i` is `indices/values[indptr[i]..indptr[i + 1]]`, indices
+/// increasing within a row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseMatrix {
+    pub indptr: Vec<usize>,
+    pub indices: Vec<u32>,
+    pub values: Vec<f32>,
+    pub ncols: usize,
+}
+
+impl SparseMatrix {
+    pub fn nrows(&self) -> usize {
+        self.indptr.len().saturating_sub(1)
+    }
+
+    pub fn row(&self, i: usize) -> (&[u32], &[f32]) {
+        let r = self.indptr[i]..self.indptr[i + 1];
+        (&self.indices[r.clone()], &self.values[r])
+    }
+
+    pub fn from_rows(
+        rows: impl IntoIterator<Item = Vec<(u32, f32)>>,
+        ncols: usize,
+    ) -> SparseMatrix {
+        let mut m = SparseMatrix {
+            indptr: vec![0],
+            ncols,
+            ..SparseMatrix::default()
+        };
+        for row in rows {
+            m.push_row(&row);
+        }
+        m
+    }
+
+    fn push_row(&mut self, row: &[(u32, f32)]) {
+        self.indices.extend(row.iter().map(|e| e.0));
+        self.values.extend(row.iter().map(|e| e.1));
+        self.indptr.push(self.indices.len());
+    }
+
+    /// The rows at `rows`, in that order.
+    pub fn select(&self, rows: &[usize]) -> SparseMatrix {
+        let mut m = SparseMatrix {
+            indptr: vec![0],
+            ncols: self.ncols,
+            ..SparseMatrix::default()
+        };
+        for &i in rows {
+            let (idx, val) = self.row(i);
+            m.indices.extend_from_slice(idx);
+            m.values.extend_from_slice(val);
+            m.indptr.push(m.indices.len());
+        }
+        m
+    }
+}
+
+/// The fitted vocabulary: term hashes and texts, block boundaries and IDF weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vectorizer {
+    settings: FeatureSettings,
+    hashes: Vec<u64>,
+    names: Vec<String>,
+    idf: Vec<f32>,
+    /// Index of the first character term and of the first extra term.
+    char_start: usize,
+    extra_start: usize,
+    index: HashIndex,
+}
+
+/// How many rows to analyse per parallel batch: bounds the memory held at once.
+const BATCH: usize = 2048;
+
+impl Vectorizer {
+    /// Learns the vocabulary and IDF weights from `inputs`.
+    pub fn fit(
+        settings: &FeatureSettings,
+        inputs: &[ModelInput],
+    ) -> Result<Vectorizer, SettingsError> {
+        settings.check()?;
+        let mut df: HashMap<u64, (u32, Block), BuildHasherDefault<IdentityHasher>> =
+            HashMap::default();
+        for batch in inputs.chunks(BATCH) {
+            let terms: Vec<Vec<(u64, Block, f32)>> =
+                batch.par_iter().map(|i| term_counts(settings, i)).collect();
+            for doc in terms {
+                for (h, block, _) in doc {
+                    df.entry(h).or_insert((0, block)).0 += 1;
+                }
+            }
+        }
+        let mut kept: Vec<(u64, u32, Block)> = df
+            .into_iter()
+            .filter(|(_, (n, block))| *block == Block::Extra || *n >= settings.min_df)
+            .map(|(h, (n, block))| (h, n, block))
+            .collect();
+        if let Some(max) = settings.max_features {
+            kept.sort_unstable_by(|a, b| {
+                (a.2 == Block::Extra)
+                    .cmp(&(b.2 == Block::Extra))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
+            let text_terms = kept.iter().filter(|t| t.2 != Block::Extra).count();
+            if text_terms > max {
+                kept.drain(max..text_terms);
+            }
+        }
+        let wanted: HashSet<u64, BuildHasherDefault<IdentityHasher>> =
+            kept.iter().map(|t| t.0).collect();
+        let mut names = HashMap::default();
+        let mut sink = NameSink {
+            wanted: &wanted,
+            names: &mut names,
+            buf: String::new(),
+        };
+        for input in inputs {
+            if sink.names.len() == wanted.len() {
+                break;
+            }
+            analyze(settings, input, &mut sink);
+        }
+        let n = inputs.len() as f32;
+        let mut entries: Vec<(Block, String, u64, f32)> = kept
+            .into_iter()
+            .map(|(h, df, block)| {
+                let idf = match block {
+                    Block::Extra => 1.0,
+                    _ => ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0,
+                };
+                (block, names.remove(&h).unwrap_or_default(), h, idf)
+            })
+            .collect();
+        entries.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+        let char_start = entries.partition_point(|e| e.0 < Block::Char);
+        let extra_start = entries.partition_point(|e| e.0 < Block::Extra);
+        let (hashes, names, idf) = entries.into_iter().fold(
+            (Vec::new(), Vec::new(), Vec::new()),
+            |(mut h, mut s, mut w), (_, name, hash, idf)| {
+                h.push(hash);
+                s.push(name);
+                w.push(idf);
+                (h, s, w)
+            },
+        );
+        Ok(Vectorizer::from_parts(
+            settings.clone(),
+            hashes,
+            names,
+            idf,
+            char_start,
+            extra_start,
+        ))
+    }
+
+    /// Rebuilds a vectorizer from stored parts (the model file).
+    pub fn from_parts(
+        settings: FeatureSettings,
+        hashes: Vec<u64>,
+        names: Vec<String>,
+        idf: Vec<f32>,
+        char_start: usize,
+        extra_start: usize,
+    ) -> Vectorizer {
+        let index = hashes
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| (h, i as u32))
+            .collect();
+        Vectorizer {
+            settings,
+            hashes,
+            names,
+            idf,
+            char_start,
+            extra_start,
+            index,
+        }
+    }
+
+    pub fn settings(&self) -> &FeatureSettings {
+        &self.settings
+    }
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+    pub fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+    pub fn idf(&self) -> &[f32] {
+        &self.idf
+    }
+    pub fn block_starts(&self) -> (usize, usize) {
+        (self.char_start, self.extra_start)
+    }
+
+    /// The feature text of column `i` (`w:not support`, `c:sup`, `x:topic_negated`).
+    pub fn name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("", String::as_str)
+    }
+
+    /// The feature vector of one quote, sorted by column.
+    pub fn transform(&self, input: &ModelInput) -> Vec<(u32, f32)> {
+        let mut row: Vec<(u32, f32)> = term_counts(&self.settings, input)
+            .into_iter()
+            .filter_map(|(h, _, v)| self.index.get(&h).map(|&i| (i, v)))
+            .collect();
+        row.sort_unstable_by_key(|e| e.0);
+        let (char_start, extra_start) = (self.char_start as u32, self.extra_start as u32);
+        let split_char = row.partition_point(|e| e.0 < char_start);
+        let split_extra = row.partition_point(|e| e.0 < extra_start);
+        let (words, rest) = row.split_at_mut(split_char);
+        let (chars, extras) = rest.split_at_mut(split_extra - split_char);
+        for block in [words, chars] {
+            let mut norm = 0.0f32;
+            for (i, v) in block.iter_mut() {
+                *v = (1.0 + v.ln()) * self.idf[*i as usize];
+                norm += *v * *v;
+            }
+            let norm = norm.sqrt();
+            if norm > 0.0 {
+                block.iter_mut().for_each(|e| e.1 /= norm);
+            }
+        }
+        let w = self.settings.extra_weight;
+        extras.iter_mut().for_each(|e| e.1 *= w);
+        row
+    }
+
+    /// The feature matrix of many quotes; the same rows [`Vectorizer::transform`] gives.
+    pub fn transform_many(&self, inputs: &[ModelInput]) -> SparseMatrix {
+        let mut m = SparseMatrix {
+            indptr: vec![0],
+            ncols: self.len(),
+            ..SparseMatrix::default()
+        };
+        for batch in inputs.chunks(BATCH) {
+            let rows: Vec<Vec<(u32, f32)>> = batch.par_iter().map(|i| self.transform(i)).collect();
+            for row in rows {
+                m.push_row(&row);
+            }
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs<'a>(texts: &[&'a str], topic: &'a str) -> Vec<ModelInput<'a>> {
+        texts.iter().map(|t| ModelInput::new(t, topic)).collect()
+    }
+
+    const DOCS: &[&str] = &[
+        "We do not support independence for Kosovo.",
+        "Kosovo's independence is irreversible, and we welcome it!",
+        "Talks resume on Tuesday.",
+        "A dangerous precedent for every separatist in Europe.",
+    ];
+
+    #[test]
+    fn tokens_carry_negation_until_the_clause_ends() {
+        let toks = tokenize("we don't support it, we back it");
+        let negated: Vec<&str> = toks.iter().filter(|t| t.negated).map(|t| t.text).collect();
+        assert_eq!(negated, ["support", "it"]);
+        assert_eq!(toks[1].text, "don't");
+    }
+
+    #[test]
+    fn vocabulary_holds_each_kind_of_term() {
+        let v = Vectorizer::fit(
+            &FeatureSettings::default(),
+            &inputs(DOCS, "independence for Kosovo"),
+        )
+        .unwrap();
+        for term in [
+            "w:support",
+            "w:not support independence",
+            "n:support",
+            "c: kos",
+            "c:ce ",
+            "x:topic_negated",
+            "x:lex:welcome",
+            "x:topic_absent",
+            "x:lex:precedent",
+        ] {
+            assert!(v.names().iter().any(|n| n == term), "{term} missing");
+        }
+        assert!(
+            !v.names().iter().any(|n| n == "n:we"),
+            "negation leaked before `not`"
+        );
+        for (h, n) in v.hashes().iter().zip(v.names()) {
+            assert_eq!(*h, term_hash(n));
+        }
+    }
+
+    #[test]
+    fn a_row_alone_equals_the_row_in_a_batch_and_blocks_are_unit_length() {
+        let docs = inputs(DOCS, "independence for Kosovo");
+        let v = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
+        let m = v.transform_many(&docs);
+        for (i, d) in docs.iter().enumerate() {
+            let alone = v.transform(d);
+            let (idx, val) = m.row(i);
+            assert_eq!(alone.iter().map(|e| e.0).collect::<Vec<_>>(), idx);
+            assert_eq!(alone.iter().map(|e| e.1).collect::<Vec<_>>(), val);
+            let (c, x) = v.block_starts();
+            let norm = |lo: usize, hi: usize| -> f32 {
+                alone
+                    .iter()
+                    .filter(|e| (lo..hi).contains(&(e.0 as usize)))
+                    .map(|e| e.1 * e.1)
+                    .sum()
+            };
+            assert!((norm(0, c) - 1.0).abs() < 1e-5);
+            assert!((norm(c, x) - 1.0).abs() < 1e-5);
+        }
+    }
+
+    #[test]
+    fn fitting_is_deterministic_and_min_df_max_features_prune() {
+        let docs = inputs(DOCS, "Kosovo");
+        let a = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
+        let b = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
+        assert_eq!(a, b);
+        let pruned = FeatureSettings {
+            min_df: 2,
+            ..FeatureSettings::default()
+        };
+        let p = Vectorizer::fit(&pruned, &docs).unwrap();
+        assert!(p.len() < a.len());
+        assert!(p.names().iter().any(|n| n == "c: ko"), "shared by two rows");
+        let capped = FeatureSettings {
+            max_features: Some(10),
+            ..FeatureSettings::default()
+        };
+        let c = Vectorizer::fit(&capped, &docs).unwrap();
+        assert_eq!(c.block_starts().1, 10);
+    }
+
+    #[test]
+    fn unseen_terms_are_ignored_and_cue_and_kind_count() {
+        let docs = vec![ModelInput {
+            text: "We welcome the accord.",
+            topic: "the accord",
+            cue: Some("welcomed"),
+            kind: Some(QuoteKind::Direct),
+        }];
+        let v = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
+        assert!(v.names().iter().any(|n| n == "x:cue:welcomed"));
+        assert!(v.names().iter().any(|n| n == "x:cue_lex:welcome"));
+        assert!(v.names().iter().any(|n| n == "x:kind:direct"));
+        assert!(v.transform(&ModelInput::new("zzzz qqqq", "xx")).is_empty());
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let s = FeatureSettings {
+            char_ngrams: [3, 2],
+            ..FeatureSettings::default()
+        };
+        assert!(s
+            .check()
+            .unwrap_err()
+            .to_string()
+            .contains("char n-gram range 3..=2"));
+        let s = FeatureSettings {
+            min_df: 0,
+            ..FeatureSettings::default()
+        };
+        assert!(s.check().is_err());
+    }
+}
