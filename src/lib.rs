@@ -9,6 +9,7 @@ pub mod error;
 pub mod features;
 pub mod label;
 pub mod lexicon;
+pub mod model;
 pub mod output;
 pub mod quote;
 

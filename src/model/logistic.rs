@@ -1,0 +1,758 @@
+//! Multinomial logistic regression on sparse features, trained with argmin's L-BFGS.
+//!
+//! The objective is scikit-learn's: the (class-weighted) mean cross-entropy plus
+//! `||W||² / (2·C·Σweights)`, intercepts unpenalised. Two classes use one weight vector
+//! against a zero reference class (plain binary logistic regression, half the memory);
+//! more classes use one vector each. Margins are computed over rows and the gradient over
+//! columns (a transposed copy of the matrix), each split into fixed chunks and summed in a
+//! fixed order, so results do not depend on the number of threads.
+//!
+//! Follows linfa's shape: [`LogisticParams`] -> [`LogisticParams::check`] ->
+//! [`CheckedLogisticParams::fit`] -> [`FittedLogistic`].
+
+use crate::features::SparseMatrix;
+use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason, TerminationStatus};
+use argmin::solver::linesearch::MoreThuenteLineSearch;
+use argmin::solver::quasinewton::LBFGS;
+use ndarray::Array1;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::sync::Mutex;
+
+/// How rows are weighted in the loss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ClassWeight {
+    /// Every row counts once.
+    #[default]
+    None,
+    /// Rows weighted by `n / (classes · n_class)`, so each class weighs the same in total.
+    Balanced,
+}
+
+impl std::str::FromStr for ClassWeight {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "none" => Ok(ClassWeight::None),
+            "balanced" => Ok(ClassWeight::Balanced),
+            _ => Err(format!("class weight must be none or balanced, got {s:?}")),
+        }
+    }
+}
+
+/// Training settings, unchecked.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LogisticParams {
+    /// Inverse L2 strength, as scikit-learn's `C`.
+    pub c: f64,
+    pub max_iterations: u64,
+    /// Converged when the gradient's L2 norm falls below this.
+    pub tolerance: f64,
+    pub class_weight: ClassWeight,
+    /// L-BFGS memory (correction pairs kept).
+    pub history: usize,
+}
+
+impl Default for LogisticParams {
+    fn default() -> Self {
+        LogisticParams {
+            c: 1.0,
+            max_iterations: 500,
+            tolerance: 1e-4,
+            class_weight: ClassWeight::None,
+            history: 7,
+        }
+    }
+}
+
+/// Why training could not run or failed, with the numbers that explain it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LogisticError {
+    #[error("C must be finite and > 0, got {0}")]
+    InvalidC(f64),
+    #[error("tolerance must be finite and > 0, got {0}")]
+    InvalidTolerance(f64),
+    #[error("max_iterations must be at least 1")]
+    NoIterations,
+    #[error("L-BFGS history must be at least 1")]
+    NoHistory,
+    #[error("{rows} feature rows but {labels} labels")]
+    LabelsMismatch { rows: usize, labels: usize },
+    #[error("need at least two classes, got {found}")]
+    TooFewClasses { found: usize },
+    #[error("label {label} out of range for {classes} classes")]
+    LabelOutOfRange { label: usize, classes: usize },
+    #[error("class {class} has no rows")]
+    EmptyClass { class: usize },
+    #[error("the optimiser failed: {0}")]
+    Solver(String),
+    #[error("training diverged: the objective is {0}")]
+    NonFinite(f64),
+}
+
+impl LogisticParams {
+    pub fn check(self) -> Result<CheckedLogisticParams, LogisticError> {
+        if !(self.c.is_finite() && self.c > 0.0) {
+            return Err(LogisticError::InvalidC(self.c));
+        }
+        if !(self.tolerance.is_finite() && self.tolerance > 0.0) {
+            return Err(LogisticError::InvalidTolerance(self.tolerance));
+        }
+        if self.max_iterations == 0 {
+            return Err(LogisticError::NoIterations);
+        }
+        if self.history == 0 {
+            return Err(LogisticError::NoHistory);
+        }
+        Ok(CheckedLogisticParams(self))
+    }
+}
+
+/// Settings known to be valid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CheckedLogisticParams(LogisticParams);
+
+/// How the optimiser ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitReport {
+    pub iterations: u64,
+    pub converged: bool,
+    /// Why it stopped, in argmin's words.
+    pub termination: String,
+    pub objective: f64,
+    pub gradient_norm: f64,
+}
+
+/// A trained model: `weights[j * classes + k]` for feature `j` and class `k`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FittedLogistic {
+    pub(crate) features: usize,
+    pub(crate) classes: usize,
+    pub(crate) weights: Vec<f32>,
+    pub(crate) intercept: Vec<f32>,
+    pub(crate) report: FitReport,
+}
+
+impl CheckedLogisticParams {
+    pub fn params(&self) -> &LogisticParams {
+        &self.0
+    }
+
+    /// Fits on rows `x` with labels `y` in `0..classes`.
+    pub fn fit(
+        &self,
+        x: &SparseMatrix,
+        y: &[usize],
+        classes: usize,
+    ) -> Result<FittedLogistic, LogisticError> {
+        let p = &self.0;
+        if x.nrows() != y.len() {
+            return Err(LogisticError::LabelsMismatch {
+                rows: x.nrows(),
+                labels: y.len(),
+            });
+        }
+        if classes < 2 {
+            return Err(LogisticError::TooFewClasses { found: classes });
+        }
+        let mut counts = vec![0usize; classes];
+        for &label in y {
+            if label >= classes {
+                return Err(LogisticError::LabelOutOfRange { label, classes });
+            }
+            counts[label] += 1;
+        }
+        if let Some(class) = counts.iter().position(|&c| c == 0) {
+            return Err(LogisticError::EmptyClass { class });
+        }
+        let sample_weight: Vec<f64> = match p.class_weight {
+            ClassWeight::None => vec![1.0; y.len()],
+            ClassWeight::Balanced => y
+                .iter()
+                .map(|&l| y.len() as f64 / (classes as f64 * counts[l] as f64))
+                .collect(),
+        };
+        let problem = Objective::new(x, y, sample_weight, classes, p.c);
+        let free = problem.free;
+        let init = Array1::zeros((x.ncols + 1) * free);
+        let solver = LBFGS::new(MoreThuenteLineSearch::new(), p.history)
+            .with_tolerance_grad(p.tolerance)
+            .and_then(|s| s.with_tolerance_cost(0.0))
+            .map_err(|e| LogisticError::Solver(e.to_string()))?;
+        let result = Executor::new(problem, solver)
+            .configure(|state| state.param(init).max_iters(p.max_iterations))
+            .run()
+            .map_err(|e| LogisticError::Solver(e.to_string()))?;
+        let state = result.state();
+        let objective = state.get_best_cost();
+        if !objective.is_finite() {
+            return Err(LogisticError::NonFinite(objective));
+        }
+        let best = state
+            .get_best_param()
+            .ok_or_else(|| LogisticError::Solver("no solution".into()))?;
+        let gradient_norm = result.problem.problem.as_ref().map_or(f64::NAN, |o| {
+            let (_, g) = o.evaluate(best);
+            g.dot(&g).sqrt()
+        });
+        let termination = match state.get_termination_status() {
+            TerminationStatus::Terminated(r) => r.text().to_string(),
+            TerminationStatus::NotTerminated => "not terminated".to_string(),
+        };
+        let converged = matches!(
+            state.get_termination_status(),
+            TerminationStatus::Terminated(TerminationReason::SolverConverged)
+        ) || gradient_norm < p.tolerance;
+        let report = FitReport {
+            iterations: state.get_iter(),
+            converged,
+            termination,
+            objective,
+            gradient_norm,
+        };
+        Ok(FittedLogistic::from_free(
+            best, x.ncols, classes, free, report,
+        ))
+    }
+}
+
+/// Rows per chunk of the margin pass and columns per chunk of the gradient pass: fixed, so the
+/// order of floating-point sums never depends on the thread count.
+const ROW_CHUNK: usize = 512;
+const COL_CHUNK: usize = 4096;
+
+/// The loss and gradient of one training set; caches the last evaluation since the line
+/// search asks for the cost and the gradient of the same point in two calls.
+struct Objective {
+    csr: SparseMatrix,
+    /// Column-major copy: `col_ptr`, row indices, values.
+    col_ptr: Vec<usize>,
+    col_rows: Vec<u32>,
+    col_values: Vec<f32>,
+    y: Vec<usize>,
+    sample_weight: Vec<f64>,
+    weight_sum: f64,
+    classes: usize,
+    /// Weight vectors optimised: 1 for two classes (class 0 is the zero reference), else all.
+    free: usize,
+    c: f64,
+    cache: Mutex<Option<(Array1<f64>, f64, Array1<f64>)>>,
+}
+
+impl Objective {
+    fn new(
+        x: &SparseMatrix,
+        y: &[usize],
+        sample_weight: Vec<f64>,
+        classes: usize,
+        c: f64,
+    ) -> Objective {
+        let ncols = x.ncols;
+        let mut col_ptr = vec![0usize; ncols + 1];
+        for &j in &x.indices {
+            col_ptr[j as usize + 1] += 1;
+        }
+        for j in 0..ncols {
+            col_ptr[j + 1] += col_ptr[j];
+        }
+        let mut next = col_ptr.clone();
+        let mut col_rows = vec![0u32; x.indices.len()];
+        let mut col_values = vec![0f32; x.indices.len()];
+        for i in 0..x.nrows() {
+            let (idx, val) = x.row(i);
+            for (&j, &v) in idx.iter().zip(val) {
+                let at = &mut next[j as usize];
+                col_rows[*at] = i as u32;
+                col_values[*at] = v;
+                *at += 1;
+            }
+        }
+        let weight_sum = sample_weight.iter().sum();
+        Objective {
+            csr: x.clone(),
+            col_ptr,
+            col_rows,
+            col_values,
+            y: y.to_vec(),
+            sample_weight,
+            weight_sum,
+            classes,
+            free: if classes == 2 { 1 } else { classes },
+            c,
+            cache: Mutex::new(None),
+        }
+    }
+
+    /// Loss and gradient at `w` (`w[j * free + k]`, intercepts after the features).
+    fn evaluate(&self, w: &Array1<f64>) -> (f64, Array1<f64>) {
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, loss, grad)) = cache.as_ref() {
+            if at == w {
+                return (*loss, grad.clone());
+            }
+        }
+        let (loss, grad) = self.compute(&w.to_vec());
+        let grad = Array1::from(grad);
+        *cache = Some((w.clone(), loss, grad.clone()));
+        (loss, grad)
+    }
+
+    fn compute(&self, w: &[f64]) -> (f64, Vec<f64>) {
+        let (f, k_all, n) = (self.free, self.classes, self.csr.nrows());
+        let d = self.csr.ncols;
+        let bias = &w[d * f..];
+        // Residuals `weight · (p - onehot) / Σweights` per row and free class.
+        let mut resid = vec![0f64; n * f];
+        let losses: Vec<f64> = resid
+            .par_chunks_mut(ROW_CHUNK * f)
+            .enumerate()
+            .map(|(chunk, out)| {
+                let mut z = vec![0f64; k_all];
+                let mut loss = 0.0;
+                for (r, res) in out.chunks_mut(f).enumerate() {
+                    let i = chunk * ROW_CHUNK + r;
+                    z.iter_mut().for_each(|v| *v = 0.0);
+                    let zf = &mut z[k_all - f..];
+                    zf.copy_from_slice(bias);
+                    let (idx, val) = self.csr.row(i);
+                    for (&j, &v) in idx.iter().zip(val) {
+                        let wj = &w[j as usize * f..j as usize * f + f];
+                        for (zk, wk) in zf.iter_mut().zip(wj) {
+                            *zk += f64::from(v) * wk;
+                        }
+                    }
+                    let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                    let sum: f64 = z.iter().map(|v| (v - max).exp()).sum();
+                    let lse = max + sum.ln();
+                    let sw = self.sample_weight[i];
+                    let yi = self.y[i];
+                    loss += sw * (lse - z[yi]);
+                    let scale = sw / self.weight_sum;
+                    for (k, rk) in res.iter_mut().enumerate() {
+                        let class = k + k_all - f;
+                        let p = (z[class] - lse).exp();
+                        *rk = scale * (p - f64::from(u8::from(class == yi)));
+                    }
+                }
+                loss
+            })
+            .collect();
+        let reg = 1.0 / (self.c * self.weight_sum);
+        let mut grad = vec![0f64; w.len()];
+        let (gw, gb) = grad.split_at_mut(d * f);
+        gw.par_chunks_mut(COL_CHUNK * f)
+            .enumerate()
+            .for_each(|(chunk, out)| {
+                for (c, gj) in out.chunks_mut(f).enumerate() {
+                    let j = chunk * COL_CHUNK + c;
+                    for (&i, &v) in self.col_rows[self.col_ptr[j]..self.col_ptr[j + 1]]
+                        .iter()
+                        .zip(&self.col_values[self.col_ptr[j]..self.col_ptr[j + 1]])
+                    {
+                        let ri = &resid[i as usize * f..i as usize * f + f];
+                        for (g, r) in gj.iter_mut().zip(ri) {
+                            *g += f64::from(v) * r;
+                        }
+                    }
+                    for (g, wk) in gj.iter_mut().zip(&w[j * f..j * f + f]) {
+                        *g += reg * wk;
+                    }
+                }
+            });
+        for ri in resid.chunks(f) {
+            for (g, r) in gb.iter_mut().zip(ri) {
+                *g += r;
+            }
+        }
+        let penalty: f64 = w[..d * f].iter().map(|v| v * v).sum::<f64>() * reg / 2.0;
+        let loss = losses.iter().sum::<f64>() / self.weight_sum + penalty;
+        (loss, grad)
+    }
+}
+
+impl CostFunction for Objective {
+    type Param = Array1<f64>;
+    type Output = f64;
+    fn cost(&self, w: &Self::Param) -> Result<f64, argmin::core::Error> {
+        Ok(self.evaluate(w).0)
+    }
+}
+
+impl Gradient for Objective {
+    type Param = Array1<f64>;
+    type Gradient = Array1<f64>;
+    fn gradient(&self, w: &Self::Param) -> Result<Array1<f64>, argmin::core::Error> {
+        Ok(self.evaluate(w).1)
+    }
+}
+
+impl FittedLogistic {
+    fn from_free(
+        w: &Array1<f64>,
+        features: usize,
+        classes: usize,
+        free: usize,
+        report: FitReport,
+    ) -> FittedLogistic {
+        let offset = classes - free;
+        let mut weights = vec![0f32; features * classes];
+        for j in 0..features {
+            for k in 0..free {
+                weights[j * classes + offset + k] = w[j * free + k] as f32;
+            }
+        }
+        let mut intercept = vec![0f32; classes];
+        for k in 0..free {
+            intercept[offset + k] = w[features * free + k] as f32;
+        }
+        FittedLogistic {
+            features,
+            classes,
+            weights,
+            intercept,
+            report,
+        }
+    }
+
+    /// Rebuilds a model from stored parts; `None` if the sizes disagree.
+    pub fn from_parts(
+        features: usize,
+        classes: usize,
+        weights: Vec<f32>,
+        intercept: Vec<f32>,
+        report: FitReport,
+    ) -> Option<FittedLogistic> {
+        (weights.len() == features * classes && intercept.len() == classes).then_some(
+            FittedLogistic {
+                features,
+                classes,
+                weights,
+                intercept,
+                report,
+            },
+        )
+    }
+
+    pub fn report(&self) -> &FitReport {
+        &self.report
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Class probabilities of one feature row; features beyond the model's are ignored.
+    pub fn probabilities(&self, row: &[(u32, f32)]) -> Vec<f64> {
+        let k = self.classes;
+        let mut z: Vec<f64> = self.intercept.iter().map(|&b| f64::from(b)).collect();
+        for &(j, v) in row {
+            let j = j as usize;
+            if j < self.features {
+                for (zk, wk) in z.iter_mut().zip(&self.weights[j * k..j * k + k]) {
+                    *zk += f64::from(v) * f64::from(*wk);
+                }
+            }
+        }
+        softmax(&mut z);
+        z
+    }
+
+    /// The class of each row of `x`, the first one on ties.
+    pub fn predict(&self, x: &SparseMatrix) -> Vec<usize> {
+        (0..x.nrows())
+            .into_par_iter()
+            .map(|i| {
+                let (idx, val) = x.row(i);
+                let row: Vec<(u32, f32)> = idx.iter().copied().zip(val.iter().copied()).collect();
+                argmax(&self.probabilities(&row))
+            })
+            .collect()
+    }
+
+    /// How much feature `j` with value `v` pushes class `class` above the average class.
+    pub fn contribution(&self, j: u32, v: f32, class: usize) -> f64 {
+        let k = self.classes;
+        let j = j as usize;
+        if j >= self.features || class >= k {
+            return 0.0;
+        }
+        let w = &self.weights[j * k..j * k + k];
+        let mean = w.iter().map(|&x| f64::from(x)).sum::<f64>() / k as f64;
+        f64::from(v) * (f64::from(w[class]) - mean)
+    }
+}
+
+fn softmax(z: &mut [f64]) {
+    let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for v in z.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    z.iter_mut().for_each(|v| *v /= sum);
+}
+
+/// Index of the largest value, the first on ties.
+pub fn argmax(p: &[f64]) -> usize {
+    p.iter()
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |best, (i, &v)| {
+            if v > best.1 {
+                (i, v)
+            } else {
+                best
+            }
+        })
+        .0
+}
+
+/// The objective of [`CheckedLogisticParams::fit`] for a full weight matrix (`features ×
+/// classes`, feature-major) and intercepts: lets tests score another engine's solution.
+pub fn objective(
+    x: &SparseMatrix,
+    y: &[usize],
+    classes: usize,
+    c: f64,
+    weights: &[f64],
+    intercept: &[f64],
+) -> f64 {
+    let d = x.ncols;
+    let mut w = Vec::with_capacity(weights.len() + intercept.len());
+    w.extend_from_slice(weights);
+    w.extend_from_slice(intercept);
+    debug_assert_eq!(w.len(), (d + 1) * classes);
+    let mut obj = Objective::new(x, y, vec![1.0; y.len()], classes, c);
+    // Score all classes as free so any parametrisation can be compared.
+    obj.free = classes;
+    obj.compute(&w).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small reproducible generator, so tests need no random crate.
+    pub(crate) struct Lcg(pub u64);
+    impl Lcg {
+        pub fn next(&mut self) -> f64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 11) as f64 / (1u64 << 53) as f64
+        }
+    }
+
+    /// Rows drawn around one centre per class, a few features active per row.
+    pub(crate) fn blobs(
+        n: usize,
+        d: usize,
+        classes: usize,
+        seed: u64,
+    ) -> (SparseMatrix, Vec<usize>) {
+        let mut rng = Lcg(seed);
+        let mut rows = Vec::new();
+        let mut y = Vec::new();
+        for i in 0..n {
+            let class = i % classes;
+            let mut row: Vec<(u32, f32)> = Vec::new();
+            for j in 0..d {
+                let signal = if j % classes == class { 0.35 } else { 0.0 };
+                if rng.next() < 0.3 + signal {
+                    row.push((j as u32, (rng.next() + signal) as f32));
+                }
+            }
+            rows.push(row);
+            y.push(class);
+        }
+        (SparseMatrix::from_rows(rows, d), y)
+    }
+
+    #[test]
+    fn gradient_matches_finite_differences() {
+        for classes in [2, 3] {
+            let (x, y) = blobs(40, 6, classes, 7);
+            let obj = Objective::new(&x, &y, vec![1.0; 40], classes, 0.5);
+            let mut rng = Lcg(3);
+            let w: Vec<f64> = (0..7 * obj.free).map(|_| rng.next() - 0.5).collect();
+            let (_, g) = obj.compute(&w);
+            for i in 0..w.len() {
+                let mut hi = w.clone();
+                let mut lo = w.clone();
+                hi[i] += 1e-6;
+                lo[i] -= 1e-6;
+                let fd = (obj.compute(&hi).0 - obj.compute(&lo).0) / 2e-6;
+                assert!(
+                    (fd - g[i]).abs() < 1e-6,
+                    "classes {classes} coordinate {i}: {fd} vs {}",
+                    g[i]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn learns_separable_classes_and_reports_convergence() {
+        let (x, y) = blobs(300, 12, 3, 11);
+        let fitted = LogisticParams::default()
+            .check()
+            .unwrap()
+            .fit(&x, &y, 3)
+            .unwrap();
+        let pred = fitted.predict(&x);
+        let acc = pred.iter().zip(&y).filter(|(p, t)| p == t).count() as f64 / y.len() as f64;
+        assert!(acc > 0.8, "accuracy {acc}");
+        let r = fitted.report();
+        assert!(r.converged, "{r:?}");
+        assert!(r.iterations > 0 && r.gradient_norm < 1e-4);
+    }
+
+    #[test]
+    fn too_few_iterations_is_reported_as_not_converged() {
+        let (x, y) = blobs(300, 12, 3, 11);
+        let params = LogisticParams {
+            max_iterations: 2,
+            tolerance: 1e-10,
+            ..LogisticParams::default()
+        };
+        let fitted = params.check().unwrap().fit(&x, &y, 3).unwrap();
+        assert!(!fitted.report().converged);
+        assert_eq!(fitted.report().iterations, 2);
+    }
+
+    #[test]
+    fn balanced_weights_favour_the_rare_class() {
+        let (x, mut y) = blobs(200, 8, 2, 5);
+        // Make class 1 rare by relabelling most of it.
+        let mut seen = 0;
+        for label in y.iter_mut().filter(|l| **l == 1) {
+            seen += 1;
+            if seen % 5 != 0 {
+                *label = 0;
+            }
+        }
+        let count =
+            |fitted: &FittedLogistic| fitted.predict(&x).iter().filter(|&&p| p == 1).count();
+        let plain = LogisticParams::default()
+            .check()
+            .unwrap()
+            .fit(&x, &y, 2)
+            .unwrap();
+        let balanced = LogisticParams {
+            class_weight: ClassWeight::Balanced,
+            ..LogisticParams::default()
+        }
+        .check()
+        .unwrap()
+        .fit(&x, &y, 2)
+        .unwrap();
+        assert!(
+            count(&balanced) > count(&plain),
+            "{} vs {}",
+            count(&balanced),
+            count(&plain)
+        );
+    }
+
+    #[test]
+    fn results_do_not_depend_on_the_thread_count() {
+        let (x, y) = blobs(1500, 30, 3, 2);
+        let fit = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                LogisticParams::default()
+                    .check()
+                    .unwrap()
+                    .fit(&x, &y, 3)
+                    .unwrap()
+            })
+        };
+        assert_eq!(fit(1), fit(3));
+    }
+
+    #[test]
+    fn bad_settings_and_data_are_named() {
+        let bad = LogisticParams {
+            c: -1.0,
+            ..LogisticParams::default()
+        };
+        assert_eq!(bad.check().unwrap_err(), LogisticError::InvalidC(-1.0));
+        let (x, y) = blobs(10, 3, 2, 1);
+        let p = LogisticParams::default().check().unwrap();
+        assert_eq!(
+            p.fit(&x, &y[..5], 2).unwrap_err(),
+            LogisticError::LabelsMismatch {
+                rows: 10,
+                labels: 5
+            }
+        );
+        assert_eq!(
+            p.fit(&x, &y, 3).unwrap_err(),
+            LogisticError::EmptyClass { class: 2 }
+        );
+    }
+
+    /// linfa-logistic (dense, the reference) and this engine must find the same optimum.
+    #[test]
+    fn agrees_with_linfa_logistic() {
+        use linfa::prelude::*;
+        let (classes, c) = (3, 1.0);
+        let (x, y) = blobs(600, 60, classes, 42);
+        let mut dense = ndarray::Array2::<f64>::zeros((x.nrows(), x.ncols));
+        for i in 0..x.nrows() {
+            let (idx, val) = x.row(i);
+            for (&j, &v) in idx.iter().zip(val) {
+                dense[[i, j as usize]] = f64::from(v);
+            }
+        }
+        let data = linfa::Dataset::new(dense.clone(), Array1::from(y.clone()));
+        let reference = linfa_logistic::MultiLogisticRegression::default()
+            .alpha(1.0 / c)
+            .max_iterations(1000)
+            .gradient_tolerance(1e-8)
+            .fit(&data)
+            .unwrap();
+        let ours = LogisticParams {
+            c,
+            tolerance: 1e-8,
+            max_iterations: 1000,
+            ..LogisticParams::default()
+        }
+        .check()
+        .unwrap()
+        .fit(&x, &y, classes)
+        .unwrap();
+        let ref_weights: Vec<f64> = reference.params().iter().copied().collect();
+        let ref_obj = objective(
+            &x,
+            &y,
+            classes,
+            c,
+            &ref_weights,
+            reference.intercept().as_slice().unwrap(),
+        );
+        let our_weights: Vec<f64> = ours.weights.iter().map(|&v| f64::from(v)).collect();
+        let our_intercept: Vec<f64> = ours.intercept.iter().map(|&v| f64::from(v)).collect();
+        let our_obj = objective(&x, &y, classes, c, &our_weights, &our_intercept);
+        assert!(
+            (our_obj - ref_obj).abs() / ref_obj < 1e-3,
+            "objective: ours {our_obj}, linfa {ref_obj}"
+        );
+        let ref_pred = reference.predict(&dense);
+        let same = ours
+            .predict(&x)
+            .iter()
+            .zip(ref_pred.iter())
+            .filter(|(a, b)| a == b)
+            .count();
+        assert!(
+            same as f64 / y.len() as f64 >= 0.995,
+            "{same} of {} predictions equal",
+            y.len()
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Stance and sentiment models.
+
+pub mod logistic;
