@@ -222,6 +222,9 @@ impl CheckedLogisticParams {
 const ROW_CHUNK: usize = 512;
 const COL_CHUNK: usize = 4096;
 
+/// A point with its loss and gradient.
+type Evaluation = (Array1<f64>, f64, Array1<f64>);
+
 /// The loss and gradient of one training set; caches the last evaluation since the line
 /// search asks for the cost and the gradient of the same point in two calls.
 struct Objective {
@@ -237,7 +240,7 @@ struct Objective {
     /// Weight vectors optimised: 1 for two classes (class 0 is the zero reference), else all.
     free: usize,
     c: f64,
-    cache: Mutex<Option<(Array1<f64>, f64, Array1<f64>)>>,
+    cache: Mutex<Option<Evaluation>>,
 }
 
 impl Objective {
