@@ -18,6 +18,7 @@ use crate::lexicon::{self, Class};
 use crate::quote::QuoteKind;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -65,7 +66,7 @@ impl Default for FeatureSettings {
         FeatureSettings {
             word_ngrams: [1, 3],
             char_ngrams: [2, 5],
-            min_df: 1,
+            min_df: 2,
             max_features: None,
             negation: true,
             extras: true,
@@ -136,23 +137,23 @@ const EXTRA: &str = "x:";
 
 /// FNV-1a with a final avalanche: fixed forever, since hashes are stored in model files.
 #[derive(Clone, Copy)]
-struct TermHash(u64);
+pub(crate) struct TermHash(u64);
 
 impl TermHash {
-    fn new(prefix: &str) -> TermHash {
+    pub(crate) fn new(prefix: &str) -> TermHash {
         let mut h = TermHash(0xcbf2_9ce4_8422_2325);
         h.write(prefix.as_bytes());
         h
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
 
-    fn finish(self) -> u64 {
+    pub(crate) fn finish(self) -> u64 {
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -436,45 +437,48 @@ fn term_counts(settings: &FeatureSettings, input: &ModelInput) -> Vec<(u64, Bloc
     terms
 }
 
-/// Records the text of wanted hashes not yet named.
+/// Records the text of wanted hashes not yet named; hashes first, so only the text of a
+/// wanted, new term is ever built.
 struct NameSink<'a> {
     wanted: &'a HashSet<u64, BuildHasherDefault<IdentityHasher>>,
-    names: &'a mut HashMap<u64, String, BuildHasherDefault<IdentityHasher>>,
-    buf: String,
+    names: HashMap<u64, String, BuildHasherDefault<IdentityHasher>>,
 }
 
 impl NameSink<'_> {
-    fn offer(&mut self) {
-        let h = term_hash(&self.buf);
-        if self.wanted.contains(&h) && !self.names.contains_key(&h) {
-            self.names.insert(h, self.buf.clone());
-        }
+    fn is_new(&self, h: u64) -> bool {
+        self.wanted.contains(&h) && !self.names.contains_key(&h)
     }
 }
 
 impl Sink for NameSink<'_> {
     fn word(&mut self, prefix: &str, parts: &[&str]) {
-        self.buf.clear();
-        self.buf.push_str(prefix);
+        let mut h = TermHash::new(prefix);
         for (i, p) in parts.iter().enumerate() {
             if i > 0 {
-                self.buf.push(' ');
+                h.write(b" ");
             }
-            self.buf.push_str(p);
+            h.write(p.as_bytes());
         }
-        self.offer();
+        let h = h.finish();
+        if self.is_new(h) {
+            self.names.insert(h, format!("{prefix}{}", parts.join(" ")));
+        }
     }
     fn char(&mut self, gram: &str) {
-        self.buf.clear();
-        self.buf.push_str(CHAR);
-        self.buf.push_str(gram);
-        self.offer();
+        let mut h = TermHash::new(CHAR);
+        h.write(gram.as_bytes());
+        let h = h.finish();
+        if self.is_new(h) {
+            self.names.insert(h, format!("{CHAR}{gram}"));
+        }
     }
     fn extra(&mut self, name: &str, _value: f32) {
-        self.buf.clear();
-        self.buf.push_str(EXTRA);
-        self.buf.push_str(name);
-        self.offer();
+        let mut h = TermHash::new(EXTRA);
+        h.write(name.as_bytes());
+        let h = h.finish();
+        if self.is_new(h) {
+            self.names.insert(h, format!("{EXTRA}{name}"));
+        }
     }
 }
 
@@ -559,17 +563,23 @@ impl Vectorizer {
         inputs: &[ModelInput],
     ) -> Result<Vectorizer, SettingsError> {
         settings.check()?;
-        let mut df: HashMap<u64, (u32, Block), BuildHasherDefault<IdentityHasher>> =
-            HashMap::default();
-        for batch in inputs.chunks(BATCH) {
-            let terms: Vec<Vec<(u64, Block, f32)>> =
-                batch.par_iter().map(|i| term_counts(settings, i)).collect();
-            for doc in terms {
-                for (h, block, _) in doc {
+        type Counts = HashMap<u64, (u32, Block), BuildHasherDefault<IdentityHasher>>;
+        // Integer counts: the merge order cannot change the result.
+        let df: Counts = inputs
+            .par_iter()
+            .fold(Counts::default, |mut df, input| {
+                for (h, block, _) in term_counts(settings, input) {
                     df.entry(h).or_insert((0, block)).0 += 1;
                 }
-            }
-        }
+                df
+            })
+            .reduce(Counts::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (h, (n, block)) in small {
+                    big.entry(h).or_insert((0, block)).0 += n;
+                }
+                big
+            });
         let mut kept: Vec<(u64, u32, Block)> = df
             .into_iter()
             .filter(|(_, (n, block))| *block == Block::Extra || *n >= settings.min_df)
@@ -589,35 +599,52 @@ impl Vectorizer {
         }
         let wanted: HashSet<u64, BuildHasherDefault<IdentityHasher>> =
             kept.iter().map(|t| t.0).collect();
-        let mut names = HashMap::default();
-        let mut sink = NameSink {
-            wanted: &wanted,
-            names: &mut names,
-            buf: String::new(),
-        };
-        for input in inputs {
-            if sink.names.len() == wanted.len() {
-                break;
+        // Any occurrence gives a term's text, so batches can be read in parallel.
+        let mut names: HashMap<u64, String, BuildHasherDefault<IdentityHasher>> =
+            HashMap::default();
+        let found: Vec<_> = inputs
+            .par_chunks(BATCH)
+            .map(|batch| {
+                let mut sink = NameSink {
+                    wanted: &wanted,
+                    names: HashMap::default(),
+                };
+                for input in batch {
+                    analyze(settings, input, &mut sink);
+                }
+                sink.names
+            })
+            .collect();
+        for part in found {
+            for (h, name) in part {
+                names.entry(h).or_insert(name);
             }
-            analyze(settings, input, &mut sink);
         }
         let n = inputs.len() as f32;
-        let mut entries: Vec<(Block, String, u64, f32)> = kept
+        let mut entries: Vec<(Block, Reverse<u32>, String, u64, f32)> = kept
             .into_iter()
             .map(|(h, df, block)| {
                 let idf = match block {
                     Block::Extra => 1.0,
                     _ => ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0,
                 };
-                (block, names.remove(&h).unwrap_or_default(), h, idf)
+                (
+                    block,
+                    Reverse(df),
+                    names.remove(&h).unwrap_or_default(),
+                    h,
+                    idf,
+                )
             })
             .collect();
-        entries.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+        // Within a block, frequent terms first: the weights most rows touch then sit together,
+        // which keeps training's random accesses in cache.
+        entries.sort_unstable_by(|a, b| (a.0, a.1, &a.2, a.3).cmp(&(b.0, b.1, &b.2, b.3)));
         let char_start = entries.partition_point(|e| e.0 < Block::Char);
         let extra_start = entries.partition_point(|e| e.0 < Block::Extra);
         let (hashes, names, idf) = entries.into_iter().fold(
             (Vec::new(), Vec::new(), Vec::new()),
-            |(mut h, mut s, mut w), (_, name, hash, idf)| {
+            |(mut h, mut s, mut w), (_, _, name, hash, idf)| {
                 h.push(hash);
                 s.push(name);
                 w.push(idf);
@@ -739,6 +766,14 @@ mod tests {
         texts.iter().map(|t| ModelInput::new(t, topic)).collect()
     }
 
+    /// Keeps terms seen once: the test corpora are tiny.
+    fn every_term() -> FeatureSettings {
+        FeatureSettings {
+            min_df: 1,
+            ..FeatureSettings::default()
+        }
+    }
+
     const DOCS: &[&str] = &[
         "We do not support independence for Kosovo.",
         "Kosovo's independence is irreversible, and we welcome it!",
@@ -756,11 +791,7 @@ mod tests {
 
     #[test]
     fn vocabulary_holds_each_kind_of_term() {
-        let v = Vectorizer::fit(
-            &FeatureSettings::default(),
-            &inputs(DOCS, "independence for Kosovo"),
-        )
-        .unwrap();
+        let v = Vectorizer::fit(&every_term(), &inputs(DOCS, "independence for Kosovo")).unwrap();
         for term in [
             "w:support",
             "w:not support independence",
@@ -786,7 +817,7 @@ mod tests {
     #[test]
     fn a_row_alone_equals_the_row_in_a_batch_and_blocks_are_unit_length() {
         let docs = inputs(DOCS, "independence for Kosovo");
-        let v = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
+        let v = Vectorizer::fit(&every_term(), &docs).unwrap();
         let m = v.transform_many(&docs);
         for (i, d) in docs.iter().enumerate() {
             let alone = v.transform(d);
@@ -809,8 +840,8 @@ mod tests {
     #[test]
     fn fitting_is_deterministic_and_min_df_max_features_prune() {
         let docs = inputs(DOCS, "Kosovo");
-        let a = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
-        let b = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
+        let a = Vectorizer::fit(&every_term(), &docs).unwrap();
+        let b = Vectorizer::fit(&every_term(), &docs).unwrap();
         assert_eq!(a, b);
         let pruned = FeatureSettings {
             min_df: 2,
@@ -821,7 +852,7 @@ mod tests {
         assert!(p.names().iter().any(|n| n == "c: ko"), "shared by two rows");
         let capped = FeatureSettings {
             max_features: Some(10),
-            ..FeatureSettings::default()
+            ..every_term()
         };
         let c = Vectorizer::fit(&capped, &docs).unwrap();
         assert_eq!(c.block_starts().1, 10);
@@ -835,7 +866,7 @@ mod tests {
             cue: Some("welcomed"),
             kind: Some(QuoteKind::Direct),
         }];
-        let v = Vectorizer::fit(&FeatureSettings::default(), &docs).unwrap();
+        let v = Vectorizer::fit(&every_term(), &docs).unwrap();
         assert!(v.names().iter().any(|n| n == "x:cue:welcomed"));
         assert!(v.names().iter().any(|n| n == "x:cue_lex:welcome"));
         assert!(v.names().iter().any(|n| n == "x:kind:direct"));

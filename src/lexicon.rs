@@ -3,6 +3,11 @@
 //! Entries ending in `*` match any word starting with them; others match whole words. The
 //! lists are ours (no external word list was copied). Matching works on lowercased tokens.
 
+use crate::features::{term_hash, IdentityHasher, TermHash};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 /// A class of words that signals a stance or a tone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Class {
@@ -363,17 +368,50 @@ const ENTRIES: &[(Class, &[&str])] = &[
     ),
 ];
 
-/// The classes `word` (lowercased) belongs to, in a fixed order.
-pub fn classes(word: &str) -> impl Iterator<Item = Class> + '_ {
-    ENTRIES.iter().filter_map(move |(class, words)| {
-        words
-            .iter()
-            .any(|w| match w.strip_suffix('*') {
-                Some(prefix) => word.starts_with(prefix),
-                None => word == *w,
-            })
-            .then_some(*class)
+/// The entries as hash tables of whole words and of prefixes, each to a bit set of classes.
+struct Index {
+    exact: HashIndex<u16>,
+    prefix: HashIndex<u16>,
+}
+
+type HashIndex<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index {
+            exact: HashIndex::default(),
+            prefix: HashIndex::default(),
+        };
+        for (bit, (_, words)) in ENTRIES.iter().enumerate() {
+            for w in *words {
+                let (table, text) = match w.strip_suffix('*') {
+                    Some(p) => (&mut index.prefix, p),
+                    None => (&mut index.exact, *w),
+                };
+                *table.entry(term_hash(text)).or_insert(0) |= 1 << bit;
+            }
+        }
+        index
     })
+}
+
+/// The classes `word` (lowercased) belongs to, in a fixed order. One pass over the word:
+/// each prefix's hash is looked up as the hash grows.
+pub fn classes(word: &str) -> impl Iterator<Item = Class> {
+    let index = index();
+    let mut mask = index.exact.get(&term_hash(word)).copied().unwrap_or(0);
+    let mut h = TermHash::new("");
+    for c in word.chars() {
+        let mut buf = [0u8; 4];
+        h.write(c.encode_utf8(&mut buf).as_bytes());
+        mask |= index.prefix.get(&h.finish()).copied().unwrap_or(0);
+    }
+    ENTRIES
+        .iter()
+        .enumerate()
+        .filter(move |(bit, _)| mask & (1 << bit) != 0)
+        .map(|(_, (class, _))| *class)
 }
 
 /// Words that put the words after them, up to the end of the clause, in a negation scope.

@@ -1,7 +1,10 @@
 //! Command-line arguments and the commands they run. Each command lives in its own module with
 //! its clap `Args` struct and a `run` function.
 
+mod eval;
+mod labeled;
 mod quotes;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -20,6 +23,10 @@ pub struct Cli {
 pub enum Command {
     /// Extract attributed quotes (who said what).
     Quotes(quotes::QuotesArgs),
+    /// Train stance and sentiment models on labeled rows.
+    Train(train::TrainArgs),
+    /// Score a model on labeled rows.
+    Eval(eval::EvalArgs),
 }
 
 /// A usage mistake found after parsing (exit code 2).
@@ -30,5 +37,7 @@ pub struct UsageError(pub String);
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Quotes(args) => quotes::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

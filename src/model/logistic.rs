@@ -61,7 +61,7 @@ impl Default for LogisticParams {
             max_iterations: 500,
             tolerance: 1e-4,
             class_weight: ClassWeight::None,
-            history: 7,
+            history: 20,
         }
     }
 }
@@ -217,23 +217,22 @@ impl CheckedLogisticParams {
     }
 }
 
-/// Rows per chunk of the margin pass and columns per chunk of the gradient pass: fixed, so the
-/// order of floating-point sums never depends on the thread count.
-const ROW_CHUNK: usize = 512;
-const COL_CHUNK: usize = 4096;
+/// Most row chunks the objective is split into, and fewest rows per chunk. Chunks depend on
+/// the data only, never on the thread count, and their sums are added in chunk order: the
+/// results are the same on any machine.
+const MAX_CHUNKS: usize = 8;
+const MIN_CHUNK_ROWS: usize = 256;
+/// Bound on the per-chunk gradient buffers (in f64s), so huge vocabularies use fewer chunks.
+const CHUNK_BUFFER_BUDGET: usize = 1 << 25;
 
 /// A point with its loss and gradient.
 type Evaluation = (Array1<f64>, f64, Array1<f64>);
 
 /// The loss and gradient of one training set; caches the last evaluation since the line
 /// search asks for the cost and the gradient of the same point in two calls.
-struct Objective {
-    csr: SparseMatrix,
-    /// Column-major copy: `col_ptr`, row indices, values.
-    col_ptr: Vec<usize>,
-    col_rows: Vec<u32>,
-    col_values: Vec<f32>,
-    y: Vec<usize>,
+struct Objective<'a> {
+    x: &'a SparseMatrix,
+    y: &'a [usize],
     sample_weight: Vec<f64>,
     weight_sum: f64,
     classes: usize,
@@ -243,41 +242,18 @@ struct Objective {
     cache: Mutex<Option<Evaluation>>,
 }
 
-impl Objective {
+impl<'a> Objective<'a> {
     fn new(
-        x: &SparseMatrix,
-        y: &[usize],
+        x: &'a SparseMatrix,
+        y: &'a [usize],
         sample_weight: Vec<f64>,
         classes: usize,
         c: f64,
-    ) -> Objective {
-        let ncols = x.ncols;
-        let mut col_ptr = vec![0usize; ncols + 1];
-        for &j in &x.indices {
-            col_ptr[j as usize + 1] += 1;
-        }
-        for j in 0..ncols {
-            col_ptr[j + 1] += col_ptr[j];
-        }
-        let mut next = col_ptr.clone();
-        let mut col_rows = vec![0u32; x.indices.len()];
-        let mut col_values = vec![0f32; x.indices.len()];
-        for i in 0..x.nrows() {
-            let (idx, val) = x.row(i);
-            for (&j, &v) in idx.iter().zip(val) {
-                let at = &mut next[j as usize];
-                col_rows[*at] = i as u32;
-                col_values[*at] = v;
-                *at += 1;
-            }
-        }
+    ) -> Objective<'a> {
         let weight_sum = sample_weight.iter().sum();
         Objective {
-            csr: x.clone(),
-            col_ptr,
-            col_rows,
-            col_values,
-            y: y.to_vec(),
+            x,
+            y,
             sample_weight,
             weight_sum,
             classes,
@@ -302,79 +278,123 @@ impl Objective {
     }
 
     fn compute(&self, w: &[f64]) -> (f64, Vec<f64>) {
-        let (f, k_all, n) = (self.free, self.classes, self.csr.nrows());
-        let d = self.csr.ncols;
+        // A constant width lets the compiler unroll the per-feature loops.
+        match self.free {
+            1 => self.compute_width::<1>(w),
+            2 => self.compute_width::<2>(w),
+            3 => self.compute_width::<3>(w),
+            4 => self.compute_width::<4>(w),
+            _ => self.compute_width::<0>(w),
+        }
+    }
+
+    /// [`Objective::compute`] for `F` free classes (`F == 0`: any number, read at run time).
+    /// One pass over the rows: each row's margins, then its share of the gradient while the
+    /// row is still in cache.
+    fn compute_width<const F: usize>(&self, w: &[f64]) -> (f64, Vec<f64>) {
+        let f = if F == 0 { self.free } else { F };
+        let (k_all, n, d) = (self.classes, self.x.nrows(), self.x.ncols);
         let bias = &w[d * f..];
-        // Residuals `weight · (p - onehot) / Σweights` per row and free class.
-        let mut resid = vec![0f64; n * f];
-        let losses: Vec<f64> = resid
-            .par_chunks_mut(ROW_CHUNK * f)
-            .enumerate()
-            .map(|(chunk, out)| {
+        let chunks = (n / MIN_CHUNK_ROWS)
+            .min(MAX_CHUNKS)
+            .min(CHUNK_BUFFER_BUDGET / w.len().max(1))
+            .max(1);
+        let per_chunk = n.div_ceil(chunks);
+        let parts: Vec<(f64, Vec<f64>)> = (0..chunks)
+            .into_par_iter()
+            .map(|chunk| {
+                let mut grad = vec![0f64; w.len()];
                 let mut z = vec![0f64; k_all];
+                let mut r = vec![0f64; f];
                 let mut loss = 0.0;
-                for (r, res) in out.chunks_mut(f).enumerate() {
-                    let i = chunk * ROW_CHUNK + r;
+                for i in chunk * per_chunk..((chunk + 1) * per_chunk).min(n) {
                     z.iter_mut().for_each(|v| *v = 0.0);
                     let zf = &mut z[k_all - f..];
                     zf.copy_from_slice(bias);
-                    let (idx, val) = self.csr.row(i);
-                    for (&j, &v) in idx.iter().zip(val) {
-                        let wj = &w[j as usize * f..j as usize * f + f];
-                        for (zk, wk) in zf.iter_mut().zip(wj) {
-                            *zk += f64::from(v) * wk;
+                    let (idx, val) = self.x.row(i);
+                    if F > 0 {
+                        margins::<F>(idx, val, w, zf);
+                    } else {
+                        for (&j, &v) in idx.iter().zip(val) {
+                            let wj = &w[j as usize * f..j as usize * f + f];
+                            for (zk, wk) in zf.iter_mut().zip(wj) {
+                                *zk += f64::from(v) * wk;
+                            }
                         }
                     }
                     let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-                    let sum: f64 = z.iter().map(|v| (v - max).exp()).sum();
-                    let lse = max + sum.ln();
-                    let sw = self.sample_weight[i];
-                    let yi = self.y[i];
+                    let lse = max + z.iter().map(|v| (v - max).exp()).sum::<f64>().ln();
+                    let (sw, yi) = (self.sample_weight[i], self.y[i]);
                     loss += sw * (lse - z[yi]);
+                    // Residual `weight · (p - onehot) / Σweights` per free class.
                     let scale = sw / self.weight_sum;
-                    for (k, rk) in res.iter_mut().enumerate() {
+                    for (k, rk) in r.iter_mut().enumerate() {
                         let class = k + k_all - f;
-                        let p = (z[class] - lse).exp();
-                        *rk = scale * (p - f64::from(u8::from(class == yi)));
+                        *rk = scale * ((z[class] - lse).exp() - f64::from(u8::from(class == yi)));
                     }
-                }
-                loss
-            })
-            .collect();
-        let reg = 1.0 / (self.c * self.weight_sum);
-        let mut grad = vec![0f64; w.len()];
-        let (gw, gb) = grad.split_at_mut(d * f);
-        gw.par_chunks_mut(COL_CHUNK * f)
-            .enumerate()
-            .for_each(|(chunk, out)| {
-                for (c, gj) in out.chunks_mut(f).enumerate() {
-                    let j = chunk * COL_CHUNK + c;
-                    for (&i, &v) in self.col_rows[self.col_ptr[j]..self.col_ptr[j + 1]]
-                        .iter()
-                        .zip(&self.col_values[self.col_ptr[j]..self.col_ptr[j + 1]])
-                    {
-                        let ri = &resid[i as usize * f..i as usize * f + f];
-                        for (g, r) in gj.iter_mut().zip(ri) {
-                            *g += f64::from(v) * r;
+                    for (&j, &v) in idx.iter().zip(val) {
+                        let gj = &mut grad[j as usize * f..j as usize * f + f];
+                        for (g, rk) in gj.iter_mut().zip(&r) {
+                            *g += f64::from(v) * rk;
                         }
                     }
-                    for (g, wk) in gj.iter_mut().zip(&w[j * f..j * f + f]) {
-                        *g += reg * wk;
+                    for (g, rk) in grad[d * f..].iter_mut().zip(&r) {
+                        *g += rk;
                     }
                 }
-            });
-        for ri in resid.chunks(f) {
-            for (g, r) in gb.iter_mut().zip(ri) {
-                *g += r;
-            }
+                (loss, grad)
+            })
+            .collect();
+        let mut parts = parts.into_iter();
+        let (mut loss, mut grad) = parts.next().expect("at least one chunk");
+        for (l, g) in parts {
+            loss += l;
+            grad.par_iter_mut()
+                .zip(g.par_iter())
+                .for_each(|(a, b)| *a += b);
         }
+        let reg = 1.0 / (self.c * self.weight_sum);
+        grad[..d * f]
+            .par_iter_mut()
+            .zip(&w[..d * f])
+            .for_each(|(g, wk)| *g += reg * wk);
         let penalty: f64 = w[..d * f].iter().map(|v| v * v).sum::<f64>() * reg / 2.0;
-        let loss = losses.iter().sum::<f64>() / self.weight_sum + penalty;
-        (loss, grad)
+        (loss / self.weight_sum + penalty, grad)
     }
 }
 
-impl CostFunction for Objective {
+/// Adds row `(idx, val)` times the `F`-wide weight rows of `w` to `out`. Four independent
+/// partial sums, added in a fixed order, break the chain of dependent additions that would
+/// otherwise bound the loop by floating-point latency.
+#[inline(always)]
+fn margins<const F: usize>(idx: &[u32], val: &[f32], w: &[f64], out: &mut [f64]) {
+    let mut acc = [[0f64; F]; 4];
+    let split = idx.len() - idx.len() % 4;
+    for (ji, vi) in idx[..split]
+        .chunks_exact(4)
+        .zip(val[..split].chunks_exact(4))
+    {
+        for lane in 0..4 {
+            let j = ji[lane] as usize * F;
+            let v = f64::from(vi[lane]);
+            let wj: &[f64; F] = w[j..j + F].try_into().expect("F weights");
+            for k in 0..F {
+                acc[lane][k] += v * wj[k];
+            }
+        }
+    }
+    for (lane, (&j, &v)) in idx[split..].iter().zip(&val[split..]).enumerate() {
+        let j = j as usize * F;
+        for k in 0..F {
+            acc[lane][k] += f64::from(v) * w[j + k];
+        }
+    }
+    for k in 0..F {
+        out[k] += (acc[0][k] + acc[1][k]) + (acc[2][k] + acc[3][k]);
+    }
+}
+
+impl CostFunction for Objective<'_> {
     type Param = Array1<f64>;
     type Output = f64;
     fn cost(&self, w: &Self::Param) -> Result<f64, argmin::core::Error> {
@@ -382,7 +402,7 @@ impl CostFunction for Objective {
     }
 }
 
-impl Gradient for Objective {
+impl Gradient for Objective<'_> {
     type Param = Array1<f64>;
     type Gradient = Array1<f64>;
     fn gradient(&self, w: &Self::Param) -> Result<Array1<f64>, argmin::core::Error> {
