@@ -21,6 +21,9 @@ pub struct TrainArgs {
     /// One model per topic, with a global one for unseen topics.
     #[arg(long)]
     pub per_topic: bool,
+    /// With --per-topic, the share of the global model mixed into topic models' probabilities.
+    #[arg(long, default_value_t = 0.0)]
+    pub global_weight: f64,
     /// Score by K-fold cross-validation first (recorded in the model card).
     #[arg(long, value_name = "K")]
     pub cv: Option<usize>,
@@ -104,6 +107,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             ..LogisticParams::default()
         },
         per_topic: args.per_topic,
+        global_weight: args.global_weight,
         cv: args.cv,
         holdout_topics,
     };

@@ -272,7 +272,11 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
     }
     let global = global.ok_or("damaged model file: no global model")?;
     Ok(Model {
-        ensemble: Ensemble { global, topics },
+        ensemble: Ensemble {
+            global,
+            topics,
+            global_weight: header.card.global_weight,
+        },
         card: header.card,
         name: String::new(),
     })

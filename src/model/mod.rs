@@ -91,6 +91,9 @@ pub struct ModelCard {
     pub features: FeatureSettings,
     pub logistic: LogisticParams,
     pub per_topic: bool,
+    /// Share of the global model in per-topic probabilities.
+    #[serde(default)]
+    pub global_weight: f64,
     /// Cross-validation scores (`--cv K`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cv: Option<CvScores>,
@@ -149,6 +152,9 @@ pub(crate) struct Ensemble {
     global: TopicModel,
     /// Keyed by case-folded, trimmed topic.
     topics: BTreeMap<String, TopicModel>,
+    /// Share of the global model in a topic model's probabilities (see
+    /// [`TrainSettings::global_weight`]).
+    global_weight: f64,
 }
 
 impl Ensemble {
@@ -165,9 +171,26 @@ impl Ensemble {
     fn probs(&self, input: &ModelInput, task: Task) -> Option<LabelProbs> {
         let (tm, c) = self.pick(input.topic, task)?;
         let row = tm.vectorizer.transform(input);
+        let mut probs = c.fitted.probabilities(&row);
+        let global = self
+            .global
+            .classifier(task)
+            .filter(|g| g.labels == c.labels);
+        if let Some(g) =
+            global.filter(|_| self.global_weight > 0.0 && !std::ptr::eq(tm, &self.global))
+        {
+            let gp = g
+                .fitted
+                .probabilities(&self.global.vectorizer.transform(input));
+            let w = self.global_weight;
+            probs
+                .iter_mut()
+                .zip(gp)
+                .for_each(|(p, q)| *p = (1.0 - w) * *p + w * q);
+        }
         Some(LabelProbs {
             labels: c.labels.clone(),
-            probs: c.fitted.probabilities(&row),
+            probs,
         })
     }
 }

@@ -18,6 +18,9 @@ pub struct TrainSettings {
     pub logistic: LogisticParams,
     /// One model per topic besides the global one.
     pub per_topic: bool,
+    /// With `per_topic`, the share of the global model's probabilities mixed into a topic
+    /// model's (0: the topic model alone), which lends small topics what other topics teach.
+    pub global_weight: f64,
     /// k-fold cross-validation before the final fit.
     pub cv: Option<usize>,
     /// Topics (case-folded) scored by a model trained without them.
@@ -50,6 +53,8 @@ pub enum TrainError {
         task: &'static str,
         found: Vec<String>,
     },
+    #[error("global weight must be in [0, 1], got {0}")]
+    GlobalWeight(f64),
     #[error("--cv {k} needs 2 <= K <= rows ({rows})")]
     Folds { k: usize, rows: usize },
     #[error("held-out topics leave {train} training rows and {test} test rows; both must be > 0")]
@@ -85,6 +90,9 @@ fn input(row: &Row) -> ModelInput<'_> {
 pub fn train(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainError> {
     settings.features.check()?;
     settings.logistic.check().map_err(TrainError::Settings)?;
+    if !(0.0..=1.0).contains(&settings.global_weight) {
+        return Err(TrainError::GlobalWeight(settings.global_weight));
+    }
     let n = ds.rows.len();
     if n == 0 {
         return Err(TrainError::NoRows);
@@ -135,6 +143,7 @@ pub fn train(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainError
         features: settings.features.clone(),
         logistic: settings.logistic,
         per_topic: settings.per_topic,
+        global_weight: settings.global_weight,
         cv,
         holdout,
         fits,
@@ -194,7 +203,12 @@ fn fit(
         }
     }
     let global = global.expect("the global group is always fitted");
-    Ok((Ensemble { global, topics }, fits))
+    let ensemble = Ensemble {
+        global,
+        topics,
+        global_weight: settings.global_weight,
+    };
+    Ok((ensemble, fits))
 }
 
 /// One topic model. A topic whose rows hold fewer than two labels of a task gets no classifier
