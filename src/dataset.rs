@@ -160,6 +160,9 @@ impl Dataset {
         let sha256 = hex(&Sha256::digest(bytes));
         let text = String::from_utf8_lossy(bytes);
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        // The csv reader numbers a record after CRLF one line too low (it starts the record
+        // at the CR): read CRLF as LF so every error names the right line.
+        let text = text.replace("\r\n", "\n");
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(opts.delimiter)
             .has_headers(true)
@@ -436,6 +439,7 @@ mod tests {
         assert_eq!(ds.rows.len(), 2);
         assert_eq!(ds.rows[0].text, "bad \u{fffd} byte");
         assert_eq!(ds.rows[1].stance.as_deref(), Some("none"));
+        assert_eq!(ds.rows[1].line, 3);
         assert!(!ds.has_sentiment);
     }
 

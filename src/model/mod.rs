@@ -412,6 +412,36 @@ mod tests {
     }
 
     #[test]
+    fn global_weight_mixes_the_global_model_into_topic_models() {
+        let ds = tiny_dataset();
+        let global_only = train(&ds, &TrainSettings::default()).unwrap();
+        let mixed = |w| {
+            let s = TrainSettings {
+                per_topic: true,
+                global_weight: w,
+                ..TrainSettings::default()
+            };
+            train(&ds, &s).unwrap()
+        };
+        let (all_global, own) = (mixed(1.0), mixed(0.0));
+        let mut differs = false;
+        for row in &ds.rows {
+            let input = ModelInput::new(&row.text, &row.topic);
+            assert_eq!(all_global.predict(&input), global_only.predict(&input));
+            differs |= own.predict(&input) != global_only.predict(&input);
+        }
+        assert!(
+            differs,
+            "topic models should answer differently from the global one"
+        );
+        let bad = TrainSettings {
+            global_weight: 1.5,
+            ..TrainSettings::default()
+        };
+        assert_eq!(train(&ds, &bad).unwrap_err(), TrainError::GlobalWeight(1.5));
+    }
+
+    #[test]
     fn damaged_or_foreign_files_are_errors_naming_the_file() {
         let ds = tiny_dataset();
         let model = train(&ds, &TrainSettings::default()).unwrap();
