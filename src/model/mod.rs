@@ -168,10 +168,16 @@ impl Ensemble {
         own.or_else(|| self.global.classifier(task).map(|c| (&self.global, c)))
     }
 
-    fn probs(&self, input: &ModelInput, task: Task) -> Option<LabelProbs> {
+    /// The probabilities of `task`; `rows` keeps each topic model's feature row, so a
+    /// second task on the same quote does not vectorise it again.
+    fn probs<'m>(
+        &'m self,
+        input: &ModelInput,
+        task: Task,
+        rows: &mut Vec<(&'m TopicModel, Vec<(u32, f32)>)>,
+    ) -> Option<LabelProbs> {
         let (tm, c) = self.pick(input.topic, task)?;
-        let row = tm.vectorizer.transform(input);
-        let mut probs = c.fitted.probabilities(&row);
+        let mut probs = c.fitted.probabilities(row_of(tm, input, rows));
         let global = self
             .global
             .classifier(task)
@@ -179,9 +185,7 @@ impl Ensemble {
         if let Some(g) =
             global.filter(|_| self.global_weight > 0.0 && !std::ptr::eq(tm, &self.global))
         {
-            let gp = g
-                .fitted
-                .probabilities(&self.global.vectorizer.transform(input));
+            let gp = g.fitted.probabilities(row_of(&self.global, input, rows));
             let w = self.global_weight;
             probs
                 .iter_mut()
@@ -193,6 +197,22 @@ impl Ensemble {
             probs,
         })
     }
+}
+
+/// The feature row of `input` under `tm`, computed once per topic model.
+fn row_of<'r, 'm>(
+    tm: &'m TopicModel,
+    input: &ModelInput,
+    rows: &'r mut Vec<(&'m TopicModel, Vec<(u32, f32)>)>,
+) -> &'r [(u32, f32)] {
+    let at = match rows.iter().position(|(m, _)| std::ptr::eq(*m, tm)) {
+        Some(at) => at,
+        None => {
+            rows.push((tm, tm.vectorizer.transform(input)));
+            rows.len() - 1
+        }
+    };
+    &rows[at].1
 }
 
 /// A trained stance (and maybe sentiment) model.
@@ -264,9 +284,10 @@ impl Model {
     }
 
     pub fn predict(&self, input: &ModelInput) -> Prediction {
+        let mut rows = Vec::new();
         Prediction {
-            stance: self.ensemble.probs(input, Task::Stance),
-            sentiment: self.ensemble.probs(input, Task::Sentiment),
+            stance: self.ensemble.probs(input, Task::Stance, &mut rows),
+            sentiment: self.ensemble.probs(input, Task::Sentiment, &mut rows),
         }
     }
 

@@ -287,7 +287,7 @@ pub(crate) fn predict_rows(
     rows.par_iter()
         .map(|&i| {
             ensemble
-                .probs(&input(&ds.rows[i]), task)
+                .probs(&input(&ds.rows[i]), task, &mut Vec::new())
                 .map(|p| p.best().0.to_string())
                 .unwrap_or_default()
         })
