@@ -192,7 +192,8 @@ pub type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>;
 trait Sink {
     /// A word n-gram (`prefix` is `w:` or `n:`) made of `parts` joined by spaces.
     fn word(&mut self, prefix: &str, parts: &[&str]);
-    fn char(&mut self, gram: &str);
+    /// A character n-gram and its hash (of `c:` + `gram`).
+    fn char(&mut self, gram: &str, hash: u64);
     fn extra(&mut self, name: &str, value: f32);
 }
 
@@ -291,15 +292,20 @@ fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink)
             bounds.clear();
             bounds.extend(padded.char_indices().map(|(i, _)| i));
             bounds.push(padded.len());
-            let len = bounds.len() - 1;
-            for n in usize::from(cmin)..=usize::from(cmax) {
-                if len < n {
-                    // A short word counts once, whole, as scikit-learn's `char_wb` does.
-                    sink.char(&padded);
-                    break;
-                }
-                for i in 0..=len - n {
-                    sink.char(&padded[bounds[i]..bounds[i + n]]);
+            let (len, cmin, cmax) = (bounds.len() - 1, usize::from(cmin), usize::from(cmax));
+            if len < cmin {
+                // A word shorter than every n counts once, whole, as in scikit-learn's `char_wb`.
+                sink.char(&padded, hash_parts(CHAR, &[&padded]));
+                continue;
+            }
+            // Grams sharing a start extend one hash instead of hashing each from scratch.
+            for i in 0..len {
+                let mut h = TermHash::new(CHAR);
+                for n in 1..=cmax.min(len - i) {
+                    h.write(&padded.as_bytes()[bounds[i + n - 1]..bounds[i + n]]);
+                    if n >= cmin {
+                        sink.char(&padded[bounds[i]..bounds[i + n]], h.finish());
+                    }
                 }
             }
         }
@@ -391,6 +397,18 @@ fn extras(input: &ModelInput, tokens: &[Token], sink: &mut impl Sink) {
     }
 }
 
+/// The hash of the term `prefix` + `parts` joined by spaces, without building the text.
+fn hash_parts(prefix: &str, parts: &[&str]) -> u64 {
+    let mut h = TermHash::new(prefix);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h.write(b" ");
+        }
+        h.write(p.as_bytes());
+    }
+    h.finish()
+}
+
 /// Collects `(hash, block, value)` for every term occurrence.
 #[derive(Default)]
 struct HashSink {
@@ -399,24 +417,41 @@ struct HashSink {
 
 impl Sink for HashSink {
     fn word(&mut self, prefix: &str, parts: &[&str]) {
-        let mut h = TermHash::new(prefix);
-        for (i, p) in parts.iter().enumerate() {
-            if i > 0 {
-                h.write(b" ");
-            }
-            h.write(p.as_bytes());
-        }
-        self.terms.push((h.finish(), Block::Word, 1.0));
+        self.terms
+            .push((hash_parts(prefix, parts), Block::Word, 1.0));
     }
-    fn char(&mut self, gram: &str) {
-        let mut h = TermHash::new(CHAR);
-        h.write(gram.as_bytes());
-        self.terms.push((h.finish(), Block::Char, 1.0));
+    fn char(&mut self, _gram: &str, hash: u64) {
+        self.terms.push((hash, Block::Char, 1.0));
     }
     fn extra(&mut self, name: &str, value: f32) {
-        let mut h = TermHash::new(EXTRA);
-        h.write(name.as_bytes());
-        self.terms.push((h.finish(), Block::Extra, value));
+        self.terms
+            .push((hash_parts(EXTRA, &[name]), Block::Extra, value));
+    }
+}
+
+/// Collects `(column, value)` for every occurrence of a vocabulary term.
+struct IndexSink<'a> {
+    index: &'a HashIndex,
+    row: Vec<(u32, f32)>,
+}
+
+impl IndexSink<'_> {
+    fn add(&mut self, h: u64, value: f32) {
+        if let Some(&i) = self.index.get(&h) {
+            self.row.push((i, value));
+        }
+    }
+}
+
+impl Sink for IndexSink<'_> {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        self.add(hash_parts(prefix, parts), 1.0);
+    }
+    fn char(&mut self, _gram: &str, hash: u64) {
+        self.add(hash, 1.0);
+    }
+    fn extra(&mut self, name: &str, value: f32) {
+        self.add(hash_parts(EXTRA, &[name]), value);
     }
 }
 
@@ -452,30 +487,18 @@ impl NameSink<'_> {
 
 impl Sink for NameSink<'_> {
     fn word(&mut self, prefix: &str, parts: &[&str]) {
-        let mut h = TermHash::new(prefix);
-        for (i, p) in parts.iter().enumerate() {
-            if i > 0 {
-                h.write(b" ");
-            }
-            h.write(p.as_bytes());
-        }
-        let h = h.finish();
+        let h = hash_parts(prefix, parts);
         if self.is_new(h) {
             self.names.insert(h, format!("{prefix}{}", parts.join(" ")));
         }
     }
-    fn char(&mut self, gram: &str) {
-        let mut h = TermHash::new(CHAR);
-        h.write(gram.as_bytes());
-        let h = h.finish();
+    fn char(&mut self, gram: &str, h: u64) {
         if self.is_new(h) {
             self.names.insert(h, format!("{CHAR}{gram}"));
         }
     }
     fn extra(&mut self, name: &str, _value: f32) {
-        let mut h = TermHash::new(EXTRA);
-        h.write(name.as_bytes());
-        let h = h.finish();
+        let h = hash_parts(EXTRA, &[name]);
         if self.is_new(h) {
             self.names.insert(h, format!("{EXTRA}{name}"));
         }
@@ -715,11 +738,21 @@ impl Vectorizer {
 
     /// The feature vector of one quote, sorted by column.
     pub fn transform(&self, input: &ModelInput) -> Vec<(u32, f32)> {
-        let mut row: Vec<(u32, f32)> = term_counts(&self.settings, input)
-            .into_iter()
-            .filter_map(|(h, _, v)| self.index.get(&h).map(|&i| (i, v)))
-            .collect();
+        let mut sink = IndexSink {
+            index: &self.index,
+            row: Vec::new(),
+        };
+        analyze(&self.settings, input, &mut sink);
+        let mut row = sink.row;
         row.sort_unstable_by_key(|e| e.0);
+        row.dedup_by(|later, first| {
+            if later.0 == first.0 {
+                first.1 += later.1;
+                true
+            } else {
+                false
+            }
+        });
         let (char_start, extra_start) = (self.char_start as u32, self.extra_start as u32);
         let split_char = row.partition_point(|e| e.0 < char_start);
         let split_extra = row.partition_point(|e| e.0 < extra_start);
@@ -871,6 +904,31 @@ mod tests {
         assert!(v.names().iter().any(|n| n == "x:cue_lex:welcome"));
         assert!(v.names().iter().any(|n| n == "x:kind:direct"));
         assert!(v.transform(&ModelInput::new("zzzz qqqq", "xx")).is_empty());
+    }
+
+    #[test]
+    fn char_grams_follow_char_wb() {
+        struct Grams(Vec<String>);
+        impl Sink for Grams {
+            fn word(&mut self, _: &str, _: &[&str]) {}
+            fn char(&mut self, gram: &str, hash: u64) {
+                assert_eq!(hash, term_hash(&format!("c:{gram}")));
+                self.0.push(gram.to_string());
+            }
+            fn extra(&mut self, _: &str, _: f32) {}
+        }
+        let settings = FeatureSettings {
+            extras: false,
+            ..FeatureSettings::default()
+        };
+        let mut g = Grams(Vec::new());
+        analyze(&settings, &ModelInput::new("Ab é", ""), &mut g);
+        g.0.sort();
+        // " ab " gives 3 + 2 + 1 grams (the whole word once); " é " gives 2 + 1.
+        assert_eq!(
+            g.0,
+            [" a", " ab", " ab ", " é", " é ", "ab", "ab ", "b ", "é "]
+        );
     }
 
     #[test]

@@ -174,7 +174,12 @@ fn fit(
     settings: &TrainSettings,
     tasks: &[Task],
 ) -> Result<(Ensemble, Vec<FitCard>), TrainError> {
-    let mut groups: Vec<(Option<String>, Vec<usize>)> = vec![(None, rows.to_vec())];
+    let mut fits = Vec::new();
+    // The global model first, alone (its objective is parallel inside), then the topic
+    // models side by side: at most two topic models' memory is held at once.
+    let (global, cards) = fit_topic(ds, rows, settings, tasks, None)?;
+    fits.extend(cards);
+    let mut topics = BTreeMap::new();
     if settings.per_topic {
         let mut by_topic: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &i in rows {
@@ -183,26 +188,18 @@ fn fit(
                 .or_default()
                 .push(i);
         }
-        groups.extend(by_topic.into_iter().map(|(t, idx)| (Some(t), idx)));
-    }
-    let fitted: Vec<(TopicModel, Vec<FitCard>)> = groups
-        .par_iter()
-        .map(|(topic, idx)| fit_topic(ds, idx, settings, tasks, topic.as_deref()))
-        .collect::<Result<_, _>>()?;
-    let mut fits = Vec::new();
-    let mut global = None;
-    let mut topics = BTreeMap::new();
-    for ((topic, _), (model, cards)) in groups.into_iter().zip(fitted) {
-        fits.extend(cards);
-        match topic {
-            None => global = Some(model),
-            Some(t) if model.stance.is_some() || model.sentiment.is_some() => {
-                topics.insert(t, model);
+        let groups: Vec<(String, Vec<usize>)> = by_topic.into_iter().collect();
+        let fitted: Vec<(TopicModel, Vec<FitCard>)> = groups
+            .par_iter()
+            .map(|(topic, idx)| fit_topic(ds, idx, settings, tasks, Some(topic)))
+            .collect::<Result<_, _>>()?;
+        for ((topic, _), (model, cards)) in groups.into_iter().zip(fitted) {
+            fits.extend(cards);
+            if model.stance.is_some() || model.sentiment.is_some() {
+                topics.insert(topic, model);
             }
-            Some(_) => {}
         }
     }
-    let global = global.expect("the global group is always fitted");
     let ensemble = Ensemble {
         global,
         topics,
