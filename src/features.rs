@@ -563,6 +563,17 @@ impl SparseMatrix {
     }
 }
 
+/// Lets a sparse matrix stand as the records of a linfa dataset.
+impl linfa::dataset::Records for SparseMatrix {
+    type Elem = f32;
+    fn nsamples(&self) -> usize {
+        self.nrows()
+    }
+    fn nfeatures(&self) -> usize {
+        self.ncols
+    }
+}
+
 /// The fitted vocabulary: term hashes and texts, block boundaries and IDF weights.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vectorizer {

@@ -89,6 +89,15 @@ pub enum LogisticError {
     Solver(String),
     #[error("training diverged: the objective is {0}")]
     NonFinite(f64),
+    /// An error from linfa's dataset handling, as text (linfa's error cannot be compared).
+    #[error("linfa: {0}")]
+    Linfa(String),
+}
+
+impl From<linfa::Error> for LogisticError {
+    fn from(e: linfa::Error) -> Self {
+        LogisticError::Linfa(e.to_string())
+    }
 }
 
 impl LogisticParams {
@@ -530,6 +539,20 @@ pub fn argmax(p: &[f64]) -> usize {
         .0
 }
 
+/// linfa's `Fit`: labels `0..K` as targets, `K` being the largest label plus one.
+impl linfa::traits::Fit<SparseMatrix, Vec<usize>, LogisticError> for CheckedLogisticParams {
+    type Object = FittedLogistic;
+
+    fn fit(
+        &self,
+        dataset: &linfa::DatasetBase<SparseMatrix, Vec<usize>>,
+    ) -> Result<FittedLogistic, LogisticError> {
+        let y = &dataset.targets;
+        let classes = y.iter().max().map_or(0, |m| m + 1);
+        CheckedLogisticParams::fit(self, &dataset.records, y, classes)
+    }
+}
+
 /// The objective of [`CheckedLogisticParams::fit`] for a full weight matrix (`features ×
 /// classes`, feature-major) and intercepts: lets tests score another engine's solution.
 pub fn objective(
@@ -717,6 +740,15 @@ mod tests {
             p.fit(&x, &y, 3).unwrap_err(),
             LogisticError::EmptyClass { class: 2 }
         );
+    }
+
+    #[test]
+    fn fits_through_linfas_trait() {
+        use linfa::traits::Fit;
+        let (x, y) = blobs(90, 6, 3, 9);
+        let params = LogisticParams::default().check().unwrap();
+        let via_trait = Fit::fit(&params, &linfa::DatasetBase::new(x.clone(), y.clone())).unwrap();
+        assert_eq!(via_trait, params.fit(&x, &y, 3).unwrap());
     }
 
     /// linfa-logistic (dense, the reference) and this engine must find the same optimum.

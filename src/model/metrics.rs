@@ -127,6 +127,33 @@ mod tests {
         assert_eq!(s.confusion.matrix[1], [1, 1, 0]);
     }
 
+    /// linfa's confusion matrix is the reference for accuracy and per-class scores.
+    #[test]
+    fn agrees_with_linfa_metrics() {
+        use linfa::prelude::ToConfusionMatrix;
+        let gold = [0usize, 0, 1, 2, 1, 2, 2, 0, 1, 1, 2, 0];
+        let pred = [0usize, 1, 1, 2, 0, 2, 1, 0, 1, 2, 2, 2];
+        let cm = ndarray::Array1::from(pred.to_vec())
+            .confusion_matrix(ndarray::Array1::from(gold.to_vec()))
+            .unwrap();
+        let names = |v: &[usize]| v.iter().map(|l| format!("c{l}")).collect::<Vec<_>>();
+        let ours = score(&names(&gold), &names(&pred));
+        assert!((ours.accuracy - f64::from(cm.accuracy())).abs() < 1e-6);
+        // linfa 0.8.1's one-vs-all split swaps precision and recall (class 0 here: 2 of 3
+        // predictions right, 2 of 4 gold rows found, and linfa says precision 0.5): compare
+        // F1, which is symmetric in the two, and the pair as a set.
+        for (k, one) in cm.split_one_vs_all().iter().enumerate() {
+            let c = &ours.per_class[&format!("c{k}")];
+            assert!((c.f1 - f64::from(one.f1_score())).abs() < 1e-6, "class {k}");
+            let (p, r) = (f64::from(one.precision()), f64::from(one.recall()));
+            assert!(
+                (c.precision - r).abs() < 1e-6 && (c.recall - p).abs() < 1e-6,
+                "class {k}"
+            );
+        }
+        assert!((ours.per_class["c0"].precision - 2.0 / 3.0).abs() < 1e-12);
+    }
+
     #[test]
     fn labels_only_predicted_do_not_enter_the_macro_average() {
         let s = score(&["a", "a"], &["a", "b"]);
