@@ -544,22 +544,6 @@ impl SparseMatrix {
         self.values.extend(row.iter().map(|e| e.1));
         self.indptr.push(self.indices.len());
     }
-
-    /// The rows at `rows`, in that order.
-    pub fn select(&self, rows: &[usize]) -> SparseMatrix {
-        let mut m = SparseMatrix {
-            indptr: vec![0],
-            ncols: self.ncols,
-            ..SparseMatrix::default()
-        };
-        for &i in rows {
-            let (idx, val) = self.row(i);
-            m.indices.extend_from_slice(idx);
-            m.values.extend_from_slice(val);
-            m.indptr.push(m.indices.len());
-        }
-        m
-    }
 }
 
 /// Lets a sparse matrix stand as the records of a linfa dataset.
