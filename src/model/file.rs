@@ -204,6 +204,9 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
     let header: Header = serde_json::from_slice(cur.take(header_len)?)
         .map_err(|e| format!("damaged model file header: {e}"))?;
     let settings = header.card.features.clone();
+    settings
+        .check()
+        .map_err(|e| format!("damaged model file: {e}"))?;
     let mut global = None;
     let mut topics = std::collections::BTreeMap::new();
     for mh in header.models {

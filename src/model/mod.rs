@@ -498,6 +498,14 @@ mod tests {
             assert!(msg.contains("m.dmm") && msg.contains(expect), "{msg}");
             assert_eq!(err.exit_code(), 1);
         }
+        let mut odd = model.clone();
+        odd.card.features.word_ngrams = [0, 3];
+        odd.save(&path).unwrap();
+        let msg = Model::load(&path).unwrap_err().to_string();
+        assert!(
+            msg.contains("damaged model file: word n-gram range"),
+            "{msg}"
+        );
         let err = Model::load(&dir.path().join("missing.dmm")).unwrap_err();
         assert!(err.to_string().contains("missing.dmm"));
     }
