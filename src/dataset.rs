@@ -524,4 +524,16 @@ mod tests {
         assert!(parse_label_map("a").is_err());
         assert!(parse_label_list("favor").is_err());
     }
+
+    proptest::proptest! {
+        /// Arbitrary bytes are read or refused with an error, never a panic.
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            let mut data = b"text,stance\n".to_vec();
+            data.extend(bytes);
+            let _ = read(&data, &ReadOptions::default());
+            let skipping = ReadOptions { skip_bad_rows: true, ..ReadOptions::default() };
+            let _ = read(&data, &skipping);
+        }
+    }
 }

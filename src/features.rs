@@ -948,4 +948,23 @@ mod tests {
         };
         assert!(s.check().is_err());
     }
+
+    proptest::proptest! {
+        /// Any text vectorises without panicking, the same alone as in a batch, with each
+        /// TF-IDF block empty or of unit length.
+        #[test]
+        fn any_text_vectorises(text in "\\PC{0,80}", topic in "\\PC{0,20}") {
+            let docs = inputs(DOCS, "independence for Kosovo");
+            let v = Vectorizer::fit(&every_term(), &docs).unwrap();
+            let input = ModelInput { text: &text, topic: &topic, cue: Some(&text), kind: None };
+            let row = v.transform(&input);
+            let batch = v.transform_many(&[input]);
+            proptest::prop_assert_eq!(batch.row(0).0.len(), row.len());
+            let (c, x) = v.block_starts();
+            for (lo, hi) in [(0, c), (c, x)] {
+                let norm: f32 = row.iter().filter(|e| (lo..hi).contains(&(e.0 as usize))).map(|e| e.1 * e.1).sum();
+                proptest::prop_assert!(norm == 0.0 || (norm - 1.0).abs() < 1e-4);
+            }
+        }
+    }
 }

@@ -17,4 +17,5 @@ pub use article::Article;
 pub use error::{Error, Result};
 pub use features::ModelInput;
 pub use label::{Sentiment, Stance};
+pub use model::{LabelProbs, Model, Prediction};
 pub use quote::{Quote, QuoteKind, Span};
