@@ -19,6 +19,9 @@ pub enum Error {
     /// A model file that is not a demarche model, is damaged, or has the wrong version (exit 1).
     #[error("{path}: {message}")]
     Model { path: PathBuf, message: String },
+    /// Training could not run (bad settings or too few labels: exit 2) or failed (exit 1).
+    #[error(transparent)]
+    Train(#[from] crate::model::TrainError),
 }
 
 impl Error {
@@ -42,6 +45,7 @@ impl Error {
         match self {
             Error::Input { .. } => 2,
             Error::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => 2,
+            Error::Train(e) => e.exit_code(),
             _ => 1,
         }
     }

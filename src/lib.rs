@@ -5,7 +5,12 @@
 
 pub mod actor;
 pub mod article;
+pub mod dataset;
 pub mod error;
+pub mod features;
+pub mod label;
+pub mod lexicon;
+pub mod model;
 pub mod output;
 pub mod quote;
 pub mod report;
@@ -14,4 +19,7 @@ mod wordset;
 
 pub use article::Article;
 pub use error::{Error, Result};
+pub use features::ModelInput;
+pub use label::{Sentiment, Stance};
+pub use model::{LabelProbs, Model, Prediction};
 pub use quote::{extract, Quote, QuoteKind, QuoteRecord, Span};

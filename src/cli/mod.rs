@@ -1,10 +1,13 @@
 //! Command-line arguments and the commands they run. Each command lives in its own module with
 //! its clap `Args` struct and a `run` function.
 
+mod eval;
 mod input;
+mod labeled;
 mod merge;
 mod output;
 mod quotes;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -25,6 +28,10 @@ pub enum Command {
     Quotes(quotes::QuotesArgs),
     /// Merge partial reports made on separate shards into one report.
     Merge(merge::MergeArgs),
+    /// Train stance and sentiment models on labeled rows.
+    Train(train::TrainArgs),
+    /// Score a model on labeled rows.
+    Eval(eval::EvalArgs),
 }
 
 /// A usage mistake found after parsing (exit code 2).
@@ -36,5 +43,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Quotes(args) => quotes::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

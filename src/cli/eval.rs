@@ -1,0 +1,148 @@
+//! `demarche eval`: score a model on labeled rows.
+
+use super::labeled::{emit, Format, LabeledArgs};
+use clap::Args;
+use demarche::dataset::Task;
+use demarche::model::metrics::{self, Scores};
+use demarche::model::Model;
+use demarche::ModelInput;
+use rayon::prelude::*;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub labeled: LabeledArgs,
+    /// Model file [default: the built-in model]
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write the scores here (whole or not at all) instead of standard output.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<()> {
+    let loaded;
+    let model = match &args.model {
+        Some(p) => {
+            loaded = Model::load(p)?;
+            &loaded
+        }
+        None => Model::builtin(),
+    };
+    let ds = args.labeled.read()?;
+    let started = Instant::now();
+    let predictions: Vec<_> = ds
+        .rows
+        .par_iter()
+        .map(|r| {
+            model.predict(&ModelInput {
+                text: &r.text,
+                topic: &r.topic,
+                cue: r.cue.as_deref(),
+                kind: r.kind,
+            })
+        })
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let mut scores: Vec<(Task, Scores)> = Vec::new();
+    for task in Task::ALL {
+        if !ds.has(task) {
+            continue;
+        }
+        let pred: Option<Vec<&str>> = predictions
+            .iter()
+            .map(|p| match task {
+                Task::Stance => p.stance.as_ref(),
+                Task::Sentiment => p.sentiment.as_ref(),
+            })
+            .map(|lp| lp.map(|lp| lp.best().0))
+            .collect();
+        let Some(pred) = pred else {
+            eprintln!(
+                "demarche: the model has no {} classifier; not scored",
+                task.as_str()
+            );
+            continue;
+        };
+        let gold: Vec<&str> = ds
+            .rows
+            .iter()
+            .map(|r| r.label(task).unwrap_or_default())
+            .collect();
+        scores.push((task, metrics::score(&gold, &pred)));
+    }
+    let rows_per_second = if seconds > 0.0 {
+        ds.rows.len() as f64 / seconds
+    } else {
+        0.0
+    };
+    let text = match args.format {
+        Format::Json => {
+            let mut v = serde_json::json!({
+                "rows": ds.rows.len(),
+                "skipped_rows": ds.skipped.len(),
+                "model": model.name(),
+                "predict_rows_per_second": rows_per_second.round(),
+            });
+            for (task, s) in &scores {
+                v[task.as_str()] = serde_json::to_value(s)?;
+            }
+            format!("{}\n", serde_json::to_string_pretty(&v)?)
+        }
+        Format::Table => table(&model.name(), ds.rows.len(), &scores)?,
+    };
+    emit(&text, args.output.as_deref())
+}
+
+fn table(model: &str, rows: usize, scores: &[(Task, Scores)]) -> Result<String, std::fmt::Error> {
+    let mut t = String::new();
+    writeln!(t, "model {model}, {rows} rows")?;
+    for (task, s) in scores {
+        let f_avg = s
+            .f_avg
+            .map(|f| format!("  F_avg {f:.4}"))
+            .unwrap_or_default();
+        writeln!(
+            t,
+            "\n{}: accuracy {:.4}  macro-F1 {:.4}{f_avg}",
+            task.as_str(),
+            s.accuracy,
+            s.macro_f1
+        )?;
+        writeln!(
+            t,
+            "  {:<12} {:>9} {:>9} {:>9} {:>8}",
+            "label", "precision", "recall", "f1", "support"
+        )?;
+        for (label, c) in &s.per_class {
+            writeln!(
+                t,
+                "  {label:<12} {:>9.4} {:>9.4} {:>9.4} {:>8}",
+                c.precision, c.recall, c.f1, c.support
+            )?;
+        }
+        let labels = &s.confusion.labels;
+        write!(
+            t,
+            "  confusion (rows: gold, columns: predicted)\n  {:<12}",
+            ""
+        )?;
+        for l in labels {
+            write!(t, " {l:>9}")?;
+        }
+        writeln!(t)?;
+        for (l, row) in labels.iter().zip(&s.confusion.matrix) {
+            write!(t, "  {l:<12}")?;
+            for n in row {
+                write!(t, " {n:>9}")?;
+            }
+            writeln!(t)?;
+        }
+    }
+    Ok(t)
+}

@@ -1,0 +1,200 @@
+//! `demarche train`: fit stance and sentiment models on labeled rows and write the model file.
+
+use super::labeled::{emit, Format, LabeledArgs};
+use super::UsageError;
+use clap::Args;
+use demarche::features::FeatureSettings;
+use demarche::model::logistic::{ClassWeight, LogisticParams};
+use demarche::model::metrics::Scores;
+use demarche::model::{train, CvScores, TrainSettings};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    pub labeled: LabeledArgs,
+    /// Where to write the model (whole or not at all).
+    #[arg(short = 'o', long = "output", required = true)]
+    pub output: PathBuf,
+    /// One model per topic, with a global one for unseen topics.
+    #[arg(long)]
+    pub per_topic: bool,
+    /// With --per-topic, the share of the global model mixed into topic models' probabilities.
+    #[arg(long, default_value_t = 0.0)]
+    pub global_weight: f64,
+    /// Score by K-fold cross-validation first (recorded in the model card).
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
+    /// File of topics, one a line, scored by a model trained without them (recorded in the
+    /// model card); the written model is trained on every row.
+    #[arg(long, value_name = "FILE")]
+    pub holdout_topics: Option<PathBuf>,
+    /// Inverse L2 strength.
+    #[arg(long = "c", default_value_t = 1.0)]
+    pub c: f64,
+    #[arg(long, default_value_t = 500)]
+    pub max_iter: u64,
+    /// Stop when the gradient norm falls below this.
+    #[arg(long, default_value_t = 1e-4)]
+    pub tol: f64,
+    /// `none` or `balanced`.
+    #[arg(long, default_value = "none")]
+    pub class_weight: ClassWeight,
+    /// Drop terms found in fewer rows.
+    #[arg(long, default_value_t = 2)]
+    pub min_df: u32,
+    /// Keep only the N most frequent word and character terms.
+    #[arg(long)]
+    pub max_features: Option<usize>,
+    /// Word n-gram lengths, MIN-MAX, or 0 for none.
+    #[arg(long, default_value = "1-3", value_parser = parse_range)]
+    pub word_ngrams: [u8; 2],
+    /// Character n-gram lengths within words, MIN-MAX, or 0 for none.
+    #[arg(long, default_value = "2-5", value_parser = parse_range)]
+    pub char_ngrams: [u8; 2],
+    /// No negation-scope features.
+    #[arg(long)]
+    pub no_negation: bool,
+    /// No topic-relation, lexicon, cue or kind features.
+    #[arg(long)]
+    pub no_extras: bool,
+    /// Scale of the extra features.
+    #[arg(long, default_value_t = 0.5)]
+    pub extra_weight: f32,
+    /// Summary format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+fn parse_range(s: &str) -> Result<[u8; 2], String> {
+    let bad = || format!("expected MIN-MAX (like 1-3) or 0, got {s:?}");
+    if s == "0" {
+        return Ok([0, 0]);
+    }
+    let (a, b) = s.split_once('-').ok_or_else(bad)?;
+    Ok([a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?])
+}
+
+pub fn run(args: TrainArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let holdout_topics = match &args.holdout_topics {
+        Some(p) => std::fs::read_to_string(p)
+            .map_err(|e| demarche::Error::io(p, e))?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+        None => Vec::new(),
+    };
+    let settings = TrainSettings {
+        features: FeatureSettings {
+            word_ngrams: args.word_ngrams,
+            char_ngrams: args.char_ngrams,
+            min_df: args.min_df,
+            max_features: args.max_features,
+            negation: !args.no_negation,
+            extras: !args.no_extras,
+            extra_weight: args.extra_weight,
+        },
+        logistic: LogisticParams {
+            c: args.c,
+            max_iterations: args.max_iter,
+            tolerance: args.tol,
+            class_weight: args.class_weight,
+            ..LogisticParams::default()
+        },
+        per_topic: args.per_topic,
+        global_weight: args.global_weight,
+        cv: args.cv,
+        holdout_topics,
+    };
+    if let Err(e) = settings.features.check() {
+        return Err(UsageError(e.to_string()).into());
+    }
+    let ds = args.labeled.read()?;
+    let model = train(&ds, &settings).map_err(demarche::Error::from)?;
+    model.save(&args.output)?;
+    let card = model.card();
+    let seconds = started.elapsed().as_secs_f64();
+    let text = match args.format {
+        Format::Json => {
+            let mut v = serde_json::to_value(card)?;
+            v["model"] = args.output.display().to_string().into();
+            v["seconds"] = ((seconds * 1000.0).round() / 1000.0).into();
+            format!("{}\n", serde_json::to_string_pretty(&v)?)
+        }
+        Format::Table => {
+            let mut t = String::new();
+            writeln!(t, "model      {}", args.output.display())?;
+            writeln!(
+                t,
+                "rows       {} ({} skipped)",
+                card.rows, card.skipped_rows
+            )?;
+            for (task, counts) in &card.label_counts {
+                let list: Vec<String> = counts.iter().map(|(l, n)| format!("{l} {n}")).collect();
+                writeln!(t, "{:<10} {}", task.as_str(), list.join(", "))?;
+            }
+            for fit in &card.fits {
+                let topic = fit.topic.as_deref().unwrap_or("(global)");
+                writeln!(
+                    t,
+                    "fit        {} {topic}: {} rows, {} features, {} iterations, {}",
+                    fit.task.as_str(),
+                    fit.rows,
+                    fit.features,
+                    fit.report.iterations,
+                    if fit.report.converged {
+                        "converged"
+                    } else {
+                        "NOT converged"
+                    }
+                )?;
+            }
+            for (what, scores) in [("cv", &card.cv), ("held-out", &card.holdout)] {
+                if let Some(s) = scores {
+                    summary(&mut t, what, s)?;
+                }
+            }
+            writeln!(t, "seconds    {seconds:.3}")?;
+            t
+        }
+    };
+    emit(&text, None)
+}
+
+fn summary(t: &mut String, what: &str, s: &CvScores) -> std::fmt::Result {
+    let line = |t: &mut String, task: &str, sc: &Scores| {
+        let f_avg = sc
+            .f_avg
+            .map(|f| format!("  F_avg {f:.4}"))
+            .unwrap_or_default();
+        writeln!(
+            t,
+            "{what:<10} {task}: accuracy {:.4}  macro-F1 {:.4}{f_avg}  ({} rows, {} folds)",
+            sc.accuracy, sc.macro_f1, sc.rows, s.folds
+        )
+    };
+    if let Some(sc) = &s.stance {
+        line(t, "stance", sc)?;
+    }
+    if let Some(sc) = &s.sentiment {
+        line(t, "sentiment", sc)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ngram_ranges_parse() {
+        assert_eq!(parse_range("1-3").unwrap(), [1, 3]);
+        assert_eq!(parse_range("0").unwrap(), [0, 0]);
+        assert!(parse_range("3").is_err());
+    }
+}

@@ -1,0 +1,539 @@
+//! Labeled files: the rows `train` and `eval` read, per the labeled-file rules of `CONTRACT.md`.
+//!
+//! Files are read as bytes and decoded lossily (the SemEval files hold invalid UTF-8), a BOM is
+//! dropped, CRLF and LF both end records. Labels are kept as case-folded strings, since a model
+//! learns whatever label set its data has. This module does not build features or models.
+
+use crate::error::{Error, Result};
+use crate::quote::QuoteKind;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Which header names hold what. `None` for an optional column means "use the default name if
+/// the file has it"; a name given by the user must exist.
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    pub text: Option<String>,
+    pub topic: Option<String>,
+    pub stance: Option<String>,
+    pub sentiment: Option<String>,
+    pub cue: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// How to read labeled files.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    pub columns: Columns,
+    pub delimiter: u8,
+    /// Applied to both label columns after case folding, before `neither` -> `neutral`.
+    pub label_map: Vec<(String, String)>,
+    /// When set, any other stance label is a bad row.
+    pub stance_labels: Option<Vec<String>>,
+    /// When set, any other sentiment label is a bad row.
+    pub sentiment_labels: Option<Vec<String>>,
+    pub skip_bad_rows: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            columns: Columns::default(),
+            delimiter: b',',
+            label_map: Vec::new(),
+            stance_labels: None,
+            sentiment_labels: None,
+            skip_bad_rows: false,
+        }
+    }
+}
+
+/// Parses a `--delimiter` value: one ASCII character, or `tab` / `\t`.
+pub fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "comma" => Ok(b','),
+        "semicolon" => Ok(b';'),
+        _ if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        _ => Err(format!(
+            "delimiter must be one ASCII character or `tab`, got {s:?}"
+        )),
+    }
+}
+
+/// Parses `--label-map FROM=TO,...` (case-folded).
+pub fn parse_label_map(s: &str) -> std::result::Result<Vec<(String, String)>, String> {
+    s.split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+                Ok((fold(from), fold(to)))
+            }
+            _ => Err(format!("label map entries are FROM=TO, got {pair:?}")),
+        })
+        .collect()
+}
+
+/// Parses `--labels a,b,c` (case-folded).
+pub fn parse_label_list(s: &str) -> std::result::Result<Vec<String>, String> {
+    let labels: Vec<String> = s.split(',').map(fold).filter(|l| !l.is_empty()).collect();
+    if labels.len() < 2 {
+        return Err(format!("a label list needs at least two labels, got {s:?}"));
+    }
+    Ok(labels)
+}
+
+fn fold(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// One labeled statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub text: String,
+    /// Empty when the files have no topic column.
+    pub topic: String,
+    pub stance: Option<String>,
+    pub sentiment: Option<String>,
+    pub cue: Option<String>,
+    pub kind: Option<QuoteKind>,
+    /// Index into [`Dataset::files`].
+    pub file: usize,
+    pub line: u64,
+}
+
+/// A file that was read, with what identifies its content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub sha256: String,
+    pub rows: usize,
+}
+
+/// A row left out under `--skip-bad-rows`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedRow {
+    pub path: PathBuf,
+    pub line: u64,
+    pub message: String,
+}
+
+/// All rows of several files, read as one.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub rows: Vec<Row>,
+    pub files: Vec<SourceFile>,
+    pub skipped: Vec<SkippedRow>,
+    pub has_stance: bool,
+    pub has_sentiment: bool,
+}
+
+impl Dataset {
+    /// Reads `paths` in order. Every file must carry the same label columns.
+    pub fn read(paths: &[PathBuf], opts: &ReadOptions) -> Result<Dataset> {
+        let mut ds = Dataset::default();
+        for (i, path) in paths.iter().enumerate() {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let (has_stance, has_sentiment) = ds.read_bytes(path, &bytes, opts)?;
+            if i == 0 {
+                ds.has_stance = has_stance;
+                ds.has_sentiment = has_sentiment;
+            } else if (has_stance, has_sentiment) != (ds.has_stance, ds.has_sentiment) {
+                return Err(Error::input(
+                    path,
+                    Some(1),
+                    "has different label columns than the files before it",
+                ));
+            }
+        }
+        Ok(ds)
+    }
+
+    /// Reads one file's bytes (named `path` in errors); returns which label columns it has.
+    pub fn read_bytes(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        opts: &ReadOptions,
+    ) -> Result<(bool, bool)> {
+        let sha256 = hex(&Sha256::digest(bytes));
+        let text = String::from_utf8_lossy(bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        // The csv reader numbers a record after CRLF one line too low (it starts the record
+        // at the CR): read CRLF as LF so every error names the right line.
+        let text = text.replace("\r\n", "\n");
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(opts.delimiter)
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+        if header.len() == 1 && header.get(0).is_some_and(|h| h.is_empty()) {
+            return Err(Error::input(path, Some(1), "no header row"));
+        }
+        let find =
+            |given: &Option<String>, default: &str, required: bool| -> Result<Option<usize>> {
+                let name = given.as_deref().unwrap_or(default);
+                let pos = header.iter().position(|h| h.trim() == name).or_else(|| {
+                    header
+                        .iter()
+                        .position(|h| h.trim().eq_ignore_ascii_case(name))
+                });
+                match pos {
+                    None if required || given.is_some() => Err(Error::input(
+                        path,
+                        Some(1),
+                        format!(
+                            "no column {name:?} in the header (columns: {})",
+                            header.iter().collect::<Vec<_>>().join(", ")
+                        ),
+                    )),
+                    p => Ok(p),
+                }
+            };
+        let c = &opts.columns;
+        let text_col = find(&c.text, "text", true)?.unwrap_or_default();
+        let topic_col = find(&c.topic, "topic", false)?;
+        let stance_col = find(&c.stance, "stance", false)?;
+        let sentiment_col = find(&c.sentiment, "sentiment", false)?;
+        let cue_col = find(&c.cue, "cue", false)?;
+        let kind_col = find(&c.kind, "kind", false)?;
+        if stance_col.is_none() && sentiment_col.is_none() {
+            return Err(Error::input(
+                path,
+                Some(1),
+                "no label column: expected a stance or a sentiment column",
+            ));
+        }
+        let file = self.files.len();
+        let mut rows = 0;
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => return Err(csv_error(path, &e)),
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let parsed = parse_row(
+                &record,
+                opts,
+                text_col,
+                topic_col,
+                stance_col,
+                sentiment_col,
+                cue_col,
+                kind_col,
+            );
+            match parsed {
+                Ok(mut row) => {
+                    row.file = file;
+                    row.line = line;
+                    self.rows.push(row);
+                    rows += 1;
+                }
+                Err(message) if opts.skip_bad_rows => self.skipped.push(SkippedRow {
+                    path: path.to_path_buf(),
+                    line,
+                    message,
+                }),
+                Err(message) => return Err(Error::input(path, Some(line), message)),
+            }
+        }
+        self.files.push(SourceFile {
+            path: path.to_path_buf(),
+            sha256,
+            rows,
+        });
+        Ok((stance_col.is_some(), sentiment_col.is_some()))
+    }
+
+    /// Row counts per label, sorted by label.
+    pub fn label_counts(&self, task: Task) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for row in &self.rows {
+            if let Some(l) = row.label(task) {
+                *counts.entry(l.to_string()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    pub fn has(&self, task: Task) -> bool {
+        match task {
+            Task::Stance => self.has_stance,
+            Task::Sentiment => self.has_sentiment,
+        }
+    }
+}
+
+/// The two things a model predicts.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Task {
+    Stance,
+    Sentiment,
+}
+
+impl Task {
+    pub const ALL: [Task; 2] = [Task::Stance, Task::Sentiment];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Task::Stance => "stance",
+            Task::Sentiment => "sentiment",
+        }
+    }
+}
+
+impl Row {
+    pub fn label(&self, task: Task) -> Option<&str> {
+        match task {
+            Task::Stance => self.stance.as_deref(),
+            Task::Sentiment => self.sentiment.as_deref(),
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn parse_row(
+    record: &csv::StringRecord,
+    opts: &ReadOptions,
+    text_col: usize,
+    topic_col: Option<usize>,
+    stance_col: Option<usize>,
+    sentiment_col: Option<usize>,
+    cue_col: Option<usize>,
+    kind_col: Option<usize>,
+) -> std::result::Result<Row, String> {
+    let field = |col: usize, name: &str| -> std::result::Result<&str, String> {
+        record.get(col).ok_or_else(|| {
+            format!(
+                "missing column {name} (the row has {} fields, the header more)",
+                record.len()
+            )
+        })
+    };
+    let text = field(text_col, "text")?;
+    if text.trim().is_empty() {
+        return Err("empty text".into());
+    }
+    let topic = match topic_col {
+        Some(c) => field(c, "topic")?.trim().to_string(),
+        None => String::new(),
+    };
+    let label = |col: Option<usize>, task: Task| -> std::result::Result<Option<String>, String> {
+        let Some(col) = col else { return Ok(None) };
+        let raw = field(col, task.as_str())?;
+        let mut label = fold(raw);
+        if label.is_empty() {
+            return Err(format!("empty {} label", task.as_str()));
+        }
+        if let Some((_, to)) = opts.label_map.iter().find(|(from, _)| *from == label) {
+            label = to.clone();
+        }
+        if task == Task::Sentiment && label == "neither" {
+            label = "neutral".into();
+        }
+        let allowed = match task {
+            Task::Stance => &opts.stance_labels,
+            Task::Sentiment => &opts.sentiment_labels,
+        };
+        if let Some(allowed) = allowed {
+            if !allowed.contains(&label) {
+                return Err(format!(
+                    "{} label {raw:?} is not one of {}",
+                    task.as_str(),
+                    allowed.join(", ")
+                ));
+            }
+        }
+        Ok(Some(label))
+    };
+    let stance = label(stance_col, Task::Stance)?;
+    let sentiment = label(sentiment_col, Task::Sentiment)?;
+    let optional = |col: Option<usize>| {
+        col.and_then(|c| record.get(c))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let cue = optional(cue_col).map(fold);
+    let kind = match optional(kind_col) {
+        Some(k) => Some(k.parse::<QuoteKind>()?),
+        None => None,
+    };
+    Ok(Row {
+        text: text.to_string(),
+        topic,
+        stance,
+        sentiment,
+        cue,
+        kind,
+        file: 0,
+        line: 0,
+    })
+}
+
+fn csv_error(path: &Path, e: &csv::Error) -> Error {
+    let line = e.position().map(|p| p.line());
+    Error::input(path, line, format!("unreadable CSV: {e}"))
+}
+
+/// Lowercase hexadecimal of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(content: &[u8], opts: &ReadOptions) -> Result<Dataset> {
+        let mut ds = Dataset::default();
+        let (s, t) = ds.read_bytes(Path::new("f.csv"), content, opts)?;
+        ds.has_stance = s;
+        ds.has_sentiment = t;
+        Ok(ds)
+    }
+
+    #[test]
+    fn reads_default_columns_and_folds_labels() {
+        let ds = read(
+            b"id,topic,speaker,text,stance,sentiment\n1,the plan,x,\"We back it, fully.\",FAVOR,Neither\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(ds.rows.len(), 1);
+        let r = &ds.rows[0];
+        assert_eq!(r.text, "We back it, fully.");
+        assert_eq!(r.topic, "the plan");
+        assert_eq!(r.stance.as_deref(), Some("favor"));
+        assert_eq!(r.sentiment.as_deref(), Some("neutral"));
+        assert_eq!(r.line, 2);
+        assert_eq!(ds.files[0].sha256.len(), 64);
+    }
+
+    #[test]
+    fn tab_crlf_bom_and_invalid_utf8_load() {
+        let opts = ReadOptions {
+            columns: Columns {
+                text: Some("Tweet".into()),
+                topic: Some("Target".into()),
+                stance: Some("Stance".into()),
+                ..Columns::default()
+            },
+            delimiter: parse_delimiter("tab").unwrap(),
+            ..ReadOptions::default()
+        };
+        let ds = read(
+            b"\xef\xbb\xbfID\tTarget\tTweet\tStance\r\n1\tT\tbad \xff byte\tAGAINST\r\n2\tT\tok\tNONE\r\n",
+            &opts,
+        )
+        .unwrap();
+        assert_eq!(ds.rows.len(), 2);
+        assert_eq!(ds.rows[0].text, "bad \u{fffd} byte");
+        assert_eq!(ds.rows[1].stance.as_deref(), Some("none"));
+        assert_eq!(ds.rows[1].line, 3);
+        assert!(!ds.has_sentiment);
+    }
+
+    #[test]
+    fn bad_rows_name_the_line_or_are_counted_when_skipped() {
+        let data = b"text,stance\nfine,favor\n,against\nshort\n";
+        let err = read(data, &ReadOptions::default()).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(err.to_string(), "f.csv:3: empty text");
+        let opts = ReadOptions {
+            skip_bad_rows: true,
+            ..ReadOptions::default()
+        };
+        let ds = read(data, &opts).unwrap();
+        assert_eq!(ds.rows.len(), 1);
+        assert_eq!(ds.skipped.len(), 2);
+        assert_eq!(ds.skipped[1].line, 4);
+        assert!(
+            ds.skipped[1].message.contains("missing column"),
+            "{:?}",
+            ds.skipped[1]
+        );
+    }
+
+    #[test]
+    fn label_map_and_restriction() {
+        let opts = ReadOptions {
+            label_map: parse_label_map("observing=none, For=favor").unwrap(),
+            stance_labels: Some(parse_label_list("favor,against,none").unwrap()),
+            ..ReadOptions::default()
+        };
+        let ds = read(b"text,stance\na,Observing\nb,for\n", &opts).unwrap();
+        let labels: Vec<_> = ds.rows.iter().map(|r| r.stance.clone().unwrap()).collect();
+        assert_eq!(labels, ["none", "favor"]);
+        let err = read(b"text,stance\na,pro\n", &opts).unwrap_err();
+        assert!(
+            err.to_string().starts_with("f.csv:2: stance label \"pro\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn missing_named_column_is_an_error_on_line_1() {
+        let opts = ReadOptions {
+            columns: Columns {
+                stance: Some("Stance".into()),
+                ..Columns::default()
+            },
+            ..ReadOptions::default()
+        };
+        let err = read(b"text,label\na,b\n", &opts).unwrap_err();
+        assert!(
+            err.to_string().starts_with("f.csv:1: no column \"Stance\""),
+            "{err}"
+        );
+        let err = read(b"text,label\na,b\n", &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("no label column"), "{err}");
+    }
+
+    #[test]
+    fn several_files_read_as_one_and_must_agree_on_label_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.csv");
+        let b = dir.path().join("b.csv");
+        let c = dir.path().join("c.csv");
+        std::fs::write(&a, "text,stance\nx,favor\n").unwrap();
+        std::fs::write(&b, "stance,text\nagainst,y\n").unwrap();
+        std::fs::write(&c, "text,sentiment\nz,positive\n").unwrap();
+        let ds = Dataset::read(&[a.clone(), b.clone()], &ReadOptions::default()).unwrap();
+        assert_eq!(ds.rows.len(), 2);
+        assert_eq!(ds.rows[1].text, "y");
+        assert_eq!(ds.rows[1].file, 1);
+        assert_eq!(ds.label_counts(Task::Stance).len(), 2);
+        let err = Dataset::read(&[a, c], &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("different label columns"), "{err}");
+    }
+
+    #[test]
+    fn flag_parsers_reject_nonsense() {
+        assert!(parse_delimiter("ab").is_err());
+        assert_eq!(parse_delimiter(";").unwrap(), b';');
+        assert!(parse_label_map("a").is_err());
+        assert!(parse_label_list("favor").is_err());
+    }
+
+    proptest::proptest! {
+        /// Arbitrary bytes are read or refused with an error, never a panic.
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            let mut data = b"text,stance\n".to_vec();
+            data.extend(bytes);
+            let _ = read(&data, &ReadOptions::default());
+            let skipping = ReadOptions { skip_bad_rows: true, ..ReadOptions::default() };
+            let _ = read(&data, &skipping);
+        }
+    }
+}

@@ -1,0 +1,970 @@
+//! Features: a quote (text, topic, cue verb, kind) turned into a sparse vector.
+//!
+//! Three blocks, laid out in this order in the vocabulary:
+//! - words: word 1–3-grams, plus unigrams inside a negation scope ("not support" marks the
+//!   words after `not` up to the end of the clause) as their own features;
+//! - characters: 2–5-grams within words (each word padded with a space on both sides);
+//! - extras: relations between the quote and the topic, the team's lexicon classes
+//!   ([`crate::lexicon`]), the attribution cue and the quote kind.
+//!
+//! The word and character blocks are TF-IDF weighted (sublinear tf, smoothed IDF fixed when the
+//! vocabulary is fitted) and each L2-normalised, so a quote scored alone gets exactly the
+//! features it gets in a batch. Extras keep their raw values times `extra_weight`.
+//!
+//! Terms are identified by a fixed 64-bit hash of their text, so vectorising allocates no
+//! strings; the text is kept in the vocabulary for explanations. This module does not train.
+
+use crate::lexicon::{self, Class};
+use crate::quote::QuoteKind;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// What a model is asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelInput<'a> {
+    pub text: &'a str,
+    pub topic: &'a str,
+    /// The attribution cue ("warned", "welcomed"), when known.
+    pub cue: Option<&'a str>,
+    pub kind: Option<QuoteKind>,
+}
+
+impl<'a> ModelInput<'a> {
+    pub fn new(text: &'a str, topic: &'a str) -> ModelInput<'a> {
+        ModelInput {
+            text,
+            topic,
+            cue: None,
+            kind: None,
+        }
+    }
+}
+
+/// Feature settings; stored in the model file so prediction uses the training ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureSettings {
+    /// Smallest and largest word n-gram length; `[0, 0]` turns word n-grams off.
+    pub word_ngrams: [u8; 2],
+    /// Smallest and largest character n-gram length; `[0, 0]` turns them off.
+    pub char_ngrams: [u8; 2],
+    /// Terms found in fewer training rows are dropped.
+    pub min_df: u32,
+    /// Keep only this many word and character terms, the most frequent first.
+    pub max_features: Option<usize>,
+    pub negation: bool,
+    /// Topic-relation, lexicon, cue and kind features.
+    pub extras: bool,
+    /// Scale of the extra features against the two unit-length TF-IDF blocks.
+    pub extra_weight: f32,
+}
+
+impl Default for FeatureSettings {
+    fn default() -> Self {
+        FeatureSettings {
+            word_ngrams: [1, 3],
+            char_ngrams: [2, 5],
+            min_df: 2,
+            max_features: None,
+            negation: true,
+            extras: true,
+            extra_weight: 0.5,
+        }
+    }
+}
+
+/// A setting that makes no sense, named with the reason.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{name} n-gram range {min}..={max} is invalid (need 1 <= min <= max <= {limit}, or 0..=0 for none)")]
+    NgramRange {
+        name: &'static str,
+        min: u8,
+        max: u8,
+        limit: u8,
+    },
+    #[error("min_df must be at least 1, got {0}")]
+    MinDf(u32),
+    #[error("max_features must be at least 1")]
+    MaxFeatures,
+    #[error("extra_weight must be finite and >= 0, got {0}")]
+    ExtraWeight(f32),
+}
+
+impl FeatureSettings {
+    pub fn check(&self) -> Result<(), SettingsError> {
+        for (name, [min, max], limit) in
+            [("word", self.word_ngrams, 5), ("char", self.char_ngrams, 8)]
+        {
+            let off = min == 0 && max == 0;
+            let valid = 1 <= min && min <= max && max <= limit;
+            if !(off || valid) {
+                return Err(SettingsError::NgramRange {
+                    name,
+                    min,
+                    max,
+                    limit,
+                });
+            }
+        }
+        if self.min_df == 0 {
+            return Err(SettingsError::MinDf(0));
+        }
+        if self.max_features == Some(0) {
+            return Err(SettingsError::MaxFeatures);
+        }
+        if !self.extra_weight.is_finite() || self.extra_weight < 0.0 {
+            return Err(SettingsError::ExtraWeight(self.extra_weight));
+        }
+        Ok(())
+    }
+}
+
+/// Which block a term belongs to; also the prefix of its text (`w:`, `c:`, `n:`, `x:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Block {
+    Word,
+    Char,
+    Extra,
+}
+
+const WORD: &str = "w:";
+const NEG: &str = "n:";
+const CHAR: &str = "c:";
+const EXTRA: &str = "x:";
+
+/// FNV-1a with a final avalanche: fixed forever, since hashes are stored in model files.
+#[derive(Clone, Copy)]
+pub(crate) struct TermHash(u64);
+
+impl TermHash {
+    pub(crate) fn new(prefix: &str) -> TermHash {
+        let mut h = TermHash(0xcbf2_9ce4_8422_2325);
+        h.write(prefix.as_bytes());
+        h
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    pub(crate) fn finish(self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// The hash of a term's full text, e.g. `w:not support`.
+pub fn term_hash(term: &str) -> u64 {
+    let mut h = TermHash::new("");
+    h.write(term.as_bytes());
+    h.finish()
+}
+
+/// Keys are already well-mixed hashes: use them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>;
+
+/// Receives the terms of one quote.
+trait Sink {
+    /// A word n-gram (`prefix` is `w:` or `n:`) made of `parts` joined by spaces.
+    fn word(&mut self, prefix: &str, parts: &[&str]);
+    /// A character n-gram and its hash (of `c:` + `gram`).
+    fn char(&mut self, gram: &str, hash: u64);
+    fn extra(&mut self, name: &str, value: f32);
+}
+
+struct Token<'a> {
+    text: &'a str,
+    negated: bool,
+}
+
+/// Splits lowercased text into word tokens (letters, digits, `_`, inner apostrophes) and marks
+/// those inside a negation scope.
+fn tokenize(lower: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut negating = false;
+    let mut start: Option<usize> = None;
+    let mut chars = lower.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe = (c == '\'' || c == '\u{2019}')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || c == '_' || inner_apostrophe {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            push_token(&mut tokens, &lower[s..i], &mut negating);
+        }
+        if matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '(' | ')' | '"' | '\u{201c}' | '\u{201d}'
+        ) {
+            negating = false;
+        }
+    }
+    if let Some(s) = start {
+        push_token(&mut tokens, &lower[s..], &mut negating);
+    }
+    tokens
+}
+
+fn push_token<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, negating: &mut bool) {
+    tokens.push(Token {
+        text,
+        negated: *negating,
+    });
+    if lexicon::is_negation(text) {
+        *negating = true;
+    }
+}
+
+/// The first five characters of each content word of the topic: enough to match
+/// "Kosovo's" and "Kosovar" to "Kosovo", "independent" to "independence".
+fn topic_stems(topic: &str) -> Vec<String> {
+    let lower = topic.to_lowercase();
+    let mut stems: Vec<String> = tokenize(&lower)
+        .into_iter()
+        .filter(|t| t.text.chars().count() >= 3 && !lexicon::is_stopword(t.text))
+        .map(|t| t.text.chars().take(5).collect())
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// Emits every term of `input` into `sink`.
+fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink) {
+    let lower = input.text.to_lowercase();
+    let tokens = tokenize(&lower);
+    let [wmin, wmax] = settings.word_ngrams;
+    if wmax > 0 {
+        // Like scikit-learn's default token pattern, one-character tokens make no n-grams.
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.text)
+            .filter(|t| t.chars().nth(1).is_some())
+            .collect();
+        for n in usize::from(wmin)..=usize::from(wmax) {
+            for parts in words.windows(n) {
+                sink.word(WORD, parts);
+            }
+        }
+        if settings.negation {
+            for t in tokens.iter().filter(|t| t.negated) {
+                sink.word(NEG, &[t.text]);
+            }
+        }
+    }
+    let [cmin, cmax] = settings.char_ngrams;
+    if cmax > 0 {
+        let mut padded = String::new();
+        let mut bounds: Vec<usize> = Vec::new();
+        for word in lower.split_whitespace() {
+            padded.clear();
+            padded.push(' ');
+            padded.push_str(word);
+            padded.push(' ');
+            bounds.clear();
+            bounds.extend(padded.char_indices().map(|(i, _)| i));
+            bounds.push(padded.len());
+            let (len, cmin, cmax) = (bounds.len() - 1, usize::from(cmin), usize::from(cmax));
+            if len < cmin {
+                // A word shorter than every n counts once, whole, as in scikit-learn's `char_wb`.
+                sink.char(&padded, hash_parts(CHAR, &[&padded]));
+                continue;
+            }
+            // Grams sharing a start extend one hash instead of hashing each from scratch.
+            for i in 0..len {
+                let mut h = TermHash::new(CHAR);
+                for n in 1..=cmax.min(len - i) {
+                    h.write(&padded.as_bytes()[bounds[i + n - 1]..bounds[i + n]]);
+                    if n >= cmin {
+                        sink.char(&padded[bounds[i]..bounds[i + n]], h.finish());
+                    }
+                }
+            }
+        }
+    }
+    if settings.extras {
+        extras(input, &tokens, sink);
+    }
+}
+
+/// How many tokens apart a negation, modal or lexicon word may be from a topic mention.
+const NEAR: usize = 4;
+
+fn extras(input: &ModelInput, tokens: &[Token], sink: &mut impl Sink) {
+    let stems = topic_stems(input.topic);
+    let mentions: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| stems.iter().any(|s| t.text.starts_with(s.as_str())))
+        .map(|(i, _)| i)
+        .collect();
+    let near_mention = |i: usize| mentions.iter().any(|&m| m.abs_diff(i) <= NEAR);
+    if !stems.is_empty() {
+        let found = stems
+            .iter()
+            .filter(|s| tokens.iter().any(|t| t.text.starts_with(s.as_str())))
+            .count();
+        sink.extra("topic_overlap", found as f32 / stems.len() as f32);
+        if mentions.is_empty() {
+            sink.extra("topic_absent", 1.0);
+        } else {
+            sink.extra("topic_mentioned", 1.0);
+            let before = |pred: fn(&str) -> bool| {
+                mentions.iter().any(|&m| {
+                    tokens[m.saturating_sub(NEAR)..m]
+                        .iter()
+                        .any(|t| pred(t.text))
+                })
+            };
+            if mentions.iter().any(|&m| tokens[m].negated) || before(lexicon::is_negation) {
+                sink.extra("topic_negated", 1.0);
+            }
+            if before(lexicon::is_modal) {
+                sink.extra("topic_modal", 1.0);
+            }
+        }
+    }
+    let mut counts: Vec<(Class, u32, bool, bool)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        for class in lexicon::classes(t.text) {
+            let near = near_mention(i);
+            match counts.iter_mut().find(|(c, ..)| *c == class) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 |= t.negated;
+                    entry.3 |= near;
+                }
+                None => counts.push((class, 1, t.negated, near)),
+            }
+        }
+    }
+    counts.sort();
+    for (class, n, negated, near) in counts {
+        let class = class.as_str();
+        sink.extra(&format!("lex:{class}"), 1.0 + (n as f32).ln());
+        if negated {
+            sink.extra(&format!("lex:{class}:negated"), 1.0);
+        }
+        if near {
+            sink.extra(&format!("lex:{class}:near_topic"), 1.0);
+        }
+    }
+    if input.text.contains('?') {
+        sink.extra("question", 1.0);
+    }
+    if input.text.contains('!') {
+        sink.extra("exclamation", 1.0);
+    }
+    if let Some(cue) = input.cue.map(str::trim).filter(|c| !c.is_empty()) {
+        let cue = cue.to_lowercase();
+        let head = cue.split_whitespace().next().unwrap_or(&cue);
+        sink.extra(&format!("cue:{head}"), 1.0);
+        let classes: Vec<Class> = lexicon::classes(head).collect();
+        for class in classes {
+            sink.extra(&format!("cue_lex:{}", class.as_str()), 1.0);
+        }
+    }
+    if let Some(kind) = input.kind {
+        sink.extra(&format!("kind:{kind}"), 1.0);
+    }
+}
+
+/// The hash of the term `prefix` + `parts` joined by spaces, without building the text.
+fn hash_parts(prefix: &str, parts: &[&str]) -> u64 {
+    let mut h = TermHash::new(prefix);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h.write(b" ");
+        }
+        h.write(p.as_bytes());
+    }
+    h.finish()
+}
+
+/// Collects `(hash, block, value)` for every term occurrence.
+#[derive(Default)]
+struct HashSink {
+    terms: Vec<(u64, Block, f32)>,
+}
+
+impl Sink for HashSink {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        self.terms
+            .push((hash_parts(prefix, parts), Block::Word, 1.0));
+    }
+    fn char(&mut self, _gram: &str, hash: u64) {
+        self.terms.push((hash, Block::Char, 1.0));
+    }
+    fn extra(&mut self, name: &str, value: f32) {
+        self.terms
+            .push((hash_parts(EXTRA, &[name]), Block::Extra, value));
+    }
+}
+
+/// Collects the hash and value of every term occurrence; [`Vectorizer::transform`] looks them
+/// up afterwards in one tight loop, where the table's cache misses overlap.
+#[derive(Default)]
+struct IndexSink {
+    terms: Vec<(u64, f32)>,
+}
+
+impl IndexSink {
+    fn add(&mut self, h: u64, value: f32) {
+        self.terms.push((h, value));
+    }
+}
+
+impl Sink for IndexSink {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        self.add(hash_parts(prefix, parts), 1.0);
+    }
+    fn char(&mut self, _gram: &str, hash: u64) {
+        self.add(hash, 1.0);
+    }
+    fn extra(&mut self, name: &str, value: f32) {
+        self.add(hash_parts(EXTRA, &[name]), value);
+    }
+}
+
+/// Distinct terms of a quote with their counts (extras: their values), sorted by hash.
+fn term_counts(settings: &FeatureSettings, input: &ModelInput) -> Vec<(u64, Block, f32)> {
+    let mut sink = HashSink::default();
+    analyze(settings, input, &mut sink);
+    let mut terms = sink.terms;
+    terms.sort_unstable_by_key(|t| t.0);
+    terms.dedup_by(|later, first| {
+        if later.0 == first.0 {
+            first.2 += later.2;
+            true
+        } else {
+            false
+        }
+    });
+    terms
+}
+
+/// Records the text of wanted hashes not yet named; hashes first, so only the text of a
+/// wanted, new term is ever built.
+struct NameSink<'a> {
+    wanted: &'a HashSet<u64, BuildHasherDefault<IdentityHasher>>,
+    names: HashMap<u64, String, BuildHasherDefault<IdentityHasher>>,
+}
+
+impl NameSink<'_> {
+    fn is_new(&self, h: u64) -> bool {
+        self.wanted.contains(&h) && !self.names.contains_key(&h)
+    }
+}
+
+impl Sink for NameSink<'_> {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        let h = hash_parts(prefix, parts);
+        if self.is_new(h) {
+            self.names.insert(h, format!("{prefix}{}", parts.join(" ")));
+        }
+    }
+    fn char(&mut self, gram: &str, h: u64) {
+        if self.is_new(h) {
+            self.names.insert(h, format!("{CHAR}{gram}"));
+        }
+    }
+    fn extra(&mut self, name: &str, _value: f32) {
+        let h = hash_parts(EXTRA, &[name]);
+        if self.is_new(h) {
+            self.names.insert(h, format!("{EXTRA}{name}"));
+        }
+    }
+}
+
+/// Rows of sparse features: row `i` is `indices/values[indptr[i]..indptr[i + 1]]`, indices
+/// increasing within a row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseMatrix {
+    pub indptr: Vec<usize>,
+    pub indices: Vec<u32>,
+    pub values: Vec<f32>,
+    pub ncols: usize,
+}
+
+impl SparseMatrix {
+    pub fn nrows(&self) -> usize {
+        self.indptr.len().saturating_sub(1)
+    }
+
+    pub fn row(&self, i: usize) -> (&[u32], &[f32]) {
+        let r = self.indptr[i]..self.indptr[i + 1];
+        (&self.indices[r.clone()], &self.values[r])
+    }
+
+    pub fn from_rows(
+        rows: impl IntoIterator<Item = Vec<(u32, f32)>>,
+        ncols: usize,
+    ) -> SparseMatrix {
+        let mut m = SparseMatrix {
+            indptr: vec![0],
+            ncols,
+            ..SparseMatrix::default()
+        };
+        for row in rows {
+            m.push_row(&row);
+        }
+        m
+    }
+
+    fn push_row(&mut self, row: &[(u32, f32)]) {
+        self.indices.extend(row.iter().map(|e| e.0));
+        self.values.extend(row.iter().map(|e| e.1));
+        self.indptr.push(self.indices.len());
+    }
+}
+
+/// Lets a sparse matrix stand as the records of a linfa dataset.
+impl linfa::dataset::Records for SparseMatrix {
+    type Elem = f32;
+    fn nsamples(&self) -> usize {
+        self.nrows()
+    }
+    fn nfeatures(&self) -> usize {
+        self.ncols
+    }
+}
+
+/// The fitted vocabulary: term hashes and texts, block boundaries and IDF weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vectorizer {
+    settings: FeatureSettings,
+    hashes: Vec<u64>,
+    names: Vec<String>,
+    idf: Vec<f32>,
+    /// Index of the first character term and of the first extra term.
+    char_start: usize,
+    extra_start: usize,
+    index: HashIndex,
+}
+
+/// How many rows to analyse per parallel batch: bounds the memory held at once.
+const BATCH: usize = 2048;
+
+impl Vectorizer {
+    /// Learns the vocabulary and IDF weights from `inputs`.
+    pub fn fit(
+        settings: &FeatureSettings,
+        inputs: &[ModelInput],
+    ) -> Result<Vectorizer, SettingsError> {
+        settings.check()?;
+        type Counts = HashMap<u64, (u32, Block), BuildHasherDefault<IdentityHasher>>;
+        // Integer counts: the merge order cannot change the result.
+        let df: Counts = inputs
+            .par_iter()
+            .fold(Counts::default, |mut df, input| {
+                for (h, block, _) in term_counts(settings, input) {
+                    df.entry(h).or_insert((0, block)).0 += 1;
+                }
+                df
+            })
+            .reduce(Counts::default, |a, b| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (h, (n, block)) in small {
+                    big.entry(h).or_insert((0, block)).0 += n;
+                }
+                big
+            });
+        let mut kept: Vec<(u64, u32, Block)> = df
+            .into_iter()
+            .filter(|(_, (n, block))| *block == Block::Extra || *n >= settings.min_df)
+            .map(|(h, (n, block))| (h, n, block))
+            .collect();
+        if let Some(max) = settings.max_features {
+            kept.sort_unstable_by(|a, b| {
+                (a.2 == Block::Extra)
+                    .cmp(&(b.2 == Block::Extra))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
+            let text_terms = kept.iter().filter(|t| t.2 != Block::Extra).count();
+            if text_terms > max {
+                kept.drain(max..text_terms);
+            }
+        }
+        let wanted: HashSet<u64, BuildHasherDefault<IdentityHasher>> =
+            kept.iter().map(|t| t.0).collect();
+        // Any occurrence gives a term's text, so batches can be read in parallel.
+        let mut names: HashMap<u64, String, BuildHasherDefault<IdentityHasher>> =
+            HashMap::default();
+        let found: Vec<_> = inputs
+            .par_chunks(BATCH)
+            .map(|batch| {
+                let mut sink = NameSink {
+                    wanted: &wanted,
+                    names: HashMap::default(),
+                };
+                for input in batch {
+                    analyze(settings, input, &mut sink);
+                }
+                sink.names
+            })
+            .collect();
+        for part in found {
+            for (h, name) in part {
+                names.entry(h).or_insert(name);
+            }
+        }
+        let n = inputs.len() as f32;
+        let mut entries: Vec<(Block, Reverse<u32>, String, u64, f32)> = kept
+            .into_iter()
+            .map(|(h, df, block)| {
+                let idf = match block {
+                    Block::Extra => 1.0,
+                    _ => ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0,
+                };
+                (
+                    block,
+                    Reverse(df),
+                    names.remove(&h).unwrap_or_default(),
+                    h,
+                    idf,
+                )
+            })
+            .collect();
+        // Within a block, frequent terms first: the weights most rows touch then sit together,
+        // which keeps training's random accesses in cache.
+        entries.sort_unstable_by(|a, b| (a.0, a.1, &a.2, a.3).cmp(&(b.0, b.1, &b.2, b.3)));
+        let char_start = entries.partition_point(|e| e.0 < Block::Char);
+        let extra_start = entries.partition_point(|e| e.0 < Block::Extra);
+        let (hashes, names, idf) = entries.into_iter().fold(
+            (Vec::new(), Vec::new(), Vec::new()),
+            |(mut h, mut s, mut w), (_, _, name, hash, idf)| {
+                h.push(hash);
+                s.push(name);
+                w.push(idf);
+                (h, s, w)
+            },
+        );
+        Ok(Vectorizer::from_parts(
+            settings.clone(),
+            hashes,
+            names,
+            idf,
+            char_start,
+            extra_start,
+        ))
+    }
+
+    /// Rebuilds a vectorizer from stored parts (the model file).
+    pub fn from_parts(
+        settings: FeatureSettings,
+        hashes: Vec<u64>,
+        names: Vec<String>,
+        idf: Vec<f32>,
+        char_start: usize,
+        extra_start: usize,
+    ) -> Vectorizer {
+        let index = hashes
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| (h, i as u32))
+            .collect();
+        Vectorizer {
+            settings,
+            hashes,
+            names,
+            idf,
+            char_start,
+            extra_start,
+            index,
+        }
+    }
+
+    pub fn settings(&self) -> &FeatureSettings {
+        &self.settings
+    }
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+    pub fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+    pub fn idf(&self) -> &[f32] {
+        &self.idf
+    }
+    pub fn block_starts(&self) -> (usize, usize) {
+        (self.char_start, self.extra_start)
+    }
+
+    /// The feature text of column `i` (`w:not support`, `c:sup`, `x:topic_negated`).
+    pub fn name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("", String::as_str)
+    }
+
+    /// The feature vector of one quote, sorted by column.
+    pub fn transform(&self, input: &ModelInput) -> Vec<(u32, f32)> {
+        let mut sink = IndexSink::default();
+        analyze(&self.settings, input, &mut sink);
+        // Column << 32 | value bits: plain integers sort faster than pairs, and the column
+        // decides the order.
+        let mut keys: Vec<u64> = sink
+            .terms
+            .iter()
+            .filter_map(|(h, v)| {
+                let i = *self.index.get(h)?;
+                Some(u64::from(i) << 32 | u64::from(v.to_bits()))
+            })
+            .collect();
+        keys.sort_unstable();
+        let mut row: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
+        for key in keys {
+            let (i, v) = ((key >> 32) as u32, f32::from_bits(key as u32));
+            match row.last_mut() {
+                Some(last) if last.0 == i => last.1 += v,
+                _ => row.push((i, v)),
+            }
+        }
+        let (char_start, extra_start) = (self.char_start as u32, self.extra_start as u32);
+        let split_char = row.partition_point(|e| e.0 < char_start);
+        let split_extra = row.partition_point(|e| e.0 < extra_start);
+        let (words, rest) = row.split_at_mut(split_char);
+        let (chars, extras) = rest.split_at_mut(split_extra - split_char);
+        for block in [words, chars] {
+            let mut norm = 0.0f32;
+            for (i, v) in block.iter_mut() {
+                *v = (1.0 + v.ln()) * self.idf[*i as usize];
+                norm += *v * *v;
+            }
+            let norm = norm.sqrt();
+            if norm > 0.0 {
+                block.iter_mut().for_each(|e| e.1 /= norm);
+            }
+        }
+        let w = self.settings.extra_weight;
+        extras.iter_mut().for_each(|e| e.1 *= w);
+        row
+    }
+
+    /// The feature matrix of many quotes; the same rows [`Vectorizer::transform`] gives.
+    pub fn transform_many(&self, inputs: &[ModelInput]) -> SparseMatrix {
+        let mut m = SparseMatrix {
+            indptr: vec![0],
+            ncols: self.len(),
+            ..SparseMatrix::default()
+        };
+        for batch in inputs.chunks(BATCH) {
+            let rows: Vec<Vec<(u32, f32)>> = batch.par_iter().map(|i| self.transform(i)).collect();
+            for row in rows {
+                m.push_row(&row);
+            }
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs<'a>(texts: &[&'a str], topic: &'a str) -> Vec<ModelInput<'a>> {
+        texts.iter().map(|t| ModelInput::new(t, topic)).collect()
+    }
+
+    /// Keeps terms seen once: the test corpora are tiny.
+    fn every_term() -> FeatureSettings {
+        FeatureSettings {
+            min_df: 1,
+            ..FeatureSettings::default()
+        }
+    }
+
+    const DOCS: &[&str] = &[
+        "We do not support independence for Kosovo.",
+        "Kosovo's independence is irreversible, and we welcome it!",
+        "Talks resume on Tuesday.",
+        "A dangerous precedent for every separatist in Europe.",
+    ];
+
+    #[test]
+    fn tokens_carry_negation_until_the_clause_ends() {
+        let toks = tokenize("we don't support it, we back it");
+        let negated: Vec<&str> = toks.iter().filter(|t| t.negated).map(|t| t.text).collect();
+        assert_eq!(negated, ["support", "it"]);
+        assert_eq!(toks[1].text, "don't");
+    }
+
+    #[test]
+    fn vocabulary_holds_each_kind_of_term() {
+        let v = Vectorizer::fit(&every_term(), &inputs(DOCS, "independence for Kosovo")).unwrap();
+        for term in [
+            "w:support",
+            "w:not support independence",
+            "n:support",
+            "c: kos",
+            "c:ce ",
+            "x:topic_negated",
+            "x:lex:welcome",
+            "x:topic_absent",
+            "x:lex:precedent",
+        ] {
+            assert!(v.names().iter().any(|n| n == term), "{term} missing");
+        }
+        assert!(
+            !v.names().iter().any(|n| n == "n:we"),
+            "negation leaked before `not`"
+        );
+        for (h, n) in v.hashes().iter().zip(v.names()) {
+            assert_eq!(*h, term_hash(n));
+        }
+    }
+
+    #[test]
+    fn a_row_alone_equals_the_row_in_a_batch_and_blocks_are_unit_length() {
+        let docs = inputs(DOCS, "independence for Kosovo");
+        let v = Vectorizer::fit(&every_term(), &docs).unwrap();
+        let m = v.transform_many(&docs);
+        for (i, d) in docs.iter().enumerate() {
+            let alone = v.transform(d);
+            let (idx, val) = m.row(i);
+            assert_eq!(alone.iter().map(|e| e.0).collect::<Vec<_>>(), idx);
+            assert_eq!(alone.iter().map(|e| e.1).collect::<Vec<_>>(), val);
+            let (c, x) = v.block_starts();
+            let norm = |lo: usize, hi: usize| -> f32 {
+                alone
+                    .iter()
+                    .filter(|e| (lo..hi).contains(&(e.0 as usize)))
+                    .map(|e| e.1 * e.1)
+                    .sum()
+            };
+            assert!((norm(0, c) - 1.0).abs() < 1e-5);
+            assert!((norm(c, x) - 1.0).abs() < 1e-5);
+        }
+    }
+
+    #[test]
+    fn fitting_is_deterministic_and_min_df_max_features_prune() {
+        let docs = inputs(DOCS, "Kosovo");
+        let a = Vectorizer::fit(&every_term(), &docs).unwrap();
+        let b = Vectorizer::fit(&every_term(), &docs).unwrap();
+        assert_eq!(a, b);
+        let pruned = FeatureSettings {
+            min_df: 2,
+            ..FeatureSettings::default()
+        };
+        let p = Vectorizer::fit(&pruned, &docs).unwrap();
+        assert!(p.len() < a.len());
+        assert!(p.names().iter().any(|n| n == "c: ko"), "shared by two rows");
+        let capped = FeatureSettings {
+            max_features: Some(10),
+            ..every_term()
+        };
+        let c = Vectorizer::fit(&capped, &docs).unwrap();
+        assert_eq!(c.block_starts().1, 10);
+    }
+
+    #[test]
+    fn unseen_terms_are_ignored_and_cue_and_kind_count() {
+        let docs = vec![ModelInput {
+            text: "We welcome the accord.",
+            topic: "the accord",
+            cue: Some("welcomed"),
+            kind: Some(QuoteKind::Direct),
+        }];
+        let v = Vectorizer::fit(&every_term(), &docs).unwrap();
+        assert!(v.names().iter().any(|n| n == "x:cue:welcomed"));
+        assert!(v.names().iter().any(|n| n == "x:cue_lex:welcome"));
+        assert!(v.names().iter().any(|n| n == "x:kind:direct"));
+        assert!(v.transform(&ModelInput::new("zzzz qqqq", "xx")).is_empty());
+    }
+
+    #[test]
+    fn char_grams_follow_char_wb() {
+        struct Grams(Vec<String>);
+        impl Sink for Grams {
+            fn word(&mut self, _: &str, _: &[&str]) {}
+            fn char(&mut self, gram: &str, hash: u64) {
+                assert_eq!(hash, term_hash(&format!("c:{gram}")));
+                self.0.push(gram.to_string());
+            }
+            fn extra(&mut self, _: &str, _: f32) {}
+        }
+        let settings = FeatureSettings {
+            extras: false,
+            ..FeatureSettings::default()
+        };
+        let mut g = Grams(Vec::new());
+        analyze(&settings, &ModelInput::new("Ab é", ""), &mut g);
+        g.0.sort();
+        // " ab " gives 3 + 2 + 1 grams (the whole word once); " é " gives 2 + 1.
+        assert_eq!(
+            g.0,
+            [" a", " ab", " ab ", " é", " é ", "ab", "ab ", "b ", "é "]
+        );
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let s = FeatureSettings {
+            char_ngrams: [3, 2],
+            ..FeatureSettings::default()
+        };
+        assert!(s
+            .check()
+            .unwrap_err()
+            .to_string()
+            .contains("char n-gram range 3..=2"));
+        let s = FeatureSettings {
+            min_df: 0,
+            ..FeatureSettings::default()
+        };
+        assert!(s.check().is_err());
+    }
+
+    proptest::proptest! {
+        /// Any text vectorises without panicking, the same alone as in a batch, with each
+        /// TF-IDF block empty or of unit length.
+        #[test]
+        fn any_text_vectorises(text in "\\PC{0,80}", topic in "\\PC{0,20}") {
+            let docs = inputs(DOCS, "independence for Kosovo");
+            let v = Vectorizer::fit(&every_term(), &docs).unwrap();
+            let input = ModelInput { text: &text, topic: &topic, cue: Some(&text), kind: None };
+            let row = v.transform(&input);
+            let batch = v.transform_many(&[input]);
+            proptest::prop_assert_eq!(batch.row(0).0.len(), row.len());
+            let (c, x) = v.block_starts();
+            for (lo, hi) in [(0, c), (c, x)] {
+                let norm: f32 = row.iter().filter(|e| (lo..hi).contains(&(e.0 as usize))).map(|e| e.1 * e.1).sum();
+                proptest::prop_assert!(norm == 0.0 || (norm - 1.0).abs() < 1e-4);
+            }
+        }
+    }
+}

@@ -1,0 +1,512 @@
+//! Stance and sentiment models: what `classify` and `report` call, what `train` builds and
+//! `eval` scores.
+//!
+//! A [`Model`] holds a global [`TopicModel`] and, when trained `--per-topic`, one per topic
+//! (chosen by the case-folded topic, the global one for unseen topics). Each topic model has
+//! its vectorizer and a logistic regression per task. This module does not read articles.
+
+mod file;
+pub mod logistic;
+pub mod metrics;
+mod train;
+
+pub use crate::features::ModelInput;
+pub use file::FORMAT_VERSION;
+pub use train::{train, CvScores, TrainError, TrainSettings};
+
+use crate::dataset::Task;
+use crate::error::{Error, Result};
+use crate::features::{FeatureSettings, Vectorizer};
+use logistic::{FitReport, FittedLogistic, LogisticParams};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// One task's classifier: its labels (sorted) and weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classifier {
+    labels: Vec<String>,
+    fitted: FittedLogistic,
+}
+
+impl Classifier {
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+    pub fn report(&self) -> &FitReport {
+        self.fitted.report()
+    }
+}
+
+/// The models of one topic (or the global one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicModel {
+    vectorizer: Vectorizer,
+    stance: Option<Classifier>,
+    sentiment: Option<Classifier>,
+}
+
+impl TopicModel {
+    fn classifier(&self, task: Task) -> Option<&Classifier> {
+        match task {
+            Task::Stance => self.stance.as_ref(),
+            Task::Sentiment => self.sentiment.as_ref(),
+        }
+    }
+}
+
+/// A training file as the model card records it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileCard {
+    pub path: String,
+    pub sha256: String,
+    pub rows: usize,
+}
+
+/// How one classifier's training went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FitCard {
+    /// `None` for the global model.
+    pub topic: Option<String>,
+    pub task: Task,
+    pub rows: usize,
+    pub features: usize,
+    #[serde(flatten)]
+    pub report: FitReport,
+}
+
+/// What a model was trained on and how: stored in the file, shown by `train`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelCard {
+    pub format_version: u32,
+    pub demarche_version: String,
+    /// RFC 3339, UTC; `SOURCE_DATE_EPOCH` when set, so retraining can be reproducible.
+    pub created: String,
+    pub training_files: Vec<FileCard>,
+    pub rows: usize,
+    pub skipped_rows: usize,
+    /// Task -> label -> rows.
+    pub label_counts: BTreeMap<Task, BTreeMap<String, usize>>,
+    pub features: FeatureSettings,
+    pub logistic: LogisticParams,
+    pub per_topic: bool,
+    /// Share of the global model in per-topic probabilities.
+    #[serde(default)]
+    pub global_weight: f64,
+    /// Cross-validation scores (`--cv K`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cv: Option<CvScores>,
+    /// Scores on held-out topics (`--holdout-topics`), the model trained without them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holdout: Option<CvScores>,
+    pub fits: Vec<FitCard>,
+}
+
+/// Labels with their probabilities, in the model's label order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelProbs {
+    labels: Vec<String>,
+    probs: Vec<f64>,
+}
+
+impl LabelProbs {
+    /// The most probable label, the first in label order on ties.
+    pub fn best(&self) -> (&str, f64) {
+        let i = logistic::argmax(&self.probs);
+        (self.labels[i].as_str(), self.probs[i])
+    }
+
+    pub fn get(&self, label: &str) -> Option<f64> {
+        self.labels
+            .iter()
+            .position(|l| l == label)
+            .map(|i| self.probs[i])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.labels
+            .iter()
+            .map(String::as_str)
+            .zip(self.probs.iter().copied())
+    }
+
+    /// The best label read as `T` (e.g. [`crate::Stance`]), if it is one.
+    pub fn best_as<T: std::str::FromStr>(&self) -> Option<T> {
+        self.best().0.parse().ok()
+    }
+}
+
+/// What the model says about one quote; a task is `None` when the model has no classifier
+/// for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prediction {
+    pub stance: Option<LabelProbs>,
+    pub sentiment: Option<LabelProbs>,
+}
+
+/// A global topic model and the per-topic ones, without the card: what training builds and
+/// cross-validation scores.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Ensemble {
+    global: TopicModel,
+    /// Keyed by case-folded, trimmed topic.
+    topics: BTreeMap<String, TopicModel>,
+    /// Share of the global model in a topic model's probabilities (see
+    /// [`TrainSettings::global_weight`]).
+    global_weight: f64,
+}
+
+impl Ensemble {
+    /// The topic model and classifier for `task` on `topic`: the topic's own if it has one
+    /// for that task, else the global one.
+    fn pick(&self, topic: &str, task: Task) -> Option<(&TopicModel, &Classifier)> {
+        let own = self
+            .topics
+            .get(&topic_key(topic))
+            .and_then(|m| m.classifier(task).map(|c| (m, c)));
+        own.or_else(|| self.global.classifier(task).map(|c| (&self.global, c)))
+    }
+
+    /// The probabilities of `task`; `rows` keeps each topic model's feature row, so a
+    /// second task on the same quote does not vectorise it again.
+    fn probs<'m>(
+        &'m self,
+        input: &ModelInput,
+        task: Task,
+        rows: &mut Vec<(&'m TopicModel, Vec<(u32, f32)>)>,
+    ) -> Option<LabelProbs> {
+        let (tm, c) = self.pick(input.topic, task)?;
+        let mut probs = c.fitted.probabilities(row_of(tm, input, rows));
+        let global = self
+            .global
+            .classifier(task)
+            .filter(|g| g.labels == c.labels);
+        if let Some(g) =
+            global.filter(|_| self.global_weight > 0.0 && !std::ptr::eq(tm, &self.global))
+        {
+            let gp = g.fitted.probabilities(row_of(&self.global, input, rows));
+            let w = self.global_weight;
+            probs
+                .iter_mut()
+                .zip(gp)
+                .for_each(|(p, q)| *p = (1.0 - w) * *p + w * q);
+        }
+        Some(LabelProbs {
+            labels: c.labels.clone(),
+            probs,
+        })
+    }
+}
+
+/// The feature row of `input` under `tm`, computed once per topic model.
+fn row_of<'r, 'm>(
+    tm: &'m TopicModel,
+    input: &ModelInput,
+    rows: &'r mut Vec<(&'m TopicModel, Vec<(u32, f32)>)>,
+) -> &'r [(u32, f32)] {
+    let at = match rows.iter().position(|(m, _)| std::ptr::eq(*m, tm)) {
+        Some(at) => at,
+        None => {
+            rows.push((tm, tm.vectorizer.transform(input)));
+            rows.len() - 1
+        }
+    };
+    &rows[at].1
+}
+
+/// A trained stance (and maybe sentiment) model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    ensemble: Ensemble,
+    card: ModelCard,
+    name: String,
+}
+
+/// The default model, trained from `training/` by `models/train-default.sh`.
+static BUILTIN_BYTES: &[u8] = include_bytes!("../../models/default.dmm");
+
+fn topic_key(topic: &str) -> String {
+    topic.trim().to_lowercase()
+}
+
+impl Model {
+    /// The model built into the binary, parsed once.
+    pub fn builtin() -> &'static Model {
+        static BUILTIN: OnceLock<Model> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let mut model = file::decode(BUILTIN_BYTES, Path::new("<built-in model>"))
+                .expect("the built-in model is tested to load");
+            model.name = format!("demarche-default@{}", file::short_id(BUILTIN_BYTES));
+            model
+        })
+    }
+
+    /// Reads a model file; a missing, damaged or other-version file is an error naming it.
+    pub fn load(path: &Path) -> Result<Model> {
+        let bytes = std::fs::read(path).map_err(|e| Error::Model {
+            path: path.to_path_buf(),
+            message: format!("cannot read the model file: {e}"),
+        })?;
+        let mut model = file::decode(&bytes, path)?;
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "model".into(), |s| s.to_string_lossy());
+        model.name = format!("{stem}@{}", file::short_id(&bytes));
+        Ok(model)
+    }
+
+    /// Writes the model file whole or not at all.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        crate::output::write_atomic(path, &file::encode(self))
+    }
+
+    /// `demarche-default@<id>` for the built-in model, `<file stem>@<id>` for a loaded one,
+    /// where `<id>` starts the file's SHA-256.
+    pub fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    pub fn card(&self) -> &ModelCard {
+        &self.card
+    }
+
+    /// Topics with their own model (case-folded).
+    pub fn topics(&self) -> impl Iterator<Item = &str> {
+        self.ensemble.topics.keys().map(String::as_str)
+    }
+
+    pub fn labels(&self, task: Task) -> Option<&[String]> {
+        self.ensemble
+            .global
+            .classifier(task)
+            .map(Classifier::labels)
+    }
+
+    pub fn predict(&self, input: &ModelInput) -> Prediction {
+        let mut rows = Vec::new();
+        Prediction {
+            stance: self.ensemble.probs(input, Task::Stance, &mut rows),
+            sentiment: self.ensemble.probs(input, Task::Sentiment, &mut rows),
+        }
+    }
+
+    /// The `k` features that push the predicted stance label most, with their pull (value
+    /// times the label's weight above the mean of all labels' weights), largest first.
+    pub fn explain(&self, input: &ModelInput, k: usize) -> Vec<(String, f64)> {
+        let Some((tm, c)) = self.ensemble.pick(input.topic, Task::Stance) else {
+            return Vec::new();
+        };
+        let row = tm.vectorizer.transform(input);
+        let class = logistic::argmax(&c.fitted.probabilities(&row));
+        let mut pulls: Vec<(String, f64)> = row
+            .iter()
+            .map(|&(j, v)| {
+                (
+                    tm.vectorizer.name(j as usize).to_string(),
+                    c.fitted.contribution(j, v, class),
+                )
+            })
+            .filter(|(_, p)| *p > 0.0)
+            .collect();
+        pulls.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        pulls.truncate(k);
+        pulls
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{Dataset, ReadOptions};
+    use crate::Stance;
+    use sha2::{Digest, Sha256};
+
+    #[test]
+    fn builtin_model_loads_and_predicts_the_contract_labels() {
+        let m = Model::builtin();
+        assert!(m.name().starts_with("demarche-default@"), "{}", m.name());
+        let p = m.predict(&ModelInput::new(
+            "We will never accept this dangerous precedent.",
+            "independence for Kosovo",
+        ));
+        let stance = p.stance.expect("the default model has a stance classifier");
+        let mut labels: Vec<&str> = stance.iter().map(|(l, _)| l).collect();
+        labels.sort();
+        assert_eq!(labels, ["against", "favor", "none"]);
+        assert!((stance.iter().map(|(_, p)| p).sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(stance.best_as::<Stance>().is_some());
+        let sentiment = p
+            .sentiment
+            .expect("the default model has a sentiment classifier");
+        assert!(sentiment.get("neutral").is_some());
+    }
+
+    /// Fails when `training/` changed since the built-in model was trained: rerun
+    /// `models/train-default.sh` and commit `models/default.dmm`.
+    #[test]
+    fn builtin_model_is_not_stale_against_training() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("training");
+        let mut current: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let sha = crate::dataset::hex(&Sha256::digest(std::fs::read(&p).unwrap()));
+                (name, sha)
+            })
+            .collect();
+        current.sort();
+        let mut trained: Vec<(String, String)> = Model::builtin()
+            .card()
+            .training_files
+            .iter()
+            .map(|f| {
+                let name = Path::new(&f.path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, f.sha256.clone())
+            })
+            .collect();
+        trained.sort();
+        assert_eq!(
+            trained, current,
+            "models/default.dmm is stale against training/: run models/train-default.sh"
+        );
+    }
+
+    fn tiny_dataset() -> Dataset {
+        let csv = "topic,text,stance,sentiment\n\
+            the treaty,We strongly support the treaty and welcome it.,favor,positive\n\
+            the treaty,We reject the treaty: a dangerous precedent.,against,negative\n\
+            the treaty,Talks on the treaty resume on Tuesday.,none,neutral\n\
+            the treaty,Our government backs the treaty fully.,favor,positive\n\
+            the treaty,This treaty will never be accepted by us.,against,negative\n\
+            the treaty,The meeting is scheduled for noon.,none,neutral\n\
+            the sanctions,We welcome the sanctions warmly.,favor,positive\n\
+            the sanctions,We condemn these sanctions.,against,negative\n\
+            the sanctions,The sanctions committee meets today.,none,neutral\n";
+        let mut ds = Dataset::default();
+        let (s, t) = ds
+            .read_bytes(
+                Path::new("tiny.csv"),
+                csv.as_bytes(),
+                &ReadOptions::default(),
+            )
+            .unwrap();
+        ds.has_stance = s;
+        ds.has_sentiment = t;
+        ds
+    }
+
+    #[test]
+    fn trained_model_round_trips_through_its_file() {
+        let ds = tiny_dataset();
+        let settings = TrainSettings {
+            per_topic: true,
+            ..TrainSettings::default()
+        };
+        let model = train(&ds, &settings).unwrap();
+        assert_eq!(
+            model.topics().collect::<Vec<_>>(),
+            ["the sanctions", "the treaty"]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.dmm");
+        model.save(&path).unwrap();
+        let loaded = Model::load(&path).unwrap();
+        assert_eq!(loaded.card(), model.card());
+        assert_eq!(loaded.ensemble, model.ensemble);
+        assert!(loaded.name().starts_with("m@"));
+        for row in &ds.rows {
+            let input = ModelInput::new(&row.text, &row.topic);
+            assert_eq!(loaded.predict(&input), model.predict(&input));
+        }
+        let unseen = ModelInput::new("We support it.", "some other topic");
+        assert!(loaded.predict(&unseen).stance.is_some());
+        let why = loaded.explain(&ModelInput::new("We reject the treaty.", "the treaty"), 3);
+        assert!(!why.is_empty() && why.len() <= 3);
+        assert!(why.windows(2).all(|w| w[0].1 >= w[1].1));
+    }
+
+    #[test]
+    fn global_weight_mixes_the_global_model_into_topic_models() {
+        let ds = tiny_dataset();
+        let global_only = train(&ds, &TrainSettings::default()).unwrap();
+        let mixed = |w| {
+            let s = TrainSettings {
+                per_topic: true,
+                global_weight: w,
+                ..TrainSettings::default()
+            };
+            train(&ds, &s).unwrap()
+        };
+        let (all_global, own) = (mixed(1.0), mixed(0.0));
+        let mut differs = false;
+        for row in &ds.rows {
+            let input = ModelInput::new(&row.text, &row.topic);
+            assert_eq!(all_global.predict(&input), global_only.predict(&input));
+            differs |= own.predict(&input) != global_only.predict(&input);
+        }
+        assert!(
+            differs,
+            "topic models should answer differently from the global one"
+        );
+        let bad = TrainSettings {
+            global_weight: 1.5,
+            ..TrainSettings::default()
+        };
+        assert_eq!(train(&ds, &bad).unwrap_err(), TrainError::GlobalWeight(1.5));
+    }
+
+    #[test]
+    fn damaged_or_foreign_files_are_errors_naming_the_file() {
+        let ds = tiny_dataset();
+        let model = train(&ds, &TrainSettings::default()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.dmm");
+        model.save(&path).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        let cases: Vec<(Vec<u8>, &str)> = vec![
+            (b"id,text\n1,hello\n".to_vec(), "not a demarche model"),
+            (good[..good.len() / 2].to_vec(), "damaged"),
+            (
+                {
+                    let mut b = good.clone();
+                    let mid = b.len() / 2;
+                    b[mid] ^= 0xff;
+                    b
+                },
+                "damaged",
+            ),
+            (
+                {
+                    let mut b = good.clone();
+                    b[file::MAGIC.len()] = 99;
+                    b
+                },
+                "format version 99",
+            ),
+        ];
+        for (bytes, expect) in cases {
+            std::fs::write(&path, &bytes).unwrap();
+            let err = Model::load(&path).unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.contains("m.dmm") && msg.contains(expect), "{msg}");
+            assert_eq!(err.exit_code(), 1);
+        }
+        let mut odd = model.clone();
+        odd.card.features.word_ngrams = [0, 3];
+        odd.save(&path).unwrap();
+        let msg = Model::load(&path).unwrap_err().to_string();
+        assert!(
+            msg.contains("damaged model file: word n-gram range"),
+            "{msg}"
+        );
+        let err = Model::load(&dir.path().join("missing.dmm")).unwrap_err();
+        assert!(err.to_string().contains("missing.dmm"));
+    }
+}

@@ -1,0 +1,455 @@
+//! Training: fit the vectorizer and the classifiers of each topic model, score by
+//! cross-validation or held-out topics, and fill in the model card.
+
+use super::logistic::{LogisticError, LogisticParams};
+use super::metrics::{self, Scores};
+use super::{topic_key, Classifier, Ensemble, FileCard, FitCard, Model, ModelCard, TopicModel};
+use crate::dataset::{Dataset, Row, Task};
+use crate::features::{FeatureSettings, ModelInput, SettingsError, Vectorizer};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Everything `train` can set.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrainSettings {
+    pub features: FeatureSettings,
+    pub logistic: LogisticParams,
+    /// One model per topic besides the global one.
+    pub per_topic: bool,
+    /// With `per_topic`, the share of the global model's probabilities mixed into a topic
+    /// model's (0: the topic model alone), which lends small topics what other topics teach.
+    pub global_weight: f64,
+    /// k-fold cross-validation before the final fit.
+    pub cv: Option<usize>,
+    /// Topics (case-folded) scored by a model trained without them.
+    pub holdout_topics: Vec<String>,
+}
+
+/// Scores of models not trained on the rows they scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CvScores {
+    /// Folds of cross-validation; 1 for a held-out split.
+    pub folds: usize,
+    pub rows: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Scores>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<Scores>,
+}
+
+/// Why training failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TrainError {
+    #[error("bad feature settings: {0}")]
+    Features(#[from] SettingsError),
+    #[error("bad training settings: {0}")]
+    Settings(LogisticError),
+    #[error("no labeled rows to train on")]
+    NoRows,
+    #[error("{task} needs at least two labels to learn, the data has {found:?}")]
+    TooFewLabels {
+        task: &'static str,
+        found: Vec<String>,
+    },
+    #[error("global weight must be in [0, 1], got {0}")]
+    GlobalWeight(f64),
+    #[error("--cv {k} needs 2 <= K <= rows ({rows})")]
+    Folds { k: usize, rows: usize },
+    #[error("held-out topics leave {train} training rows and {test} test rows; both must be > 0")]
+    Holdout { train: usize, test: usize },
+    #[error("training the {task} model{} failed: {source}", topic.as_ref().map(|t| format!(" of topic {t:?}")).unwrap_or_default())]
+    Fit {
+        task: &'static str,
+        topic: Option<String>,
+        source: LogisticError,
+    },
+}
+
+impl TrainError {
+    /// 1 when the optimiser failed, 2 when settings or data make training impossible.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            TrainError::Fit { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+fn input(row: &Row) -> ModelInput<'_> {
+    ModelInput {
+        text: &row.text,
+        topic: &row.topic,
+        cue: row.cue.as_deref(),
+        kind: row.kind,
+    }
+}
+
+/// Trains on every row of `ds`, after the cross-validation and held-out scoring asked for.
+pub fn train(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainError> {
+    settings.features.check()?;
+    settings.logistic.check().map_err(TrainError::Settings)?;
+    if !(0.0..=1.0).contains(&settings.global_weight) {
+        return Err(TrainError::GlobalWeight(settings.global_weight));
+    }
+    let n = ds.rows.len();
+    if n == 0 {
+        return Err(TrainError::NoRows);
+    }
+    let tasks: Vec<Task> = Task::ALL.into_iter().filter(|&t| ds.has(t)).collect();
+    let cv = match settings.cv {
+        Some(k) if k < 2 || k > n => return Err(TrainError::Folds { k, rows: n }),
+        Some(k) => Some(cross_validate(ds, settings, &tasks, k)?),
+        None => None,
+    };
+    let holdout = if settings.holdout_topics.is_empty() {
+        None
+    } else {
+        let held: BTreeSet<String> = settings
+            .holdout_topics
+            .iter()
+            .map(|t| topic_key(t))
+            .collect();
+        let (test, train): (Vec<usize>, Vec<usize>) =
+            (0..n).partition(|&i| held.contains(&topic_key(&ds.rows[i].topic)));
+        if test.is_empty() || train.is_empty() {
+            return Err(TrainError::Holdout {
+                train: train.len(),
+                test: test.len(),
+            });
+        }
+        let (ensemble, _) = fit(ds, &train, settings, &tasks)?;
+        Some(score_split(ds, &ensemble, &test, &tasks, 1))
+    };
+    let all: Vec<usize> = (0..n).collect();
+    let (ensemble, fits) = fit(ds, &all, settings, &tasks)?;
+    let card = ModelCard {
+        format_version: super::FORMAT_VERSION,
+        demarche_version: env!("CARGO_PKG_VERSION").to_string(),
+        created: created(),
+        training_files: ds
+            .files
+            .iter()
+            .map(|f| FileCard {
+                path: f.path.display().to_string(),
+                sha256: f.sha256.clone(),
+                rows: f.rows,
+            })
+            .collect(),
+        rows: n,
+        skipped_rows: ds.skipped.len(),
+        label_counts: tasks.iter().map(|&t| (t, ds.label_counts(t))).collect(),
+        features: settings.features.clone(),
+        logistic: settings.logistic,
+        per_topic: settings.per_topic,
+        global_weight: settings.global_weight,
+        cv,
+        holdout,
+        fits,
+    };
+    Ok(Model {
+        ensemble,
+        card,
+        name: String::new(),
+    })
+}
+
+/// `SOURCE_DATE_EPOCH` if set (reproducible builds), else now.
+fn created() -> String {
+    let time = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map_or_else(SystemTime::now, |secs| {
+            UNIX_EPOCH + Duration::from_secs(secs)
+        });
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
+/// Fits the global model on `rows` and, with `per_topic`, one per topic. Topic models are
+/// fitted in parallel; each fit is deterministic, so the result does not depend on the order.
+fn fit(
+    ds: &Dataset,
+    rows: &[usize],
+    settings: &TrainSettings,
+    tasks: &[Task],
+) -> Result<(Ensemble, Vec<FitCard>), TrainError> {
+    let mut fits = Vec::new();
+    // The global model first, alone (its objective is parallel inside), then the topic
+    // models side by side: at most two topic models' memory is held at once.
+    let (global, cards) = fit_topic(ds, rows, settings, tasks, None)?;
+    fits.extend(cards);
+    let mut topics = BTreeMap::new();
+    if settings.per_topic {
+        let mut by_topic: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in rows {
+            by_topic
+                .entry(topic_key(&ds.rows[i].topic))
+                .or_default()
+                .push(i);
+        }
+        let groups: Vec<(String, Vec<usize>)> = by_topic.into_iter().collect();
+        let fitted: Vec<(TopicModel, Vec<FitCard>)> = groups
+            .par_iter()
+            .map(|(topic, idx)| fit_topic(ds, idx, settings, tasks, Some(topic)))
+            .collect::<Result<_, _>>()?;
+        for ((topic, _), (model, cards)) in groups.into_iter().zip(fitted) {
+            fits.extend(cards);
+            if model.stance.is_some() || model.sentiment.is_some() {
+                topics.insert(topic, model);
+            }
+        }
+    }
+    let ensemble = Ensemble {
+        global,
+        topics,
+        global_weight: settings.global_weight,
+    };
+    Ok((ensemble, fits))
+}
+
+/// One topic model. A topic whose rows hold fewer than two labels of a task gets no classifier
+/// for it (the global one answers); the global model must have both.
+fn fit_topic(
+    ds: &Dataset,
+    rows: &[usize],
+    settings: &TrainSettings,
+    tasks: &[Task],
+    topic: Option<&str>,
+) -> Result<(TopicModel, Vec<FitCard>), TrainError> {
+    let mut fits = Vec::new();
+    let inputs: Vec<ModelInput> = rows.iter().map(|&i| input(&ds.rows[i])).collect();
+    let vectorizer = Vectorizer::fit(&settings.features, &inputs)?;
+    let x = vectorizer.transform_many(&inputs);
+    let params = settings.logistic.check().map_err(TrainError::Settings)?;
+    let mut model = TopicModel {
+        vectorizer,
+        stance: None,
+        sentiment: None,
+    };
+    for &task in tasks {
+        let gold: Vec<&str> = rows
+            .iter()
+            .filter_map(|&i| ds.rows[i].label(task))
+            .collect();
+        let labels: Vec<String> = gold
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if labels.len() < 2 {
+            if topic.is_none() {
+                return Err(TrainError::TooFewLabels {
+                    task: task.as_str(),
+                    found: labels,
+                });
+            }
+            continue;
+        }
+        let y: Vec<usize> = gold
+            .iter()
+            .map(|g| labels.binary_search_by(|l| l.as_str().cmp(g)).unwrap_or(0))
+            .collect();
+        let fitted = params
+            .fit(&x, &y, labels.len())
+            .map_err(|source| TrainError::Fit {
+                task: task.as_str(),
+                topic: topic.map(str::to_string),
+                source,
+            })?;
+        fits.push(FitCard {
+            topic: topic.map(str::to_string),
+            task,
+            rows: rows.len(),
+            features: x.ncols,
+            report: fitted.report().clone(),
+        });
+        let classifier = Some(Classifier { labels, fitted });
+        match task {
+            Task::Stance => model.stance = classifier,
+            Task::Sentiment => model.sentiment = classifier,
+        }
+    }
+    Ok((model, fits))
+}
+
+/// Predicted labels of `rows`, in order.
+pub(crate) fn predict_rows(
+    ds: &Dataset,
+    ensemble: &Ensemble,
+    rows: &[usize],
+    task: Task,
+) -> Vec<String> {
+    rows.par_iter()
+        .map(|&i| {
+            ensemble
+                .probs(&input(&ds.rows[i]), task, &mut Vec::new())
+                .map(|p| p.best().0.to_string())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn score_split(
+    ds: &Dataset,
+    ensemble: &Ensemble,
+    rows: &[usize],
+    tasks: &[Task],
+    folds: usize,
+) -> CvScores {
+    let mut out = CvScores {
+        folds,
+        rows: rows.len(),
+        stance: None,
+        sentiment: None,
+    };
+    for &task in tasks {
+        let gold: Vec<&str> = rows
+            .iter()
+            .map(|&i| ds.rows[i].label(task).unwrap_or_default())
+            .collect();
+        let pred = predict_rows(ds, ensemble, rows, task);
+        let scores = Some(metrics::score(&gold, &pred));
+        match task {
+            Task::Stance => out.stance = scores,
+            Task::Sentiment => out.sentiment = scores,
+        }
+    }
+    out
+}
+
+/// k-fold cross-validation with a fixed shuffle; scores pooled over all folds.
+fn cross_validate(
+    ds: &Dataset,
+    settings: &TrainSettings,
+    tasks: &[Task],
+    k: usize,
+) -> Result<CvScores, TrainError> {
+    let n = ds.rows.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut state: u64 = 0x5eed_0fd3_3a2c;
+    for i in (1..n).rev() {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let j = ((state >> 33) % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    let mut fold_of = vec![0usize; n];
+    for (position, &i) in order.iter().enumerate() {
+        fold_of[i] = position % k;
+    }
+    let mut gold: BTreeMap<Task, Vec<String>> = BTreeMap::new();
+    let mut pred: BTreeMap<Task, Vec<String>> = BTreeMap::new();
+    for fold in 0..k {
+        let (test, train): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| fold_of[i] == fold);
+        let (ensemble, _) = fit(ds, &train, settings, tasks)?;
+        for &task in tasks {
+            gold.entry(task).or_default().extend(
+                test.iter()
+                    .map(|&i| ds.rows[i].label(task).unwrap_or_default().to_string()),
+            );
+            pred.entry(task)
+                .or_default()
+                .extend(predict_rows(ds, &ensemble, &test, task));
+        }
+    }
+    let mut out = CvScores {
+        folds: k,
+        rows: n,
+        stance: None,
+        sentiment: None,
+    };
+    for &task in tasks {
+        let scores = Some(metrics::score(&gold[&task], &pred[&task]));
+        match task {
+            Task::Stance => out.stance = scores,
+            Task::Sentiment => out.sentiment = scores,
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::ReadOptions;
+    use std::path::Path;
+
+    fn dataset(csv: &str) -> Dataset {
+        let mut ds = Dataset::default();
+        let (s, t) = ds
+            .read_bytes(Path::new("t.csv"), csv.as_bytes(), &ReadOptions::default())
+            .unwrap();
+        ds.has_stance = s;
+        ds.has_sentiment = t;
+        ds
+    }
+
+    fn corpus() -> String {
+        let mut csv = String::from("topic,text,stance\n");
+        let favor = [
+            "We support the accord.",
+            "We welcome the accord warmly.",
+            "The accord deserves our backing.",
+        ];
+        let against = [
+            "We reject the accord.",
+            "The accord is a dangerous precedent.",
+            "We will never accept the accord.",
+        ];
+        for round in 0..4 {
+            for t in favor {
+                csv.push_str(&format!("accord,\"{t} ({round})\",favor\n"));
+            }
+            for t in against {
+                csv.push_str(&format!("accord,\"{t} ({round})\",against\n"));
+            }
+        }
+        csv
+    }
+
+    #[test]
+    fn cross_validation_scores_every_row_once() {
+        let ds = dataset(&corpus());
+        let settings = TrainSettings {
+            cv: Some(4),
+            ..TrainSettings::default()
+        };
+        let model = train(&ds, &settings).unwrap();
+        let cv = model.card().cv.as_ref().unwrap();
+        assert_eq!(cv.folds, 4);
+        let stance = cv.stance.as_ref().unwrap();
+        assert_eq!(stance.rows, 24);
+        assert!(stance.accuracy > 0.9, "{}", stance.accuracy);
+        assert!(cv.sentiment.is_none());
+        assert!(model.card().fits.iter().all(|f| f.report.converged));
+    }
+
+    #[test]
+    fn settings_and_data_that_cannot_train_are_named() {
+        let ds = dataset("text,stance\na,favor\nb,favor\n");
+        assert_eq!(
+            train(&ds, &TrainSettings::default()).unwrap_err(),
+            TrainError::TooFewLabels {
+                task: "stance",
+                found: vec!["favor".into()]
+            }
+        );
+        let ds = dataset(&corpus());
+        let bad = TrainSettings {
+            cv: Some(1),
+            ..TrainSettings::default()
+        };
+        assert_eq!(train(&ds, &bad).unwrap_err().exit_code(), 2);
+        let held = TrainSettings {
+            holdout_topics: vec!["nothing like it".into()],
+            ..TrainSettings::default()
+        };
+        assert!(matches!(
+            train(&ds, &held).unwrap_err(),
+            TrainError::Holdout { test: 0, .. }
+        ));
+    }
+}
