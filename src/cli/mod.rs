@@ -1,12 +1,15 @@
 //! Command-line arguments and the commands they run. Each command lives in its own module with
 //! its clap `Args` struct and a `run` function.
 
+mod classify;
 mod eval;
 mod input;
 mod labeled;
 mod merge;
 mod output;
 mod quotes;
+mod report;
+mod score;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +29,10 @@ pub struct Cli {
 pub enum Command {
     /// Extract attributed quotes (who said what).
     Quotes(quotes::QuotesArgs),
+    /// Quotes with their speaker, stance toward a topic and sentiment, one row per quote.
+    Classify(classify::ClassifyArgs),
+    /// Per-actor stance report across all the articles.
+    Report(report::ReportArgs),
     /// Merge partial reports made on separate shards into one report.
     Merge(merge::MergeArgs),
     /// Train stance and sentiment models on labeled rows.
@@ -42,6 +49,8 @@ pub struct UsageError(pub String);
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Quotes(args) => quotes::run(args),
+        Command::Classify(args) => classify::run(args),
+        Command::Report(args) => report::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),

@@ -122,6 +122,7 @@ impl<'a> ReportBuilder<'a> {
             insert(&mut self.partial.stance_labels, label);
         }
         if let Some((own, own_p)) = argmax(&stance) {
+            add_to(&mut t.votes, own, w);
             for (label, score) in &stance {
                 if !t.evidence.contains_key(label) {
                     t.evidence.insert(label.clone(), Vec::new());
@@ -276,24 +277,48 @@ mod tests {
 
     #[test]
     fn statements_both_ways_without_a_lean_are_none() {
-        let s = |fan| {
-            actor(&report(&[quote("a", "X", "q", fan)]), "X")
-                .stance
-                .clone()
-        };
-        assert_eq!(s([0.45, 0.40, 0.15]), "none");
-        assert_eq!(s([0.35, 0.30, 0.35]), "none");
-        // exactly 0.1 apart is a lean
-        assert_eq!(s([0.5, 0.4, 0.1]), "favor");
-        // one side under 0.3 is a lean
-        assert_eq!(s([0.6, 0.29, 0.11]), "favor");
-        assert_eq!(s([0.3, 0.5, 0.2]), "against");
-        let r = report(&[
+        let stance = |quotes: &[ScoredQuote]| actor(&report(quotes), "X").stance.clone();
+        // One direct quote each way: no lean.
+        let both = [
             quote("a", "X", "yes", [0.9, 0.1, 0.0]),
             quote("b", "X", "no", [0.1, 0.8, 0.1]),
-        ]);
+        ];
+        assert_eq!(stance(&both), "none");
+        let r = report(&both);
+        assert_eq!(actor(&r, "X").confidence, 0.05);
+        // A direct quote against a partial one the other way: 1.0 is twice 0.5, a lean.
+        let lean = [
+            quote("a", "X", "yes", [0.9, 0.1, 0.0]),
+            kind(quote("a", "X", "no", [0.1, 0.8, 0.1]), QuoteKind::Partial),
+        ];
+        assert_eq!(stance(&lean), "favor");
+        // Direct against indirect: 1.0 is 1.25 times 0.8, under 1.5: no lean.
+        let close = [
+            quote("a", "X", "yes", [0.9, 0.1, 0.0]),
+            kind(quote("a", "X", "no", [0.1, 0.8, 0.1]), QuoteKind::Indirect),
+        ];
+        assert_eq!(stance(&close), "none");
+        // Exactly 1.5 times is a lean: three against two.
+        let mut three_two = vec![quote("a", "X", "f1", [0.6, 0.3, 0.1]); 2];
+        three_two.extend(vec![quote("a", "X", "a1", [0.2, 0.5, 0.3]); 3]);
+        assert_eq!(stance(&three_two), "against");
+    }
+
+    #[test]
+    fn procedural_quotes_do_not_outvote_a_position() {
+        // Soft but consistent: three quotes against at 0.45, two procedural ones at 0.9 none.
+        let mut quotes = vec![quote("a", "X", "a", [0.25, 0.45, 0.30]); 3];
+        quotes.extend(vec![quote("a", "X", "n", [0.05, 0.05, 0.9]); 2]);
+        let r = report(&quotes);
         let x = actor(&r, "X");
-        assert_eq!((x.stance.as_str(), x.confidence), ("none", 0.05));
+        assert_eq!(x.stance, "against");
+        // mean against (3 * 0.45 + 2 * 0.05) / 5 = 0.29: the confidence says the lean is soft
+        assert_eq!(x.confidence, 0.29);
+        // Only procedural quotes: none.
+        let x = actor(&report(&[quote("a", "X", "n", [0.05, 0.05, 0.9])]), "X")
+            .stance
+            .clone();
+        assert_eq!(x, "none");
     }
 
     #[test]

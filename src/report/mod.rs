@@ -29,15 +29,22 @@
 //!   indirect 0.8, partial 0.5. A partial quote is a fragment inside the reporter's own
 //!   sentence: shorter, and more often the reporter's framing than the speaker's position.
 //! - **Aggregated probabilities.** For every label, the weighted mean of the quotes'
-//!   probabilities for it (a quote that lacks a label counts 0 for it). Probabilities are first
-//!   clamped to [0, 1] and rounded to 1e-9 (a NaN counts as 0), and weights are counted in
-//!   tenths, so every sum is an integer: the result does not depend on the order quotes arrive
-//!   in, which is what lets partial reports merge exactly (see below).
-//! - **Stance** is the label with the highest aggregated probability (ties go to the earlier
-//!   of favor, against, none, then other labels alphabetically), except for **no lean**: when
-//!   favor and against are both at least 0.3 and differ by less than 0.1, the actor has spoken
-//!   both ways without leaning and the stance is `none` (`LABELS.md`). **Confidence** is the
-//!   chosen label's aggregated probability.
+//!   probabilities for it (a quote that lacks a label counts 0 for it): `stance_probs`.
+//!   Probabilities are first clamped to [0, 1] and rounded to 1e-9 (a NaN counts as 0), and
+//!   weights are counted in tenths, so every sum is an integer: the result does not depend on
+//!   the order quotes arrive in, which is what lets partial reports merge exactly (see below).
+//! - **Stance** is decided by the quotes' votes: each quote votes for its own most probable
+//!   label with its weight. `none` is the absence of a position (procedural, factual,
+//!   balanced statements), so it does not outvote one: favor and against are weighed against
+//!   each other, and the larger wins when it is at least 1.5 times the other. Without such a
+//!   lean (statements both ways, or none either way) the stance is `none` (`LABELS.md`: "an
+//!   actor with statements both ways and no lean is none"). Votes rather than mean
+//!   probabilities, because a quote the model gets right with 0.45 should count as much as one
+//!   it gets right with 0.9: on a small-corpus model the probabilities are soft, and a single
+//!   confident misreading otherwise outweighs several right ones. For label sets without
+//!   favor/against/none (a user's own model), the label with the most votes wins (ties in
+//!   label order). **Confidence** is the chosen label's aggregated probability, so a stance
+//!   carried by soft or few votes shows a low confidence.
 //! - **Sentiment** likewise, over the quotes that carry sentiment probabilities, with the no-lean
 //!   rule between positive and negative giving `neutral`.
 //! - **Evidence**: the 3 quotes with the highest probability for the actor's stance (ties
@@ -161,6 +168,14 @@ impl FromStr for Format {
 pub struct Probs(pub Vec<(String, f64)>);
 
 impl Probs {
+    /// Labels and probabilities in display order: favor, against, none, positive, negative,
+    /// neutral, then any other label alphabetically.
+    pub fn ordered(pairs: impl IntoIterator<Item = (String, f64)>) -> Probs {
+        let mut v: Vec<(String, f64)> = pairs.into_iter().collect();
+        v.sort_by(|a, b| partial::label_order(&a.0, &b.0));
+        Probs(v)
+    }
+
     /// The probability of `label`, 0 when absent.
     pub fn get(&self, label: &str) -> f64 {
         self.0

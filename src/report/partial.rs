@@ -117,6 +117,9 @@ pub(super) struct Tally {
     pub weight: u64,
     /// Label -> sum of weight x probability units.
     pub stance: BTreeMap<String, u64>,
+    /// Label -> total weight of the quotes whose own predicted label it is.
+    #[serde(default)]
+    pub votes: BTreeMap<String, u64>,
     /// Total weight of the quotes that carry sentiment.
     pub sentiment_weight: u64,
     pub sentiment: BTreeMap<String, u64>,
@@ -172,6 +175,7 @@ impl Tally {
         self.articles = self.articles.saturating_add(other.articles);
         self.weight = self.weight.saturating_add(other.weight);
         add_sums(&mut self.stance, other.stance);
+        add_sums(&mut self.votes, other.votes);
         self.sentiment_weight = self.sentiment_weight.saturating_add(other.sentiment_weight);
         add_sums(&mut self.sentiment, other.sentiment);
         for (label, list) in other.evidence {
@@ -225,6 +229,35 @@ fn decide(
         }
     }
     // The first label with the highest sum, in label order.
+    let mut best: Option<(&String, u128)> = None;
+    for l in labels {
+        let v = get(l);
+        if best.is_none_or(|(_, b)| v > b) {
+            best = Some((l, v));
+        }
+    }
+    best.map(|(l, _)| l.clone())
+}
+
+/// An actor's stance from its quotes' votes (see the module doc of `report`): with favor,
+/// against and none among the labels, none speaks for no position, so favor and against are
+/// weighed against each other: the larger wins when it is at least 1.5 times the other, and
+/// without such a lean (or with neither) the stance is none. Other label sets: the label with
+/// the most votes, ties in label order.
+fn decide_stance(votes: &BTreeMap<String, u64>, labels: &[String]) -> Option<String> {
+    let get = |l: &str| u128::from(votes.get(l).copied().unwrap_or(0));
+    let has = |l: &str| labels.iter().any(|x| x == l);
+    if has("favor") && has("against") && has("none") {
+        let (f, a) = (get("favor"), get("against"));
+        let label = if 2 * f >= 3 * a && f > 0 {
+            "favor"
+        } else if 2 * a >= 3 * f && a > 0 {
+            "against"
+        } else {
+            "none"
+        };
+        return Some(label.to_string());
+    }
     let mut best: Option<(&String, u128)> = None;
     for l in labels {
         let v = get(l);
@@ -492,13 +525,7 @@ fn actor_report(
     stance_labels: &[String],
     sentiment_labels: &[String],
 ) -> ActorReport {
-    let stance = decide(
-        &t.stance,
-        t.weight,
-        stance_labels,
-        ("favor", "against", "none"),
-    )
-    .unwrap_or_else(|| "none".to_string());
+    let stance = decide_stance(&t.votes, stance_labels).unwrap_or_else(|| "none".to_string());
     let confidence = ratio(t.stance.get(&stance).copied().unwrap_or(0), t.weight);
     let sentiment = (t.sentiment_weight > 0)
         .then(|| {
