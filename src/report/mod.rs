@@ -45,8 +45,9 @@
 //!   favor/against/none (a user's own model), the label with the most votes wins (ties in
 //!   label order). **Confidence** is the chosen label's aggregated probability, so a stance
 //!   carried by soft or few votes shows a low confidence.
-//! - **Sentiment** likewise, over the quotes that carry sentiment probabilities, with the no-lean
-//!   rule between positive and negative giving `neutral`.
+//! - **Sentiment** is the label with the highest aggregated probability over the quotes that
+//!   carry sentiment, except for no lean: when positive and negative are both at least 0.3
+//!   and differ by less than 0.1, it is `neutral`.
 //! - **Evidence**: the 3 quotes with the highest probability for the actor's stance (ties
 //!   broken by article, then text), each with its own predicted label and that label's
 //!   probability; a quote repeated in one article counts once.
