@@ -51,6 +51,8 @@ pub enum Warning {
         bytes: usize,
         limit: usize,
     },
+    /// Files in a directory that are not articles by their extension were left out.
+    NotArticles { dir: String, files: usize },
 }
 
 impl std::fmt::Display for Warning {
@@ -65,6 +67,12 @@ impl std::fmt::Display for Warning {
             Warning::TooLarge { path, bytes, limit } => write!(
                 f,
                 "{path}: article of {bytes} bytes skipped (over --max-article-bytes {limit})"
+            ),
+            Warning::NotArticles { dir, files } => write!(
+                f,
+                "{dir}: {files} file(s) left out that are not articles by their extension \
+                 (a directory is searched for .txt, .html, .htm, .xhtml, .jsonl, .ndjson and \
+                 files without an extension; name a file to read it whatever its extension)"
             ),
         }
     }
@@ -112,6 +120,7 @@ impl Articles {
     /// Expands directories (recursively, sorted) up front; files are read lazily.
     pub fn open(inputs: &[PathBuf]) -> Result<Articles> {
         let mut pending = VecDeque::new();
+        let mut warnings = Vec::new();
         for input in inputs {
             if input.as_os_str() == "-" {
                 pending.push_back(input.clone());
@@ -120,7 +129,13 @@ impl Articles {
             let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
             if meta.is_dir() {
                 let mut files = Vec::new();
-                walk(input, &mut files)?;
+                let left_out = walk(input, &mut files)?;
+                if left_out > 0 {
+                    warnings.push(Warning::NotArticles {
+                        dir: input.display().to_string(),
+                        files: left_out,
+                    });
+                }
                 files.sort();
                 pending.extend(files);
             } else {
@@ -131,7 +146,7 @@ impl Articles {
             pending,
             jsonl: None,
             max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
-            warnings: Vec::new(),
+            warnings,
             skipped: 0,
         })
     }
@@ -304,7 +319,21 @@ fn display(path: &Path) -> String {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// Whether a file found in a directory is an article by its extension (files named on the
+/// command line are read whatever their extension).
+fn is_article_file(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(e) => matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "text" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson"
+        ),
+    }
+}
+
+/// Collects the article files under `dir`; returns how many other files it left out.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<usize> {
+    let mut left_out = 0;
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
@@ -315,12 +344,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         }
         let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if ty.is_dir() {
-            walk(&path, out)?;
+            left_out += walk(&path, out)?;
+        } else if !is_article_file(&path) {
+            left_out += 1;
         } else if ty.is_file() || ty.is_symlink() {
             out.push(path);
         }
     }
-    Ok(())
+    Ok(left_out)
 }
 
 /// Decodes bytes as UTF-8, lossily; the flag says whether anything was replaced.
@@ -528,6 +559,25 @@ mod tests {
                 format!("{base}/sub/a.txt"),
             ]
         );
+    }
+
+    #[test]
+    fn directories_leave_out_files_that_are_not_articles_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "A body").unwrap();
+        std::fs::write(dir.path().join("NOTES"), "no extension").unwrap();
+        std::fs::write(dir.path().join("gold.json"), "{}").unwrap();
+        std::fs::write(dir.path().join("README.md"), "# readme").unwrap();
+        let mut articles = Articles::open(&[dir.path().to_path_buf()]).unwrap();
+        let names: Vec<String> = articles.by_ref().map(|a| a.unwrap().id).collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names[0].ends_with("NOTES") && names[1].ends_with("a.txt"));
+        let warnings = articles.take_warnings();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].to_string().contains("2 file(s) left out"));
+        // Named on the command line, any file is read.
+        let md = dir.path().join("README.md");
+        assert_eq!(Articles::open(&[md]).unwrap().count(), 1);
     }
 
     #[test]
