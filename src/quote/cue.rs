@@ -114,6 +114,15 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("quip", CueClass::QuoteOnly, &["quipped", "quipping"]),
     ("order", CueClass::QuoteOnly, &[]),
     ("speak", CueClass::QuoteOnly, &["spoke", "spoken"]),
+    ("liken", CueClass::QuoteOnly, &[]),
+    ("dub", CueClass::QuoteOnly, &["dubbed", "dubbing"]),
+    ("label", CueClass::QuoteOnly, &["labelled", "labelling"]),
+    ("brand", CueClass::QuoteOnly, &[]),
+    ("term", CueClass::QuoteOnly, &[]),
+    ("chant", CueClass::QuoteOnly, &[]),
+    ("shout", CueClass::QuoteOnly, &[]),
+    ("yell", CueClass::QuoteOnly, &[]),
+    ("read", CueClass::QuoteOnly, &["read", "reads", "reading"]),
 ];
 
 /// Regular English inflections of a base verb: -s, -ed, -ing.

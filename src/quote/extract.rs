@@ -307,6 +307,11 @@ const SPEAKER_NOUNS: &[&str] = &[
     "women",
     "men",
     "students",
+    "letter",
+    "article",
+    "memo",
+    "editorial",
+    "report",
 ];
 
 fn is_speaker_noun(lower: &str) -> bool {
@@ -451,6 +456,8 @@ pub fn extract(body: &str) -> Vec<Quote> {
     let mut last: Option<(Said, usize)> = None;
     let mut said: Vec<(Found, Said)> = Vec::with_capacity(found.len());
     for f in found {
+        // A lead-in with no quote of its own (see `read_sentence`) only names the speaker.
+        let lead_in = f.spans.is_empty();
         let who = match &f.speaker {
             Attribution::Mention { mention, cue } => {
                 let mut entity = resolver.resolve(mention);
@@ -479,6 +486,9 @@ pub fn extract(body: &str) -> Vec<Quote> {
                 };
                 if entity.is_some() {
                     last = Some((who, f.paragraph));
+                }
+                if lead_in {
+                    continue;
                 }
                 who
             }
@@ -685,6 +695,23 @@ fn read_sentence(
         .filter(|t| quoted(t).is_none())
         .copied()
         .collect();
+    // `Caddell continued:` closing a paragraph: the quote in the next paragraph is his.
+    if regs.is_empty()
+        && narrative.last().is_some_and(|t| is_punct(body, t, &[":"]))
+        && (0..narrative.len()).any(|i| cue_at(body, &narrative, i).is_some())
+    {
+        if let Some((mention, cue)) = lead_attribution(body, &narrative) {
+            return vec![Found {
+                kind: QuoteKind::Direct,
+                spans: Vec::new(),
+                speaker: Attribution::Mention {
+                    mention,
+                    cue: Some(cue),
+                },
+                paragraph,
+            }];
+        }
+    }
     // A sentence with no quotation and no cue says nothing attributable.
     if regs.is_empty()
         && !narrative
@@ -1281,6 +1308,43 @@ fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> 
     (seen_head && k > start).then_some((start, k))
 }
 
+/// Like [`np_after`], and also a name after lower-case descriptors, which are left out of the
+/// mention: `said 9/11 widow Terry Strada`, `according to conservative talk radio host Rush
+/// Limbaugh`.
+fn np_after_described(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> {
+    if let Some(r) = np_after(body, toks, start) {
+        return Some(r);
+    }
+    let mut k = start;
+    while k < toks.len() && k - start < 6 {
+        let t = &toks[k];
+        let tx = t.text(body);
+        if is_capitalized(tx) {
+            break;
+        }
+        let tl = lower(body, t);
+        let descriptor = (t.kind == TokenKind::Word
+            && !actor::is_function_word(&tl)
+            && !matches!(&*tl, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+            && cue::lookup(&tl).is_none())
+            || (k > start && matches!(tx, "/" | "-"));
+        if !descriptor {
+            return None;
+        }
+        k += 1;
+    }
+    if k == start || k >= toks.len() || !is_capitalized(toks[k].text(body)) {
+        return None;
+    }
+    let (_, e) = np_after(body, toks, k)?;
+    // A name of two capitalised words at least, so a sentence's next word is not taken.
+    (e - k >= 2
+        && toks[k..e]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && is_capitalized(t.text(body))))
+    .then_some((k, e))
+}
+
 fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> Option<Mention> {
     let m = actor::parse_mention(body, &toks[range.0..range.1])?;
     // A bare common noun phrase with no name, title or speaker noun cannot speak.
@@ -1321,9 +1385,17 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
                 }
             }
             // `said Putin:` / post-posed in the lead.
-            if let Some(r) = np_after(body, lead, ci + 1) {
+            if let Some(r) = np_after_described(body, lead, ci + 1) {
                 if let Some(m) = mention_of(body, lead, r) {
                     return Some((m, lead[ci].span));
+                }
+            }
+            // `Trump attacked Clinton ..., saying, "..."`: the sentence's subject speaks.
+            if lower(body, &lead[ci]).ends_with("ing") && ci > 0 {
+                if let Some(r) = sentence_subject(body, &lead[..ci]) {
+                    if let Some(m) = mention_of(body, lead, r) {
+                        return Some((m, lead[ci].span));
+                    }
                 }
             }
         }
@@ -1335,6 +1407,46 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
         return Some((m, last.span));
     }
     None
+}
+
+/// Words that open a fronted phrase before the subject: `At a rally, Trump ...`.
+fn opens_fronted_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "at" | "in"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "earlier"
+            | "later"
+            | "last"
+            | "speaking"
+            | "meanwhile"
+            | "separately"
+            | "however"
+            | "yesterday"
+            | "today"
+            | "since"
+            | "while"
+            | "when"
+            | "asked"
+            | "instead"
+            | "still"
+            | "then"
+    )
+}
+
+/// The sentence's subject, also after a fronted phrase closed by a comma
+/// (`At a rally, Trump likened ...`, `During a speech earlier in the day, Trump ...`).
+fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    let first = toks.first()?;
+    if first.kind == TokenKind::Word && opens_fronted_phrase(&lower(body, first)) {
+        let comma = (1..toks.len().min(16)).find(|&i| is_punct(body, &toks[i], &[","]))?;
+        let (a, b) = subject_np(body, &toks[comma + 1..])?;
+        return Some((a + comma + 1, b + comma + 1));
+    }
+    subject_np(body, toks)
 }
 
 /// The subject noun phrase at the start of a sentence, with its appositions:
@@ -1419,7 +1531,7 @@ fn tail_attribution(body: &str, piece: &[Token]) -> Option<(Mention, Span)> {
     // The cue must be close to the quote.
     let ci = (i..piece.len().min(i + 20)).find(|&k| cue_at(body, piece, k).is_some())?;
     if ci == i {
-        let r = np_after(body, piece, ci + 1)?;
+        let r = np_after_described(body, piece, ci + 1)?;
         let m = mention_of(body, piece, r)?;
         return Some((m, piece[ci].span));
     }
@@ -1432,7 +1544,7 @@ fn tail_attribution(body: &str, piece: &[Token]) -> Option<(Mention, Span)> {
 fn according_to(body: &str, toks: &[Token], from: usize) -> Option<(Mention, Span)> {
     let k = (from..toks.len().saturating_sub(1))
         .find(|&k| lower(body, &toks[k]) == "according" && lower(body, &toks[k + 1]) == "to")?;
-    let r = np_after(body, toks, k + 2)?;
+    let r = np_after_described(body, toks, k + 2)?;
     let m = mention_of(body, toks, r)?;
     Some((m, Span::new(toks[k].span.start, toks[k + 1].span.end)))
 }
@@ -1489,7 +1601,7 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     let k = (0..n - 1).find(|&k| {
         lower(body, &narrative[k]) == "according" && lower(body, &narrative[k + 1]) == "to"
     })?;
-    let r = np_after(body, narrative, k + 2)?;
+    let r = np_after_described(body, narrative, k + 2)?;
     let m = mention_of(body, narrative, r)?;
     let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
     let after = narrative.get(r.1);
@@ -1941,7 +2053,7 @@ fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> 
             return Some((m, narrative[ci].span));
         }
     }
-    let r = subject_np(body, narrative)?;
+    let r = sentence_subject(body, narrative)?;
     let verb = narrative[r.1..]
         .iter()
         .find(|t| t.kind == TokenKind::Word && !is_adverbial(t.text(body)))?;
@@ -1976,6 +2088,38 @@ mod tests {
             .find(|q| q.text.contains(needle))
             .unwrap_or_else(|| panic!("no quote with {needle:?} in {:?}", run(body)))
             .speaker
+    }
+
+    #[test]
+    fn descriptors_before_a_post_posed_name_are_left_out() {
+        let b = "\"Their reasons do not hold. They are wrong,\" said 9/11 widow Terry Strada.";
+        assert_eq!(speaker_of(b, "reasons"), Some("Terry Strada".into()));
+        let b = "According to conservative radio host Rush Limbaugh, the move reeks of fear.";
+        assert_eq!(
+            speaker_of(b, "the move reeks"),
+            Some("Rush Limbaugh".into())
+        );
+        // Lower-case words before a lone capitalised word are not a speaker.
+        let b = "\"We are ready,\" said the old man in Gaza.";
+        assert_ne!(speaker_of(b, "We are ready"), Some("Gaza".into()));
+    }
+
+    #[test]
+    fn a_lead_in_closing_a_paragraph_names_the_next_quote_s_speaker() {
+        let b = "Senator Ana Ruiz spoke first.\n\nRuiz continued:\n\n\"The treaty is a good one.\"";
+        assert_eq!(speaker_of(b, "The treaty"), Some("Ana Ruiz".into()));
+        // A lead-in without a cue names nobody, and Holm is two paragraphs back.
+        let b = "Minister Jan Holm arrived.\n\nThe agenda:\n\n\"Item one is the budget.\"";
+        assert_eq!(speaker_of(b, "Item one"), None);
+    }
+
+    #[test]
+    fn a_participle_cue_gives_the_quote_to_the_sentence_subject() {
+        let b = "During a speech on Friday, Premier Lin Bao attacked the tariffs, saying, \"They hurt our farmers.\"";
+        assert_eq!(speaker_of(b, "They hurt"), Some("Lin Bao".into()));
+        let b =
+            "At a rally, Premier Lin Bao likened the tariffs to \"a tax on bread\" in his speech.";
+        assert_eq!(speaker_of(b, "a tax on bread"), Some("Lin Bao".into()));
     }
 
     #[test]
