@@ -1400,6 +1400,16 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
             }
         }
     }
+    // A quote closing a reported clause: `X acknowledged that there are still "some people"
+    // who feel that way, "but not among the vast majority."` The sentence's first cue with a
+    // speaker before it attributes the whole sentence.
+    if lt == "," && lead.len() <= 40 {
+        for ci in (0..lead.len()).filter(|&i| cue_at(body, lead, i).is_some()) {
+            if let Some(m) = np_before(body, lead, ci, 0).and_then(|r| mention_of(body, lead, r)) {
+                return Some((m, lead[ci].span));
+            }
+        }
+    }
     // A colon lead-in without a cue: the sentence's subject speaks.
     if lt == ":" {
         let r = subject_np(body, lead)?;
@@ -1441,7 +1451,10 @@ fn opens_fronted_phrase(lower: &str) -> bool {
 /// (`At a rally, Trump likened ...`, `During a speech earlier in the day, Trump ...`).
 fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
     let first = toks.first()?;
-    if first.kind == TokenKind::Word && opens_fronted_phrase(&lower(body, first)) {
+    let fl = lower(body, first);
+    // `Claiming the criticism is unfair, Trump told Fox ...`: a participle phrase.
+    let participle = fl.ends_with("ing") && cue::lookup(&fl).is_some();
+    if first.kind == TokenKind::Word && (opens_fronted_phrase(&fl) || participle) {
         let comma = (1..toks.len().min(16)).find(|&i| is_punct(body, &toks[i], &[","]))?;
         let (a, b) = subject_np(body, &toks[comma + 1..])?;
         return Some((a + comma + 1, b + comma + 1));
@@ -1832,7 +1845,15 @@ fn cue_then_clause(
         let end = found
             .get(idx + 1)
             .map_or(s.end, |next| narrative[next.3].span.start);
-        let content = content_span(body, narrative[*k].span.start, end);
+        // A quoted fragment opening the clause belongs to it.
+        let gap = quoted_gap(body, narrative, *k);
+        let start = if !gap.is_empty() {
+            let from = narrative[*k - 1].span.end;
+            from + body[from..].len() - body[from..].trim_start().len()
+        } else {
+            narrative[*k].span.start
+        };
+        let content = content_span(body, start, end);
         if content.text(body).split_whitespace().count() >= 3 {
             out.push((vec![content], m.clone(), narrative[*ci].span));
         }
@@ -1941,8 +1962,19 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
         // The listener: `told reporters`, `told the BBC`, `told Ms Okafor`.
         k = np_after(body, narrative, k)?.1;
     }
-    let k = clause_start(body, narrative, k)?;
+    // `he said "budget reforms" and the collection of taxes would pay`: the clause opens
+    // with a quoted fragment, which the narrative tokens leave out.
+    let k = clause_start(body, narrative, k)
+        .or_else(|| (k < n && k > 0 && !quoted_gap(body, narrative, k).is_empty()).then_some(k))?;
     Some((m, k))
+}
+
+/// The text left out of the narrative right before token `k` (a quoted fragment), trimmed.
+fn quoted_gap<'a>(body: &'a str, narrative: &[Token], k: usize) -> &'a str {
+    if k == 0 || k >= narrative.len() {
+        return "";
+    }
+    body[narrative[k - 1].span.end..narrative[k].span.start].trim()
 }
 
 /// The first token of a clause reported after the cue at `ci` (`that` optional).
@@ -2120,6 +2152,24 @@ mod tests {
         let b =
             "At a rally, Premier Lin Bao likened the tariffs to \"a tax on bread\" in his speech.";
         assert_eq!(speaker_of(b, "a tax on bread"), Some("Lin Bao".into()));
+    }
+
+    #[test]
+    fn a_reported_clause_may_open_with_a_quoted_fragment() {
+        let b = "The minister gave no figure, though she said \"budget reforms\" and new taxes would pay for it.";
+        let q = extract(b);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].kind, QuoteKind::Partial);
+        assert!(
+            q[0].text.starts_with("\"budget reforms\" and new taxes"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_fronted_participle_phrase_is_not_the_subject() {
+        let b = "Claiming the vote was rigged, Senator Ana Ruiz told reporters that \"the count must start again.\"";
+        assert_eq!(speaker_of(b, "the count must"), Some("Ana Ruiz".into()));
     }
 
     #[test]
