@@ -1261,7 +1261,12 @@ fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> 
         } else if is_capitalized(tx) {
             !(seen_head && is_adverbial(tx))
         } else if k == start && matches!(tl.as_str(), "he" | "she" | "they" | "it" | "we") {
-            return Some((k, k + 1));
+            // `"...," said he.` but not `said it was "resolutely opposed"`, where the pronoun
+            // opens the reported clause.
+            let ends = toks
+                .get(k + 1)
+                .is_none_or(|n| n.kind == TokenKind::Punct);
+            return ends.then_some((k, k + 1));
         } else {
             is_determiner(&tl)
                 || is_title(&tl)
