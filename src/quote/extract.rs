@@ -307,6 +307,7 @@ const SPEAKER_NOUNS: &[&str] = &[
     "women",
     "men",
     "students",
+    "guard",
     "letter",
     "article",
     "memo",
@@ -623,6 +624,37 @@ fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     }
     let noun =
         i > 0 && toks[i - 1].kind == TokenKind::Word && is_determiner(&lower(body, &toks[i - 1]));
+    // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
+    // pronoun or an auxiliary (`we state`, `will report`).
+    let wl = lower(body, &toks[i]);
+    if matches!(
+        &*wl,
+        "state" | "report" | "order" | "charge" | "comment" | "claim"
+    ) {
+        let verb = i > 0
+            && matches!(
+                &*lower(body, &toks[i - 1]),
+                "i" | "we"
+                    | "you"
+                    | "they"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+            );
+        if !verb {
+            return None;
+        }
+    }
     (!noun).then_some(class)
 }
 
@@ -1263,9 +1295,7 @@ fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> 
         } else if k == start && matches!(tl.as_str(), "he" | "she" | "they" | "it" | "we") {
             // `"...," said he.` but not `said it was "resolutely opposed"`, where the pronoun
             // opens the reported clause.
-            let ends = toks
-                .get(k + 1)
-                .is_none_or(|n| n.kind == TokenKind::Punct);
+            let ends = toks.get(k + 1).is_none_or(|n| n.kind == TokenKind::Punct);
             return ends.then_some((k, k + 1));
         } else {
             is_determiner(&tl)
@@ -1558,11 +1588,37 @@ fn tail_attribution(body: &str, piece: &[Token]) -> Option<(Mention, Span)> {
     Some((m, piece[ci].span))
 }
 
+/// Extends a name with the lower-case nouns that finish it before a comma or the end:
+/// `according to the Philippine coast guard,`, `the United Nations refugee agency`.
+fn with_noun_tail(body: &str, toks: &[Token], r: (usize, usize)) -> (usize, usize) {
+    let mut e = r.1;
+    while e < toks.len() && e - r.1 < 3 {
+        let t = &toks[e];
+        let tl = lower(body, t);
+        if t.kind != TokenKind::Word
+            || is_capitalized(t.text(body))
+            || actor::is_function_word(&tl)
+            || cue::lookup(&tl).is_some()
+        {
+            break;
+        }
+        e += 1;
+    }
+    let closes = toks
+        .get(e)
+        .is_none_or(|t| is_punct(body, t, &[",", ".", ";"]));
+    if e > r.1 && closes && is_speaker_noun(&lower(body, &toks[e - 1])) {
+        (r.0, e)
+    } else {
+        r
+    }
+}
+
 /// `according to X` starting at or after `from`.
 fn according_to(body: &str, toks: &[Token], from: usize) -> Option<(Mention, Span)> {
     let k = (from..toks.len().saturating_sub(1))
         .find(|&k| lower(body, &toks[k]) == "according" && lower(body, &toks[k + 1]) == "to")?;
-    let r = np_after_described(body, toks, k + 2)?;
+    let r = with_noun_tail(body, toks, np_after_described(body, toks, k + 2)?);
     let m = mention_of(body, toks, r)?;
     Some((m, Span::new(toks[k].span.start, toks[k + 1].span.end)))
 }
@@ -1619,7 +1675,7 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     let k = (0..n - 1).find(|&k| {
         lower(body, &narrative[k]) == "according" && lower(body, &narrative[k + 1]) == "to"
     })?;
-    let r = np_after_described(body, narrative, k + 2)?;
+    let r = with_noun_tail(body, narrative, np_after_described(body, narrative, k + 2)?);
     let m = mention_of(body, narrative, r)?;
     let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
     let after = narrative.get(r.1);
