@@ -727,23 +727,6 @@ fn read_sentence(
         .filter(|t| quoted(t).is_none())
         .copied()
         .collect();
-    // `Caddell continued:` closing a paragraph: the quote in the next paragraph is his.
-    if regs.is_empty()
-        && narrative.last().is_some_and(|t| is_punct(body, t, &[":"]))
-        && (0..narrative.len()).any(|i| cue_at(body, &narrative, i).is_some())
-    {
-        if let Some((mention, cue)) = lead_attribution(body, &narrative) {
-            return vec![Found {
-                kind: QuoteKind::Direct,
-                spans: Vec::new(),
-                speaker: Attribution::Mention {
-                    mention,
-                    cue: Some(cue),
-                },
-                paragraph,
-            }];
-        }
-    }
     // A sentence with no quotation and no cue says nothing attributable.
     if regs.is_empty()
         && !narrative
@@ -901,6 +884,23 @@ fn read_sentence(
             });
         }
         return out;
+    }
+    // `Caddell continued:` closing a paragraph: the quote in the next paragraph is his.
+    if regs.is_empty()
+        && narrative.last().is_some_and(|t| is_punct(body, t, &[":"]))
+        && (0..narrative.len()).any(|i| cue_at(body, &narrative, i).is_some())
+    {
+        if let Some((mention, cue)) = lead_attribution(body, &narrative) {
+            return vec![Found {
+                kind: QuoteKind::Direct,
+                spans: Vec::new(),
+                speaker: Attribution::Mention {
+                    mention,
+                    cue: Some(cue),
+                },
+                paragraph,
+            }];
+        }
     }
     // Fragments quoted in a sentence whose subject speaks: `called it "..."`.
     if !partial.is_empty() {
@@ -1447,11 +1447,39 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
     }
     // A colon lead-in without a cue: the sentence's subject speaks.
     if lt == ":" {
-        let r = subject_np(body, lead)?;
+        let r = sentence_subject(body, lead)?;
         let m = mention_of(body, lead, r)?;
         return Some((m, last.span));
     }
     None
+}
+
+/// Verbs of colon lead-ins that end a subject (`the government struck a conciliatory tone:`).
+fn is_lead_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "struck"
+            | "sounded"
+            | "offered"
+            | "took"
+            | "gave"
+            | "made"
+            | "put"
+            | "spoke"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "has"
+            | "kept"
+            | "set"
+            | "chose"
+            | "went"
+            | "sent"
+            | "issued"
+            | "released"
+            | "posted"
+    )
 }
 
 /// Words that open a fronted phrase before the subject: `At a rally, Trump ...`.
@@ -1512,6 +1540,7 @@ fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
         } else if after_det > 0
             && t.kind == TokenKind::Word
             && !is_capitalized(tx)
+            && !is_lead_verb(&tl)
             && !actor::is_function_word(&tl)
             && !is_adverbial(&tl)
             && cue::lookup(&tl).is_none()
@@ -1744,8 +1773,15 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                     .count()
                     <= 3
             };
+            // Nothing quoted right after the speaker: in `..., said the fund "changes the
+            // math"` the fund is the subject of a reported clause, not the speaker.
+            let bare = |r: &(usize, usize)| {
+                let from = tail[r.1 - 1].span.end;
+                let to = tail.get(r.1).map_or(s.end, |t| t.span.start);
+                body[from..to.max(from)].trim().is_empty()
+            };
             match np_after(body, tail, 1) {
-                Some(r) if !told && short(&r) => (Some(r), r.1),
+                Some(r) if !told && short(&r) && bare(&r) => (Some(r), r.1),
                 _ => (None, 0),
             }
         } else {
@@ -2231,6 +2267,25 @@ mod tests {
     fn a_fronted_participle_phrase_is_not_the_subject() {
         let b = "Claiming the vote was rigged, Senator Ana Ruiz told reporters that \"the count must start again.\"";
         assert_eq!(speaker_of(b, "the count must"), Some("Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn a_subject_followed_by_a_fragment_is_not_a_post_posed_speaker() {
+        let b = "Colombia's negotiator, Ana Ruiz, who chaired the talks last year, said the fund \"changes the math for every government.\"";
+        assert_eq!(speaker_of(b, "changes the math"), Some("Ana Ruiz".into()));
+        assert!(extract(b)
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("fund")));
+    }
+
+    #[test]
+    fn a_colon_lead_in_after_a_fronted_phrase() {
+        let b =
+            "In Belgrade, the government struck a conciliatory tone: \"The talks were useful.\"";
+        assert_eq!(
+            speaker_of(b, "The talks were useful"),
+            Some("government".into())
+        );
     }
 
     #[test]
