@@ -118,6 +118,15 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
             '\u{ab}' => push(c.len_utf8(), Family::Guillemet, Role::Open),
             '\u{bb}' => push(c.len_utf8(), Family::Guillemet, Role::Close),
             '\u{201c}' | '\u{201e}' => push(c.len_utf8(), Family::Double, Role::Open),
+            // A right mark that can only open (after a space, before a word) is a typesetting
+            // slip for a left one: `― ”Fear. I am truly afraid ...”`.
+            '\u{201d}'
+                if is_opening_context(prev)
+                    && next.is_some_and(|n| n.is_alphanumeric() || n == '\u{2026}' || n == ' ')
+                    && !(next == Some(' ') && !next2.is_some_and(|x| x == '\u{2026}')) =>
+            {
+                push(c.len_utf8(), Family::Double, Role::Open)
+            }
             '\u{201d}' => push(c.len_utf8(), Family::Double, Role::Close),
             '"' => {
                 if is_opening_context(prev) && !next.is_none_or(char::is_whitespace) {
@@ -358,6 +367,18 @@ mod tests {
         assert_eq!(
             quoted(t),
             vec!["When they say \u{201e}the sea is at risk\u{201c} we smile"]
+        );
+    }
+
+    #[test]
+    fn a_right_mark_before_a_word_at_a_paragraph_start_opens() {
+        assert_eq!(
+            quoted("\u{201d}Fear. I am afraid.\u{201d} \u{2015} Ana Ruiz"),
+            vec!["Fear. I am afraid."]
+        );
+        assert_eq!(
+            quoted("\u{201d} \u{2026} what I learned,\u{201d} he said."),
+            vec!["\u{2026} what I learned,"]
         );
     }
 
