@@ -409,24 +409,6 @@ fn hash_parts(prefix: &str, parts: &[&str]) -> u64 {
     h.finish()
 }
 
-/// Collects `(hash, block)` for every term occurrence.
-#[derive(Default)]
-struct HashSink {
-    terms: Vec<(u64, Block)>,
-}
-
-impl Sink for HashSink {
-    fn word(&mut self, prefix: &str, parts: &[&str]) {
-        self.terms.push((hash_parts(prefix, parts), Block::Word));
-    }
-    fn char(&mut self, _gram: &str, hash: u64) {
-        self.terms.push((hash, Block::Char));
-    }
-    fn extra(&mut self, name: &str, _value: f32) {
-        self.terms.push((hash_parts(EXTRA, &[name]), Block::Extra));
-    }
-}
-
 /// Collects the hash and value of every term occurrence; [`Vectorizer::transform`] looks them
 /// up afterwards in one tight loop, where the table's cache misses overlap.
 #[derive(Default)]
@@ -446,59 +428,81 @@ impl Sink for IndexSink {
     }
 }
 
-/// The distinct terms of a quote, sorted by hash.
-fn distinct_terms(settings: &FeatureSettings, input: &ModelInput) -> Vec<(u64, Block)> {
-    let mut sink = HashSink::default();
-    analyze(settings, input, &mut sink);
-    let mut terms = sink.terms;
-    terms.sort_unstable_by_key(|t| t.0);
-    terms.dedup_by_key(|t| t.0);
-    terms
-}
-
 /// How many training rows hold a term, and the first of them (where its text is taken).
 #[derive(Debug, Clone, Copy)]
 struct DocFreq {
     rows: u32,
     first: u32,
+    /// The last row counted, so a term repeated within a row counts once.
+    last: u32,
     block: Block,
 }
 
 type DocFreqs = HashMap<u64, DocFreq, BuildHasherDefault<IdentityHasher>>;
 
+/// Counts each term of one row into a [`DocFreqs`].
+struct CountSink<'a> {
+    df: &'a mut DocFreqs,
+    row: u32,
+}
+
+impl CountSink<'_> {
+    fn add(&mut self, h: u64, block: Block) {
+        let row = self.row;
+        self.df
+            .entry(h)
+            .and_modify(|d| {
+                if d.last != row {
+                    d.rows += 1;
+                    d.last = row;
+                }
+            })
+            .or_insert(DocFreq {
+                rows: 1,
+                first: row,
+                last: row,
+                block,
+            });
+    }
+}
+
+impl Sink for CountSink<'_> {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        self.add(hash_parts(prefix, parts), Block::Word);
+    }
+    fn char(&mut self, _gram: &str, hash: u64) {
+        self.add(hash, Block::Char);
+    }
+    fn extra(&mut self, name: &str, _value: f32) {
+        self.add(hash_parts(EXTRA, &[name]), Block::Extra);
+    }
+}
+
 /// Each term's [`DocFreq`] over `inputs`. Integer counts and the smallest row: the order in
 /// which parallel parts are merged cannot change the result.
 fn document_frequencies(settings: &FeatureSettings, inputs: &[ModelInput]) -> DocFreqs {
-    let add = |df: &mut DocFreqs, h: u64, d: DocFreq| {
-        df.entry(h)
-            .and_modify(|e| {
-                e.rows += d.rows;
-                e.first = e.first.min(d.first);
-            })
-            .or_insert(d);
-    };
     inputs
         .par_iter()
         .enumerate()
         .fold(DocFreqs::default, |mut df, (row, input)| {
-            for (h, block) in distinct_terms(settings, input) {
-                let first = row as u32;
-                add(
-                    &mut df,
-                    h,
-                    DocFreq {
-                        rows: 1,
-                        first,
-                        block,
-                    },
-                );
-            }
+            let mut sink = CountSink {
+                df: &mut df,
+                row: row as u32,
+            };
+            analyze(settings, input, &mut sink);
             df
         })
         .reduce(DocFreqs::default, |a, b| {
             let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
             for (h, d) in small {
-                add(&mut big, h, d);
+                // Parts hold disjoint rows: counts add up.
+                big.entry(h)
+                    .and_modify(|e| {
+                        e.rows += d.rows;
+                        e.first = e.first.min(d.first);
+                        e.last = e.last.max(d.last);
+                    })
+                    .or_insert(d);
             }
             big
         })

@@ -283,7 +283,7 @@ fn max_abs(g: &Array1<f64>) -> f64 {
 /// Most row chunks the objective is split into, and fewest rows per chunk. Chunks depend on
 /// the data only, never on the thread count, and their sums are added in chunk order: the
 /// results are the same on any machine.
-const MAX_CHUNKS: usize = 8;
+const MAX_CHUNKS: usize = 4;
 const MIN_CHUNK_ROWS: usize = 256;
 /// Bound on the per-chunk gradient buffers (in f64s), so huge vocabularies use fewer chunks.
 const CHUNK_BUFFER_BUDGET: usize = 1 << 25;
