@@ -933,6 +933,16 @@ mod tests {
     }
 
     #[test]
+    fn fit_transform_gives_the_rows_transform_gives() {
+        let docs = inputs(DOCS, "independence for Kosovo");
+        for settings in [every_term(), FeatureSettings::default()] {
+            let (v, m) = Vectorizer::fit_transform(&settings, &docs).unwrap();
+            assert_eq!(m, v.transform_many(&docs));
+            assert!(v.names().iter().all(|n| !n.is_empty()), "every term named");
+        }
+    }
+
+    #[test]
     fn fitting_is_deterministic_and_min_df_max_features_prune() {
         let docs = inputs(DOCS, "Kosovo");
         let a = Vectorizer::fit(&every_term(), &docs).unwrap();
