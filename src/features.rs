@@ -19,7 +19,7 @@ use crate::quote::QuoteKind;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a model is asked about.
@@ -409,26 +409,6 @@ fn hash_parts(prefix: &str, parts: &[&str]) -> u64 {
     h.finish()
 }
 
-/// Collects `(hash, block, value)` for every term occurrence.
-#[derive(Default)]
-struct HashSink {
-    terms: Vec<(u64, Block, f32)>,
-}
-
-impl Sink for HashSink {
-    fn word(&mut self, prefix: &str, parts: &[&str]) {
-        self.terms
-            .push((hash_parts(prefix, parts), Block::Word, 1.0));
-    }
-    fn char(&mut self, _gram: &str, hash: u64) {
-        self.terms.push((hash, Block::Char, 1.0));
-    }
-    fn extra(&mut self, name: &str, value: f32) {
-        self.terms
-            .push((hash_parts(EXTRA, &[name]), Block::Extra, value));
-    }
-}
-
 /// Collects the hash and value of every term occurrence; [`Vectorizer::transform`] looks them
 /// up afterwards in one tight loop, where the table's cache misses overlap.
 #[derive(Default)]
@@ -436,72 +416,140 @@ struct IndexSink {
     terms: Vec<(u64, f32)>,
 }
 
-impl IndexSink {
-    fn add(&mut self, h: u64, value: f32) {
-        self.terms.push((h, value));
-    }
-}
-
 impl Sink for IndexSink {
     fn word(&mut self, prefix: &str, parts: &[&str]) {
-        self.add(hash_parts(prefix, parts), 1.0);
+        self.terms.push((hash_parts(prefix, parts), 1.0));
     }
     fn char(&mut self, _gram: &str, hash: u64) {
-        self.add(hash, 1.0);
+        self.terms.push((hash, 1.0));
     }
     fn extra(&mut self, name: &str, value: f32) {
-        self.add(hash_parts(EXTRA, &[name]), value);
+        self.terms.push((hash_parts(EXTRA, &[name]), value));
     }
 }
 
-/// Distinct terms of a quote with their counts (extras: their values), sorted by hash.
-fn term_counts(settings: &FeatureSettings, input: &ModelInput) -> Vec<(u64, Block, f32)> {
-    let mut sink = HashSink::default();
-    analyze(settings, input, &mut sink);
-    let mut terms = sink.terms;
-    terms.sort_unstable_by_key(|t| t.0);
-    terms.dedup_by(|later, first| {
-        if later.0 == first.0 {
-            first.2 += later.2;
-            true
-        } else {
-            false
-        }
-    });
-    terms
+/// How many training rows hold a term, and the first of them (where its text is taken).
+#[derive(Debug, Clone, Copy)]
+struct DocFreq {
+    rows: u32,
+    first: u32,
+    /// The last row counted, so a term repeated within a row counts once.
+    last: u32,
+    block: Block,
 }
 
-/// Records the text of wanted hashes not yet named; hashes first, so only the text of a
-/// wanted, new term is ever built.
-struct NameSink<'a> {
-    wanted: &'a HashSet<u64, BuildHasherDefault<IdentityHasher>>,
-    names: HashMap<u64, String, BuildHasherDefault<IdentityHasher>>,
+type DocFreqs = HashMap<u64, DocFreq, BuildHasherDefault<IdentityHasher>>;
+
+/// Counts each term of one row into a [`DocFreqs`].
+struct CountSink<'a> {
+    df: &'a mut DocFreqs,
+    row: u32,
 }
 
-impl NameSink<'_> {
-    fn is_new(&self, h: u64) -> bool {
-        self.wanted.contains(&h) && !self.names.contains_key(&h)
+impl CountSink<'_> {
+    fn add(&mut self, h: u64, block: Block) {
+        let row = self.row;
+        self.df
+            .entry(h)
+            .and_modify(|d| {
+                if d.last != row {
+                    d.rows += 1;
+                    d.last = row;
+                }
+            })
+            .or_insert(DocFreq {
+                rows: 1,
+                first: row,
+                last: row,
+                block,
+            });
     }
 }
 
-impl Sink for NameSink<'_> {
+impl Sink for CountSink<'_> {
     fn word(&mut self, prefix: &str, parts: &[&str]) {
-        let h = hash_parts(prefix, parts);
-        if self.is_new(h) {
-            self.names.insert(h, format!("{prefix}{}", parts.join(" ")));
-        }
+        self.add(hash_parts(prefix, parts), Block::Word);
     }
-    fn char(&mut self, gram: &str, h: u64) {
-        if self.is_new(h) {
-            self.names.insert(h, format!("{CHAR}{gram}"));
-        }
+    fn char(&mut self, _gram: &str, hash: u64) {
+        self.add(hash, Block::Char);
     }
     fn extra(&mut self, name: &str, _value: f32) {
-        let h = hash_parts(EXTRA, &[name]);
-        if self.is_new(h) {
-            self.names.insert(h, format!("{EXTRA}{name}"));
+        self.add(hash_parts(EXTRA, &[name]), Block::Extra);
+    }
+}
+
+/// Each term's [`DocFreq`] over `inputs`. Integer counts and the smallest row: the order in
+/// which parallel parts are merged cannot change the result.
+fn document_frequencies(settings: &FeatureSettings, inputs: &[ModelInput]) -> DocFreqs {
+    inputs
+        .par_iter()
+        .enumerate()
+        .fold(DocFreqs::default, |mut df, (row, input)| {
+            let mut sink = CountSink {
+                df: &mut df,
+                row: row as u32,
+            };
+            analyze(settings, input, &mut sink);
+            df
+        })
+        .reduce(DocFreqs::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (h, d) in small {
+                // Parts hold disjoint rows: counts add up.
+                big.entry(h)
+                    .and_modify(|e| {
+                        e.rows += d.rows;
+                        e.first = e.first.min(d.first);
+                        e.last = e.last.max(d.last);
+                    })
+                    .or_insert(d);
+            }
+            big
+        })
+}
+
+/// Resolves terms to columns as they come (training only) and builds the text of each term
+/// in the one row [`DocFreq::first`] names, so each text is built once.
+struct NamingSink<'a> {
+    index: &'a HashIndex,
+    first: &'a [u32],
+    row: u32,
+    keys: Vec<u64>,
+    names: Vec<(u32, String)>,
+}
+
+impl NamingSink<'_> {
+    /// The column of `h`, when kept and its text is wanted from this row.
+    fn add(&mut self, h: u64, value: f32) -> Option<u32> {
+        let col = *self.index.get(&h)?;
+        self.keys.push(key(col, value));
+        (self.first[col as usize] == self.row).then_some(col)
+    }
+}
+
+impl Sink for NamingSink<'_> {
+    fn word(&mut self, prefix: &str, parts: &[&str]) {
+        if let Some(col) = self.add(hash_parts(prefix, parts), 1.0) {
+            self.names
+                .push((col, format!("{prefix}{}", parts.join(" "))));
         }
     }
+    fn char(&mut self, gram: &str, hash: u64) {
+        if let Some(col) = self.add(hash, 1.0) {
+            self.names.push((col, format!("{CHAR}{gram}")));
+        }
+    }
+    fn extra(&mut self, name: &str, value: f32) {
+        if let Some(col) = self.add(hash_parts(EXTRA, &[name]), value) {
+            self.names.push((col, format!("{EXTRA}{name}")));
+        }
+    }
+}
+
+/// Column in the high half, value bits in the low: plain integers sort faster than pairs,
+/// and the column decides the order.
+fn key(col: u32, value: f32) -> u64 {
+    u64::from(col) << 32 | u64::from(value.to_bits())
 }
 
 /// Rows of sparse features: row `i` is `indices/values[indptr[i]..indptr[i + 1]]`, indices
@@ -524,19 +572,54 @@ impl SparseMatrix {
         (&self.indices[r.clone()], &self.values[r])
     }
 
+    /// No rows, `ncols` columns.
+    pub fn empty(ncols: usize) -> SparseMatrix {
+        SparseMatrix {
+            indptr: vec![0],
+            ncols,
+            ..SparseMatrix::default()
+        }
+    }
+
     pub fn from_rows(
         rows: impl IntoIterator<Item = Vec<(u32, f32)>>,
         ncols: usize,
     ) -> SparseMatrix {
-        let mut m = SparseMatrix {
-            indptr: vec![0],
-            ncols,
-            ..SparseMatrix::default()
-        };
+        let mut m = SparseMatrix::empty(ncols);
         for row in rows {
             m.push_row(&row);
         }
         m
+    }
+
+    /// Columns as rows: row `j` of the result holds the rows where column `j` is set, in
+    /// increasing order, with their values.
+    pub fn transpose(&self) -> SparseMatrix {
+        let mut indptr = vec![0usize; self.ncols + 1];
+        for &j in &self.indices {
+            indptr[j as usize + 1] += 1;
+        }
+        for j in 0..self.ncols {
+            indptr[j + 1] += indptr[j];
+        }
+        let mut next = indptr[..self.ncols].to_vec();
+        let mut indices = vec![0u32; self.indices.len()];
+        let mut values = vec![0f32; self.values.len()];
+        for i in 0..self.nrows() {
+            let (idx, val) = self.row(i);
+            for (&j, &v) in idx.iter().zip(val) {
+                let at = &mut next[j as usize];
+                indices[*at] = i as u32;
+                values[*at] = v;
+                *at += 1;
+            }
+        }
+        SparseMatrix {
+            indptr,
+            indices,
+            values,
+            ncols: self.nrows(),
+        }
     }
 
     fn push_row(&mut self, row: &[(u32, f32)]) {
@@ -579,103 +662,85 @@ impl Vectorizer {
         settings: &FeatureSettings,
         inputs: &[ModelInput],
     ) -> Result<Vectorizer, SettingsError> {
+        Ok(Vectorizer::fit_transform(settings, inputs)?.0)
+    }
+
+    /// [`Vectorizer::fit`] and the rows of `inputs` ([`Vectorizer::transform_many`]'s), with
+    /// each input analysed twice: once to count terms, once to build its row, where the text
+    /// of every kept term is taken from the first row holding it.
+    pub fn fit_transform(
+        settings: &FeatureSettings,
+        inputs: &[ModelInput],
+    ) -> Result<(Vectorizer, SparseMatrix), SettingsError> {
         settings.check()?;
-        type Counts = HashMap<u64, (u32, Block), BuildHasherDefault<IdentityHasher>>;
-        // Integer counts: the merge order cannot change the result.
-        let df: Counts = inputs
-            .par_iter()
-            .fold(Counts::default, |mut df, input| {
-                for (h, block, _) in term_counts(settings, input) {
-                    df.entry(h).or_insert((0, block)).0 += 1;
-                }
-                df
-            })
-            .reduce(Counts::default, |a, b| {
-                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-                for (h, (n, block)) in small {
-                    big.entry(h).or_insert((0, block)).0 += n;
-                }
-                big
-            });
-        let mut kept: Vec<(u64, u32, Block)> = df
+        let mut kept: Vec<(u64, DocFreq)> = document_frequencies(settings, inputs)
             .into_iter()
-            .filter(|(_, (n, block))| *block == Block::Extra || *n >= settings.min_df)
-            .map(|(h, (n, block))| (h, n, block))
+            .filter(|(_, d)| d.block == Block::Extra || d.rows >= settings.min_df)
             .collect();
+        // Within a block, frequent terms first: the weights most rows touch then sit together,
+        // which keeps training's random accesses in cache. Ties go by hash.
+        kept.sort_unstable_by_key(|(h, d)| (d.block, Reverse(d.rows), *h));
         if let Some(max) = settings.max_features {
-            kept.sort_unstable_by(|a, b| {
-                (a.2 == Block::Extra)
-                    .cmp(&(b.2 == Block::Extra))
-                    .then(b.1.cmp(&a.1))
-                    .then(a.0.cmp(&b.0))
-            });
-            let text_terms = kept.iter().filter(|t| t.2 != Block::Extra).count();
-            if text_terms > max {
-                kept.drain(max..text_terms);
-            }
-        }
-        let wanted: HashSet<u64, BuildHasherDefault<IdentityHasher>> =
-            kept.iter().map(|t| t.0).collect();
-        // Any occurrence gives a term's text, so batches can be read in parallel.
-        let mut names: HashMap<u64, String, BuildHasherDefault<IdentityHasher>> =
-            HashMap::default();
-        let found: Vec<_> = inputs
-            .par_chunks(BATCH)
-            .map(|batch| {
-                let mut sink = NameSink {
-                    wanted: &wanted,
-                    names: HashMap::default(),
-                };
-                for input in batch {
-                    analyze(settings, input, &mut sink);
-                }
-                sink.names
-            })
-            .collect();
-        for part in found {
-            for (h, name) in part {
-                names.entry(h).or_insert(name);
+            // The most frequent text terms across both blocks, kept in block order.
+            let extra_start = kept.partition_point(|t| t.1.block < Block::Extra);
+            if extra_start > max {
+                let mut text: Vec<usize> = (0..extra_start).collect();
+                text.sort_unstable_by_key(|&i| (Reverse(kept[i].1.rows), kept[i].0));
+                let mut keep = vec![false; extra_start];
+                text[..max].iter().for_each(|&i| keep[i] = true);
+                let mut i = 0;
+                kept.retain(|_| {
+                    i += 1;
+                    i > extra_start || keep[i - 1]
+                });
             }
         }
         let n = inputs.len() as f32;
-        let mut entries: Vec<(Block, Reverse<u32>, String, u64, f32)> = kept
-            .into_iter()
-            .map(|(h, df, block)| {
-                let idf = match block {
-                    Block::Extra => 1.0,
-                    _ => ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0,
-                };
-                (
-                    block,
-                    Reverse(df),
-                    names.remove(&h).unwrap_or_default(),
-                    h,
-                    idf,
-                )
+        let char_start = kept.partition_point(|t| t.1.block < Block::Char);
+        let extra_start = kept.partition_point(|t| t.1.block < Block::Extra);
+        let first: Vec<u32> = kept.iter().map(|t| t.1.first).collect();
+        let idf = kept
+            .iter()
+            .map(|(_, d)| match d.block {
+                Block::Extra => 1.0,
+                _ => ((1.0 + n) / (1.0 + d.rows as f32)).ln() + 1.0,
             })
             .collect();
-        // Within a block, frequent terms first: the weights most rows touch then sit together,
-        // which keeps training's random accesses in cache.
-        entries.sort_unstable_by(|a, b| (a.0, a.1, &a.2, a.3).cmp(&(b.0, b.1, &b.2, b.3)));
-        let char_start = entries.partition_point(|e| e.0 < Block::Char);
-        let extra_start = entries.partition_point(|e| e.0 < Block::Extra);
-        let (hashes, names, idf) = entries.into_iter().fold(
-            (Vec::new(), Vec::new(), Vec::new()),
-            |(mut h, mut s, mut w), (_, _, name, hash, idf)| {
-                h.push(hash);
-                s.push(name);
-                w.push(idf);
-                (h, s, w)
-            },
-        );
-        Ok(Vectorizer::from_parts(
+        let hashes = kept.into_iter().map(|t| t.0).collect::<Vec<_>>();
+        let names = vec![String::new(); hashes.len()];
+        let mut v = Vectorizer::from_parts(
             settings.clone(),
             hashes,
             names,
             idf,
             char_start,
             extra_start,
-        ))
+        );
+        let mut m = SparseMatrix::empty(v.len());
+        for (b, batch) in inputs.chunks(BATCH).enumerate() {
+            let rows: Vec<_> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, input)| {
+                    let mut sink = NamingSink {
+                        index: &v.index,
+                        first: &first,
+                        row: (b * BATCH + i) as u32,
+                        keys: Vec::new(),
+                        names: Vec::new(),
+                    };
+                    analyze(settings, input, &mut sink);
+                    (v.weigh(sink.keys), sink.names)
+                })
+                .collect();
+            for (row, names) in rows {
+                m.push_row(&row);
+                for (col, name) in names {
+                    v.names[col as usize] = name;
+                }
+            }
+        }
+        Ok((v, m))
     }
 
     /// Rebuilds a vectorizer from stored parts (the model file).
@@ -734,16 +799,17 @@ impl Vectorizer {
     pub fn transform(&self, input: &ModelInput) -> Vec<(u32, f32)> {
         let mut sink = IndexSink::default();
         analyze(&self.settings, input, &mut sink);
-        // Column << 32 | value bits: plain integers sort faster than pairs, and the column
-        // decides the order.
-        let mut keys: Vec<u64> = sink
+        let keys = sink
             .terms
             .iter()
-            .filter_map(|(h, v)| {
-                let i = *self.index.get(h)?;
-                Some(u64::from(i) << 32 | u64::from(v.to_bits()))
-            })
+            .filter_map(|(h, v)| Some(key(*self.index.get(h)?, *v)))
             .collect();
+        self.weigh(keys)
+    }
+
+    /// The row of a quote's [`key`]s: counts summed per column, then TF-IDF weighted and
+    /// normalised per block, extras scaled.
+    fn weigh(&self, mut keys: Vec<u64>) -> Vec<(u32, f32)> {
         keys.sort_unstable();
         let mut row: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
         for key in keys {
@@ -776,11 +842,7 @@ impl Vectorizer {
 
     /// The feature matrix of many quotes; the same rows [`Vectorizer::transform`] gives.
     pub fn transform_many(&self, inputs: &[ModelInput]) -> SparseMatrix {
-        let mut m = SparseMatrix {
-            indptr: vec![0],
-            ncols: self.len(),
-            ..SparseMatrix::default()
-        };
+        let mut m = SparseMatrix::empty(self.len());
         for batch in inputs.chunks(BATCH) {
             let rows: Vec<Vec<(u32, f32)>> = batch.par_iter().map(|i| self.transform(i)).collect();
             for row in rows {
@@ -867,6 +929,16 @@ mod tests {
             };
             assert!((norm(0, c) - 1.0).abs() < 1e-5);
             assert!((norm(c, x) - 1.0).abs() < 1e-5);
+        }
+    }
+
+    #[test]
+    fn fit_transform_gives_the_rows_transform_gives() {
+        let docs = inputs(DOCS, "independence for Kosovo");
+        for settings in [every_term(), FeatureSettings::default()] {
+            let (v, m) = Vectorizer::fit_transform(&settings, &docs).unwrap();
+            assert_eq!(m, v.transform_many(&docs));
+            assert!(v.names().iter().all(|n| !n.is_empty()), "every term named");
         }
     }
 

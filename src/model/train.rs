@@ -219,8 +219,7 @@ fn fit_topic(
 ) -> Result<(TopicModel, Vec<FitCard>), TrainError> {
     let mut fits = Vec::new();
     let inputs: Vec<ModelInput> = rows.iter().map(|&i| input(&ds.rows[i])).collect();
-    let vectorizer = Vectorizer::fit(&settings.features, &inputs)?;
-    let x = vectorizer.transform_many(&inputs);
+    let (vectorizer, x) = Vectorizer::fit_transform(&settings.features, &inputs)?;
     let params = settings.logistic.check().map_err(TrainError::Settings)?;
     let mut model = TopicModel {
         vectorizer,
