@@ -64,6 +64,83 @@ const SPEECH_NOUNS: &[&str] = &[
     "assurances",
 ];
 
+/// A transcript turn: `WALLACE: But, Governor, ...` (a speaker label in capitals and a colon
+/// opening the paragraph, after an optional quotation mark).
+fn transcript_label() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"^["\u{201c}]?([A-Z][A-Z'\u{2019}.\-]+(?: [A-Z][A-Z'\u{2019}.\-]+){0,2}):\s+\S"#,
+        )
+        .expect("static regex")
+    })
+}
+
+/// Capitalised labels that head a paragraph without being speakers.
+fn is_furniture_label(label: &str) -> bool {
+    matches!(
+        label,
+        "UPDATE"
+            | "UPDATED"
+            | "NOTE"
+            | "EDITOR'S NOTE"
+            | "EDITOR\u{2019}S NOTE"
+            | "CORRECTION"
+            | "PHOTO"
+            | "PHOTOS"
+            | "VIDEO"
+            | "WATCH"
+            | "READ MORE"
+            | "RELATED"
+            | "SOURCE"
+            | "SOURCES"
+            | "BREAKING"
+            | "ALSO"
+            | "WARNING"
+            | "CLARIFICATION"
+    )
+}
+
+/// The speaker label and the words of a transcript turn, if the paragraph is one.
+fn transcript_turn(body: &str, para: Span) -> Option<(Span, Span)> {
+    let text = para.text(body);
+    let caps = transcript_label().captures(text)?;
+    let label = caps.get(1)?;
+    let letters = label.as_str().chars().filter(|c| c.is_alphabetic()).count();
+    if is_furniture_label(label.as_str()) || letters < 3 {
+        return None;
+    }
+    let rest = &text[label.end() + 1..];
+    let lead = rest.len() - rest.trim_start().len();
+    let words = rest.trim().trim_end_matches(['"', '\u{201d}']).trim_end();
+    if words.split_whitespace().count() < 2 {
+        return None;
+    }
+    let start = para.start + label.end() + 1 + lead;
+    Some((
+        Span::new(para.start + label.start(), para.start + label.end()),
+        Span::new(start, start + words.len()),
+    ))
+}
+
+/// A name from a transcript label: `WALLACE` -> `Wallace`, `MIKE PENCE` -> `Mike Pence`.
+fn label_name(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 /// Nouns that report speech: `issued a warning that ...`.
 fn is_speech_noun(word: &str) -> bool {
     static SET: OnceLock<WordSet> = OnceLock::new();
@@ -409,10 +486,20 @@ enum Attribution {
 
 /// Reads one article body and returns its attributed quotes, ordered by position.
 pub fn extract(body: &str) -> Vec<Quote> {
-    let paragraphs: Vec<Span> = text::paragraphs(body)
+    let raw: Vec<Span> = text::paragraphs(body)
         .into_iter()
         .filter(|p| !boilerplate().is_match(p.text(body)))
-        .map(|p| match dateline().find(p.text(body)) {
+        .collect();
+    // Transcript turns (`WALLACE: ...`) come in exchanges: with fewer than two, a capitalised
+    // label is a dateline (`WASHINGTON: ...`).
+    let labelled: Vec<Option<(Span, Span)>> =
+        raw.iter().map(|p| transcript_turn(body, *p)).collect();
+    let exchange = labelled.iter().flatten().count() >= 2;
+    let paragraphs: Vec<Span> = raw
+        .iter()
+        .zip(&labelled)
+        .map(|(&p, turn)| match dateline().find(p.text(body)) {
+            _ if exchange && turn.is_some() => p,
             Some(m) if m.end() < p.len() => Span::new(p.start + m.end(), p.end),
             _ => p,
         })
@@ -422,7 +509,29 @@ pub fn extract(body: &str) -> Vec<Quote> {
     // Who is on stage: every named person, in text order, before any speaker is resolved.
     let mut resolver = Resolver::new();
     let mut sentences: Vec<(usize, Span, Vec<Region>, Vec<Token>)> = Vec::new();
+    // Transcript turns (`WALLACE: ...`): the whole paragraph is the labelled speaker's.
+    let mut turns = vec![false; paragraphs.len()];
+    let mut turn_found: Vec<Found> = Vec::new();
     for (pi, para) in paragraphs.iter().enumerate() {
+        if let Some((label, words)) = labelled[pi].filter(|_| exchange) {
+            let mention = Mention {
+                span: label,
+                pronoun: None,
+                name: Some(label_name(label.text(body))),
+                titles: Vec::new(),
+                role: None,
+                kind: actor::ActorKind::Person,
+                gender: actor::Gender::Unknown,
+            };
+            resolver.observe(&mention, true);
+            turns[pi] = true;
+            turn_found.push(Found {
+                kind: QuoteKind::Direct,
+                spans: vec![words],
+                speaker: Attribution::Mention { mention, cue: None },
+                paragraph: pi,
+            });
+        }
         let regs: Vec<Region> = regions
             .iter()
             .filter(|r| r.paragraph == pi)
@@ -450,8 +559,13 @@ pub fn extract(body: &str) -> Vec<Quote> {
 
     let mut found: Vec<Found> = Vec::new();
     for (pi, s, regs, all) in &sentences {
-        found.extend(read_sentence(body, *pi, *s, regs, all));
+        if !turns[*pi] {
+            found.extend(read_sentence(body, *pi, *s, regs, all));
+        }
     }
+    // Transcript turns go with their paragraphs (a stable sort keeps sentence order).
+    found.append(&mut turn_found);
+    found.sort_by_key(|f| f.paragraph);
 
     // Resolve speakers in text order; floating quotes take the previous speaker.
     let mut last: Option<(Said, usize)> = None;
@@ -2286,6 +2400,19 @@ mod tests {
             speaker_of(b, "The talks were useful"),
             Some("government".into())
         );
+    }
+
+    #[test]
+    fn transcript_turns_belong_to_their_labels() {
+        let b = "Senator Ana Ruiz joined the debate.\n\nMODERATOR: Will you back the treaty?\n\nRUIZ: We will, but not this year.\n\nUPDATE: This story was changed.";
+        assert_eq!(speaker_of(b, "Will you back"), Some("Moderator".into()));
+        assert_eq!(speaker_of(b, "We will, but"), Some("Ana Ruiz".into()));
+        assert!(extract(b).iter().all(|q| !q.text.contains("This story")));
+        // A single capitalised label is a dateline, not a turn.
+        let b = "WASHINGTON: The talks resumed on Monday, officials said.";
+        assert!(extract(b)
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("Washington")));
     }
 
     #[test]
