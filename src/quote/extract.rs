@@ -2036,6 +2036,18 @@ mod tests {
         assert!(extract(b).is_empty(), "{:?}", run(b));
     }
 
+    /// The scare-quote test reads only the words before the fragment (it lower-cased the
+    /// whole sentence before each fragment, quadratic on a long one), in any case.
+    #[test]
+    fn scare_quotes_are_found_in_any_case_after_a_quote() {
+        for (word, fragments) in [("So-Called", 0), ("SO-CALLED", 0), ("much-vaunted", 1)] {
+            let b = format!("\u{201c}We will not,\u{201d} Putin said. The {word} \u{201c}peace dividend\u{201d} never came.");
+            let found = run(&b);
+            let partial = found.iter().filter(|q| q.2 == QuoteKind::Partial).count();
+            assert_eq!(partial, fragments, "{word}: {found:?}");
+        }
+    }
+
     #[test]
     fn boilerplate_and_datelines_never_speak() {
         let b = "Last Updated: 07/27/2016\n\nMUNICH, Germany -- Russia will not back the plan, Putin said.";
