@@ -169,7 +169,7 @@ impl Dataset {
             .flexible(true)
             .from_reader(text.as_bytes());
         let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-        if header.len() == 1 && header.get(0).is_some_and(|h| h.is_empty()) {
+        if header.is_empty() || (header.len() == 1 && header.get(0).is_some_and(|h| h.is_empty())) {
             return Err(Error::input(path, Some(1), "no header row"));
         }
         let find =
@@ -209,13 +209,16 @@ impl Dataset {
         let file = self.files.len();
         let mut rows = 0;
         let mut record = csv::StringRecord::new();
+        let mut lines = LineCounter::default();
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => return Err(csv_error(path, &e)),
             }
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record
+                .position()
+                .map_or(0, |p| lines.line_at(&text, p.byte() as usize));
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
                 continue;
             }
@@ -380,6 +383,28 @@ fn parse_row(
     })
 }
 
+/// Line numbers from byte offsets, counted forward as records go by. The csv reader's own
+/// count can lag (fuzzing found a row after the header numbered line 1).
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: u64,
+}
+
+impl LineCounter {
+    /// The line of `byte`; offsets must not go backwards. CRLF is already LF here, so a line
+    /// ends at each LF or lone CR.
+    fn line_at(&mut self, text: &str, byte: usize) -> u64 {
+        let byte = byte.clamp(self.byte, text.len());
+        self.line += text.as_bytes()[self.byte..byte]
+            .iter()
+            .filter(|&&b| b == b'\n' || b == b'\r')
+            .count() as u64;
+        self.byte = byte;
+        self.line + 1
+    }
+}
+
 fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line());
     Error::input(path, line, format!("unreadable CSV: {e}"))
@@ -497,6 +522,8 @@ mod tests {
         );
         let err = read(b"text,label\na,b\n", &ReadOptions::default()).unwrap_err();
         assert!(err.to_string().contains("no label column"), "{err}");
+        let err = read(b"", &ReadOptions::default()).unwrap_err();
+        assert_eq!(err.to_string(), "f.csv:1: no header row");
     }
 
     #[test]
@@ -515,6 +542,35 @@ mod tests {
         assert_eq!(ds.label_counts(Task::Stance).len(), 2);
         let err = Dataset::read(&[a, c], &ReadOptions::default()).unwrap_err();
         assert!(err.to_string().contains("different label columns"), "{err}");
+    }
+
+    #[test]
+    fn lines_are_counted_through_a_header_with_a_quoted_line_break() {
+        // Found by fuzzing: the csv reader numbered the first row after such a header line 1.
+        let err = read(
+            b"text,stance,\"note\nmore\"\nfine,favor,x\n ,favor,x\n",
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "f.csv:4: empty text");
+        let ds = read(
+            b"text,\"stance\",\"a\r\nb\"\r\nfine,favor\r\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(ds.rows[0].line, 3);
+    }
+
+    #[test]
+    fn a_row_after_a_header_full_of_nul_and_quotes_is_on_line_2() {
+        let mut data = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/fuzz/labeled-csv-line-1.bin"
+        ))
+        .unwrap();
+        data.remove(0); // the fuzz target's option byte
+        let ds = read(&data, &ReadOptions::default()).unwrap();
+        assert_eq!(ds.rows[0].line, 2, "{:?}", ds.rows[0]);
     }
 
     #[test]

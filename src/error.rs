@@ -6,9 +6,14 @@ use std::path::PathBuf;
 /// What went wrong, with enough position to find it.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Reading or writing a file failed (exit code 1).
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
+    /// Reading a file failed: exit code 2 when it does not exist (a path the user got wrong),
+    /// 1 otherwise. The I/O error is part of the message, not a separate cause, so the
+    /// binary's one-line error does not repeat it.
+    #[error("{path}: {error}")]
+    Io { path: PathBuf, error: io::Error },
+    /// Writing an output file failed (exit code 1, even when its directory does not exist).
+    #[error("{path}: cannot write: {error}")]
+    Write { path: PathBuf, error: io::Error },
     /// Input data that cannot be processed: a bad article record, a bad CSV row (exit code 2).
     #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
     Input {
@@ -25,10 +30,17 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
+    pub fn io(path: impl Into<PathBuf>, error: io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            error,
+        }
+    }
+
+    pub fn write(path: impl Into<PathBuf>, error: io::Error) -> Error {
+        Error::Write {
+            path: path.into(),
+            error,
         }
     }
 
@@ -44,7 +56,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input { .. } => 2,
-            Error::Io { source, .. } if source.kind() == io::ErrorKind::NotFound => 2,
+            Error::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => 2,
             Error::Train(e) => e.exit_code(),
             _ => 1,
         }
@@ -52,3 +64,24 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn io_errors_say_it_once_and_map_to_the_contract() {
+        let missing = Error::io("in.txt", io::Error::from(io::ErrorKind::NotFound));
+        assert!(
+            missing.source().is_none(),
+            "the cause would be printed twice"
+        );
+        assert_eq!(missing.exit_code(), 2);
+        let denied = Error::io("in.txt", io::Error::from(io::ErrorKind::PermissionDenied));
+        assert_eq!(denied.exit_code(), 1);
+        let no_dir = Error::write("out/x.json", io::Error::from(io::ErrorKind::NotFound));
+        assert_eq!(no_dir.exit_code(), 1);
+        assert!(no_dir.to_string().starts_with("out/x.json: cannot write: "));
+    }
+}

@@ -29,22 +29,31 @@ impl AtomicFile {
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(&dir)
-            .map_err(|e| Error::io(&path, e))?;
+            .map_err(|e| Error::write(&path, plain(&dir, e)))?;
         Ok(AtomicFile { path, tmp })
     }
 
     /// Flushes, syncs and renames the file into place.
     pub fn commit(mut self) -> Result<()> {
         let path = self.path;
-        self.tmp.flush().map_err(|e| Error::io(&path, e))?;
+        self.tmp.flush().map_err(|e| Error::write(&path, e))?;
         self.tmp
             .as_file()
             .sync_all()
-            .map_err(|e| Error::io(&path, e))?;
+            .map_err(|e| Error::write(&path, e))?;
         self.tmp
             .persist(&path)
-            .map_err(|e| Error::io(&path, e.error))?;
+            .map_err(|e| Error::write(&path, plain(path.parent().unwrap_or(&path), e.error)))?;
         Ok(())
+    }
+}
+
+/// The error without the temporary file's name that `tempfile` adds to it: the user named the
+/// output path, and the message names that. A missing directory says so in the OS's words.
+fn plain(dir: &Path, e: io::Error) -> io::Error {
+    match std::fs::metadata(dir) {
+        Err(missing) => missing,
+        Ok(_) => io::Error::from(e.kind()),
     }
 }
 
@@ -61,7 +70,7 @@ impl Write for AtomicFile {
 pub fn write_atomic(path: impl AsRef<Path>, bytes: &[u8]) -> Result<()> {
     let mut f = AtomicFile::create(path.as_ref())?;
     f.write_all(bytes)
-        .map_err(|e| Error::io(path.as_ref(), e))?;
+        .map_err(|e| Error::write(path.as_ref(), e))?;
     f.commit()
 }
 
@@ -83,5 +92,21 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_missing_directory_is_a_write_error_naming_the_path_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-dir/out.json");
+        let err = write_atomic(&path, b"x").unwrap_err();
+        assert_eq!(err.exit_code(), 1);
+        let msg = err.to_string();
+        assert_eq!(
+            msg,
+            format!(
+                "{}: cannot write: No such file or directory (os error 2)",
+                path.display()
+            )
+        );
     }
 }

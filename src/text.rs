@@ -125,6 +125,43 @@ fn is_abbreviation(word: &str) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
+/// Spans sorted by start (nesting allowed), asked whether any of them covers a position or a
+/// span, in logarithmic time: a sentence of a hostile article can hold thousands of quotes.
+pub(crate) struct Cover {
+    starts: Vec<usize>,
+    /// The largest end among the spans up to each index.
+    max_end: Vec<usize>,
+}
+
+impl Cover {
+    /// `spans` must be sorted by start.
+    pub(crate) fn new(spans: impl IntoIterator<Item = Span>) -> Cover {
+        let mut cover = Cover {
+            starts: Vec::new(),
+            max_end: Vec::new(),
+        };
+        for s in spans {
+            debug_assert!(cover.starts.last().is_none_or(|&l| l <= s.start));
+            let end = cover.max_end.last().map_or(s.end, |&m| m.max(s.end));
+            cover.starts.push(s.start);
+            cover.max_end.push(end);
+        }
+        cover
+    }
+
+    /// Whether some span holds all of `x` (`s.start <= x.start && x.end <= s.end`).
+    pub(crate) fn holds(&self, x: Span) -> bool {
+        let n = self.starts.partition_point(|&s| s <= x.start);
+        n > 0 && self.max_end[n - 1] >= x.end
+    }
+
+    /// Whether `pos` is strictly inside some span (`s.start < pos && pos < s.end`).
+    pub(crate) fn strictly_inside(&self, pos: usize) -> bool {
+        let n = self.starts.partition_point(|&s| s < pos);
+        n > 0 && self.max_end[n - 1] > pos
+    }
+}
+
 /// A sentence: its span and the range of its tokens in the paragraph's tokens.
 pub type Sentence = (Span, std::ops::Range<usize>);
 
@@ -134,7 +171,8 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
     let mut out = Vec::new();
     let mut start = para.start;
     let mut start_tok = 0;
-    let inside = |pos: usize| opaque.iter().any(|r| r.start < pos && pos < r.end);
+    let opaque = Cover::new(opaque.iter().copied());
+    let inside = |pos: usize| opaque.strictly_inside(pos);
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -215,6 +253,34 @@ fn short_attribution(body: &str, rest: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cover_answers_as_a_scan_would_with_nested_spans() {
+        let spans = [
+            Span::new(0, 100),
+            Span::new(10, 20),
+            Span::new(30, 40),
+            Span::new(120, 125),
+            Span::new(120, 130),
+        ];
+        let cover = Cover::new(spans);
+        for start in 0..140 {
+            assert_eq!(
+                cover.strictly_inside(start),
+                spans.iter().any(|r| r.start < start && start < r.end),
+                "position {start}"
+            );
+            for end in start..start + 12 {
+                let x = Span::new(start, end);
+                assert_eq!(
+                    cover.holds(x),
+                    spans.iter().any(|r| r.start <= x.start && x.end <= r.end),
+                    "{x:?}"
+                );
+            }
+        }
+        assert!(!Cover::new([]).holds(Span::new(0, 0)));
+    }
 
     fn texts(body: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| s.text(body).to_string()).collect()

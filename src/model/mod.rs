@@ -244,10 +244,8 @@ impl Model {
 
     /// Reads a model file; a missing, damaged or other-version file is an error naming it.
     pub fn load(path: &Path) -> Result<Model> {
-        let bytes = std::fs::read(path).map_err(|e| Error::Model {
-            path: path.to_path_buf(),
-            message: format!("cannot read the model file: {e}"),
-        })?;
+        // A model path that does not exist is a usage mistake like a missing input (exit 2).
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let mut model = file::decode(&bytes, path)?;
         let stem = path
             .file_stem()

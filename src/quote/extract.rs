@@ -11,7 +11,7 @@ use super::cue::{self, CueClass};
 use super::marks::{self, Region};
 use super::{Quote, QuoteKind, Span};
 use crate::actor::{self, is_capitalized, is_title, Mention, Resolver};
-use crate::text::{self, Token, TokenKind};
+use crate::text::{self, Cover, Token, TokenKind};
 use crate::wordset::WordSet;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -532,20 +532,17 @@ pub fn extract(body: &str) -> Vec<Quote> {
                 paragraph: pi,
             });
         }
-        let regs: Vec<Region> = regions
-            .iter()
-            .filter(|r| r.paragraph == pi)
-            .copied()
-            .collect();
+        // Regions come in paragraph order, each paragraph's sorted by opening mark: slices,
+        // not scans, keep a paragraph or sentence holding thousands of quotes linear.
+        let regs = &regions[regions.partition_point(|r| r.paragraph < pi)
+            ..regions.partition_point(|r| r.paragraph <= pi)];
         let outers: Vec<Span> = regs.iter().map(Region::outer).collect();
         let para_toks = text::tokens(body, *para);
         for (s, range) in text::sentences(body, &para_toks, *para, &outers) {
             let all = para_toks[range].to_vec();
-            let in_s: Vec<Region> = regs
-                .iter()
-                .filter(|r| s.start <= r.open.start && r.open.start < s.end)
-                .copied()
-                .collect();
+            let in_s = regs[regs.partition_point(|r| r.open.start < s.start)
+                ..regs.partition_point(|r| r.open.start < s.end)]
+                .to_vec();
             let toks = narrative_tokens(&all, &in_s);
             for (k, m) in actor::scan_names(body, &toks).into_iter().enumerate() {
                 resolver.observe(
@@ -642,30 +639,35 @@ pub fn extract(body: &str) -> Vec<Quote> {
         })
         .collect();
     quotes.sort_by_key(|q| q.spans[0].start);
-    // Quotes never overlap: a later one that overlaps a kept one is dropped.
+    // Quotes never overlap: a later one that overlaps a kept one is dropped. Kept spans do
+    // not overlap, so their ends rise with their starts: the last kept span starting before
+    // `b` ends is the only one that can reach into it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
     for q in quotes {
-        let overlaps = kept.iter().any(|k| {
-            k.spans
-                .iter()
-                .any(|a| q.spans.iter().any(|b| a.start < b.end && b.start < a.end))
+        let overlaps = q.spans.iter().any(|b| {
+            taken
+                .range(..b.end)
+                .next_back()
+                .is_some_and(|(_, &end)| b.start < end)
         });
         if !overlaps {
+            for a in &q.spans {
+                let end = taken.entry(a.start).or_insert(a.end);
+                *end = (*end).max(a.end);
+            }
             kept.push(q);
         }
     }
     kept
 }
 
-/// Tokens of a sentence outside its quoted regions.
+/// Tokens of a sentence outside its quoted regions (sorted by opening mark).
 fn narrative_tokens(all: &[Token], regs: &[Region]) -> Vec<Token> {
+    let quoted = Cover::new(regs.iter().map(Region::outer));
     all.iter()
         .copied()
-        .filter(|t| {
-            !regs
-                .iter()
-                .any(|r| r.outer().start <= t.span.start && t.span.end <= r.outer().end)
-        })
+        .filter(|t| !quoted.holds(t.span))
         .collect()
 }
 
@@ -789,16 +791,15 @@ fn read_sentence(
     regs: &[Region],
     all: &[Token],
 ) -> Vec<Found> {
-    let quoted = |t: &Token| {
-        regs.iter()
-            .find(|r| r.outer().start <= t.span.start && t.span.end <= r.outer().end)
-            .copied()
-    };
+    let cover = Cover::new(regs.iter().map(Region::outer));
+    let quoted = |t: &Token| cover.holds(t.span);
     // Classify regions: direct when they stand as sentences, partial inside the reporter's words.
     let mut direct: Vec<Region> = Vec::new();
     let mut partial: Vec<Region> = Vec::new();
     for r in regs {
-        let prev = all.iter().rev().find(|t| t.span.end <= r.open.start);
+        // Tokens are in order and do not overlap: the last one ending before the mark.
+        let pi = all.partition_point(|t| t.span.end <= r.open.start);
+        let prev = pi.checked_sub(1).map(|i| (i, &all[i]));
         let words = r.inner.text(body).split_whitespace().count();
         let first_lower = r
             .inner
@@ -808,8 +809,8 @@ fn read_sentence(
             .is_some_and(char::is_lowercase);
         let is_direct = match prev {
             None => words >= 3 || r.inner.text(body).ends_with(['.', '!', '?', ',']),
-            Some(p) if quoted(p).is_some() => true,
-            Some(p) if p.kind == TokenKind::Punct => {
+            Some((_, p)) if quoted(p) => true,
+            Some((_, p)) if p.kind == TokenKind::Punct => {
                 let pt = p.text(body);
                 if pt == ":" || DASHES.contains(&pt) || pt == "(" {
                     true
@@ -819,10 +820,7 @@ fn read_sentence(
                     words >= 3
                 }
             }
-            Some(p) => {
-                let pi = all.iter().position(|t| t == p).unwrap_or(0);
-                cue_at(body, all, pi).is_some() && !first_lower && words >= 3
-            }
+            Some((pi, _)) => cue_at(body, all, pi).is_some() && !first_lower && words >= 3,
         };
         let is_direct = is_direct && !looks_like_title(r.inner.text(body));
         if is_direct {
@@ -833,14 +831,14 @@ fn read_sentence(
     }
     // Scare quotes (`so-called "..."`) and titles (`on "Face the Nation"`) are nobody's words.
     partial.retain(|r| {
-        let before = body[s.start..r.open.start].trim_end().to_lowercase();
-        !before.ends_with("so-called") && !looks_like_title(r.inner.text(body))
+        // Only the end matters: lower-casing the whole sentence before each fragment made a
+        // long sentence full of fragments quadratic. Only ASCII letters fold to these.
+        let before = body[s.start..r.open.start].trim_end().as_bytes();
+        let so_called =
+            before.len() >= 9 && before[before.len() - 9..].eq_ignore_ascii_case(b"so-called");
+        !so_called && !looks_like_title(r.inner.text(body))
     });
-    let narrative: Vec<Token> = all
-        .iter()
-        .filter(|t| quoted(t).is_none())
-        .copied()
-        .collect();
+    let narrative: Vec<Token> = all.iter().filter(|t| !quoted(t)).copied().collect();
     // A sentence with no quotation and no cue says nothing attributable.
     if regs.is_empty()
         && !narrative
@@ -863,13 +861,10 @@ fn read_sentence(
         let mut pieces: Vec<Vec<Token>> = Vec::new();
         for (k, r) in direct.iter().enumerate() {
             let end = direct.get(k + 1).map_or(s.end, |n| n.open.start);
-            pieces.push(
-                narrative
-                    .iter()
-                    .filter(|t| t.span.start >= r.outer().end && t.span.end <= end)
-                    .copied()
-                    .collect(),
-            );
+            // Narrative tokens are in order: the ones between this quote and the next.
+            let from = narrative.partition_point(|t| t.span.start < r.outer().end);
+            let to = narrative.partition_point(|t| t.span.end <= end).max(from);
+            pieces.push(narrative[from..to].to_vec());
         }
         let mut used_tail: Option<usize> = None;
         if attribution.is_none() {
@@ -2476,6 +2471,18 @@ mod tests {
     fn scare_quotes_are_not_speech() {
         let b = "The so-called \"peace dividend\" never came. The report \"Roads to Nowhere\" was published.";
         assert!(extract(b).is_empty(), "{:?}", run(b));
+    }
+
+    /// The scare-quote test reads only the words before the fragment (it lower-cased the
+    /// whole sentence before each fragment, quadratic on a long one), in any case.
+    #[test]
+    fn scare_quotes_are_found_in_any_case_after_a_quote() {
+        for (word, fragments) in [("So-Called", 0), ("SO-CALLED", 0), ("much-vaunted", 1)] {
+            let b = format!("\u{201c}We will not,\u{201d} Putin said. The {word} \u{201c}peace dividend\u{201d} never came.");
+            let found = run(&b);
+            let partial = found.iter().filter(|q| q.2 == QuoteKind::Partial).count();
+            assert_eq!(partial, fragments, "{word}: {found:?}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! regions; it does not decide who said them.
 
 use crate::quote::Span;
+use crate::text::Cover;
 
 /// The two families of marks: a quote opened by one family is closed by the same family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,23 +241,23 @@ fn pair(
         && (outside_of.iter().any(|r| r.paragraph == paragraph) || family == Family::Single);
     let mut out: Vec<Region> = Vec::new();
     let mut open: Option<Span> = None;
+    let mut taken: Vec<Span> = outside_of.iter().map(Region::outer).collect();
+    taken.sort_by_key(|s| s.start);
+    let taken = Cover::new(taken);
     let usable: Vec<&Mark> = marks
         .iter()
-        .filter(|m| m.family == family)
-        .filter(|m| {
-            !outside_of
-                .iter()
-                .any(|r| r.outer().start <= m.span.start && m.span.end <= r.outer().end)
-        })
+        .filter(|m| m.family == family && !taken.holds(m.span))
         .collect();
+    // Whether a real (not weak) close comes among the closes right after each mark, found
+    // from the end so a run of closing marks is read once, not once per mark.
+    let mut strong_close_next = vec![false; usable.len()];
+    for mi in (0..usable.len().saturating_sub(1)).rev() {
+        let n = usable[mi + 1];
+        strong_close_next[mi] = n.role == Role::Close && (!n.weak || strong_close_next[mi + 1]);
+    }
     for (mi, m) in usable.iter().enumerate() {
         // A possessive-looking close gives way to a real close before the next opening.
-        if m.weak
-            && usable[mi + 1..]
-                .iter()
-                .take_while(|n| n.role == Role::Close)
-                .any(|n| !n.weak)
-        {
+        if m.weak && strong_close_next[mi] {
             continue;
         }
         match (m.role, open) {
