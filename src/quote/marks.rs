@@ -123,7 +123,7 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
             '\u{201d}'
                 if is_opening_context(prev)
                     && next.is_some_and(|n| n.is_alphanumeric() || n == '\u{2026}' || n == ' ')
-                    && !(next == Some(' ') && !next2.is_some_and(|x| x == '\u{2026}')) =>
+                    && (next != Some(' ') || next2 == Some('\u{2026}')) =>
             {
                 push(c.len_utf8(), Family::Double, Role::Open)
             }
