@@ -59,6 +59,17 @@ pub struct FeatureSettings {
     pub extras: bool,
     /// Scale of the extra features against the two unit-length TF-IDF blocks.
     pub extra_weight: f32,
+    /// Length of the character block against the unit-length word block.
+    #[serde(default = "one")]
+    pub char_weight: f32,
+    /// Hashtags that change case inside (`#StopTheWar`) also add their parts as words
+    /// ([`hashtag_words`]). Models written before this setting existed load as `false`.
+    #[serde(default)]
+    pub hashtag_split: bool,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 impl Default for FeatureSettings {
@@ -71,6 +82,8 @@ impl Default for FeatureSettings {
             negation: true,
             extras: true,
             extra_weight: 0.5,
+            char_weight: 1.0,
+            hashtag_split: true,
         }
     }
 }
@@ -91,6 +104,8 @@ pub enum SettingsError {
     MaxFeatures,
     #[error("extra_weight must be finite and >= 0, got {0}")]
     ExtraWeight(f32),
+    #[error("char_weight must be finite and > 0, got {0}")]
+    CharWeight(f32),
 }
 
 impl FeatureSettings {
@@ -117,6 +132,9 @@ impl FeatureSettings {
         }
         if !self.extra_weight.is_finite() || self.extra_weight < 0.0 {
             return Err(SettingsError::ExtraWeight(self.extra_weight));
+        }
+        if !self.char_weight.is_finite() || self.char_weight <= 0.0 {
+            return Err(SettingsError::CharWeight(self.char_weight));
         }
         Ok(())
     }
@@ -259,7 +277,15 @@ fn topic_stems(topic: &str) -> Vec<String> {
 
 /// Emits every term of `input` into `sink`.
 fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink) {
-    let lower = input.text.to_lowercase();
+    let mut lower = input.text.to_lowercase();
+    if settings.hashtag_split {
+        let parts = hashtag_words(input.text);
+        if !parts.is_empty() {
+            // After a full stop, so no n-gram or negation scope joins them to the text.
+            lower.push_str(" . ");
+            lower.push_str(&parts.join(" "));
+        }
+    }
     let tokens = tokenize(&lower);
     let [wmin, wmax] = settings.word_ngrams;
     if wmax > 0 {
@@ -312,6 +338,51 @@ fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink)
     }
     if settings.extras {
         extras(input, &tokens, sink);
+    }
+}
+
+/// The words of the hashtags in `text` that change case inside, in order and lowercased:
+/// `#StopTheWar` gives stop, the, war; `#ISpeakLife` gives i, speak, life; `#Hillary2016`
+/// gives hillary, 2016. A hashtag without an inner change (`#SCOTUS`, `#peace`) gives
+/// nothing: its word is already a token, since `#` is not part of one.
+pub fn hashtag_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        let body = &rest[at + 1..];
+        let end = body
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(body.len());
+        split_case(&body[..end], &mut words);
+        rest = &body[end..];
+    }
+    words
+}
+
+/// Pushes the parts of `name` split where a lowercase letter meets an uppercase one, before
+/// the last capital of a capital run followed by lowercase (`ISpeak`), and between letters
+/// and digits; nothing when there is one part.
+fn split_case(name: &str, words: &mut Vec<String>) {
+    let chars: Vec<char> = name.chars().collect();
+    let mut cuts = Vec::new();
+    for i in 1..chars.len() {
+        let (p, c) = (chars[i - 1], chars[i]);
+        let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+        if (p.is_lowercase() && c.is_uppercase())
+            || (p.is_uppercase() && c.is_uppercase() && next_lower)
+            || p.is_alphabetic() != c.is_alphabetic()
+        {
+            cuts.push(i);
+        }
+    }
+    if cuts.is_empty() {
+        return;
+    }
+    cuts.push(chars.len());
+    let mut start = 0;
+    for end in cuts {
+        words.push(chars[start..end].iter().collect::<String>().to_lowercase());
+        start = end;
     }
 }
 
@@ -824,7 +895,7 @@ impl Vectorizer {
         let split_extra = row.partition_point(|e| e.0 < extra_start);
         let (words, rest) = row.split_at_mut(split_char);
         let (chars, extras) = rest.split_at_mut(split_extra - split_char);
-        for block in [words, chars] {
+        for (block, scale) in [(words, 1.0), (chars, self.settings.char_weight)] {
             let mut norm = 0.0f32;
             for (i, v) in block.iter_mut() {
                 *v = (1.0 + v.ln()) * self.idf[*i as usize];
@@ -832,7 +903,8 @@ impl Vectorizer {
             }
             let norm = norm.sqrt();
             if norm > 0.0 {
-                block.iter_mut().for_each(|e| e.1 /= norm);
+                let scale = scale / norm;
+                block.iter_mut().for_each(|e| e.1 *= scale);
             }
         }
         let w = self.settings.extra_weight;
@@ -1019,6 +1091,65 @@ mod tests {
             ..FeatureSettings::default()
         };
         assert!(s.check().is_err());
+    }
+
+    #[test]
+    fn case_changing_hashtags_add_their_words() {
+        let text = "Now #StopTheWar, #SCOTUS #ISpeakLife #Hillary2016 #peace # #é";
+        assert_eq!(
+            hashtag_words(text),
+            ["stop", "the", "war", "i", "speak", "life", "hillary", "2016"]
+        );
+        let on = FeatureSettings::default();
+        let off = FeatureSettings {
+            hashtag_split: false,
+            ..FeatureSettings::default()
+        };
+        let docs = inputs(&["we must #StopTheWar now", "stop the war"], "the war");
+        let has = |s: &FeatureSettings, term: &str| {
+            let v = Vectorizer::fit(s, &docs).unwrap();
+            v.names().iter().any(|n| n == term)
+        };
+        assert!(has(&on, "w:stop the war") && !has(&off, "w:stop the war"));
+        // Text without hashtags gets the same rows either way.
+        let plain = inputs(DOCS, "independence for Kosovo");
+        let (_, a) = Vectorizer::fit_transform(&on, &plain).unwrap();
+        let (_, b) = Vectorizer::fit_transform(&off, &plain).unwrap();
+        for i in 0..plain.len() {
+            assert_eq!(a.row(i), b.row(i));
+        }
+    }
+
+    #[test]
+    fn char_weight_sets_the_char_block_length_and_old_settings_load_as_before() {
+        let docs = inputs(DOCS, "independence for Kosovo");
+        let s = FeatureSettings {
+            char_weight: 2.0,
+            ..every_term()
+        };
+        let v = Vectorizer::fit(&s, &docs).unwrap();
+        let (c, x) = v.block_starts();
+        let row = v.transform(&docs[0]);
+        let norm: f32 = row
+            .iter()
+            .filter(|e| (c..x).contains(&(e.0 as usize)))
+            .map(|e| e.1 * e.1)
+            .sum();
+        assert!((norm.sqrt() - 2.0).abs() < 1e-5);
+        for bad in [0.0, -1.0, f32::NAN] {
+            let s = FeatureSettings {
+                char_weight: bad,
+                ..FeatureSettings::default()
+            };
+            assert!(s.check().unwrap_err().to_string().contains("char_weight"));
+        }
+        let mut json = serde_json::to_value(FeatureSettings::default()).unwrap();
+        let map = json.as_object_mut().unwrap();
+        map.remove("char_weight");
+        map.remove("hashtag_split");
+        let old: FeatureSettings = serde_json::from_value(json).unwrap();
+        assert_eq!(old.char_weight, 1.0);
+        assert!(!old.hashtag_split);
     }
 
     proptest::proptest! {

@@ -63,6 +63,12 @@ pub struct TrainArgs {
     /// Scale of the extra features.
     #[arg(long, default_value_t = 0.5)]
     pub extra_weight: f32,
+    /// Scale of the character n-gram block against the word block (each unit length).
+    #[arg(long, default_value_t = 1.0)]
+    pub char_weight: f32,
+    /// Do not add the words of case-changing hashtags (`#StopTheWar`: stop, the, war).
+    #[arg(long)]
+    pub no_hashtag_split: bool,
     /// Summary format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -99,6 +105,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             negation: !args.no_negation,
             extras: !args.no_extras,
             extra_weight: args.extra_weight,
+            char_weight: args.char_weight,
+            hashtag_split: !args.no_hashtag_split,
         },
         logistic: LogisticParams {
             c: args.c,
