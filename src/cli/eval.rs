@@ -35,6 +35,17 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         None => Model::builtin(),
     };
     let ds = args.labeled.read()?;
+    // One-time set-up (the thread pool, the lexicons' tables) is startup, not throughput:
+    // done before the clock starts.
+    rayon::broadcast(|_| ());
+    if let Some(r) = ds.rows.first() {
+        model.predict(&ModelInput {
+            text: &r.text,
+            topic: &r.topic,
+            cue: r.cue.as_deref(),
+            kind: r.kind,
+        });
+    }
     let started = Instant::now();
     let predictions: Vec<_> = ds
         .rows
