@@ -385,6 +385,24 @@ const SPEAKER_NOUNS: &[&str] = &[
     "men",
     "students",
     "guard",
+    "father",
+    "mother",
+    "friend",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "niece",
+    "nephew",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "neighbor",
+    "neighbour",
+    "colleague",
     "letter",
     "article",
     "memo",
@@ -1714,8 +1732,8 @@ fn tail_attribution(body: &str, piece: &[Token]) -> Option<(Mention, Span)> {
     if let Some(a) = according_to(body, piece, i) {
         return Some(a);
     }
-    // The cue must be close to the quote.
-    let ci = (i..piece.len().min(i + 20)).find(|&k| cue_at(body, piece, k).is_some())?;
+    // The cue must be close to the quote (a name with a long apposition may stand between).
+    let ci = (i..piece.len().min(i + 30)).find(|&k| cue_at(body, piece, k).is_some())?;
     if ci == i {
         let r = np_after_described(body, piece, ci + 1)?;
         let m = mention_of(body, piece, r)?;
@@ -2408,6 +2426,14 @@ mod tests {
         assert!(extract(b)
             .iter()
             .all(|q| q.speaker.as_deref() != Some("Washington")));
+    }
+
+    #[test]
+    fn kin_nouns_speak_and_long_appositions_reach_the_cue() {
+        let b = "\"We live in a hard time,\" my father often said.";
+        assert_eq!(speaker_of(b, "We live"), Some("father".into()));
+        let b = "\"This narrative is everywhere,\" Malkia Cyril, the executive director at the Center of Media Justice and one of the voices featured in the film, said.";
+        assert_eq!(speaker_of(b, "This narrative"), Some("Malkia Cyril".into()));
     }
 
     #[test]

@@ -130,7 +130,14 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
             }
             '\u{201d}' => push(c.len_utf8(), Family::Double, Role::Close),
             '"' => {
-                if is_opening_context(prev) && !next.is_none_or(char::is_whitespace) {
+                // `'African American outreach,' "`: a double mark closing after a closed
+                // single one and a space.
+                let after_single = prev == Some(' ')
+                    && text[..pos - 1].ends_with(['\'', '\u{2019}'])
+                    && next.is_none_or(char::is_whitespace);
+                if after_single {
+                    push(1, Family::Double, Role::Close)
+                } else if is_opening_context(prev) && !next.is_none_or(char::is_whitespace) {
                     push(1, Family::Double, Role::Open)
                 } else if prev.is_some_and(|p| !p.is_whitespace()) {
                     push(1, Family::Double, Role::Close)
@@ -380,6 +387,14 @@ mod tests {
         assert_eq!(
             quoted("\u{201d} \u{2026} what I learned,\u{201d} he said."),
             vec!["\u{2026} what I learned,"]
+        );
+    }
+
+    #[test]
+    fn a_double_mark_after_a_closed_single_one_and_a_space_closes() {
+        assert_eq!(
+            quoted("\"I hate the term 'outreach,' \" he said."),
+            vec!["I hate the term 'outreach,'"]
         );
     }
 
