@@ -802,6 +802,29 @@ fn looks_like_title(text: &str) -> bool {
             .all(is_capitalized)
 }
 
+/// A capitalised fragment that a speaker applies to something is their words, not a title:
+/// `called the pageant winner "Miss Piggy"`, `hailed Trump as "The Comeback Kid"`, `rated it
+/// "Mostly True"` (but not `on "The Apprentice"`).
+fn named_by_cue(body: &str, all: &[Token], r: &Region) -> bool {
+    let before = all.partition_point(|t| t.span.end <= r.open.start);
+    let Some(prev) = before.checked_sub(1).map(|i| &all[i]) else {
+        return false;
+    };
+    if cue_at(body, all, before - 1).is_some() {
+        // `he called "..."`, but not `an alliance called "Viv Ansanm"` (a name given).
+        return before >= 2 && {
+            let subject = &all[before - 2];
+            let sl = lower(body, subject);
+            is_capitalized(subject.text(body))
+                || matches!(&*sl, "he" | "she" | "they" | "it" | "we" | "i")
+        };
+    }
+    matches!(&*lower(body, prev), "as" | "it" | "him" | "her" | "them")
+        && (before.saturating_sub(9)..before - 1).any(|i| {
+            cue_at(body, all, i).is_some() || matches!(&*lower(body, &all[i]), "rated" | "rates")
+        })
+}
+
 fn read_sentence(
     body: &str,
     paragraph: usize,
@@ -854,7 +877,7 @@ fn read_sentence(
         let before = body[s.start..r.open.start].trim_end().as_bytes();
         let so_called =
             before.len() >= 9 && before[before.len() - 9..].eq_ignore_ascii_case(b"so-called");
-        !so_called && !looks_like_title(r.inner.text(body))
+        !so_called && (!looks_like_title(r.inner.text(body)) || named_by_cue(body, all, r))
     });
     let narrative: Vec<Token> = all.iter().filter(|t| !quoted(t)).copied().collect();
     // A sentence with no quotation and no cue says nothing attributable.
@@ -2434,6 +2457,17 @@ mod tests {
         assert_eq!(speaker_of(b, "We live"), Some("father".into()));
         let b = "\"This narrative is everywhere,\" Malkia Cyril, the executive director at the Center of Media Justice and one of the voices featured in the film, said.";
         assert_eq!(speaker_of(b, "This narrative"), Some("Malkia Cyril".into()));
+    }
+
+    #[test]
+    fn capitalised_fragments_a_speaker_applies_are_speech_titles_are_not() {
+        let b =
+            "At the debate, Senator Ana Ruiz described the minister as \"Mister Nobody\" twice.";
+        assert_eq!(speaker_of(b, "Mister Nobody"), Some("Ana Ruiz".into()));
+        let b = "Senator Ana Ruiz spoke on \"Face the Nation\" on Sunday.";
+        assert!(extract(b).is_empty());
+        let b = "Gangs grouped in an alliance called 'Viv Ansanm' hold the capital.";
+        assert!(extract(b).is_empty());
     }
 
     #[test]
