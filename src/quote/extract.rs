@@ -1177,7 +1177,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     if head.kind != TokenKind::Word {
         return None;
     }
-    if matches!(&*hl, "he" | "she" | "they" | "it" | "we" | "i") {
+    if matches!(&*hl, "he" | "she" | "they" | "it" | "we" | "i") || pronoun_contraction(&hl) > 0 {
         return Some(end - 1);
     }
     let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
@@ -1530,7 +1530,31 @@ fn np_after_described(body: &str, toks: &[Token], start: usize) -> Option<(usize
     .then_some((k, e))
 }
 
+/// The length of the pronoun in `he's`, `she’s`, `they're`, `it's` (0 for any other word):
+/// `He's claiming that ...`.
+fn pronoun_contraction(lower: &str) -> usize {
+    for p in ["he", "she", "they", "it", "we"] {
+        if let Some(rest) = lower.strip_prefix(p) {
+            if matches!(rest, "'s" | "\u{2019}s" | "'re" | "\u{2019}re") {
+                return p.len();
+            }
+        }
+    }
+    0
+}
+
 fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> Option<Mention> {
+    if range.1 == range.0 + 1 {
+        let t = toks[range.0];
+        let n = pronoun_contraction(&lower(body, &t));
+        if n > 0 {
+            let pronoun = Token {
+                span: Span::new(t.span.start, t.span.start + n),
+                kind: TokenKind::Word,
+            };
+            return actor::parse_mention(body, &[pronoun]);
+        }
+    }
     let m = actor::parse_mention(body, &toks[range.0..range.1])?;
     // A bare common noun phrase with no name, title or speaker noun cannot speak.
     if m.name.is_none() && m.pronoun.is_none() {
@@ -2468,6 +2492,12 @@ mod tests {
         assert!(extract(b).is_empty());
         let b = "Gangs grouped in an alliance called 'Viv Ansanm' hold the capital.";
         assert!(extract(b).is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_contracted_with_its_verb_speaks() {
+        let b = "Senator Ana Ruiz spoke in Ohio. She's claiming that the count is \"a big, big problem\" for the state.";
+        assert_eq!(speaker_of(b, "a big, big problem"), Some("Ana Ruiz".into()));
     }
 
     #[test]
