@@ -403,11 +403,6 @@ const SPEAKER_NOUNS: &[&str] = &[
     "neighbor",
     "neighbour",
     "colleague",
-    "letter",
-    "article",
-    "memo",
-    "editorial",
-    "report",
 ];
 
 fn is_speaker_noun(lower: &str) -> bool {
