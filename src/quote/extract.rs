@@ -1710,6 +1710,8 @@ fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
             && t.kind == TokenKind::Word
             && !is_capitalized(tx)
             && !is_lead_verb(&tl)
+            // A speaker noun ends the phrase: `The leaders used ...`.
+            && !(k > 0 && is_speaker_noun(&lower(body, &toks[k - 1])))
             && !actor::is_function_word(&tl)
             && !is_adverbial(&tl)
             && cue::lookup(&tl).is_none()
@@ -2493,6 +2495,12 @@ mod tests {
     fn a_pronoun_contracted_with_its_verb_speaks() {
         let b = "Senator Ana Ruiz spoke in Ohio. She's claiming that the count is \"a big, big problem\" for the state.";
         assert_eq!(speaker_of(b, "a big, big problem"), Some("Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn a_plural_speaker_noun_ends_the_subject() {
+        let b = "The foreign ministers used blunt language to denounce the \"reckless\" launch.";
+        assert_eq!(speaker_of(b, "reckless"), Some("foreign ministers".into()));
     }
 
     #[test]
