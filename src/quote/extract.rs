@@ -1711,7 +1711,7 @@ fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
             && !is_capitalized(tx)
             && !is_lead_verb(&tl)
             // A speaker noun ends the phrase: `The leaders used ...`.
-            && !(k > 0 && is_speaker_noun(&lower(body, &toks[k - 1])))
+            && (k == 0 || !is_speaker_noun(&lower(body, &toks[k - 1])))
             && !actor::is_function_word(&tl)
             && !is_adverbial(&tl)
             && cue::lookup(&tl).is_none()
