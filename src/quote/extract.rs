@@ -1676,6 +1676,16 @@ fn opens_fronted_phrase(lower: &str) -> bool {
             | "instead"
             | "still"
             | "then"
+            | "although"
+            | "though"
+            | "because"
+            | "if"
+            | "despite"
+            | "amid"
+            | "following"
+            | "once"
+            | "unless"
+            | "with"
     )
 }
 
@@ -1687,9 +1697,18 @@ fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
     // `Claiming the criticism is unfair, Trump told Fox ...`: a participle phrase.
     let participle = fl.ends_with("ing") && cue::lookup(&fl).is_some();
     if first.kind == TokenKind::Word && (opens_fronted_phrase(&fl) || participle) {
-        let comma = (1..toks.len().min(16)).find(|&i| is_punct(body, &toks[i], &[","]))?;
-        let (a, b) = subject_np(body, &toks[comma + 1..])?;
-        return Some((a + comma + 1, b + comma + 1));
+        // The subject follows one of the phrase's commas (`Following a swiftly called,
+        // late-afternoon meeting, the Security Council issued ...`).
+        return (1..toks.len().min(24))
+            .filter(|&i| is_punct(body, &toks[i], &[","]))
+            .find_map(|comma| {
+                let next = toks.get(comma + 1)?;
+                if matches!(&*lower(body, next), "he" | "she" | "it" | "they" | "we") {
+                    return Some((comma + 1, comma + 2));
+                }
+                let (a, b) = subject_np(body, &toks[comma + 1..])?;
+                Some((a + comma + 1, b + comma + 1))
+            });
     }
     subject_np(body, toks)
 }
@@ -2362,7 +2381,44 @@ fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> 
         && (vl.ends_with("ed")
             || vl.ends_with('s')
             || vl.ends_with("ing")
-            || matches!(&*vl, "struck" | "spoke" | "made" | "gave" | "took" | "put")
+            || matches!(
+                &*vl,
+                "struck"
+                    | "spoke"
+                    | "made"
+                    | "gave"
+                    | "took"
+                    | "put"
+                    | "went"
+                    | "gone"
+                    | "ran"
+                    | "came"
+                    | "got"
+                    | "held"
+                    | "kept"
+                    | "left"
+                    | "brought"
+                    | "thought"
+                    | "felt"
+                    | "found"
+                    | "saw"
+                    | "set"
+                    | "sent"
+                    | "wrote"
+                    | "won"
+                    | "lost"
+                    | "led"
+                    | "met"
+                    | "drew"
+                    | "threw"
+                    | "stood"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "would"
+                    | "will"
+                    | "could"
+            )
             || cue::lookup(&vl).is_some());
     if !verb_like {
         return None;
@@ -2501,6 +2557,22 @@ mod tests {
     fn a_plural_speaker_noun_ends_the_subject() {
         let b = "The foreign ministers used blunt language to denounce the \"reckless\" launch.";
         assert_eq!(speaker_of(b, "reckless"), Some("foreign ministers".into()));
+    }
+
+    #[test]
+    fn subjects_after_fronted_clauses_and_irregular_verbs() {
+        let b = "Following a swiftly called, late-afternoon meeting, the Security Council issued a statement calling the test \"a clear violation\" of its resolutions.";
+        assert_eq!(
+            speaker_of(b, "a clear violation"),
+            Some("Security Council".into())
+        );
+        let b = "Senator Ana Ruiz spoke first. In recent weeks, Ruiz went after the minister as a \"human leech\" on television.";
+        assert_eq!(speaker_of(b, "human leech"), Some("Ana Ruiz".into()));
+        let b = "The European Commission published its outlook. Although the Commission named no country, it referenced \"political tensions\" in rich economies.";
+        assert_eq!(
+            speaker_of(b, "political tensions"),
+            Some("European Commission".into())
+        );
     }
 
     #[test]
