@@ -1902,7 +1902,43 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     let ends = after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"]));
     let leading = !ends && (k <= 2 || (k > 0 && is_punct(body, &narrative[k - 1], &[","])));
     let content = if leading {
-        let comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
+        let mut comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
+        // `according to Parisa Nouri, a researcher at a think tank, neither side ...`: an
+        // apposition (a determiner, no verb) before the second comma is the speaker's.
+        if let Some(second) =
+            (comma + 1..n.min(comma + 16)).find(|&i| is_punct(body, &narrative[i], &[","]))
+        {
+            let seg = &narrative[comma + 1..second];
+            let verbless = seg.iter().all(|t| {
+                let l = lower(body, t);
+                !(l.ends_with("ed")
+                    || cue::lookup(&l).is_some()
+                    || matches!(
+                        &*l,
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "must"
+                            | "should"
+                            | "may"
+                            | "might"
+                    ))
+            });
+            if verbless
+                && seg
+                    .first()
+                    .is_some_and(|t| matches!(&*lower(body, t), "a" | "an" | "the"))
+            {
+                comma = second;
+            }
+        }
         content_span(body, narrative.get(comma + 1)?.span.start, s.end)
     } else if ends {
         let before = narrative[..k]
@@ -2573,6 +2609,15 @@ mod tests {
             speaker_of(b, "political tensions"),
             Some("European Commission".into())
         );
+    }
+
+    #[test]
+    fn an_apposition_after_according_to_is_not_the_content() {
+        let q = extract("According to Parisa Nouri, a researcher at a Washington think tank, neither side can afford a long standoff.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "neither side can afford a long standoff");
+        let q = extract("According to Parisa Nouri, the talks failed, and nobody knows why.");
+        assert_eq!(q[0].text, "the talks failed, and nobody knows why");
     }
 
     #[test]
