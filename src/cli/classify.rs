@@ -8,7 +8,7 @@ use super::score::{classify_article, probs, Classified, LoadedModel, ModelArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use demarche::dataset::Task;
-use demarche::report::Probs;
+use demarche::report::{label_order, Probs};
 use demarche::{LabelProbs, QuoteRecord};
 use serde::Serialize;
 use std::io::Write;
@@ -69,14 +69,9 @@ fn best(p: &Option<LabelProbs>) -> Option<&str> {
 
 /// Labels in display order, for CSV columns.
 fn ordered_labels(labels: Option<&[String]>) -> Vec<String> {
-    let Some(labels) = labels else {
-        return Vec::new();
-    };
-    Probs::ordered(labels.iter().map(|l| (l.clone(), 0.0)))
-        .0
-        .into_iter()
-        .map(|(l, _)| l)
-        .collect()
+    let mut v = labels.map(<[String]>::to_vec).unwrap_or_default();
+    v.sort_by(|a, b| label_order(a, b));
+    v
 }
 
 fn csv_line(fields: impl IntoIterator<Item = String>) -> Result<Vec<u8>> {

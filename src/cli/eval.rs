@@ -39,25 +39,13 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     // done before the clock starts.
     rayon::broadcast(|_| ());
     if let Some(r) = ds.rows.first() {
-        model.predict(&ModelInput {
-            text: &r.text,
-            topic: &r.topic,
-            cue: r.cue.as_deref(),
-            kind: r.kind,
-        });
+        model.predict(&input(r));
     }
     let started = Instant::now();
     let predictions: Vec<_> = ds
         .rows
         .par_iter()
-        .map(|r| {
-            model.predict(&ModelInput {
-                text: &r.text,
-                topic: &r.topic,
-                cue: r.cue.as_deref(),
-                kind: r.kind,
-            })
-        })
+        .map(|r| model.predict(&input(r)))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
     let mut scores: Vec<(Task, Scores)> = Vec::new();
@@ -156,4 +144,14 @@ fn table(model: &str, rows: usize, scores: &[(Task, Scores)]) -> Result<String, 
         }
     }
     Ok(t)
+}
+
+/// What the model is asked about a labeled row.
+fn input(r: &demarche::dataset::Row) -> ModelInput<'_> {
+    ModelInput {
+        text: &r.text,
+        topic: &r.topic,
+        cue: r.cue.as_deref(),
+        kind: r.kind,
+    }
 }

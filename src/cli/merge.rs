@@ -34,15 +34,40 @@ pub struct MergeArgs {
     /// several, one per line; - reads standard input.
     #[arg(required = true, value_name = "PARTIAL")]
     pub partials: Vec<PathBuf>,
+    #[command(flatten)]
+    pub out: ReportOutput,
+}
+
+/// Where and how a report is written (shared by `report` and `merge`).
+#[derive(Debug, Args)]
+pub struct ReportOutput {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
-    /// Write the merged sums as a partial report, to be merged again (a tree of reduces).
+    /// Write the sums behind the report (JSON, one line) for `demarche merge`, which can
+    /// merge them again (a tree of reduces).
     #[arg(long, conflicts_with = "format")]
     pub partial: bool,
     /// Write to this file (whole or not at all) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+}
+
+impl ReportOutput {
+    /// Standard output, or the output file (opened early, so a bad path fails before the work).
+    pub fn open(&self) -> Result<Sink> {
+        Sink::open(self.output.as_deref())
+    }
+
+    /// Writes the finished report, or with `--partial` its sums.
+    pub fn write(&self, mut sink: Sink, partial: PartialReport) -> Result<()> {
+        if self.partial {
+            partial.write_to(&mut sink)?;
+        } else {
+            partial.finish().write_to(&mut sink, self.format.into())?;
+        }
+        sink.finish()
+    }
 }
 
 pub fn run(args: MergeArgs) -> Result<()> {
@@ -55,13 +80,7 @@ pub fn run(args: MergeArgs) -> Result<()> {
     for path in rest {
         total.absorb(load(path)?)?;
     }
-    let mut sink = Sink::open(args.output.as_deref())?;
-    if args.partial {
-        total.write_to(&mut sink)?;
-    } else {
-        total.finish().write_to(&mut sink, args.format.into())?;
-    }
-    sink.finish()
+    args.out.write(args.out.open()?, total)
 }
 
 fn load(path: &Path) -> Result<PartialReport> {
@@ -91,9 +110,9 @@ mod tests {
 
     #[test]
     fn format_flag() {
-        assert_eq!(parse(&["a.json"]).unwrap().format, ReportFormat::Json);
+        assert_eq!(parse(&["a.json"]).unwrap().out.format, ReportFormat::Json);
         assert_eq!(
-            parse(&["a.json", "--format", "html"]).unwrap().format,
+            parse(&["a.json", "--format", "html"]).unwrap().out.format,
             ReportFormat::Html
         );
         assert!(parse(&["a.json", "--format", "pdf"]).is_err());
@@ -101,7 +120,7 @@ mod tests {
 
     #[test]
     fn partial_flag_excludes_format() {
-        assert!(parse(&["a.json", "--partial"]).unwrap().partial);
+        assert!(parse(&["a.json", "--partial"]).unwrap().out.partial);
         assert!(parse(&["a.json", "--partial", "--format", "csv"]).is_err());
     }
 
@@ -110,6 +129,6 @@ mod tests {
         assert!(parse(&[]).is_err());
         let m = parse(&["a.json", "b.json", "-o", "out.html"]).unwrap();
         assert_eq!(m.partials.len(), 2);
-        assert_eq!(m.output, Some(PathBuf::from("out.html")));
+        assert_eq!(m.out.output, Some(PathBuf::from("out.html")));
     }
 }

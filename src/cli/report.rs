@@ -2,8 +2,7 @@
 //! the sums that `demarche merge` combines across shards.
 
 use super::input::{for_each_article, InputArgs};
-use super::merge::ReportFormat;
-use super::output::Sink;
+use super::merge::ReportOutput;
 use super::score::{classify_article, LoadedModel, ModelArgs};
 use anyhow::Result;
 use clap::Args;
@@ -21,21 +20,10 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub actors: Option<PathBuf>,
     /// One row per speaker (`actor`) or per country or organisation (`affiliation`).
-    #[arg(long, default_value = "actor", value_parser = parse_group)]
+    #[arg(long, default_value = "actor")]
     pub by: GroupBy,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
-    pub format: ReportFormat,
-    /// Write the sums behind the report (JSON, one line) for `demarche merge`.
-    #[arg(long, conflicts_with = "format")]
-    pub partial: bool,
-    /// Write to this file (whole or not at all) instead of standard output.
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
-}
-
-fn parse_group(s: &str) -> Result<GroupBy, String> {
-    s.parse()
+    #[command(flatten)]
+    pub out: ReportOutput,
 }
 
 pub fn run(args: ReportArgs) -> Result<()> {
@@ -50,7 +38,7 @@ pub fn run(args: ReportArgs) -> Result<()> {
     let name = model.name();
     let mut builder = ReportBuilder::new(topic, &name, dictionary.as_ref(), args.by);
     // Open the output first, so a bad output path fails before the work is done.
-    let mut sink = Sink::open(args.output.as_deref())?;
+    let sink = args.out.open()?;
     for_each_article(
         &args.input,
         |a| {
@@ -67,10 +55,5 @@ pub fn run(args: ReportArgs) -> Result<()> {
             Ok(())
         },
     )?;
-    if args.partial {
-        builder.partial().write_to(&mut sink)?;
-    } else {
-        builder.finish().write_to(&mut sink, args.format.into())?;
-    }
-    sink.finish()
+    args.out.write(sink, builder.into_partial())
 }

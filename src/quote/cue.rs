@@ -178,6 +178,15 @@ pub fn forms() -> impl Iterator<Item = &'static str> {
     table().keys().map(String::as_str)
 }
 
+/// Whether a cue word, lower case, is in its bare form mostly a noun in news (`Para state`, `a
+/// new report`, `the charge`): such a form is a cue only after a pronoun or an auxiliary.
+pub fn mostly_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "state" | "report" | "order" | "charge" | "comment" | "claim"
+    )
+}
+
 /// The class and base form of a cue word, if it is one (case-insensitive).
 pub fn lookup(word: &str) -> Option<(CueClass, &'static str)> {
     with_lower(word, |l| table().get(l).copied())

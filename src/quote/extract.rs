@@ -755,11 +755,7 @@ fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
         i > 0 && toks[i - 1].kind == TokenKind::Word && is_determiner(&lower(body, &toks[i - 1]));
     // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
     // pronoun or an auxiliary (`we state`, `will report`).
-    let wl = lower(body, &toks[i]);
-    if matches!(
-        &*wl,
-        "state" | "report" | "order" | "charge" | "comment" | "claim"
-    ) {
+    if cue::mostly_noun(&lower(body, &toks[i])) {
         let verb = i > 0
             && matches!(
                 &*lower(body, &toks[i - 1]),

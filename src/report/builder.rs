@@ -166,10 +166,15 @@ impl<'a> ReportBuilder<'a> {
 
     /// The report of everything added. Goes through the same sums a partial report carries,
     /// so a report and a merge of partial reports cannot drift apart.
-    pub fn finish(self) -> Report {
+    /// The sums, consuming the builder.
+    pub fn into_partial(self) -> PartialReport {
         let mut p = self.partial;
         p.actors = self.actors.into_values().collect();
-        p.finish()
+        p
+    }
+
+    pub fn finish(self) -> Report {
+        self.into_partial().finish()
     }
 }
 

@@ -86,7 +86,7 @@ mod render;
 
 pub use builder::ReportBuilder;
 pub use dictionary::{ActorDictionary, DictionaryEntry};
-pub use partial::{merge, PartialReport};
+pub use partial::{label_order, merge, PartialReport};
 
 use crate::QuoteKind;
 use serde::ser::SerializeMap;

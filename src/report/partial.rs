@@ -42,7 +42,9 @@ pub(super) fn quantize(p: f64) -> u64 {
     (p.clamp(0.0, 1.0) * SCALE as f64).round() as u64
 }
 
-pub(super) fn label_order(a: &str, b: &str) -> Ordering {
+/// The display order of labels: favor, against, none, positive, negative, neutral, then any
+/// other label alphabetically.
+pub fn label_order(a: &str, b: &str) -> Ordering {
     let rank = |l: &str| {
         KNOWN_LABELS
             .iter()
@@ -228,15 +230,7 @@ fn decide(
             return Some(neutral.to_string());
         }
     }
-    // The first label with the highest sum, in label order.
-    let mut best: Option<(&String, u128)> = None;
-    for l in labels {
-        let v = get(l);
-        if best.is_none_or(|(_, b)| v > b) {
-            best = Some((l, v));
-        }
-    }
-    best.map(|(l, _)| l.clone())
+    plurality(sums, labels)
 }
 
 /// An actor's stance from its quotes' votes (see the module doc of `report`): with favor,
@@ -258,7 +252,13 @@ fn decide_stance(votes: &BTreeMap<String, u64>, labels: &[String]) -> Option<Str
         };
         return Some(label.to_string());
     }
-    let mut best: Option<(&String, u128)> = None;
+    plurality(votes, labels)
+}
+
+/// The first label with the highest sum, in label order.
+fn plurality(sums: &BTreeMap<String, u64>, labels: &[String]) -> Option<String> {
+    let get = |l: &str| sums.get(l).copied().unwrap_or(0);
+    let mut best: Option<(&String, u64)> = None;
     for l in labels {
         let v = get(l);
         if best.is_none_or(|(_, b)| v > b) {
