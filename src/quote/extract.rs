@@ -2355,12 +2355,26 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     if class == CueClass::QuoteOnly && !urge_to {
         return None;
     }
-    let subject = if speech_noun {
-        np_after(body, narrative, 0).filter(|r| r.1 <= ci)
-    } else {
-        np_before(body, narrative, ci, 0)
+    // `Clinton spoke about the death of a man in Tulsa, Oklahoma, arguing that ...`: a
+    // participle after a comma is the sentence subject's, not the nearest name's.
+    let participle = ci > 1
+        && lower(body, &narrative[ci]).ends_with("ing")
+        && is_punct(body, &narrative[ci - 1], &[","]);
+    let by_subject = || {
+        let r = sentence_subject(body, &narrative[..ci - 1])?;
+        mention_of(body, narrative, r)
     };
-    let m = mention_of(body, narrative, subject?)?;
+    let m = match participle.then(by_subject).flatten() {
+        Some(m) => m,
+        None => {
+            let subject = if speech_noun {
+                np_after(body, narrative, 0).filter(|r| r.1 <= ci)
+            } else {
+                np_before(body, narrative, ci, 0)
+            };
+            mention_of(body, narrative, subject?)?
+        }
+    };
     let mut k = ci + 1;
     if urge_to || deny_ing {
         // `urged Tehran to restore access`, `called on all parties to return`, `denied
@@ -2670,6 +2684,9 @@ mod tests {
         let b =
             "At a rally, Premier Lin Bao likened the tariffs to \"a tax on bread\" in his speech.";
         assert_eq!(speaker_of(b, "a tax on bread"), Some("Lin Bao".into()));
+        let b = "Premier Lin Bao spoke on Tuesday about the floods in Tainan, Taiwan, arguing \
+                 that the dams had been \"neglected for a decade.\"";
+        assert_eq!(speaker_of(b, "neglected"), Some("Lin Bao".into()));
     }
 
     #[test]

@@ -262,13 +262,36 @@ fn pair(
         let n = usable[mi + 1];
         strong_close_next[mi] = n.role == Role::Close && (!n.weak || strong_close_next[mi + 1]);
     }
+    // How many closing marks come after each mark.
+    let mut closes_after = vec![0usize; usable.len()];
+    for mi in (0..usable.len().saturating_sub(1)).rev() {
+        closes_after[mi] = closes_after[mi + 1] + usize::from(usable[mi + 1].role == Role::Close);
+    }
+    // Left curly marks opened inside an open quote and not yet closed: `“... what he calls
+    // “hell” than ...”` nests, and the inner quote is part of the outer one. Only a curly
+    // mark is surely an opener (and a straight one before it may be a stray), and only when
+    // enough closes follow for both quotes; else
+    // the earlier mark was left open by mistake and the later one starts afresh.
+    let mut nested = 0usize;
     for (mi, m) in usable.iter().enumerate() {
         // A possessive-looking close gives way to a real close before the next opening.
         if m.weak && strong_close_next[mi] {
             continue;
         }
         match (m.role, open) {
-            (Role::Open, _) => open = Some(m.span),
+            (Role::Open, Some(o))
+                if [o, m.span]
+                    .iter()
+                    .all(|sp| matches!(sp.text(body), "\u{201c}" | "\u{201e}"))
+                    && closes_after[mi] > nested + 1 =>
+            {
+                nested += 1;
+            }
+            (Role::Open, _) => {
+                open = Some(m.span);
+                nested = 0;
+            }
+            (Role::Close, Some(_)) if nested > 0 => nested -= 1,
             (Role::Close, Some(o)) => {
                 let inner = trim(body, Span::new(o.end, m.span.start));
                 if !inner.is_empty() {
@@ -321,6 +344,26 @@ mod tests {
             .iter()
             .map(|r| r.inner.text(text))
             .collect()
+    }
+
+    #[test]
+    fn curly_quotes_nest_when_both_close() {
+        assert_eq!(
+            quoted(
+                "\u{201c}I'd live in what he calls \u{201c}hell\u{201d} than here.\u{201d} Then"
+            ),
+            vec!["I'd live in what he calls \u{201c}hell\u{201d} than here."]
+        );
+        // The outer mark never closes: the inner quote stands alone.
+        assert_eq!(
+            quoted("\u{201c}Left open, and \u{201c}this\u{201d} is quoted"),
+            vec!["this"]
+        );
+        // A straight mark left open is not the outer quote of curly ones.
+        assert_eq!(
+            quoted("\"She called it a \u{201c}rant,\u{201d} and \u{201c}noise.\u{201d}"),
+            vec!["rant,", "noise."]
+        );
     }
 
     #[test]
