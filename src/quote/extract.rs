@@ -1020,12 +1020,17 @@ fn read_sentence(
                 .rev()
                 .find(|(_, _, cue)| cue.start < r.open.start)
                 .unwrap_or(&statements[0]);
+            // A cue with its own subject closer to the fragment wins: `While he acknowledged
+            // ..., Ham also noted several "intangibles" left him ...`.
+            let closer = fragment_cue(body, &narrative, r.open.start)
+                .filter(|(_, c)| c.start > cue.start && c.start < r.open.start);
+            let (m, cue) = closer.unwrap_or((m.clone(), *cue));
             out.push(Found {
                 kind: QuoteKind::Partial,
                 spans: vec![trim_quote_punct(body, r.inner)],
                 speaker: Attribution::Mention {
-                    mention: m.clone(),
-                    cue: Some(*cue),
+                    mention: m,
+                    cue: Some(cue),
                 },
                 paragraph,
             });
@@ -1070,6 +1075,16 @@ fn read_sentence(
         }
     }
     out
+}
+
+/// The nearest cue before byte `at` (a few words back) that has a speaker right before it.
+fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option<(Mention, Span)> {
+    let end = narrative.partition_point(|t| t.span.end <= at);
+    (end.saturating_sub(6)..end).rev().find_map(|ci| {
+        cue_at(body, narrative, ci)?;
+        let r = np_before(body, narrative, ci, 0)?;
+        Some((mention_of(body, narrative, r)?, narrative[ci].span))
+    })
 }
 
 /// Drops a trailing comma left inside the marks (`"We agree,"`), which is not the speaker's.
@@ -1714,6 +1729,11 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
         if lead.len() - ci <= 8 {
             if let Some(r) = np_before(body, lead, ci, 0) {
                 if let Some(m) = mention_of(body, lead, r) {
+                    if m.pronoun.is_some() {
+                        if let Some(outer) = reporting_subject(body, lead, r.0) {
+                            return Some(outer);
+                        }
+                    }
                     return Some((m, lead[ci].span));
                 }
             }
@@ -1750,6 +1770,22 @@ fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, Span)> {
         return Some((m, last.span));
     }
     None
+}
+
+/// `Lynch said she recalled thinking, "..."`: a pronoun subject right after a reporting verb
+/// (and `that`) is that verb's named subject, who is the one reported; returns them and the
+/// outer cue.
+fn reporting_subject(body: &str, toks: &[Token], pronoun: usize) -> Option<(Mention, Span)> {
+    let mut ci = pronoun.checked_sub(1)?;
+    if lower(body, &toks[ci]) == "that" {
+        ci = ci.checked_sub(1)?;
+    }
+    if cue_at(body, toks, ci) != Some(CueClass::Say) {
+        return None;
+    }
+    let r = np_before(body, toks, ci, 0)?;
+    let m = mention_of(body, toks, r)?;
+    m.name.is_some().then_some((m, toks[ci].span))
 }
 
 /// Verbs of colon lead-ins that end a subject (`the government struck a conciliatory tone:`).
@@ -2253,7 +2289,29 @@ fn cue_then_clause(
     // X said (that) CLAUSE / X told Y (that) CLAUSE / X warned that CLAUSE, and coordinated
     // cues after it (`... and said CLAUSE`).
     let mut found: Vec<(usize, Mention, usize, usize)> = Vec::new(); // cue, speaker, content start, phrase start
+                                                                     // `While he acknowledged CLAUSE, Ham noted ...`: a clause reported inside a fronted
+                                                                     // subordinate clause ends where the main clause's subject and cue begin.
+    let subordinate = narrative.first().is_some_and(|t| {
+        matches!(
+            &*lower(body, t),
+            "while" | "although" | "though" | "whereas" | "as" | "because" | "since" | "if"
+        )
+    });
+    let mut main_clause: Option<usize> = None;
     for ci in 0..n {
+        if subordinate && found.len() == 1 && main_clause.is_none() && ci > found[0].2 {
+            let main_subject = cue_at(body, narrative, ci)
+                .and(np_before(body, narrative, ci, 0))
+                .filter(|r| r.0 > found[0].2 && is_punct(body, &narrative[r.0 - 1], &[","]))
+                .filter(|r| mention_of(body, narrative, *r).is_some());
+            if let Some(r) = main_subject {
+                main_clause = Some(r.0 - 1);
+                if let Some((m, k)) = reported_at(body, narrative, ci) {
+                    found.push((ci, m, k, r.0 - 1));
+                }
+                continue;
+            }
+        }
         let coordinated = {
             let mut b = ci;
             while b > 0 && is_adverbial(narrative[b - 1].text(body)) {
@@ -2296,7 +2354,9 @@ fn cue_then_clause(
     for (idx, (ci, m, k, _)) in found.iter().enumerate() {
         let end = found
             .get(idx + 1)
-            .map_or(s.end, |next| narrative[next.3].span.start);
+            .map(|next| next.3)
+            .or(main_clause.filter(|_| idx == 0))
+            .map_or(s.end, |next| narrative[next].span.start);
         // A quoted fragment opening the clause belongs to it.
         let gap = quoted_gap(body, narrative, *k);
         let start = if !gap.is_empty() {
@@ -2623,6 +2683,24 @@ mod tests {
             .find(|q| q.text.contains(needle))
             .unwrap_or_else(|| panic!("no quote with {needle:?} in {:?}", run(body)))
             .speaker
+    }
+
+    #[test]
+    fn the_named_reporter_of_a_pronoun_speaks() {
+        let b = "Judge Amal Nasser said she recalled thinking, \"Nobody here sees me at all.\"";
+        let q = &extract(b)[0];
+        assert_eq!(q.source.map(|s| s.text(b)), Some("Judge Amal Nasser"));
+        assert_eq!(q.cue.map(|s| s.text(b)), Some("said"));
+    }
+
+    #[test]
+    fn a_fronted_clause_reports_until_the_main_subject() {
+        let b = "While he acknowledged funding was a major reason, General Carter Ham also noted \
+                 several \"intangibles\" left him further disillusioned.";
+        let found = run(b);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "funding was a major reason");
+        assert_eq!(found[1].1.as_deref(), Some("Carter Ham"), "{found:?}");
     }
 
     #[test]
