@@ -905,7 +905,12 @@ fn read_sentence(
             pieces.push(narrative[from..to].to_vec());
         }
         let mut used_tail: Option<usize> = None;
-        if attribution.is_none() {
+        // A colon lead-in without a cue names the speaker only by default: `The statement
+        // referenced ...: "...," the union wrote.` gives way to a tail with a cue.
+        let cueless = attribution
+            .as_ref()
+            .is_some_and(|(_, cue)| cue.text(body) == ":");
+        if attribution.is_none() || cueless {
             for (k, piece) in pieces.iter().enumerate() {
                 if let Some(a) = tail_attribution(body, piece) {
                     attribution = Some(a);
@@ -1056,7 +1061,23 @@ fn read_sentence(
     }
     // Fragments quoted in a sentence whose subject speaks: `called it "..."`.
     if !partial.is_empty() {
-        let speaker = match speaking_subject(body, &narrative) {
+        // The nearest cue with its own subject before each fragment, else the sentence's.
+        let subject = speaking_subject(body, &narrative);
+        for r in &partial {
+            if let Some((m, cue)) = fragment_cue(body, &narrative, r.open.start) {
+                out.push(Found {
+                    kind: QuoteKind::Partial,
+                    spans: vec![trim_quote_punct(body, r.inner)],
+                    speaker: Attribution::Mention {
+                        mention: m,
+                        cue: Some(cue),
+                    },
+                    paragraph,
+                });
+            }
+        }
+        partial.retain(|r| fragment_cue(body, &narrative, r.open.start).is_none());
+        let speaker = match subject {
             Some((m, cue)) => Attribution::Mention {
                 mention: m,
                 cue: Some(cue),
@@ -1077,13 +1098,24 @@ fn read_sentence(
     out
 }
 
-/// The nearest cue before byte `at` (a few words back) that has a speaker right before it.
+/// The nearest finite cue before byte `at` (a few words back) with a speaker, not a pronoun,
+/// right before it: `Ham also noted several "intangibles"`. The sentence subject keeps
+/// `what it called "..."`, `what Turnbull called "..."` and `a statement calling "..."`.
 fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option<(Mention, Span)> {
     let end = narrative.partition_point(|t| t.span.end <= at);
     (end.saturating_sub(6)..end).rev().find_map(|ci| {
         cue_at(body, narrative, ci)?;
+        if lower(body, &narrative[ci]).ends_with("ing") {
+            return None;
+        }
         let r = np_before(body, narrative, ci, 0)?;
-        Some((mention_of(body, narrative, r)?, narrative[ci].span))
+        let relative = r.0 > 0
+            && matches!(
+                &*lower(body, &narrative[r.0 - 1]),
+                "what" | "which" | "as" | "that" | "who"
+            );
+        let m = mention_of(body, narrative, r).filter(|m| m.pronoun.is_none() && !relative)?;
+        Some((m, narrative[ci].span))
     })
 }
 
@@ -2292,10 +2324,8 @@ fn cue_then_clause(
                                                                      // `While he acknowledged CLAUSE, Ham noted ...`: a clause reported inside a fronted
                                                                      // subordinate clause ends where the main clause's subject and cue begin.
     let subordinate = narrative.first().is_some_and(|t| {
-        matches!(
-            &*lower(body, t),
-            "while" | "although" | "though" | "whereas" | "as" | "because" | "since" | "if"
-        )
+        let l = lower(body, t);
+        opens_fronted_phrase(&l) || matches!(&*l, "whereas" | "as" | "because" | "if")
     });
     let mut main_clause: Option<usize> = None;
     for ci in 0..n {
@@ -2683,6 +2713,29 @@ mod tests {
             .find(|q| q.text.contains(needle))
             .unwrap_or_else(|| panic!("no quote with {needle:?} in {:?}", run(body)))
             .speaker
+    }
+
+    #[test]
+    fn a_tail_cue_beats_a_cueless_colon_lead_in() {
+        let b = "The statement also referred to the budget: \"We will not accept these cuts,\" \
+                 the union wrote.";
+        let q = &extract(b)[0];
+        assert_eq!(q.source.map(|s| s.text(b)), Some("the union"));
+        assert_eq!(q.cue.map(|s| s.text(b)), Some("wrote"));
+    }
+
+    #[test]
+    fn a_fragment_takes_the_nearest_cue_with_a_named_subject() {
+        let b = "In a statement announcing the pick, the Association of Flight Attendants called \
+                 Clinton a \"champion\" for its members.";
+        assert_eq!(
+            speaker_of(b, "champion"),
+            Some("Association of Flight Attendants".into())
+        );
+        // The sentence subject keeps `what X called`.
+        let b = "Other leaders used blunt language to denounce what Prime Minister Malcolm \
+                 Turnbull called the \"reckless, dangerous\" test.";
+        assert_eq!(speaker_of(b, "reckless"), Some("Other leaders".into()));
     }
 
     #[test]
