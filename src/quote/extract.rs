@@ -1319,6 +1319,9 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
 /// Returns the phrase's start, walking back from `end` (exclusive) no further than `floor`.
 fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
     const MAX_WORDS: usize = 7;
+    if end <= floor || end > toks.len() {
+        return None;
+    }
     let plain = |i: usize| {
         let t = &toks[i];
         let tx = t.text(body);
