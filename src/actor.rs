@@ -719,6 +719,22 @@ impl Resolver {
         Some(idx)
     }
 
+    /// Registers a one-word name (`Hadžić brushed the objections aside.`) only when it is the
+    /// surname of a person already on stage: alone, a capitalised word may open any sentence.
+    pub fn observe_known(&mut self, m: &Mention, salient: bool) -> Option<usize> {
+        let key = normalize(m.name.as_ref()?);
+        if key.is_empty() || key.contains(' ') {
+            return None;
+        }
+        let idx = self.entities.iter().position(|e| {
+            e.kind == ActorKind::Person
+                && e.key.contains(' ')
+                && e.key.rsplit(' ').next() == Some(key.as_str())
+        })?;
+        self.sight(m.span.start, idx, salient);
+        Some(idx)
+    }
+
     /// Records a sighting, keeping sightings in text order; a repeated sighting of the same
     /// entity at the same place only upgrades its salience.
     fn sight(&mut self, pos: usize, entity: usize, salient: bool) {
