@@ -511,72 +511,102 @@ struct DocFreq {
 
 type DocFreqs = HashMap<u64, DocFreq, BuildHasherDefault<IdentityHasher>>;
 
-/// Counts each term of one row into a [`DocFreqs`].
-struct CountSink<'a> {
-    df: &'a mut DocFreqs,
-    row: u32,
+/// Collects every term occurrence of one row with its block.
+#[derive(Default)]
+struct TermSink {
+    terms: Vec<(u64, Block)>,
 }
 
-impl CountSink<'_> {
-    fn add(&mut self, h: u64, block: Block) {
-        let row = self.row;
-        self.df
-            .entry(h)
-            .and_modify(|d| {
-                if d.last != row {
-                    d.rows += 1;
-                    d.last = row;
-                }
-            })
-            .or_insert(DocFreq {
-                rows: 1,
-                first: row,
-                last: row,
-                block,
-            });
-    }
-}
-
-impl Sink for CountSink<'_> {
+impl Sink for TermSink {
     fn word(&mut self, prefix: &str, parts: &[&str]) {
-        self.add(hash_parts(prefix, parts), Block::Word);
+        self.terms.push((hash_parts(prefix, parts), Block::Word));
     }
     fn char(&mut self, _gram: &str, hash: u64) {
-        self.add(hash, Block::Char);
+        self.terms.push((hash, Block::Char));
     }
     fn extra(&mut self, name: &str, _value: f32) {
-        self.add(hash_parts(EXTRA, &[name]), Block::Extra);
+        self.terms.push((hash_parts(EXTRA, &[name]), Block::Extra));
     }
 }
 
-/// Each term's [`DocFreq`] over `inputs`. Integer counts and the smallest row: the order in
-/// which parallel parts are merged cannot change the result.
-fn document_frequencies(settings: &FeatureSettings, inputs: &[ModelInput]) -> DocFreqs {
-    inputs
-        .par_iter()
-        .enumerate()
-        .fold(DocFreqs::default, |mut df, (row, input)| {
-            let mut sink = CountSink {
-                df: &mut df,
-                row: row as u32,
-            };
-            analyze(settings, input, &mut sink);
-            df
-        })
-        .reduce(DocFreqs::default, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (h, d) in small {
-                // Parts hold disjoint rows: counts add up.
-                big.entry(h)
-                    .and_modify(|e| {
-                        e.rows += d.rows;
-                        e.first = e.first.min(d.first);
-                        e.last = e.last.max(d.last);
-                    })
-                    .or_insert(d);
+/// Document frequencies are counted in this many tables, a term's table chosen by bits of its
+/// hash that the tables' own probing does not use (hashbrown takes the lowest and the highest
+/// bits). One table of every term of a corpus (about a million on P-Stance) is far larger than
+/// the cache, and nearly every count was a cache miss; a part stays small, and the parts are
+/// counted in parallel without being merged.
+const DF_PARTS: usize = 256;
+
+fn df_part(hash: u64) -> usize {
+    (hash >> 40) as usize % DF_PARTS
+}
+
+/// One analysed row: its term occurrences grouped by part, part `p` in
+/// `terms[starts[p]..starts[p + 1]]`.
+struct PartedRow {
+    terms: Vec<(u64, Block)>,
+    starts: [u32; DF_PARTS + 1],
+}
+
+/// Analyses `input` and groups its terms by part (a counting sort: two passes, no comparisons).
+fn parted_row(settings: &FeatureSettings, input: &ModelInput, sink: &mut TermSink) -> PartedRow {
+    sink.terms.clear();
+    analyze(settings, input, sink);
+    let mut starts = [0u32; DF_PARTS + 1];
+    for &(h, _) in &sink.terms {
+        starts[df_part(h) + 1] += 1;
+    }
+    for p in 0..DF_PARTS {
+        starts[p + 1] += starts[p];
+    }
+    let mut next = starts;
+    let mut terms = vec![(0, Block::Word); sink.terms.len()];
+    for &t in &sink.terms {
+        let at = &mut next[df_part(t.0)];
+        terms[*at as usize] = t;
+        *at += 1;
+    }
+    PartedRow { terms, starts }
+}
+
+/// Each term's [`DocFreq`] over `inputs`, in no particular order. Rows are analysed in
+/// parallel a batch at a time, each row's terms grouped by part; then each part's table takes
+/// its share of every row of the batch, rows in order, so a term's first row is the first to
+/// insert it and the result does not depend on the number of threads.
+fn document_frequencies(settings: &FeatureSettings, inputs: &[ModelInput]) -> Vec<(u64, DocFreq)> {
+    let mut tables: Vec<DocFreqs> = (0..DF_PARTS).map(|_| DocFreqs::default()).collect();
+    for (b, batch) in inputs.chunks(BATCH).enumerate() {
+        let rows: Vec<PartedRow> = batch
+            .par_iter()
+            .map_init(TermSink::default, |sink, input| {
+                parted_row(settings, input, sink)
+            })
+            .collect();
+        let first_row = (b * BATCH) as u32;
+        tables.par_iter_mut().enumerate().for_each(|(part, table)| {
+            for (i, r) in rows.iter().enumerate() {
+                let row = first_row + i as u32;
+                let span = r.starts[part] as usize..r.starts[part + 1] as usize;
+                for &(h, block) in &r.terms[span] {
+                    table
+                        .entry(h)
+                        .and_modify(|d| {
+                            // A term repeated within a row counts once.
+                            if d.last != row {
+                                d.rows += 1;
+                                d.last = row;
+                            }
+                        })
+                        .or_insert(DocFreq {
+                            rows: 1,
+                            first: row,
+                            last: row,
+                            block,
+                        });
+                }
             }
-            big
-        })
+        });
+    }
+    tables.into_iter().flatten().collect()
 }
 
 /// Resolves terms to columns as they come (training only) and builds the text of each term
@@ -770,6 +800,8 @@ impl Vectorizer {
         let char_start = kept.partition_point(|t| t.1.block < Block::Char);
         let extra_start = kept.partition_point(|t| t.1.block < Block::Extra);
         let first: Vec<u32> = kept.iter().map(|t| t.1.first).collect();
+        // Each kept term is one entry in each row holding it: the matrix's exact size.
+        let nnz: usize = kept.iter().map(|t| t.1.rows as usize).sum();
         let idf = kept
             .iter()
             .map(|(_, d)| match d.block {
@@ -788,6 +820,9 @@ impl Vectorizer {
             extra_start,
         );
         let mut m = SparseMatrix::empty(v.len());
+        m.indptr.reserve_exact(inputs.len());
+        m.indices.reserve_exact(nnz);
+        m.values.reserve_exact(nnz);
         for (b, batch) in inputs.chunks(BATCH).enumerate() {
             let rows: Vec<_> = batch
                 .par_iter()
