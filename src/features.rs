@@ -653,6 +653,40 @@ fn key(col: u32, value: f32) -> u64 {
     u64::from(col) << 32 | u64::from(value.to_bits())
 }
 
+/// Sorts [`key`]s by column, keys of one column in the order they came: a least-significant-
+/// digit radix sort, since a comparison sort of a quote's few hundred keys took a sixth of
+/// prediction's time. Only counts of 1 repeat within a column, so their order does not change
+/// the sums.
+fn sort_by_column(keys: &mut Vec<u64>, columns: usize) {
+    if keys.len() < 64 {
+        keys.sort_unstable();
+        return;
+    }
+    let bits = usize::BITS - columns.saturating_sub(1).leading_zeros();
+    let passes = bits.div_ceil(11).max(1);
+    let width = bits.div_ceil(passes);
+    let mask = (1usize << width) - 1;
+    let mut counts = vec![0usize; mask + 2];
+    let mut other = vec![0u64; keys.len()];
+    for pass in 0..passes {
+        let shift = 32 + pass * width;
+        let digit = |k: u64| (k >> shift) as usize & mask;
+        counts.iter_mut().for_each(|c| *c = 0);
+        for &k in keys.iter() {
+            counts[digit(k) + 1] += 1;
+        }
+        for d in 0..=mask {
+            counts[d + 1] += counts[d];
+        }
+        for &k in keys.iter() {
+            let at = &mut counts[digit(k)];
+            other[*at] = k;
+            *at += 1;
+        }
+        std::mem::swap(keys, &mut other);
+    }
+}
+
 /// Rows of sparse features: row `i` is `indices/values[indptr[i]..indptr[i + 1]]`, indices
 /// increasing within a row.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -916,7 +950,7 @@ impl Vectorizer {
     /// The row of a quote's [`key`]s: counts summed per column, then TF-IDF weighted and
     /// normalised per block, extras scaled.
     fn weigh(&self, mut keys: Vec<u64>) -> Vec<(u32, f32)> {
-        keys.sort_unstable();
+        sort_by_column(&mut keys, self.len());
         let mut row: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
         for key in keys {
             let (i, v) = ((key >> 32) as u32, f32::from_bits(key as u32));
@@ -1108,6 +1142,23 @@ mod tests {
             g.0,
             [" a", " ab", " ab ", " é", " é ", "ab", "ab ", "b ", "é "]
         );
+    }
+
+    #[test]
+    fn column_sort_orders_columns_and_keeps_arrival_order_within_one() {
+        let mut x = 7u64;
+        let mut keys: Vec<u64> = (0..500)
+            .map(|i| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                key((x >> 40) as u32 % 300_000, i as f32)
+            })
+            .collect();
+        let mut expected = keys.clone();
+        expected.sort_by_key(|k| k >> 32);
+        sort_by_column(&mut keys, 300_000);
+        assert_eq!(keys, expected);
     }
 
     #[test]
