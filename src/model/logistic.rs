@@ -12,6 +12,7 @@
 //! Follows linfa's shape: [`LogisticParams`] -> [`LogisticParams::check`] ->
 //! [`CheckedLogisticParams::fit`] -> [`FittedLogistic`].
 
+use super::vector::Vector;
 use crate::features::SparseMatrix;
 use argmin::core::{
     CostFunction, Executor, Gradient, IterState, Problem, Solver, State, TerminationReason,
@@ -19,7 +20,6 @@ use argmin::core::{
 };
 use argmin::solver::linesearch::MoreThuenteLineSearch;
 use argmin::solver::quasinewton::LBFGS;
-use ndarray::Array1;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::sync::Mutex;
@@ -191,7 +191,7 @@ impl CheckedLogisticParams {
         };
         let problem = Objective::new(x, y, sample_weight, classes, p.c);
         let free = problem.free;
-        let init = Array1::zeros((x.ncols + 1) * free);
+        let init = starting_point(x.ncols, free, y, &problem.sample_weight);
         let lbfgs = LBFGS::new(MoreThuenteLineSearch::new(), p.history)
             .with_tolerance_grad(p.tolerance)
             .and_then(|s| s.with_tolerance_cost(0.0))
@@ -214,7 +214,7 @@ impl CheckedLogisticParams {
             .ok_or_else(|| LogisticError::Solver("no solution".into()))?;
         let gradient_max = result.problem.problem.as_ref().map_or(f64::NAN, |o| {
             let (_, g) = o.evaluate(best);
-            max_abs(&g)
+            g.max_abs()
         });
         let termination = match state.get_termination_status() {
             TerminationStatus::Terminated(r) => r.text().to_string(),
@@ -237,6 +237,22 @@ impl CheckedLogisticParams {
     }
 }
 
+/// Zero feature weights and each free class's intercept at its log prior against class 0
+/// (weighted row counts): the intercepts of the optimum are near there, and starting from
+/// zero cost a third more iterations on P-Stance, where the classes are uneven.
+fn starting_point(features: usize, free: usize, y: &[usize], sample_weight: &[f64]) -> Vector {
+    let classes = if free == 1 { 2 } else { free };
+    let mut mass = vec![0f64; classes];
+    for (&label, &w) in y.iter().zip(sample_weight) {
+        mass[label] += w;
+    }
+    let mut init = vec![0.0; (features + 1) * free];
+    for k in 0..free {
+        init[features * free + k] = (mass[classes - free + k] / mass[0]).ln();
+    }
+    Vector::from(init)
+}
+
 /// argmin's L-BFGS, stopped as scikit-learn stops it: once no gradient component exceeds the
 /// tolerance. L-BFGS's own test (the gradient's L2 norm) grows with the number of features
 /// and kept fitting for several times the iterations to no gain in accuracy.
@@ -245,7 +261,7 @@ struct MaxGradientStop<S> {
     tolerance: f64,
 }
 
-type LbfgsState = IterState<Array1<f64>, Array1<f64>, (), (), (), f64>;
+type LbfgsState = IterState<Vector, Vector, (), (), (), f64>;
 
 impl<O, S: Solver<O, LbfgsState>> Solver<O, LbfgsState> for MaxGradientStop<S> {
     fn name(&self) -> &str {
@@ -270,16 +286,12 @@ impl<O, S: Solver<O, LbfgsState>> Solver<O, LbfgsState> for MaxGradientStop<S> {
 
     fn terminate(&mut self, state: &LbfgsState) -> TerminationStatus {
         match state.get_gradient() {
-            Some(g) if max_abs(g) <= self.tolerance => {
+            Some(g) if g.max_abs() <= self.tolerance => {
                 TerminationStatus::Terminated(TerminationReason::SolverConverged)
             }
             _ => self.inner.terminate(state),
         }
     }
-}
-
-fn max_abs(g: &Array1<f64>) -> f64 {
-    g.iter().fold(0.0, |m, v| m.max(v.abs()))
 }
 
 /// Most row chunks the objective is split into, and fewest rows per chunk. Chunks depend on
@@ -291,7 +303,7 @@ const MIN_CHUNK_ROWS: usize = 256;
 const CHUNK_BUFFER_BUDGET: usize = 1 << 25;
 
 /// A point with its loss and gradient.
-type Evaluation = (Array1<f64>, f64, Array1<f64>);
+type Evaluation = (Vector, f64, Vector);
 
 /// The loss and gradient of one training set; caches the last evaluation since the line
 /// search asks for the cost and the gradient of the same point in two calls.
@@ -329,15 +341,15 @@ impl<'a> Objective<'a> {
     }
 
     /// Loss and gradient at `w` (`w[j * free + k]`, intercepts after the features).
-    fn evaluate(&self, w: &Array1<f64>) -> (f64, Array1<f64>) {
+    fn evaluate(&self, w: &Vector) -> (f64, Vector) {
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((at, loss, grad)) = cache.as_ref() {
-            if at == w {
+            if at.same_values(w) {
                 return (*loss, grad.clone());
             }
         }
-        let (loss, grad) = self.compute(&w.to_vec());
-        let grad = Array1::from(grad);
+        let (loss, grad) = self.compute(&w.values());
+        let grad = Vector::from(grad);
         *cache = Some((w.clone(), loss, grad.clone()));
         (loss, grad)
     }
@@ -460,7 +472,7 @@ fn margins<const F: usize>(idx: &[u32], val: &[f32], w: &[f64], out: &mut [f64])
 }
 
 impl CostFunction for Objective<'_> {
-    type Param = Array1<f64>;
+    type Param = Vector;
     type Output = f64;
     fn cost(&self, w: &Self::Param) -> Result<f64, argmin::core::Error> {
         Ok(self.evaluate(w).0)
@@ -468,21 +480,22 @@ impl CostFunction for Objective<'_> {
 }
 
 impl Gradient for Objective<'_> {
-    type Param = Array1<f64>;
-    type Gradient = Array1<f64>;
-    fn gradient(&self, w: &Self::Param) -> Result<Array1<f64>, argmin::core::Error> {
+    type Param = Vector;
+    type Gradient = Vector;
+    fn gradient(&self, w: &Self::Param) -> Result<Vector, argmin::core::Error> {
         Ok(self.evaluate(w).1)
     }
 }
 
 impl FittedLogistic {
     fn from_free(
-        w: &Array1<f64>,
+        w: &Vector,
         features: usize,
         classes: usize,
         free: usize,
         report: FitReport,
     ) -> FittedLogistic {
+        let w = w.values();
         let offset = classes - free;
         let mut weights = vec![0f32; features * classes];
         for j in 0..features {
@@ -820,7 +833,7 @@ mod tests {
                 dense[[i, j as usize]] = f64::from(v);
             }
         }
-        let data = linfa::Dataset::new(dense.clone(), Array1::from(y.clone()));
+        let data = linfa::Dataset::new(dense.clone(), ndarray::Array1::from(y.clone()));
         let reference = linfa_logistic::MultiLogisticRegression::default()
             .alpha(1.0 / c)
             .max_iterations(1000)

@@ -9,6 +9,7 @@ mod file;
 pub mod logistic;
 pub mod metrics;
 mod train;
+mod vector;
 
 pub use crate::features::ModelInput;
 pub use file::FORMAT_VERSION;
