@@ -1076,20 +1076,21 @@ fn read_sentence(
     if !partial.is_empty() {
         // The nearest cue with its own subject before each fragment, else the sentence's.
         let subject = speaking_subject(body, &narrative);
-        for r in &partial {
-            if let Some((m, cue)) = fragment_cue(body, &narrative, r.open.start) {
-                out.push(Found {
-                    kind: QuoteKind::Partial,
-                    spans: vec![trim_quote_punct(body, r.inner)],
-                    speaker: Attribution::Mention {
-                        mention: m,
-                        cue: Some(cue),
-                    },
-                    paragraph,
-                });
-            }
-        }
-        partial.retain(|r| fragment_cue(body, &narrative, r.open.start).is_none());
+        partial.retain(|r| {
+            let Some((m, cue)) = fragment_cue(body, &narrative, r.open.start) else {
+                return true;
+            };
+            out.push(Found {
+                kind: QuoteKind::Partial,
+                spans: vec![trim_quote_punct(body, r.inner)],
+                speaker: Attribution::Mention {
+                    mention: m,
+                    cue: Some(cue),
+                },
+                paragraph,
+            });
+            false
+        });
         let speaker = match subject {
             Some((m, cue)) => Attribution::Mention {
                 mention: m,
@@ -2347,7 +2348,7 @@ fn cue_then_clause(
     for ci in 0..n {
         if subordinate && found.len() == 1 && main_clause.is_none() && ci > found[0].2 {
             let main_subject = cue_at(body, narrative, ci)
-                .and(np_before(body, narrative, ci, 0))
+                .and_then(|_| np_before(body, narrative, ci, 0))
                 .filter(|r| r.0 > found[0].2 && is_punct(body, &narrative[r.0 - 1], &[","]))
                 .filter(|r| mention_of(body, narrative, *r).is_some());
             if let Some(r) = main_subject {
