@@ -317,6 +317,9 @@ struct Objective<'a> {
     free: usize,
     c: f64,
     cache: Mutex<Option<Evaluation>>,
+    /// Chunk gradient buffers kept between evaluations: written again in place, their pages
+    /// stay mapped, where fresh ones faulted in page by page at every evaluation.
+    spare: Mutex<Vec<Vec<f64>>>,
 }
 
 impl<'a> Objective<'a> {
@@ -337,6 +340,7 @@ impl<'a> Objective<'a> {
             free: if classes == 2 { 1 } else { classes },
             c,
             cache: Mutex::new(None),
+            spare: Mutex::new(Vec::new()),
         }
     }
 
@@ -352,6 +356,19 @@ impl<'a> Objective<'a> {
         let grad = Vector::from(grad);
         *cache = Some((w.clone(), loss, grad.clone()));
         (loss, grad)
+    }
+
+    /// A zeroed buffer of `len`, reusing a spare one when there is one.
+    fn buffer(&self, len: usize) -> Vec<f64> {
+        let spare = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match spare {
+            Some(mut b) => {
+                b.clear();
+                b.resize(len, 0.0);
+                b
+            }
+            None => vec![0f64; len],
+        }
     }
 
     fn compute(&self, w: &[f64]) -> (f64, Vec<f64>) {
@@ -380,7 +397,7 @@ impl<'a> Objective<'a> {
         let parts: Vec<(f64, Vec<f64>)> = (0..chunks)
             .into_par_iter()
             .map(|chunk| {
-                let mut grad = vec![0f64; w.len()];
+                let mut grad = self.buffer(w.len());
                 let mut z = vec![0f64; k_all];
                 let mut r = vec![0f64; f];
                 let mut loss = 0.0;
@@ -429,6 +446,7 @@ impl<'a> Objective<'a> {
             grad.par_iter_mut()
                 .zip(g.par_iter())
                 .for_each(|(a, b)| *a += b);
+            self.spare.lock().unwrap_or_else(|e| e.into_inner()).push(g);
         }
         let reg = 1.0 / (self.c * self.weight_sum);
         grad[..d * f]
