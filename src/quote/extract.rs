@@ -1112,6 +1112,28 @@ fn read_sentence(
     out
 }
 
+/// The named owner of the speech noun at `ci`: `Donald Trump's claim that ...` is Trump's.
+fn owner_of(body: &str, narrative: &[Token], ci: usize) -> Option<Mention> {
+    let last = narrative[..ci].last()?;
+    let text = last.text(body);
+    let stem = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("\u{2019}s"))?;
+    if last.kind != TokenKind::Word || !is_capitalized(stem) {
+        return None;
+    }
+    let start = narrative[..ci - 1]
+        .iter()
+        .rposition(|t| t.kind != TokenKind::Word || !is_capitalized(t.text(body)))
+        .map_or(0, |i| i + 1)
+        .max(ci.saturating_sub(4));
+    let mut toks: Vec<Token> = narrative[start..ci].to_vec();
+    let end = toks.len() - 1;
+    toks[end].span = Span::new(last.span.start, last.span.start + stem.len());
+    let m = actor::parse_mention(body, &toks)?;
+    m.name.is_some().then_some(m)
+}
+
 /// The nearest finite cue before byte `at` (a few words back) with a speaker, not a pronoun,
 /// right before it: `Ham also noted several "intangibles"`. The sentence subject keeps
 /// `what it called "..."`, `what Turnbull called "..."` and `a statement calling "..."`.
@@ -2473,6 +2495,9 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     };
     let m = match participle.then(by_subject).flatten() {
         Some(m) => m,
+        None if speech_noun && owner_of(body, narrative, ci).is_some() => {
+            owner_of(body, narrative, ci)?
+        }
         None => {
             let subject = if speech_noun {
                 np_after(body, narrative, 0).filter(|r| r.1 <= ci)
@@ -2739,6 +2764,15 @@ mod tests {
                  Hadzic brushed the objections aside. The entity, she said, had two members on \
                  the commission.";
         assert_eq!(speaker_of(b, "two members"), Some("Lejla Hadzic".into()));
+    }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks() {
+        let b = "Following the debate, the agency checked Donald Trump\u{2019}s claim that there \
+                 were \"thousands of shootings\" in the city.";
+        let q = &extract(b)[0];
+        assert_eq!(q.speaker.as_deref(), Some("Donald Trump"));
+        assert_eq!(q.source.map(|s| s.text(b)), Some("Donald Trump"));
     }
 
     #[test]
