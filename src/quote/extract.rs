@@ -479,6 +479,21 @@ struct Found {
     paragraph: usize,
 }
 
+impl Found {
+    /// A quoted fragment of paragraph `paragraph`, said by `mention` with `cue`.
+    fn fragment(body: &str, r: &Region, mention: Mention, cue: Span, paragraph: usize) -> Found {
+        Found {
+            kind: QuoteKind::Partial,
+            spans: vec![trim_quote_punct(body, r.inner)],
+            speaker: Attribution::Mention {
+                mention,
+                cue: Some(cue),
+            },
+            paragraph,
+        }
+    }
+}
+
 /// Who said a quote: the resolved entity, the mention and the cue.
 #[derive(Debug, Clone, Copy, Default)]
 struct Said {
@@ -990,15 +1005,7 @@ fn read_sentence(
         }
         for r in partial {
             if let Some((m, cue)) = &attribution {
-                out.push(Found {
-                    kind: QuoteKind::Partial,
-                    spans: vec![trim_quote_punct(body, r.inner)],
-                    speaker: Attribution::Mention {
-                        mention: m.clone(),
-                        cue: Some(*cue),
-                    },
-                    paragraph,
-                });
+                out.push(Found::fragment(body, &r, m.clone(), *cue, paragraph));
             }
         }
         return out;
@@ -1043,15 +1050,7 @@ fn read_sentence(
             let closer = fragment_cue(body, &narrative, r.open.start)
                 .filter(|(_, c)| c.start > cue.start && c.start < r.open.start);
             let (m, cue) = closer.unwrap_or((m.clone(), *cue));
-            out.push(Found {
-                kind: QuoteKind::Partial,
-                spans: vec![trim_quote_punct(body, r.inner)],
-                speaker: Attribution::Mention {
-                    mention: m,
-                    cue: Some(cue),
-                },
-                paragraph,
-            });
+            out.push(Found::fragment(body, r, m, cue, paragraph));
         }
         return out;
     }
@@ -1080,15 +1079,7 @@ fn read_sentence(
             let Some((m, cue)) = fragment_cue(body, &narrative, r.open.start) else {
                 return true;
             };
-            out.push(Found {
-                kind: QuoteKind::Partial,
-                spans: vec![trim_quote_punct(body, r.inner)],
-                speaker: Attribution::Mention {
-                    mention: m,
-                    cue: Some(cue),
-                },
-                paragraph,
-            });
+            out.push(Found::fragment(body, r, m, cue, paragraph));
             false
         });
         let speaker = match subject {
