@@ -727,36 +727,6 @@ impl SparseMatrix {
         m
     }
 
-    /// Columns as rows: row `j` of the result holds the rows where column `j` is set, in
-    /// increasing order, with their values.
-    pub fn transpose(&self) -> SparseMatrix {
-        let mut indptr = vec![0usize; self.ncols + 1];
-        for &j in &self.indices {
-            indptr[j as usize + 1] += 1;
-        }
-        for j in 0..self.ncols {
-            indptr[j + 1] += indptr[j];
-        }
-        let mut next = indptr[..self.ncols].to_vec();
-        let mut indices = vec![0u32; self.indices.len()];
-        let mut values = vec![0f32; self.values.len()];
-        for i in 0..self.nrows() {
-            let (idx, val) = self.row(i);
-            for (&j, &v) in idx.iter().zip(val) {
-                let at = &mut next[j as usize];
-                indices[*at] = i as u32;
-                values[*at] = v;
-                *at += 1;
-            }
-        }
-        SparseMatrix {
-            indptr,
-            indices,
-            values,
-            ncols: self.nrows(),
-        }
-    }
-
     fn push_row(&mut self, row: &[(u32, f32)]) {
         self.indices.extend(row.iter().map(|e| e.0));
         self.values.extend(row.iter().map(|e| e.1));

@@ -1,24 +1,10 @@
 //! `train` and `eval` run as a user runs them: the real binary in a temporary directory.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{demarche, show};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn demarche(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn show(o: &Output) -> String {
-    format!(
-        "status {:?}\nstdout:\n{}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 /// A small labeled file in the team's format, written for these tests.
 fn corpus(dir: &Path) {

@@ -3,29 +3,12 @@
 //! error line naming the file and line, never a panic, and never a half-written output.
 //! Inputs are made at test time in a temporary directory.
 
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{demarche, show};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn demarche(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn show(o: &Output) -> String {
-    let mut stdout = String::from_utf8_lossy(&o.stdout).into_owned();
-    if stdout.len() > 2000 {
-        stdout.truncate(stdout.floor_char_boundary(2000));
-        stdout.push_str("...");
-    }
-    format!(
-        "status {:?}\nstdout:\n{stdout}\nstderr:\n{}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -4,8 +4,12 @@
 use demarche::report::{Format, GroupBy, ReportBuilder, ScoredQuote};
 use demarche::QuoteKind;
 use std::io::Write;
+#[path = "support/cli.rs"]
+mod cli;
+
+use cli::{demarche, show};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
     ScoredQuote {
@@ -72,23 +76,6 @@ fn write_partial(path: &Path, articles: &[Vec<ScoredQuote>]) {
     let mut out = Vec::new();
     builder(articles).partial().write_to(&mut out).unwrap();
     std::fs::write(path, out).unwrap();
-}
-
-fn demarche(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_demarche"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn show(out: &Output) -> String {
-    format!(
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
 }
 
 #[test]

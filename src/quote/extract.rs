@@ -2484,11 +2484,9 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
         let r = sentence_subject(body, &narrative[..ci - 1])?;
         mention_of(body, narrative, r)
     };
-    let m = match participle.then(by_subject).flatten() {
+    let owner = || speech_noun.then(|| owner_of(body, narrative, ci)).flatten();
+    let m = match participle.then(by_subject).flatten().or_else(owner) {
         Some(m) => m,
-        None if speech_noun && owner_of(body, narrative, ci).is_some() => {
-            owner_of(body, narrative, ci)?
-        }
         None => {
             let subject = if speech_noun {
                 np_after(body, narrative, 0).filter(|r| r.1 <= ci)
