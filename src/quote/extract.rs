@@ -413,6 +413,14 @@ fn is_speaker_noun(lower: &str) -> bool {
         || actor::is_org_word(lower)
 }
 
+/// An article or a possessive determiner: what opens a noun phrase and only a noun phrase.
+fn is_article(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+    )
+}
+
 fn is_determiner(lower: &str) -> bool {
     matches!(
         lower,
@@ -781,12 +789,8 @@ fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     }
     // After an article or a possessive the word is a noun (`the report`); after a number or a
     // quantifier it is a verb (`the three said`, `some argued`).
-    let noun = i > 0
-        && toks[i - 1].kind == TokenKind::Word
-        && matches!(
-            &*lower(body, &toks[i - 1]),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
-        );
+    let noun =
+        i > 0 && toks[i - 1].kind == TokenKind::Word && is_article(&lower(body, &toks[i - 1]));
     // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
     // pronoun or an auxiliary (`we state`, `will report`).
     if cue::mostly_noun(&lower(body, &toks[i])) {
@@ -1430,10 +1434,7 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
             continue;
         }
         let possessive = tl.ends_with("'s") || tl.ends_with("\u{2019}s");
-        if matches!(
-            tl.as_str(),
-            "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its" | "our"
-        ) {
+        if is_article(&tl) || tl == "one" {
             return opens_clause(i).then_some(i);
         }
         if possessive {
