@@ -18,6 +18,7 @@ use crate::lexicon::{self, Class};
 use crate::quote::QuoteKind;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -223,7 +224,8 @@ struct Token<'a> {
 /// Splits lowercased text into word tokens (letters, digits, `_`, inner apostrophes) and marks
 /// those inside a negation scope.
 fn tokenize(lower: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    // About one token per five bytes of text: sized once, not grown by doubling.
+    let mut tokens = Vec::with_capacity(lower.len() / 4 + 1);
     let mut negating = false;
     let mut start: Option<usize> = None;
     let mut chars = lower.char_indices().peekable();
@@ -290,11 +292,13 @@ fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink)
     let [wmin, wmax] = settings.word_ngrams;
     if wmax > 0 {
         // Like scikit-learn's default token pattern, one-character tokens make no n-grams.
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| t.text)
-            .filter(|t| t.chars().nth(1).is_some())
-            .collect();
+        let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+        words.extend(
+            tokens
+                .iter()
+                .map(|t| t.text)
+                .filter(|t| t.chars().nth(1).is_some()),
+        );
         for n in usize::from(wmin)..=usize::from(wmax) {
             for parts in words.windows(n) {
                 sink.word(WORD, parts);
@@ -482,12 +486,11 @@ fn hash_parts(prefix: &str, parts: &[&str]) -> u64 {
 
 /// Collects the hash and value of every term occurrence; [`Vectorizer::transform`] looks them
 /// up afterwards in one tight loop, where the table's cache misses overlap.
-#[derive(Default)]
-struct IndexSink {
-    terms: Vec<(u64, f32)>,
+struct IndexSink<'a> {
+    terms: &'a mut Vec<(u64, f32)>,
 }
 
-impl Sink for IndexSink {
+impl Sink for IndexSink<'_> {
     fn word(&mut self, prefix: &str, parts: &[&str]) {
         self.terms.push((hash_parts(prefix, parts), 1.0));
     }
@@ -615,7 +618,7 @@ struct NamingSink<'a> {
     index: &'a HashIndex,
     first: &'a [u32],
     row: u32,
-    keys: Vec<u64>,
+    keys: &'a mut Vec<u64>,
     names: Vec<(u32, String)>,
 }
 
@@ -657,7 +660,7 @@ fn key(col: u32, value: f32) -> u64 {
 /// digit radix sort, since a comparison sort of a quote's few hundred keys took a sixth of
 /// prediction's time. Only counts of 1 repeat within a column, so their order does not change
 /// the sums.
-fn sort_by_column(keys: &mut Vec<u64>, columns: usize) {
+fn sort_by_column(keys: &mut Vec<u64>, other: &mut Vec<u64>, columns: usize) {
     if keys.len() < 64 {
         keys.sort_unstable();
         return;
@@ -666,8 +669,10 @@ fn sort_by_column(keys: &mut Vec<u64>, columns: usize) {
     let passes = bits.div_ceil(11).max(1);
     let width = bits.div_ceil(passes);
     let mask = (1usize << width) - 1;
-    let mut counts = vec![0usize; mask + 2];
-    let mut other = vec![0u64; keys.len()];
+    let mut counts = [0usize; (1 << 11) + 1];
+    let counts = &mut counts[..mask + 2];
+    other.clear();
+    other.resize(keys.len(), 0);
     for pass in 0..passes {
         let shift = 32 + pass * width;
         let digit = |k: u64| (k >> shift) as usize & mask;
@@ -683,8 +688,22 @@ fn sort_by_column(keys: &mut Vec<u64>, columns: usize) {
             other[*at] = k;
             *at += 1;
         }
-        std::mem::swap(keys, &mut other);
+        std::mem::swap(keys, other);
     }
+}
+
+/// The buffers vectorising one row needs, kept per thread and reused from row to row: with
+/// fresh ones, every row grew its vectors by doubling, and in training (one malloc arena, see
+/// `cli/train.rs`) the two threads queued on the allocator's lock.
+#[derive(Default)]
+struct Scratch {
+    terms: Vec<(u64, f32)>,
+    keys: Vec<u64>,
+    other: Vec<u64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 /// Rows of sparse features: row `i` is `indices/values[indptr[i]..indptr[i + 1]]`, indices
@@ -832,15 +851,19 @@ impl Vectorizer {
                 .par_iter()
                 .enumerate()
                 .map(|(i, input)| {
-                    let mut sink = NamingSink {
-                        index: &v.index,
-                        first: &first,
-                        row: (b * BATCH + i) as u32,
-                        keys: Vec::new(),
-                        names: Vec::new(),
-                    };
-                    analyze(settings, input, &mut sink);
-                    (v.weigh(sink.keys), sink.names)
+                    SCRATCH.with_borrow_mut(|s| {
+                        s.keys.clear();
+                        let mut sink = NamingSink {
+                            index: &v.index,
+                            first: &first,
+                            row: (b * BATCH + i) as u32,
+                            keys: &mut s.keys,
+                            names: Vec::new(),
+                        };
+                        analyze(settings, input, &mut sink);
+                        let names = sink.names;
+                        (v.weigh(&mut s.keys, &mut s.other), names)
+                    })
                 })
                 .collect();
             for (row, names) in rows {
@@ -907,22 +930,28 @@ impl Vectorizer {
 
     /// The feature vector of one quote, sorted by column.
     pub fn transform(&self, input: &ModelInput) -> Vec<(u32, f32)> {
-        let mut sink = IndexSink::default();
-        analyze(&self.settings, input, &mut sink);
-        let keys = sink
-            .terms
-            .iter()
-            .filter_map(|(h, v)| Some(key(*self.index.get(h)?, *v)))
-            .collect();
-        self.weigh(keys)
+        SCRATCH.with_borrow_mut(|s| {
+            s.terms.clear();
+            let mut sink = IndexSink {
+                terms: &mut s.terms,
+            };
+            analyze(&self.settings, input, &mut sink);
+            s.keys.clear();
+            s.keys.extend(
+                s.terms
+                    .iter()
+                    .filter_map(|(h, v)| Some(key(*self.index.get(h)?, *v))),
+            );
+            self.weigh(&mut s.keys, &mut s.other)
+        })
     }
 
     /// The row of a quote's [`key`]s: counts summed per column, then TF-IDF weighted and
     /// normalised per block, extras scaled.
-    fn weigh(&self, mut keys: Vec<u64>) -> Vec<(u32, f32)> {
-        sort_by_column(&mut keys, self.len());
+    fn weigh(&self, keys: &mut Vec<u64>, other: &mut Vec<u64>) -> Vec<(u32, f32)> {
+        sort_by_column(keys, other, self.len());
         let mut row: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
-        for key in keys {
+        for &key in keys.iter() {
             let (i, v) = ((key >> 32) as u32, f32::from_bits(key as u32));
             match row.last_mut() {
                 Some(last) if last.0 == i => last.1 += v,
@@ -1127,7 +1156,7 @@ mod tests {
             .collect();
         let mut expected = keys.clone();
         expected.sort_by_key(|k| k >> 32);
-        sort_by_column(&mut keys, 300_000);
+        sort_by_column(&mut keys, &mut Vec::new(), 300_000);
         assert_eq!(keys, expected);
     }
 
