@@ -213,7 +213,9 @@ trait Sink {
     fn word(&mut self, prefix: &str, parts: &[&str]);
     /// A character n-gram and its hash (of `c:` + `gram`).
     fn char(&mut self, gram: &str, hash: u64);
-    fn extra(&mut self, name: &str, value: f32);
+    /// An extra feature named by `name`'s pieces put together (`["lex:", "oppose"]`), so the
+    /// name is built only when a sink keeps it.
+    fn extra(&mut self, name: &[&str], value: f32);
 }
 
 struct Token<'a> {
@@ -277,9 +279,43 @@ fn topic_stems(topic: &str) -> Vec<String> {
     stems
 }
 
+/// The text buffers analysing one row needs, reused from row to row (see [`Scratch`]).
+#[derive(Default)]
+struct TextBuffers {
+    lower: String,
+    padded: String,
+    bounds: Vec<usize>,
+    /// The last topic seen and its [`topic_stems`]: rows come grouped by topic.
+    topic: String,
+    stems: Vec<String>,
+}
+
 /// Emits every term of `input` into `sink`.
-fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink) {
-    let mut lower = input.text.to_lowercase();
+fn analyze(
+    settings: &FeatureSettings,
+    input: &ModelInput,
+    sink: &mut impl Sink,
+    buf: &mut TextBuffers,
+) {
+    let TextBuffers {
+        lower,
+        padded,
+        bounds,
+        topic,
+        stems,
+    } = buf;
+    lower.clear();
+    if input.text.is_ascii() {
+        lower.push_str(input.text);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.push_str(&input.text.to_lowercase());
+    }
+    if settings.extras && topic != input.topic {
+        topic.clear();
+        topic.push_str(input.topic);
+        *stems = topic_stems(input.topic);
+    }
     if settings.hashtag_split {
         let parts = hashtag_words(input.text);
         if !parts.is_empty() {
@@ -288,7 +324,8 @@ fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink)
             lower.push_str(&parts.join(" "));
         }
     }
-    let tokens = tokenize(&lower);
+    let lower = lower.as_str();
+    let tokens = tokenize(lower);
     let [wmin, wmax] = settings.word_ngrams;
     if wmax > 0 {
         // Like scikit-learn's default token pattern, one-character tokens make no n-grams.
@@ -312,8 +349,6 @@ fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink)
     }
     let [cmin, cmax] = settings.char_ngrams;
     if cmax > 0 {
-        let mut padded = String::new();
-        let mut bounds: Vec<usize> = Vec::new();
         for word in lower.split_whitespace() {
             padded.clear();
             padded.push(' ');
@@ -325,7 +360,7 @@ fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink)
             let (len, cmin, cmax) = (bounds.len() - 1, usize::from(cmin), usize::from(cmax));
             if len < cmin {
                 // A word shorter than every n counts once, whole, as in scikit-learn's `char_wb`.
-                sink.char(&padded, hash_parts(CHAR, &[&padded]));
+                sink.char(padded, hash_parts(CHAR, &[padded]));
                 continue;
             }
             // Grams sharing a start extend one hash instead of hashing each from scratch.
@@ -341,7 +376,7 @@ fn analyze(settings: &FeatureSettings, input: &ModelInput, sink: &mut impl Sink)
         }
     }
     if settings.extras {
-        extras(input, &tokens, sink);
+        extras(input, stems, &tokens, sink);
     }
 }
 
@@ -393,8 +428,7 @@ fn split_case(name: &str, words: &mut Vec<String>) {
 /// How many tokens apart a negation, modal or lexicon word may be from a topic mention.
 const NEAR: usize = 4;
 
-fn extras(input: &ModelInput, tokens: &[Token], sink: &mut impl Sink) {
-    let stems = topic_stems(input.topic);
+fn extras(input: &ModelInput, stems: &[String], tokens: &[Token], sink: &mut impl Sink) {
     let mentions: Vec<usize> = tokens
         .iter()
         .enumerate()
@@ -407,11 +441,11 @@ fn extras(input: &ModelInput, tokens: &[Token], sink: &mut impl Sink) {
             .iter()
             .filter(|s| tokens.iter().any(|t| t.text.starts_with(s.as_str())))
             .count();
-        sink.extra("topic_overlap", found as f32 / stems.len() as f32);
+        sink.extra(&["topic_overlap"], found as f32 / stems.len() as f32);
         if mentions.is_empty() {
-            sink.extra("topic_absent", 1.0);
+            sink.extra(&["topic_absent"], 1.0);
         } else {
-            sink.extra("topic_mentioned", 1.0);
+            sink.extra(&["topic_mentioned"], 1.0);
             let before = |pred: fn(&str) -> bool| {
                 mentions.iter().any(|&m| {
                     tokens[m.saturating_sub(NEAR)..m]
@@ -420,10 +454,10 @@ fn extras(input: &ModelInput, tokens: &[Token], sink: &mut impl Sink) {
                 })
             };
             if mentions.iter().any(|&m| tokens[m].negated) || before(lexicon::is_negation) {
-                sink.extra("topic_negated", 1.0);
+                sink.extra(&["topic_negated"], 1.0);
             }
             if before(lexicon::is_modal) {
-                sink.extra("topic_modal", 1.0);
+                sink.extra(&["topic_modal"], 1.0);
             }
         }
     }
@@ -444,32 +478,41 @@ fn extras(input: &ModelInput, tokens: &[Token], sink: &mut impl Sink) {
     counts.sort();
     for (class, n, negated, near) in counts {
         let class = class.as_str();
-        sink.extra(&format!("lex:{class}"), 1.0 + (n as f32).ln());
+        sink.extra(&["lex:", class], 1.0 + (n as f32).ln());
         if negated {
-            sink.extra(&format!("lex:{class}:negated"), 1.0);
+            sink.extra(&["lex:", class, ":negated"], 1.0);
         }
         if near {
-            sink.extra(&format!("lex:{class}:near_topic"), 1.0);
+            sink.extra(&["lex:", class, ":near_topic"], 1.0);
         }
     }
     if input.text.contains('?') {
-        sink.extra("question", 1.0);
+        sink.extra(&["question"], 1.0);
     }
     if input.text.contains('!') {
-        sink.extra("exclamation", 1.0);
+        sink.extra(&["exclamation"], 1.0);
     }
     if let Some(cue) = input.cue.map(str::trim).filter(|c| !c.is_empty()) {
         let cue = cue.to_lowercase();
         let head = cue.split_whitespace().next().unwrap_or(&cue);
-        sink.extra(&format!("cue:{head}"), 1.0);
+        sink.extra(&["cue:", head], 1.0);
         let classes: Vec<Class> = lexicon::classes(head).collect();
         for class in classes {
-            sink.extra(&format!("cue_lex:{}", class.as_str()), 1.0);
+            sink.extra(&["cue_lex:", class.as_str()], 1.0);
         }
     }
     if let Some(kind) = input.kind {
-        sink.extra(&format!("kind:{kind}"), 1.0);
+        sink.extra(&["kind:", kind.as_str()], 1.0);
     }
+}
+
+/// The hash of the extra feature named by `name`'s pieces put together.
+fn hash_extra(name: &[&str]) -> u64 {
+    let mut h = TermHash::new(EXTRA);
+    for p in name {
+        h.write(p.as_bytes());
+    }
+    h.finish()
 }
 
 /// The hash of the term `prefix` + `parts` joined by spaces, without building the text.
@@ -497,8 +540,8 @@ impl Sink for IndexSink<'_> {
     fn char(&mut self, _gram: &str, hash: u64) {
         self.terms.push((hash, 1.0));
     }
-    fn extra(&mut self, name: &str, value: f32) {
-        self.terms.push((hash_parts(EXTRA, &[name]), value));
+    fn extra(&mut self, name: &[&str], value: f32) {
+        self.terms.push((hash_extra(name), value));
     }
 }
 
@@ -527,8 +570,8 @@ impl Sink for TermSink {
     fn char(&mut self, _gram: &str, hash: u64) {
         self.terms.push((hash, Block::Char));
     }
-    fn extra(&mut self, name: &str, _value: f32) {
-        self.terms.push((hash_parts(EXTRA, &[name]), Block::Extra));
+    fn extra(&mut self, name: &[&str], _value: f32) {
+        self.terms.push((hash_extra(name), Block::Extra));
     }
 }
 
@@ -551,9 +594,13 @@ struct PartedRow {
 }
 
 /// Analyses `input` and groups its terms by part (a counting sort: two passes, no comparisons).
-fn parted_row(settings: &FeatureSettings, input: &ModelInput, sink: &mut TermSink) -> PartedRow {
+fn parted_row(
+    settings: &FeatureSettings,
+    input: &ModelInput,
+    (sink, buf): &mut (TermSink, TextBuffers),
+) -> PartedRow {
     sink.terms.clear();
-    analyze(settings, input, sink);
+    analyze(settings, input, sink, buf);
     let mut starts = [0u32; DF_PARTS + 1];
     for &(h, _) in &sink.terms {
         starts[df_part(h) + 1] += 1;
@@ -580,8 +627,8 @@ fn document_frequencies(settings: &FeatureSettings, inputs: &[ModelInput]) -> Ve
     for (b, batch) in inputs.chunks(BATCH).enumerate() {
         let rows: Vec<PartedRow> = batch
             .par_iter()
-            .map_init(TermSink::default, |sink, input| {
-                parted_row(settings, input, sink)
+            .map_init(Default::default, |bufs, input| {
+                parted_row(settings, input, bufs)
             })
             .collect();
         let first_row = (b * BATCH) as u32;
@@ -643,9 +690,9 @@ impl Sink for NamingSink<'_> {
             self.names.push((col, format!("{CHAR}{gram}")));
         }
     }
-    fn extra(&mut self, name: &str, value: f32) {
-        if let Some(col) = self.add(hash_parts(EXTRA, &[name]), value) {
-            self.names.push((col, format!("{EXTRA}{name}")));
+    fn extra(&mut self, name: &[&str], value: f32) {
+        if let Some(col) = self.add(hash_extra(name), value) {
+            self.names.push((col, format!("{EXTRA}{}", name.concat())));
         }
     }
 }
@@ -697,6 +744,7 @@ fn sort_by_column(keys: &mut Vec<u64>, other: &mut Vec<u64>, columns: usize) {
 /// `cli/train.rs`) the two threads queued on the allocator's lock.
 #[derive(Default)]
 struct Scratch {
+    text: TextBuffers,
     terms: Vec<(u64, f32)>,
     keys: Vec<u64>,
     other: Vec<u64>,
@@ -797,7 +845,17 @@ impl Vectorizer {
         inputs: &[ModelInput],
     ) -> Result<(Vectorizer, SparseMatrix), SettingsError> {
         settings.check()?;
-        let mut kept: Vec<(u64, DocFreq)> = document_frequencies(settings, inputs)
+        let t0 = std::time::Instant::now();
+        let dfs = document_frequencies(settings, inputs);
+        if std::env::var_os("DM_TRACE").is_some() {
+            eprintln!(
+                "df {:.1} ms, {} terms",
+                t0.elapsed().as_secs_f64() * 1e3,
+                dfs.len()
+            );
+        }
+        let t0 = std::time::Instant::now();
+        let mut kept: Vec<(u64, DocFreq)> = dfs
             .into_iter()
             .filter(|(_, d)| d.block == Block::Extra || d.rows >= settings.min_df)
             .collect();
@@ -842,6 +900,9 @@ impl Vectorizer {
             char_start,
             extra_start,
         );
+        if std::env::var_os("DM_TRACE").is_some() {
+            eprintln!("prune {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
+        }
         let mut m = SparseMatrix::empty(v.len());
         m.indptr.reserve_exact(inputs.len());
         m.indices.reserve_exact(nnz);
@@ -860,7 +921,7 @@ impl Vectorizer {
                             keys: &mut s.keys,
                             names: Vec::new(),
                         };
-                        analyze(settings, input, &mut sink);
+                        analyze(settings, input, &mut sink, &mut s.text);
                         let names = sink.names;
                         (v.weigh(&mut s.keys, &mut s.other), names)
                     })
@@ -935,7 +996,7 @@ impl Vectorizer {
             let mut sink = IndexSink {
                 terms: &mut s.terms,
             };
-            analyze(&self.settings, input, &mut sink);
+            analyze(&self.settings, input, &mut sink, &mut s.text);
             s.keys.clear();
             s.keys.extend(
                 s.terms
@@ -1127,14 +1188,15 @@ mod tests {
                 assert_eq!(hash, term_hash(&format!("c:{gram}")));
                 self.0.push(gram.to_string());
             }
-            fn extra(&mut self, _: &str, _: f32) {}
+            fn extra(&mut self, _: &[&str], _: f32) {}
         }
         let settings = FeatureSettings {
             extras: false,
             ..FeatureSettings::default()
         };
         let mut g = Grams(Vec::new());
-        analyze(&settings, &ModelInput::new("Ab é", ""), &mut g);
+        let mut buf = TextBuffers::default();
+        analyze(&settings, &ModelInput::new("Ab é", ""), &mut g, &mut buf);
         g.0.sort();
         // " ab " gives 3 + 2 + 1 grams (the whole word once); " é " gives 2 + 1.
         assert_eq!(
