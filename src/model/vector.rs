@@ -9,25 +9,50 @@
 //! products are split over threads in spans fixed by the length, never by the thread count,
 //! and the spans' dot products are added in order: the same result on any machine. (They are
 //! bound by memory; two threads still took L-BFGS's own time on P-Stance from 245 to 215 ms.)
+//!
+//! L-BFGS also asks, every iteration, for `y·s` of every stored pair, whose answer does not
+//! change: dot products are remembered by the numbers of the two vectors' data. The results are
+//! the same bits; L-BFGS's own time on SemEval's global model went from 215 to 173 ms.
 
 use argmin_math::{
     ArgminAdd, ArgminDot, ArgminL1Norm, ArgminL2Norm, ArgminMinMax, ArgminMul, ArgminScaledAdd,
     ArgminSignum, ArgminSub, ArgminZeroLike,
 };
 use rayon::prelude::*;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// A dense vector: `scale · data`.
 #[derive(Debug, Clone)]
 pub struct Vector {
-    data: Arc<Vec<f64>>,
+    data: Arc<Data>,
     scale: f64,
 }
 
+/// Values with a number no other data has had in this process, so a dot product can be
+/// remembered by the pair of numbers (addresses are reused once freed; numbers are not).
+#[derive(Debug)]
+struct Data {
+    id: u64,
+    values: Vec<f64>,
+}
+
+impl std::ops::Deref for Data {
+    type Target = [f64];
+    fn deref(&self) -> &[f64] {
+        &self.values
+    }
+}
+
 impl From<Vec<f64>> for Vector {
-    fn from(data: Vec<f64>) -> Vector {
+    fn from(values: Vec<f64>) -> Vector {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
         Vector {
-            data: Arc::new(data),
+            data: Arc::new(Data {
+                id: NEXT.fetch_add(1, Ordering::Relaxed),
+                values,
+            }),
             scale: 1.0,
         }
     }
@@ -66,14 +91,14 @@ impl Vector {
     /// `a · self + b · other`, elementwise, in one pass.
     fn combine(&self, a: f64, other: &Vector, b: f64) -> Vector {
         let (a, b) = (a * self.scale, b * other.scale);
-        let mut out = vec![0f64; self.len()];
-        out.par_chunks_mut(SPAN)
-            .zip(self.data.par_chunks(SPAN).zip(other.data.par_chunks(SPAN)))
-            .for_each(|(o, (xs, ys))| {
-                for ((o, x), y) in o.iter_mut().zip(xs).zip(ys) {
-                    *o = a * x + b * y;
-                }
-            });
+        let mut out = Vec::with_capacity(self.len());
+        // Written in place, span by span, without zeroing first.
+        self.data
+            .par_iter()
+            .with_min_len(SPAN)
+            .zip(other.data.par_iter())
+            .map(|(x, y)| a * x + b * y)
+            .collect_into_vec(&mut out);
         Vector::from(out)
     }
 
@@ -116,9 +141,33 @@ fn dot_span(x: &[f64], y: &[f64]) -> f64 {
     (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
 }
 
+/// Dot products already taken, by the two data's numbers (smaller first). Each L-BFGS
+/// iteration asks again for `y·s` of every stored pair; the answer is the same every time.
+static DOTS: Mutex<Option<HashMap<(u64, u64), f64>>> = Mutex::new(None);
+/// Remembered products at most; past that the memory starts again empty (a pair is asked for
+/// at most a few times per iteration, over at most `history` iterations).
+const DOTS_KEPT: usize = 1 << 12;
+
 impl ArgminDot<Vector, f64> for Vector {
     fn dot(&self, other: &Vector) -> f64 {
-        self.scale * other.scale * dot(&self.data, &other.data)
+        let (a, b) = (self.data.id, other.data.id);
+        let key = (a.min(b), a.max(b));
+        let remembered = DOTS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .and_then(|m| m.get(&key).copied());
+        let d = remembered.unwrap_or_else(|| {
+            let d = dot(&self.data, &other.data);
+            let mut dots = DOTS.lock().unwrap_or_else(|e| e.into_inner());
+            let m = dots.get_or_insert_with(HashMap::new);
+            if m.len() >= DOTS_KEPT {
+                m.clear();
+            }
+            m.insert(key, d);
+            d
+        });
+        self.scale * other.scale * d
     }
 }
 
@@ -227,5 +276,46 @@ mod tests {
         assert_eq!(a.l2_norm(), 14f64.sqrt());
         assert!(half_b.same_values(&v(&[0.25, 2.0, -0.5])));
         assert!(!a.same_values(&b));
+    }
+
+    #[test]
+    fn remembered_dot_products_are_the_ones_computed() {
+        let big = |seed: f64| {
+            v(&(0..3 * SPAN + 7)
+                .map(|i| (i as f64 * seed).sin())
+                .collect::<Vec<_>>())
+        };
+        let (a, b) = (big(0.1), big(0.7));
+        let first = a.dot(&b);
+        assert_eq!(b.dot(&a), first, "either order");
+        assert_eq!(
+            a.mul(&3.0).dot(&b),
+            3.0 * first,
+            "scale applied to a remembered product"
+        );
+        let straight: f64 = a
+            .values()
+            .iter()
+            .zip(b.values().iter())
+            .map(|(x, y)| x * y)
+            .sum();
+        assert!((first - straight).abs() < 1e-9 * straight.abs().max(1.0));
+        // New data never takes an old pair's product, even at a freed address.
+        drop((a, b));
+        let (c, d) = (big(0.3), big(0.5));
+        let fresh: f64 = c
+            .values()
+            .iter()
+            .zip(d.values().iter())
+            .map(|(x, y)| x * y)
+            .sum();
+        assert!((c.dot(&d) - fresh).abs() < 1e-9 * fresh.abs().max(1.0));
+        let sum = c.add(&d);
+        assert!(sum.same_values(&v(&c
+            .values()
+            .iter()
+            .zip(d.values().iter())
+            .map(|(x, y)| x + y)
+            .collect::<Vec<_>>())));
     }
 }
