@@ -845,17 +845,7 @@ impl Vectorizer {
         inputs: &[ModelInput],
     ) -> Result<(Vectorizer, SparseMatrix), SettingsError> {
         settings.check()?;
-        let t0 = std::time::Instant::now();
-        let dfs = document_frequencies(settings, inputs);
-        if std::env::var_os("DM_TRACE").is_some() {
-            eprintln!(
-                "df {:.1} ms, {} terms",
-                t0.elapsed().as_secs_f64() * 1e3,
-                dfs.len()
-            );
-        }
-        let t0 = std::time::Instant::now();
-        let mut kept: Vec<(u64, DocFreq)> = dfs
+        let mut kept: Vec<(u64, DocFreq)> = document_frequencies(settings, inputs)
             .into_iter()
             .filter(|(_, d)| d.block == Block::Extra || d.rows >= settings.min_df)
             .collect();
@@ -900,9 +890,6 @@ impl Vectorizer {
             char_start,
             extra_start,
         );
-        if std::env::var_os("DM_TRACE").is_some() {
-            eprintln!("prune {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
-        }
         let mut m = SparseMatrix::empty(v.len());
         m.indptr.reserve_exact(inputs.len());
         m.indices.reserve_exact(nnz);

@@ -88,6 +88,13 @@ fn input(row: &Row) -> ModelInput<'_> {
 
 /// Trains on every row of `ds`, after the cross-validation and held-out scoring asked for.
 pub fn train(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainError> {
+    // On one of the pool's threads: training opens thousands of short parallel sections (each
+    // L-BFGS vector operation is one), and a caller outside the pool sleeps and is woken for
+    // each, where a worker takes part in the work.
+    rayon::scope(|_| train_in_pool(ds, settings))
+}
+
+fn train_in_pool(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainError> {
     settings.features.check()?;
     settings.logistic.check().map_err(TrainError::Settings)?;
     if !(0.0..=1.0).contains(&settings.global_weight) {
