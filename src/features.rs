@@ -226,8 +226,14 @@ struct Token<'a> {
 /// Splits lowercased text into word tokens (letters, digits, `_`, inner apostrophes) and marks
 /// those inside a negation scope.
 fn tokenize(lower: &str) -> Vec<Token<'_>> {
-    // About one token per five bytes of text: sized once, not grown by doubling.
-    let mut tokens = Vec::with_capacity(lower.len() / 4 + 1);
+    let mut tokens = Vec::new();
+    tokenize_into(lower, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so a buffer can serve row after row.
+fn tokenize_into<'a>(lower: &'a str, tokens: &mut Vec<Token<'a>>) {
+    tokens.clear();
     let mut negating = false;
     let mut start: Option<usize> = None;
     let mut chars = lower.char_indices().peekable();
@@ -240,7 +246,7 @@ fn tokenize(lower: &str) -> Vec<Token<'_>> {
             continue;
         }
         if let Some(s) = start.take() {
-            push_token(&mut tokens, &lower[s..i], &mut negating);
+            push_token(tokens, &lower[s..i], &mut negating);
         }
         if matches!(
             c,
@@ -250,9 +256,8 @@ fn tokenize(lower: &str) -> Vec<Token<'_>> {
         }
     }
     if let Some(s) = start {
-        push_token(&mut tokens, &lower[s..], &mut negating);
+        push_token(tokens, &lower[s..], &mut negating);
     }
-    tokens
 }
 
 fn push_token<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, negating: &mut bool) {
@@ -288,6 +293,17 @@ struct TextBuffers {
     /// The last topic seen and its [`topic_stems`]: rows come grouped by topic.
     topic: String,
     stems: Vec<String>,
+    /// Empty; only their memory is kept (see [`recycle`]).
+    tokens: Vec<Token<'static>>,
+    words: Vec<&'static str>,
+}
+
+/// An empty vector that reuses `v`'s memory for another element type of the same size, here
+/// the same borrowed type with a shorter lifetime: the standard library collects a vector's
+/// own iterator in place, so no allocation is made (and none is needed to be correct).
+fn recycle<A, B>(mut v: Vec<A>) -> Vec<B> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("empty")).collect()
 }
 
 /// Emits every term of `input` into `sink`.
@@ -303,6 +319,8 @@ fn analyze(
         bounds,
         topic,
         stems,
+        tokens: token_memory,
+        words: word_memory,
     } = buf;
     lower.clear();
     if input.text.is_ascii() {
@@ -317,19 +335,16 @@ fn analyze(
         *stems = topic_stems(input.topic);
     }
     if settings.hashtag_split {
-        let parts = hashtag_words(input.text);
-        if !parts.is_empty() {
-            // After a full stop, so no n-gram or negation scope joins them to the text.
-            lower.push_str(" . ");
-            lower.push_str(&parts.join(" "));
-        }
+        // After a full stop, so no n-gram or negation scope joins them to the text.
+        push_hashtag_words(input.text, lower, " . ");
     }
     let lower = lower.as_str();
-    let tokens = tokenize(lower);
+    let mut tokens = recycle(std::mem::take(token_memory));
+    tokenize_into(lower, &mut tokens);
+    let mut words = recycle(std::mem::take(word_memory));
     let [wmin, wmax] = settings.word_ngrams;
     if wmax > 0 {
         // Like scikit-learn's default token pattern, one-character tokens make no n-grams.
-        let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
         words.extend(
             tokens
                 .iter()
@@ -378,6 +393,8 @@ fn analyze(
     if settings.extras {
         extras(input, stems, &tokens, sink);
     }
+    *token_memory = recycle(tokens);
+    *word_memory = recycle(words);
 }
 
 /// The words of the hashtags in `text` that change case inside, in order and lowercased:
@@ -385,43 +402,61 @@ fn analyze(
 /// gives hillary, 2016. A hashtag without an inner change (`#SCOTUS`, `#peace`) gives
 /// nothing: its word is already a token, since `#` is not part of one.
 pub fn hashtag_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
+    let mut joined = String::new();
+    push_hashtag_words(text, &mut joined, "");
+    joined
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Appends [`hashtag_words`] to `out`, separated by spaces, after `lead` when there is any.
+fn push_hashtag_words(text: &str, out: &mut String, lead: &str) {
+    let mut first = true;
     let mut rest = text;
     while let Some(at) = rest.find('#') {
         let body = &rest[at + 1..];
         let end = body
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(body.len());
-        split_case(&body[..end], &mut words);
+        split_case(&body[..end], |part| {
+            out.push_str(if first { lead } else { " " });
+            first = false;
+            if part.is_ascii() {
+                out.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                out.push_str(&part.to_lowercase());
+            }
+        });
         rest = &body[end..];
     }
-    words
 }
 
-/// Pushes the parts of `name` split where a lowercase letter meets an uppercase one, before
-/// the last capital of a capital run followed by lowercase (`ISpeak`), and between letters
-/// and digits; nothing when there is one part.
-fn split_case(name: &str, words: &mut Vec<String>) {
-    let chars: Vec<char> = name.chars().collect();
-    let mut cuts = Vec::new();
-    for i in 1..chars.len() {
-        let (p, c) = (chars[i - 1], chars[i]);
-        let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+/// Gives `emit` the parts of `name` split where a lowercase letter meets an uppercase one,
+/// before the last capital of a capital run followed by lowercase (`ISpeak`), and between
+/// letters and digits; nothing when there is one part.
+fn split_case<'a>(name: &'a str, mut emit: impl FnMut(&'a str)) {
+    let mut chars = name.char_indices().peekable();
+    let Some((_, mut p)) = chars.next() else {
+        return;
+    };
+    let mut start = 0;
+    let mut cut_any = false;
+    while let Some((i, c)) = chars.next() {
+        let next_lower = chars.peek().is_some_and(|&(_, n)| n.is_lowercase());
         if (p.is_lowercase() && c.is_uppercase())
             || (p.is_uppercase() && c.is_uppercase() && next_lower)
             || p.is_alphabetic() != c.is_alphabetic()
         {
-            cuts.push(i);
+            emit(&name[start..i]);
+            start = i;
+            cut_any = true;
         }
+        p = c;
     }
-    if cuts.is_empty() {
-        return;
-    }
-    cuts.push(chars.len());
-    let mut start = 0;
-    for end in cuts {
-        words.push(chars[start..end].iter().collect::<String>().to_lowercase());
-        start = end;
+    if cut_any {
+        emit(&name[start..]);
     }
 }
 
@@ -588,34 +623,47 @@ fn df_part(hash: u64) -> usize {
 
 /// One analysed row: its term occurrences grouped by part, part `p` in
 /// `terms[starts[p]..starts[p + 1]]`.
+/// Kept from batch to batch, so its memory serves the row in the same place of the next batch.
 struct PartedRow {
     terms: Vec<(u64, Block)>,
     starts: [u32; DF_PARTS + 1],
 }
 
-/// Analyses `input` and groups its terms by part (a counting sort: two passes, no comparisons).
+impl PartedRow {
+    fn new() -> PartedRow {
+        PartedRow {
+            terms: Vec::new(),
+            starts: [0; DF_PARTS + 1],
+        }
+    }
+}
+
+/// Analyses `input` into `row`, its terms grouped by part (a counting sort: two passes, no
+/// comparisons).
 fn parted_row(
     settings: &FeatureSettings,
     input: &ModelInput,
     (sink, buf): &mut (TermSink, TextBuffers),
-) -> PartedRow {
+    row: &mut PartedRow,
+) {
     sink.terms.clear();
     analyze(settings, input, sink, buf);
-    let mut starts = [0u32; DF_PARTS + 1];
+    let starts = &mut row.starts;
+    starts.fill(0);
     for &(h, _) in &sink.terms {
         starts[df_part(h) + 1] += 1;
     }
     for p in 0..DF_PARTS {
         starts[p + 1] += starts[p];
     }
-    let mut next = starts;
-    let mut terms = vec![(0, Block::Word); sink.terms.len()];
+    let mut next = *starts;
+    row.terms.clear();
+    row.terms.resize(sink.terms.len(), (0, Block::Word));
     for &t in &sink.terms {
         let at = &mut next[df_part(t.0)];
-        terms[*at as usize] = t;
+        row.terms[*at as usize] = t;
         *at += 1;
     }
-    PartedRow { terms, starts }
 }
 
 /// Each term's [`DocFreq`] over `inputs`, in no particular order. Rows are analysed in
@@ -624,13 +672,15 @@ fn parted_row(
 /// insert it and the result does not depend on the number of threads.
 fn document_frequencies(settings: &FeatureSettings, inputs: &[ModelInput]) -> Vec<(u64, DocFreq)> {
     let mut tables: Vec<DocFreqs> = (0..DF_PARTS).map(|_| DocFreqs::default()).collect();
+    let mut rows: Vec<PartedRow> = Vec::new();
     for (b, batch) in inputs.chunks(BATCH).enumerate() {
-        let rows: Vec<PartedRow> = batch
-            .par_iter()
-            .map_init(Default::default, |bufs, input| {
-                parted_row(settings, input, bufs)
-            })
-            .collect();
+        rows.truncate(batch.len());
+        rows.resize_with(batch.len(), PartedRow::new);
+        rows.par_iter_mut()
+            .zip(batch)
+            .for_each_init(Default::default, |bufs, (row, input)| {
+                parted_row(settings, input, bufs, row)
+            });
         let first_row = (b * BATCH) as u32;
         tables.par_iter_mut().enumerate().for_each(|(part, table)| {
             for (i, r) in rows.iter().enumerate() {
@@ -666,7 +716,7 @@ struct NamingSink<'a> {
     first: &'a [u32],
     row: u32,
     keys: &'a mut Vec<u64>,
-    names: Vec<(u32, String)>,
+    names: &'a mut Vec<(u32, String)>,
 }
 
 impl NamingSink<'_> {
@@ -753,6 +803,9 @@ struct Scratch {
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
+
+/// One row of sparse features: (column, value), columns increasing.
+type Row = Vec<(u32, f32)>;
 
 /// Rows of sparse features: row `i` is `indices/values[indptr[i]..indptr[i + 1]]`, indices
 /// increasing within a row.
@@ -894,11 +947,15 @@ impl Vectorizer {
         m.indptr.reserve_exact(inputs.len());
         m.indices.reserve_exact(nnz);
         m.values.reserve_exact(nnz);
+        // Each batch's rows and term texts, their memory kept from batch to batch.
+        let mut rows: Vec<(Row, Vec<(u32, String)>)> = Vec::new();
         for (b, batch) in inputs.chunks(BATCH).enumerate() {
-            let rows: Vec<_> = batch
-                .par_iter()
+            rows.truncate(batch.len());
+            rows.resize_with(batch.len(), Default::default);
+            rows.par_iter_mut()
+                .zip(batch)
                 .enumerate()
-                .map(|(i, input)| {
+                .for_each(|(i, ((row, names), input))| {
                     SCRATCH.with_borrow_mut(|s| {
                         s.keys.clear();
                         let mut sink = NamingSink {
@@ -906,17 +963,15 @@ impl Vectorizer {
                             first: &first,
                             row: (b * BATCH + i) as u32,
                             keys: &mut s.keys,
-                            names: Vec::new(),
+                            names,
                         };
                         analyze(settings, input, &mut sink, &mut s.text);
-                        let names = sink.names;
-                        (v.weigh(&mut s.keys, &mut s.other), names)
+                        v.weigh_into(&mut s.keys, &mut s.other, row);
                     })
-                })
-                .collect();
-            for (row, names) in rows {
-                m.push_row(&row);
-                for (col, name) in names {
+                });
+            for (row, names) in &mut rows {
+                m.push_row(row);
+                for (col, name) in names.drain(..) {
                     v.names[col as usize] = name;
                 }
             }
@@ -997,8 +1052,16 @@ impl Vectorizer {
     /// The row of a quote's [`key`]s: counts summed per column, then TF-IDF weighted and
     /// normalised per block, extras scaled.
     fn weigh(&self, keys: &mut Vec<u64>, other: &mut Vec<u64>) -> Vec<(u32, f32)> {
+        let mut row = Vec::with_capacity(keys.len());
+        self.weigh_into(keys, other, &mut row);
+        row
+    }
+
+    /// [`Vectorizer::weigh`] into `row` (cleared first).
+    fn weigh_into(&self, keys: &mut Vec<u64>, other: &mut Vec<u64>, row: &mut Vec<(u32, f32)>) {
         sort_by_column(keys, other, self.len());
-        let mut row: Vec<(u32, f32)> = Vec::with_capacity(keys.len());
+        row.clear();
+        row.reserve(keys.len());
         for &key in keys.iter() {
             let (i, v) = ((key >> 32) as u32, f32::from_bits(key as u32));
             match row.last_mut() {
@@ -1025,7 +1088,6 @@ impl Vectorizer {
         }
         let w = self.settings.extra_weight;
         extras.iter_mut().for_each(|e| e.1 *= w);
-        row
     }
 
     /// The feature matrix of many quotes; the same rows [`Vectorizer::transform`] gives.
