@@ -293,23 +293,19 @@ mod tests {
             3.0 * first,
             "scale applied to a remembered product"
         );
-        let straight: f64 = a
-            .values()
-            .iter()
-            .zip(b.values().iter())
-            .map(|(x, y)| x * y)
-            .sum();
-        assert!((first - straight).abs() < 1e-9 * straight.abs().max(1.0));
+        let straight = |x: &Vector, y: &Vector| -> f64 {
+            x.values()
+                .iter()
+                .zip(y.values().iter())
+                .map(|(p, q)| p * q)
+                .sum()
+        };
+        let close = |got: f64, want: f64| (got - want).abs() < 1e-9 * want.abs().max(1.0);
+        assert!(close(first, straight(&a, &b)));
         // New data never takes an old pair's product, even at a freed address.
         drop((a, b));
         let (c, d) = (big(0.3), big(0.5));
-        let fresh: f64 = c
-            .values()
-            .iter()
-            .zip(d.values().iter())
-            .map(|(x, y)| x * y)
-            .sum();
-        assert!((c.dot(&d) - fresh).abs() < 1e-9 * fresh.abs().max(1.0));
+        assert!(close(c.dot(&d), straight(&c, &d)));
         let sum = c.add(&d);
         assert!(sum.same_values(&v(&c
             .values()
