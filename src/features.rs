@@ -299,8 +299,8 @@ struct TextBuffers {
 }
 
 /// An empty vector that reuses `v`'s memory for another element type of the same size, here
-/// the same borrowed type with a shorter lifetime: the standard library collects a vector's
-/// own iterator in place, so no allocation is made (and none is needed to be correct).
+/// the same borrowed type with another lifetime: the standard library collects a vector's own
+/// iterator in place, so no allocation is made (and none is needed to be correct).
 fn recycle<A, B>(mut v: Vec<A>) -> Vec<B> {
     v.clear();
     v.into_iter().map(|_| unreachable!("empty")).collect()
@@ -622,8 +622,8 @@ fn df_part(hash: u64) -> usize {
 }
 
 /// One analysed row: its term occurrences grouped by part, part `p` in
-/// `terms[starts[p]..starts[p + 1]]`.
-/// Kept from batch to batch, so its memory serves the row in the same place of the next batch.
+/// `terms[starts[p]..starts[p + 1]]`. Kept from batch to batch, so its memory serves the row
+/// in the same place of the next batch.
 struct PartedRow {
     terms: Vec<(u64, Block)>,
     starts: [u32; DF_PARTS + 1],
