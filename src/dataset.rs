@@ -5,6 +5,7 @@
 //! learns whatever label set its data has. This module does not build features or models.
 
 use crate::error::{Error, Result};
+use crate::features::ModelInput;
 use crate::quote::QuoteKind;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -300,6 +301,16 @@ impl Row {
         match task {
             Task::Stance => self.stance.as_deref(),
             Task::Sentiment => self.sentiment.as_deref(),
+        }
+    }
+
+    /// What a model is asked about this row.
+    pub fn model_input(&self) -> ModelInput<'_> {
+        ModelInput {
+            text: &self.text,
+            topic: &self.topic,
+            cue: self.cue.as_deref(),
+            kind: self.kind,
         }
     }
 }

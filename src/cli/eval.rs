@@ -5,7 +5,6 @@ use clap::Args;
 use demarche::dataset::Task;
 use demarche::model::metrics::{self, Scores};
 use demarche::model::Model;
-use demarche::ModelInput;
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -39,13 +38,13 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     // done before the clock starts.
     rayon::broadcast(|_| ());
     if let Some(r) = ds.rows.first() {
-        model.predict(&input(r));
+        model.predict(&r.model_input());
     }
     let started = Instant::now();
     let predictions: Vec<_> = ds
         .rows
         .par_iter()
-        .map(|r| model.predict(&input(r)))
+        .map(|r| model.predict(&r.model_input()))
         .collect();
     let seconds = started.elapsed().as_secs_f64();
     let mut scores: Vec<(Task, Scores)> = Vec::new();
@@ -144,14 +143,4 @@ fn table(model: &str, rows: usize, scores: &[(Task, Scores)]) -> Result<String, 
         }
     }
     Ok(t)
-}
-
-/// What the model is asked about a labeled row.
-fn input(r: &demarche::dataset::Row) -> ModelInput<'_> {
-    ModelInput {
-        text: &r.text,
-        topic: &r.topic,
-        cue: r.cue.as_deref(),
-        kind: r.kind,
-    }
 }

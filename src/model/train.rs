@@ -4,7 +4,7 @@
 use super::logistic::{LogisticError, LogisticParams};
 use super::metrics::{self, Scores};
 use super::{topic_key, Classifier, Ensemble, FileCard, FitCard, Model, ModelCard, TopicModel};
-use crate::dataset::{Dataset, Row, Task};
+use crate::dataset::{Dataset, Task};
 use crate::features::{FeatureSettings, ModelInput, SettingsError, Vectorizer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -74,15 +74,6 @@ impl TrainError {
             TrainError::Fit { .. } => 1,
             _ => 2,
         }
-    }
-}
-
-fn input(row: &Row) -> ModelInput<'_> {
-    ModelInput {
-        text: &row.text,
-        topic: &row.topic,
-        cue: row.cue.as_deref(),
-        kind: row.kind,
     }
 }
 
@@ -225,7 +216,7 @@ fn fit_topic(
     topic: Option<&str>,
 ) -> Result<(TopicModel, Vec<FitCard>), TrainError> {
     let mut fits = Vec::new();
-    let inputs: Vec<ModelInput> = rows.iter().map(|&i| input(&ds.rows[i])).collect();
+    let inputs: Vec<ModelInput> = rows.iter().map(|&i| ds.rows[i].model_input()).collect();
     let (vectorizer, x) = Vectorizer::fit_transform(&settings.features, &inputs)?;
     let params = settings.logistic.check().map_err(TrainError::Settings)?;
     let mut model = TopicModel {
@@ -290,7 +281,7 @@ pub(crate) fn predict_rows(
     rows.par_iter()
         .map(|&i| {
             ensemble
-                .probs(&input(&ds.rows[i]), task, &mut Vec::new())
+                .probs(&ds.rows[i].model_input(), task, &mut Vec::new())
                 .map(|p| p.best().0.to_string())
                 .unwrap_or_default()
         })

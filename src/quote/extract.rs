@@ -413,6 +413,11 @@ fn is_speaker_noun(lower: &str) -> bool {
         || actor::is_org_word(lower)
 }
 
+/// A subject pronoun (lowercased).
+fn is_subject_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "it" | "we" | "i")
+}
+
 /// An article or a possessive determiner: what opens a noun phrase and only a noun phrase.
 fn is_article(lower: &str) -> bool {
     matches!(
@@ -844,8 +849,7 @@ fn named_by_cue(body: &str, all: &[Token], r: &Region) -> bool {
         return before >= 2 && {
             let subject = &all[before - 2];
             let sl = lower(body, subject);
-            is_capitalized(subject.text(body))
-                || matches!(&*sl, "he" | "she" | "they" | "it" | "we" | "i")
+            is_capitalized(subject.text(body)) || is_subject_pronoun(&sl)
         };
     }
     matches!(&*lower(body, prev), "as" | "it" | "him" | "her" | "them")
@@ -1252,7 +1256,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     if head.kind != TokenKind::Word {
         return None;
     }
-    if matches!(&*hl, "he" | "she" | "they" | "it" | "we" | "i") || pronoun_contraction(&hl) > 0 {
+    if is_subject_pronoun(&hl) || pronoun_contraction(&hl) > 0 {
         return Some(end - 1);
     }
     let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
@@ -1712,7 +1716,8 @@ fn np_after_described(body: &str, toks: &[Token], start: usize) -> Option<(usize
         let tl = lower(body, t);
         let descriptor = (t.kind == TokenKind::Word
             && !actor::is_function_word(&tl)
-            && !matches!(&*tl, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+            && !is_subject_pronoun(&tl)
+            && tl != "you"
             && cue::lookup(&tl).is_none())
             || (k > start && matches!(tx, "/" | "-"));
         if !descriptor {

@@ -270,8 +270,8 @@ fn pair(
     // Left curly marks opened inside an open quote and not yet closed: `“... what he calls
     // “hell” than ...”` nests, and the inner quote is part of the outer one. Only a curly
     // mark is surely an opener (and a straight one before it may be a stray), and only when
-    // enough closes follow for both quotes; else
-    // the earlier mark was left open by mistake and the later one starts afresh.
+    // enough closes follow for both quotes; else the earlier mark was left open by mistake and
+    // the later one starts afresh.
     let mut nested = 0usize;
     for (mi, m) in usable.iter().enumerate() {
         // A possessive-looking close gives way to a real close before the next opening.

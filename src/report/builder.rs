@@ -157,22 +157,22 @@ impl<'a> ReportBuilder<'a> {
         self.partial.quotes += 1;
     }
 
-    /// The sums so far, for `report --partial`.
+    /// The sums so far (a copy; see [`ReportBuilder::into_partial`]).
     pub fn partial(&self) -> PartialReport {
         let mut p = self.partial.clone();
         p.actors = self.actors.values().cloned().collect();
         p
     }
 
-    /// The report of everything added. Goes through the same sums a partial report carries,
-    /// so a report and a merge of partial reports cannot drift apart.
-    /// The sums, consuming the builder.
+    /// The sums of everything added, consuming the builder (`report --partial`).
     pub fn into_partial(self) -> PartialReport {
         let mut p = self.partial;
         p.actors = self.actors.into_values().collect();
         p
     }
 
+    /// The report of everything added. Goes through the same sums a partial report carries,
+    /// so a report and a merge of partial reports cannot drift apart.
     pub fn finish(self) -> Report {
         self.into_partial().finish()
     }
