@@ -16,6 +16,7 @@
 
 use crate::lexicon::{self, Class};
 use crate::quote::QuoteKind;
+use crate::topic::{TopicSignals, TopicTerms};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -24,13 +25,27 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a model is asked about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ModelInput<'a> {
     pub text: &'a str,
     pub topic: &'a str,
     /// The attribution cue ("warned", "welcomed"), when known.
     pub cue: Option<&'a str>,
     pub kind: Option<QuoteKind>,
+    /// Where the statement sits in its article, when known.
+    pub context: Option<Context<'a>>,
+}
+
+/// What surrounds a statement: read by the context features
+/// ([`FeatureSettings::context`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Context<'a> {
+    /// The sentence holding the statement and its attribution (the reporter's framing).
+    pub sentence: &'a str,
+    /// The sentence before it.
+    pub before: &'a str,
+    /// How much the article is about the topic, and the statement's paragraph in it.
+    pub article: Option<(&'a TopicSignals, u32)>,
 }
 
 impl<'a> ModelInput<'a> {
@@ -40,6 +55,7 @@ impl<'a> ModelInput<'a> {
             topic,
             cue: None,
             kind: None,
+            context: None,
         }
     }
 }
@@ -67,6 +83,12 @@ pub struct FeatureSettings {
     /// ([`hashtag_words`]). Models written before this setting existed load as `false`.
     #[serde(default)]
     pub hashtag_split: bool,
+    /// Features of the statement's relation to the topic and of its context: topic concepts
+    /// and references in the statement, its sentence and the one before, how much the article
+    /// is about the topic, the reporter's framing words ([`context_extras`]). Models written
+    /// before this setting existed load as `false`.
+    #[serde(default)]
+    pub context: bool,
 }
 
 fn one() -> f32 {
@@ -85,6 +107,7 @@ impl Default for FeatureSettings {
             extra_weight: 0.5,
             char_weight: 1.0,
             hashtag_split: true,
+            context: false,
         }
     }
 }
@@ -293,6 +316,8 @@ struct TextBuffers {
     /// The last topic seen and its [`topic_stems`]: rows come grouped by topic.
     topic: String,
     stems: Vec<String>,
+    /// The last topic's concepts, when context features are on.
+    terms: Option<TopicTerms>,
     /// Empty; only their memory is kept (see [`recycle`]).
     tokens: Vec<Token<'static>>,
     words: Vec<&'static str>,
@@ -319,6 +344,7 @@ fn analyze(
         bounds,
         topic,
         stems,
+        terms,
         tokens: token_memory,
         words: word_memory,
     } = buf;
@@ -329,10 +355,11 @@ fn analyze(
     } else {
         lower.push_str(&input.text.to_lowercase());
     }
-    if settings.extras && topic != input.topic {
+    if (settings.extras || settings.context) && topic != input.topic {
         topic.clear();
         topic.push_str(input.topic);
         *stems = topic_stems(input.topic);
+        *terms = None;
     }
     if settings.hashtag_split {
         // After a full stop, so no n-gram or negation scope joins them to the text.
@@ -392,6 +419,10 @@ fn analyze(
     }
     if settings.extras {
         extras(input, stems, &tokens, sink);
+    }
+    if settings.context {
+        let terms = terms.get_or_insert_with(|| TopicTerms::new(input.topic));
+        context_extras(input, terms, lower, &tokens, sink);
     }
     *token_memory = recycle(tokens);
     *word_memory = recycle(words);
@@ -539,6 +570,185 @@ fn extras(input: &ModelInput, stems: &[String], tokens: &[Token], sink: &mut imp
     if let Some(kind) = input.kind {
         sink.extra(&["kind:", kind.as_str()], 1.0);
     }
+}
+
+/// Words that make what follows a condition of the speaker's support.
+const CONDITIONS: &[&str] = &[
+    "only if",
+    "unless",
+    "provided",
+    "as long as",
+    "so long as",
+    "on condition",
+    "if and only if",
+    "in exchange for",
+];
+
+/// Which classifier of relevance reads the feature named `name`: the article's
+/// ([`Part::Article`]: how much the article is about the topic) or the statement's
+/// ([`Part::Statement`]: its relation to the topic within the article). Neither reads the
+/// statement's words, which say nothing of which topic they address.
+pub fn relevance_part(name: &str) -> Option<Part> {
+    let name = name.strip_prefix("x:r:")?;
+    Some(
+        if name.starts_with("a_") || name == "about" || name == "topic_has_no_policy" {
+            Part::Article
+        } else {
+            Part::Statement
+        },
+    )
+}
+
+/// The two halves of relevance (see [`relevance_part`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Article,
+    Statement,
+}
+
+/// Features of the statement's relation to the topic and of its context. Names start with
+/// `r:` (relation to the topic: what the relevance classifier reads most) or `f:` (the
+/// reporter's framing around the statement).
+fn context_extras(
+    input: &ModelInput,
+    terms: &TopicTerms,
+    lower: &str,
+    tokens: &[Token],
+    sink: &mut impl Sink,
+) {
+    let flag = |sink: &mut dyn FnMut(&[&str], f32), name: &str, on: bool| {
+        if on {
+            sink(&[name], 1.0);
+        }
+    };
+    let mut emit = |name: &[&str], value: f32| sink.extra(name, value);
+    if terms.policy_concepts() == 0 {
+        emit(&["r:topic_has_no_policy"], 1.0);
+    }
+    let q = terms.scan(input.text);
+    let qc = terms.coverage(&q);
+    let q_named = terms.named(&q);
+    emit(&["r:q_pol"], qc.policy);
+    emit(&["r:q_ent"], qc.entity);
+    flag(&mut emit, "r:q_named", q_named);
+    flag(&mut emit, "r:q_ref", !q.references.is_empty());
+    let early_ref = q.references.first().is_some_and(|r| {
+        input.text[..r.start.min(input.text.len())]
+            .split_whitespace()
+            .count()
+            < 6
+    });
+    flag(&mut emit, "r:q_ref_early", early_ref);
+    flag(&mut emit, "r:q_other_entity", q.other_entities > 0);
+    flag(
+        &mut emit,
+        "r:q_only_other_entity",
+        q.other_entities > 0 && !q_named && q.entity == 0 && q.references.is_empty(),
+    );
+    for c in CONDITIONS {
+        if lower.contains(c) {
+            emit(&["f:condition"], 1.0);
+            break;
+        }
+    }
+    // Stance words next to a reference back to the matter ("we reject this deal").
+    if input.text.is_ascii() {
+        let offset = |t: &Token| t.text.as_ptr() as usize - lower.as_ptr() as usize;
+        let spans: Vec<&crate::quote::Span> = q.references.iter().chain(&q.mentions).collect();
+        for t in tokens {
+            let at = offset(t);
+            if at >= input.text.len() {
+                break;
+            }
+            let near = spans.iter().any(|s| {
+                let gap = if at < s.start {
+                    &lower[at..s.start]
+                } else {
+                    &lower[s.end.min(at)..at]
+                };
+                gap.split_whitespace().count() <= NEAR
+            });
+            if near {
+                for class in lexicon::classes(t.text) {
+                    emit(&["f:lex:", class.as_str(), ":near_ref"], 1.0);
+                }
+                if lexicon::is_negation(t.text) {
+                    emit(&["f:negated_ref"], 1.0);
+                }
+            }
+        }
+    }
+    let Some(ctx) = input.context else {
+        emit(&["r:no_context"], 1.0);
+        return;
+    };
+    // The reporter's words: the sentence without the statement.
+    let frame = match ctx.sentence.find(input.text) {
+        Some(at) if !input.text.is_empty() => {
+            let mut f = String::with_capacity(ctx.sentence.len());
+            f.push_str(&ctx.sentence[..at]);
+            f.push_str(" \u{2026} ");
+            f.push_str(&ctx.sentence[at + input.text.len()..]);
+            f
+        }
+        _ => ctx.sentence.to_string(),
+    };
+    let f = terms.scan(&frame);
+    let fc = terms.coverage(&f);
+    emit(&["r:f_pol"], fc.policy);
+    emit(&["r:f_ent"], fc.entity);
+    flag(&mut emit, "r:f_named", terms.named(&f));
+    flag(&mut emit, "r:f_ref", !f.references.is_empty());
+    let b = terms.scan(ctx.before);
+    let bc = terms.coverage(&b);
+    emit(&["r:b_ent"], bc.entity);
+    flag(&mut emit, "r:b_named", terms.named(&b));
+    let mut frame_neg = false;
+    for w in frame.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        if w.len() < 3 || w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let w = w.to_lowercase();
+        if lexicon::is_stopword(&w) {
+            continue;
+        }
+        frame_neg |= lexicon::is_negation(&w);
+        for class in lexicon::classes(&w) {
+            emit(&["f:lex:", class.as_str()], 1.0);
+        }
+        emit(&["f:w:", &w], 0.5);
+    }
+    flag(&mut emit, "f:negation", frame_neg);
+    let Some((sig, paragraph)) = ctx.article else {
+        emit(&["r:no_article"], 1.0);
+        return;
+    };
+    emit(&["r:a_title_pol"], sig.title.policy);
+    emit(&["r:a_title_ent"], sig.title.entity);
+    emit(&["r:a_lead_pol"], sig.lead.policy);
+    emit(&["r:a_lead_ent"], sig.lead.entity);
+    emit(&["r:a_body_pol"], sig.body.policy);
+    emit(&["r:a_body_ent"], sig.body.entity);
+    emit(&["r:a_density"], sig.density);
+    flag(&mut emit, "r:a_body_pol_full", sig.body.policy >= 1.0);
+    flag(&mut emit, "r:a_not_named", sig.named_in.is_empty());
+    let about = sig.title.policy.max(sig.lead.policy).max(sig.density);
+    emit(&["r:about"], about);
+    emit(&["r:about*q_named"], about * f32::from(u8::from(q_named)));
+    emit(
+        &["r:about*q_ref"],
+        about * f32::from(u8::from(!q.references.is_empty())),
+    );
+    let unnamed = !q_named && q.references.is_empty() && q.entity == 0;
+    emit(&["r:about*q_unnamed"], about * f32::from(u8::from(unnamed)));
+    let distance = match sig.distance_back(paragraph) {
+        Some(0) => "r:d0",
+        Some(1) => "r:d1",
+        Some(2..=4) => "r:d2_4",
+        Some(_) => "r:d_far",
+        None => "r:d_none",
+    };
+    emit(&[distance], 1.0);
 }
 
 /// The hash of the extra feature named by `name`'s pieces put together.
@@ -828,6 +1038,34 @@ impl SparseMatrix {
     }
 
     /// No rows, `ncols` columns.
+    /// The rows `rows`, in that order.
+    pub fn select(&self, rows: &[usize]) -> SparseMatrix {
+        let mut m = SparseMatrix::empty(self.ncols);
+        for &i in rows {
+            let (idx, val) = self.row(i);
+            m.indices.extend_from_slice(idx);
+            m.values.extend_from_slice(val);
+            m.indptr.push(m.indices.len());
+        }
+        m
+    }
+
+    /// The same rows with only the columns `keep` says yes to.
+    pub fn keep_columns(&self, keep: impl Fn(u32) -> bool) -> SparseMatrix {
+        let mut m = SparseMatrix::empty(self.ncols);
+        for i in 0..self.nrows() {
+            let (idx, val) = self.row(i);
+            for (&j, &v) in idx.iter().zip(val) {
+                if keep(j) {
+                    m.indices.push(j);
+                    m.values.push(v);
+                }
+            }
+            m.indptr.push(m.indices.len());
+        }
+        m
+    }
+
     pub fn empty(ncols: usize) -> SparseMatrix {
         SparseMatrix {
             indptr: vec![0],

@@ -5,6 +5,7 @@
 
 pub mod actor;
 pub mod article;
+pub mod context;
 pub mod dataset;
 pub mod error;
 pub mod features;
@@ -15,6 +16,7 @@ pub mod output;
 pub mod quote;
 pub mod report;
 pub mod text;
+pub mod topic;
 mod wordset;
 
 pub use article::Article;

@@ -57,10 +57,17 @@ struct Row<'a> {
     topic: &'a str,
     stance: Option<&'a str>,
     stance_probs: Option<Probs>,
+    /// The probability that the quote addresses the topic at all, when the model decides it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relevance: Option<f64>,
     sentiment: Option<&'a str>,
     sentiment_probs: Option<Probs>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Vec<Pull<'a>>>,
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
 }
 
 fn best(p: &Option<LabelProbs>) -> Option<&str> {
@@ -93,6 +100,9 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
             header.push("topic".into());
             header.push("stance".into());
             header.extend(stance_labels.iter().map(|l| format!("p_{l}")));
+            if model.has_relevance() {
+                header.push("relevance".into());
+            }
             header.push("sentiment".into());
             header.extend(sentiment_labels.iter().map(|l| format!("p_{l}")));
             if args.explain {
@@ -143,6 +153,7 @@ fn write_row(
                 topic,
                 stance: best(&c.stance),
                 stance_probs: c.stance.as_ref().map(probs),
+                relevance: c.relevance.map(round4),
                 sentiment: best(&c.sentiment),
                 sentiment_probs: c.sentiment.as_ref().map(probs),
                 explain: args.explain.then(|| {
@@ -170,6 +181,9 @@ fn write_row(
             fields.push(topic.to_string());
             fields.push(best(&c.stance).unwrap_or_default().to_string());
             fields.extend(stance_labels.iter().map(|l| p(&c.stance, l)));
+            if let Some(r) = c.relevance {
+                fields.push(format!("{r:.4}"));
+            }
             fields.push(best(&c.sentiment).unwrap_or_default().to_string());
             fields.extend(sentiment_labels.iter().map(|l| p(&c.sentiment, l)));
             if args.explain {

@@ -2,7 +2,7 @@
 
 use super::labeled::{emit, Format, LabeledArgs};
 use clap::Args;
-use demarche::dataset::Task;
+use demarche::dataset::{Task, OFF_TOPIC, ON_TOPIC};
 use demarche::model::metrics::{self, Scores};
 use demarche::model::Model;
 use rayon::prelude::*;
@@ -52,13 +52,20 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         if !ds.has(task) {
             continue;
         }
-        let pred: Option<Vec<&str>> = predictions
+        let labeled: Vec<usize> = (0..ds.rows.len())
+            .filter(|&i| ds.rows[i].label(task).is_some())
+            .collect();
+        let pred: Option<Vec<&str>> = labeled
             .iter()
-            .map(|p| match task {
-                Task::Stance => p.stance.as_ref(),
-                Task::Sentiment => p.sentiment.as_ref(),
+            .map(|&i| {
+                let p = &predictions[i];
+                match task {
+                    Task::Stance => p.stance.as_ref().map(|lp| lp.best().0),
+                    Task::Sentiment => p.sentiment.as_ref().map(|lp| lp.best().0),
+                    Task::Relevance => p.relevance.map(on_off),
+                    Task::Article => p.article.map(on_off),
+                }
             })
-            .map(|lp| lp.map(|lp| lp.best().0))
             .collect();
         let Some(pred) = pred else {
             eprintln!(
@@ -67,10 +74,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
             );
             continue;
         };
-        let gold: Vec<&str> = ds
-            .rows
+        let gold: Vec<&str> = labeled
             .iter()
-            .map(|r| r.label(task).unwrap_or_default())
+            .map(|&i| ds.rows[i].label(task).unwrap_or_default())
             .collect();
         scores.push((task, metrics::score(&gold, &pred)));
     }
@@ -143,4 +149,12 @@ fn table(model: &str, rows: usize, scores: &[(Task, Scores)]) -> Result<String, 
         }
     }
     Ok(t)
+}
+
+fn on_off(p: f64) -> &'static str {
+    if p >= 0.5 {
+        ON_TOPIC
+    } else {
+        OFF_TOPIC
+    }
 }

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct LabeledArgs {
-    /// Labeled CSV/TSV files, read as one.
+    /// Labeled CSV/TSV files, and folders of annotated articles (a `gold.json` beside the
+    /// articles, at the folder or below it), read as one.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Column holding the statement [default: text]
@@ -27,6 +28,14 @@ pub struct LabeledArgs {
     /// Column holding the quote kind [default: kind, if present]
     #[arg(long)]
     pub kind_col: Option<String>,
+    /// Column saying whether the statement addresses the topic at all, true or false
+    /// [default: on_topic, if present]
+    #[arg(long)]
+    pub on_topic_col: Option<String>,
+    /// Column holding the sentence around the statement, with its attribution
+    /// [default: context, if present]
+    #[arg(long)]
+    pub context_col: Option<String>,
     /// Ignore the sentiment column (train or score stance only).
     #[arg(long)]
     pub no_sentiment: bool,
@@ -72,6 +81,8 @@ impl LabeledArgs {
                 sentiment: self.sentiment_col.clone(),
                 cue: self.cue_col.clone(),
                 kind: self.kind_col.clone(),
+                on_topic: self.on_topic_col.clone(),
+                context: self.context_col.clone(),
             },
             delimiter: self.delimiter,
             label_map: self.label_map.clone().map(|m| m.0).unwrap_or_default(),

@@ -3,8 +3,11 @@
 
 use anyhow::Result;
 use clap::Args;
+use demarche::context::{self, Layout};
+use demarche::features::Context;
 use demarche::model::Model;
 use demarche::report::{Probs, ScoredQuote};
+use demarche::topic::{TopicSignals, TopicTerms};
 use demarche::{Article, LabelProbs, ModelInput, QuoteRecord};
 use std::path::PathBuf;
 
@@ -48,6 +51,8 @@ pub struct Classified {
     pub record: QuoteRecord,
     pub stance: Option<LabelProbs>,
     pub sentiment: Option<LabelProbs>,
+    /// The probability that the quote addresses the topic, when the model says.
+    pub relevance: Option<f64>,
     /// The features behind the stance, when asked for (`--explain`).
     pub explain: Vec<(String, f64)>,
 }
@@ -60,16 +65,31 @@ pub fn classify_article(
     article: &Article,
     explain: usize,
 ) -> Vec<Classified> {
-    demarche::extract(&article.body)
+    let body = &article.body;
+    let quotes = demarche::extract(body);
+    let layout = Layout::new(body, article.title.as_deref());
+    let contexts = context::contexts(body, &layout, &quotes);
+    let signals = TopicSignals::new(
+        &TopicTerms::new(topic),
+        layout.title.as_deref(),
+        &layout.texts(body),
+    );
+    quotes
         .iter()
+        .zip(&contexts)
         .enumerate()
-        .map(|(i, q)| {
-            let record = q.record(&article.id, i, &article.body);
+        .map(|(i, (q, c))| {
+            let record = q.record(&article.id, i, body);
             let input = ModelInput {
                 text: &record.text,
                 topic,
                 cue: record.cue.as_deref(),
                 kind: Some(record.kind),
+                context: Some(Context {
+                    sentence: c.sentence.text(body),
+                    before: c.before.map_or("", |b| b.text(body)),
+                    article: Some((&signals, c.paragraph)),
+                }),
             };
             let prediction = model.predict(&input);
             let explain = if explain > 0 {
@@ -80,6 +100,7 @@ pub fn classify_article(
             Classified {
                 stance: prediction.stance,
                 sentiment: prediction.sentiment,
+                relevance: prediction.relevance,
                 explain,
                 record,
             }

@@ -69,6 +69,15 @@ pub struct TrainArgs {
     /// Do not add the words of case-changing hashtags (`#StopTheWar`: stop, the, war).
     #[arg(long)]
     pub no_hashtag_split: bool,
+    /// Features of each statement's relation to the topic and of its context (its sentence,
+    /// the sentence before, how much its article is about the topic).
+    #[arg(long)]
+    pub context: bool,
+    /// Also train each statement that addresses its topic under N other topics of the data
+    /// (and its article's near-miss topics) as off-topic, and learn a relevance classifier:
+    /// statements about another matter then get `none`, whatever their tone.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub swap_topics: usize,
     /// Summary format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -107,6 +116,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
             extra_weight: args.extra_weight,
             char_weight: args.char_weight,
             hashtag_split: !args.no_hashtag_split,
+            context: args.context,
         },
         logistic: LogisticParams {
             c: args.c,
@@ -119,6 +129,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         global_weight: args.global_weight,
         cv: args.cv,
         holdout_topics,
+        swap_topics: args.swap_topics,
     };
     if let Err(e) = settings.features.check() {
         return Err(UsageError(e.to_string()).into());

@@ -25,8 +25,11 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 pub const MAGIC: &[u8] = b"DEMARCHE-MODEL\n";
-/// Bumped on any change of the layout or of the feature extraction.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped on any change of the layout or of the feature extraction. Version 2 added the
+/// relevance classifier and the context features; version 1 files read as version 2 files
+/// without them.
+pub const FORMAT_VERSION: u32 = 2;
+const OLDEST_VERSION: u32 = 1;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -120,6 +123,8 @@ fn classifiers(m: &TopicModel) -> impl Iterator<Item = (Task, &Classifier)> {
     [
         (Task::Stance, m.stance.as_ref()),
         (Task::Sentiment, m.sentiment.as_ref()),
+        (Task::Relevance, m.relevance.as_ref()),
+        (Task::Article, m.article.as_ref()),
     ]
     .into_iter()
     .filter_map(|(t, c)| c.map(|c| (t, c)))
@@ -182,7 +187,7 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
         at: MAGIC.len(),
     };
     let version = u32::from_le_bytes(cur.take(4)?.try_into().expect("4 bytes"));
-    if version != FORMAT_VERSION {
+    if !(OLDEST_VERSION..=FORMAT_VERSION).contains(&version) {
         return Err(format!(
             "model file format version {version}, this demarche reads version {FORMAT_VERSION}: retrain the model"
         ));
@@ -242,6 +247,8 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
             vectorizer,
             stance: None,
             sentiment: None,
+            relevance: None,
+            article: None,
         };
         for ch in mh.classifiers {
             let k = ch.labels.len();
@@ -257,10 +264,7 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
                 labels: ch.labels,
                 fitted,
             });
-            match ch.task {
-                Task::Stance => model.stance = c,
-                Task::Sentiment => model.sentiment = c,
-            }
+            *model.slot(ch.task) = c;
         }
         match mh.topic {
             None if global.is_none() => global = Some(model),

@@ -46,6 +46,11 @@ pub struct TopicModel {
     vectorizer: Vectorizer,
     stance: Option<Classifier>,
     sentiment: Option<Classifier>,
+    /// Whether a statement addresses the topic, in an article about it; only the global
+    /// model has one.
+    relevance: Option<Classifier>,
+    /// Whether an article is about the topic; only the global model has one.
+    article: Option<Classifier>,
 }
 
 impl TopicModel {
@@ -53,6 +58,17 @@ impl TopicModel {
         match task {
             Task::Stance => self.stance.as_ref(),
             Task::Sentiment => self.sentiment.as_ref(),
+            Task::Relevance => self.relevance.as_ref(),
+            Task::Article => self.article.as_ref(),
+        }
+    }
+
+    fn slot(&mut self, task: Task) -> &mut Option<Classifier> {
+        match task {
+            Task::Stance => &mut self.stance,
+            Task::Sentiment => &mut self.sentiment,
+            Task::Relevance => &mut self.relevance,
+            Task::Article => &mut self.article,
         }
     }
 }
@@ -142,9 +158,20 @@ impl LabelProbs {
 /// for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prediction {
+    /// With a relevance classifier, the probabilities toward the topic all told: a statement
+    /// off the topic is `none` ([`Ensemble::predict`]).
     pub stance: Option<LabelProbs>,
     pub sentiment: Option<LabelProbs>,
+    /// The probability that the statement addresses the topic at all, when the model has a
+    /// relevance classifier: that its article is about the topic ([`Prediction::article`])
+    /// times that, in such an article, the statement is.
+    pub relevance: Option<f64>,
+    /// The probability that the statement's article is about the topic.
+    pub article: Option<f64>,
 }
+
+/// The stance label that means "no position": where an off-topic statement's probability goes.
+const NO_POSITION: &str = "none";
 
 /// A global topic model and the per-topic ones, without the card: what training builds and
 /// cross-validation scores.
@@ -197,6 +224,40 @@ impl Ensemble {
             labels: c.labels.clone(),
             probs,
         })
+    }
+}
+
+impl Ensemble {
+    /// Stance, sentiment and relevance of one statement. The stance classifier is trained on
+    /// statements that address their topic, so its probabilities are conditional on that;
+    /// with relevance `r`, each position keeps `r` times its probability and the rest goes
+    /// to `none`: a statement about another matter takes no position, whatever its tone.
+    pub(crate) fn predict(&self, input: &ModelInput) -> Prediction {
+        let mut rows = Vec::new();
+        let mut on = |task| {
+            self.probs(input, task, &mut rows)
+                .and_then(|p| p.get(crate::dataset::ON_TOPIC))
+        };
+        let article = on(Task::Article);
+        let statement = on(Task::Relevance);
+        let relevance = match (article, statement) {
+            (Some(a), Some(s)) => Some(a * s),
+            (a, s) => a.or(s),
+        };
+        let mut stance = self.probs(input, Task::Stance, &mut rows);
+        if let (Some(r), Some(s)) = (article, stance.as_mut()) {
+            if let Some(none) = s.labels.iter().position(|l| l == NO_POSITION) {
+                for (i, p) in s.probs.iter_mut().enumerate() {
+                    *p = if i == none { 1.0 - r + r * *p } else { r * *p };
+                }
+            }
+        }
+        Prediction {
+            stance,
+            sentiment: self.probs(input, Task::Sentiment, &mut rows),
+            relevance,
+            article,
+        }
     }
 }
 
@@ -283,11 +344,12 @@ impl Model {
     }
 
     pub fn predict(&self, input: &ModelInput) -> Prediction {
-        let mut rows = Vec::new();
-        Prediction {
-            stance: self.ensemble.probs(input, Task::Stance, &mut rows),
-            sentiment: self.ensemble.probs(input, Task::Sentiment, &mut rows),
-        }
+        self.ensemble.predict(input)
+    }
+
+    /// Whether the model decides if a statement addresses the topic.
+    pub fn has_relevance(&self) -> bool {
+        self.ensemble.global.relevance.is_some() || self.ensemble.global.article.is_some()
     }
 
     /// The `k` features that push the predicted stance label most, with their pull (value

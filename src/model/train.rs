@@ -3,9 +3,13 @@
 
 use super::logistic::{LogisticError, LogisticParams};
 use super::metrics::{self, Scores};
-use super::{topic_key, Classifier, Ensemble, FileCard, FitCard, Model, ModelCard, TopicModel};
-use crate::dataset::{Dataset, Task};
-use crate::features::{FeatureSettings, ModelInput, SettingsError, Vectorizer};
+use super::{
+    topic_key, Classifier, Ensemble, FileCard, FitCard, LabelProbs, Model, ModelCard, TopicModel,
+};
+use crate::dataset::{Dataset, Task, OFF_TOPIC, ON_TOPIC};
+use crate::features::{
+    relevance_part, FeatureSettings, ModelInput, Part, SettingsError, Vectorizer,
+};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +29,11 @@ pub struct TrainSettings {
     pub cv: Option<usize>,
     /// Topics (case-folded) scored by a model trained without them.
     pub holdout_topics: Vec<String>,
+    /// Each statement that addresses its topic is also trained under this many other topics
+    /// (and its article's near-miss topics) as off-topic, and a relevance classifier learns
+    /// the difference (see [`Dataset::add_swapped`]). 0 trains no relevance classifier unless
+    /// the data labels relevance itself.
+    pub swap_topics: usize,
 }
 
 /// Scores of models not trained on the rows they scored.
@@ -37,6 +46,28 @@ pub struct CvScores {
     pub stance: Option<Scores>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<Scores>,
+    /// Whether statements address their topic, scored on the rows that say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<Scores>,
+    /// Whether articles are about the topic, scored on the rows that say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<Scores>,
+}
+
+impl CvScores {
+    fn slot(&mut self, task: Task) -> &mut Option<Scores> {
+        match task {
+            Task::Stance => &mut self.stance,
+            Task::Sentiment => &mut self.sentiment,
+            Task::Relevance => &mut self.relevance,
+            Task::Article => &mut self.article,
+        }
+    }
+}
+
+/// The relevance label of a probability of `on`.
+fn on_off(p: f64) -> String {
+    if p >= 0.5 { ON_TOPIC } else { OFF_TOPIC }.to_string()
 }
 
 /// Why training failed.
@@ -95,7 +126,7 @@ fn train_in_pool(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainE
     if n == 0 {
         return Err(TrainError::NoRows);
     }
-    let tasks: Vec<Task> = Task::ALL.into_iter().filter(|&t| ds.has(t)).collect();
+    let tasks = tasks_of(ds, settings);
     let cv = match settings.cv {
         Some(k) if k < 2 || k > n => return Err(TrainError::Folds { k, rows: n }),
         Some(k) => Some(cross_validate(ds, settings, &tasks, k)?),
@@ -153,6 +184,14 @@ fn train_in_pool(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainE
     })
 }
 
+/// The tasks `ds` trains: relevance when it labels both answers or when swapping makes it.
+fn tasks_of(ds: &Dataset, settings: &TrainSettings) -> Vec<Task> {
+    Task::ALL
+        .into_iter()
+        .filter(|&t| ds.has(t) || (t == Task::Article && settings.swap_topics > 0))
+        .collect()
+}
+
 /// `SOURCE_DATE_EPOCH` if set (reproducible builds), else now.
 fn created() -> String {
     let time = std::env::var("SOURCE_DATE_EPOCH")
@@ -172,6 +211,17 @@ fn fit(
     settings: &TrainSettings,
     tasks: &[Task],
 ) -> Result<(Ensemble, Vec<FitCard>), TrainError> {
+    if settings.swap_topics > 0 {
+        // Pairings drawn from the training rows only, so no held-out statement is seen.
+        let mut part = ds.subset(rows);
+        part.add_swapped(settings.swap_topics);
+        let all: Vec<usize> = (0..part.rows.len()).collect();
+        let plain = TrainSettings {
+            swap_topics: 0,
+            ..settings.clone()
+        };
+        return fit(&part, &all, &plain, tasks);
+    }
     let mut fits = Vec::new();
     // The global model first, alone (its objective is parallel inside), then the topic
     // models side by side: at most two topic models' memory is held at once.
@@ -223,11 +273,31 @@ fn fit_topic(
         vectorizer,
         stance: None,
         sentiment: None,
+        relevance: None,
+        article: None,
     };
+    let gates = false;
     for &task in tasks {
-        let gold: Vec<&str> = rows
+        let part = match task {
+            Task::Relevance => Some(Part::Statement),
+            Task::Article => Some(Part::Article),
+            _ => None,
+        };
+        if part.is_some() && topic.is_some() {
+            continue;
+        }
+        // The stance classifier answers for statements on the topic: with a relevance
+        // classifier to say which those are, it learns from them alone.
+        let taken: Vec<usize> = (0..rows.len())
+            .filter(|&j| {
+                let row = &ds.rows[rows[j]];
+                row.label(task).is_some()
+                    && !(gates && task == Task::Stance && row.on_topic == Some(false))
+            })
+            .collect();
+        let gold: Vec<&str> = taken
             .iter()
-            .filter_map(|&i| ds.rows[i].label(task))
+            .filter_map(|&j| ds.rows[rows[j]].label(task))
             .collect();
         let labels: Vec<String> = gold
             .iter()
@@ -248,8 +318,21 @@ fn fit_topic(
             .iter()
             .map(|g| labels.binary_search_by(|l| l.as_str().cmp(g)).unwrap_or(0))
             .collect();
+        let kept;
+        let xs = if part.is_some() {
+            let v = &model.vectorizer;
+            kept = x
+                .select(&taken)
+                .keep_columns(|j| relevance_part(v.name(j as usize)) == part);
+            &kept
+        } else if taken.len() == rows.len() {
+            &x
+        } else {
+            kept = x.select(&taken);
+            &kept
+        };
         let fitted = params
-            .fit(&x, &y, labels.len())
+            .fit(xs, &y, labels.len())
             .map_err(|source| TrainError::Fit {
                 task: task.as_str(),
                 topic: topic.map(str::to_string),
@@ -258,15 +341,11 @@ fn fit_topic(
         fits.push(FitCard {
             topic: topic.map(str::to_string),
             task,
-            rows: rows.len(),
+            rows: taken.len(),
             features: x.ncols,
             report: fitted.report().clone(),
         });
-        let classifier = Some(Classifier { labels, fitted });
-        match task {
-            Task::Stance => model.stance = classifier,
-            Task::Sentiment => model.sentiment = classifier,
-        }
+        *model.slot(task) = Some(Classifier { labels, fitted });
     }
     Ok((model, fits))
 }
@@ -280,10 +359,15 @@ pub(crate) fn predict_rows(
 ) -> Vec<String> {
     rows.par_iter()
         .map(|&i| {
-            ensemble
-                .probs(&ds.rows[i].model_input(), task, &mut Vec::new())
-                .map(|p| p.best().0.to_string())
-                .unwrap_or_default()
+            let p = ensemble.predict(&ds.rows[i].model_input());
+            let best = |l: Option<LabelProbs>| l.map(|l| l.best().0.to_string());
+            match task {
+                Task::Stance => best(p.stance),
+                Task::Sentiment => best(p.sentiment),
+                Task::Relevance => p.relevance.map(on_off),
+                Task::Article => p.article.map(on_off),
+            }
+            .unwrap_or_default()
         })
         .collect()
 }
@@ -300,18 +384,21 @@ fn score_split(
         rows: rows.len(),
         stance: None,
         sentiment: None,
+        relevance: None,
+        article: None,
     };
     for &task in tasks {
-        let gold: Vec<&str> = rows
+        let labeled: Vec<usize> = rows
+            .iter()
+            .copied()
+            .filter(|&i| ds.rows[i].label(task).is_some())
+            .collect();
+        let gold: Vec<&str> = labeled
             .iter()
             .map(|&i| ds.rows[i].label(task).unwrap_or_default())
             .collect();
-        let pred = predict_rows(ds, ensemble, rows, task);
-        let scores = Some(metrics::score(&gold, &pred));
-        match task {
-            Task::Stance => out.stance = scores,
-            Task::Sentiment => out.sentiment = scores,
-        }
+        let pred = predict_rows(ds, ensemble, &labeled, task);
+        *out.slot(task) = Some(metrics::score(&gold, &pred));
     }
     out
 }
@@ -343,13 +430,19 @@ fn cross_validate(
         let (test, train): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| fold_of[i] == fold);
         let (ensemble, _) = fit(ds, &train, settings, tasks)?;
         for &task in tasks {
+            let labeled: Vec<usize> = test
+                .iter()
+                .copied()
+                .filter(|&i| ds.rows[i].label(task).is_some())
+                .collect();
             gold.entry(task).or_default().extend(
-                test.iter()
+                labeled
+                    .iter()
                     .map(|&i| ds.rows[i].label(task).unwrap_or_default().to_string()),
             );
             pred.entry(task)
                 .or_default()
-                .extend(predict_rows(ds, &ensemble, &test, task));
+                .extend(predict_rows(ds, &ensemble, &labeled, task));
         }
     }
     let mut out = CvScores {
@@ -357,12 +450,14 @@ fn cross_validate(
         rows: n,
         stance: None,
         sentiment: None,
+        relevance: None,
+        article: None,
     };
     for &task in tasks {
-        let scores = Some(metrics::score(&gold[&task], &pred[&task]));
-        match task {
-            Task::Stance => out.stance = scores,
-            Task::Sentiment => out.sentiment = scores,
+        if let (Some(g), Some(p)) = (gold.get(&task), pred.get(&task)) {
+            if !g.is_empty() {
+                *out.slot(task) = Some(metrics::score(g, p));
+            }
         }
     }
     Ok(out)

@@ -5,9 +5,16 @@
 //! learns whatever label set its data has. This module does not build features or models.
 
 use crate::error::{Error, Result};
-use crate::features::ModelInput;
+use crate::features::{Context, ModelInput};
 use crate::quote::QuoteKind;
-use sha2::{Digest, Sha256};
+use crate::topic::TopicSignals;
+use std::sync::Arc;
+
+mod annotated;
+mod swap;
+
+pub use annotated::Digest;
+use sha2::{Digest as _, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +28,8 @@ pub struct Columns {
     pub sentiment: Option<String>,
     pub cue: Option<String>,
     pub kind: Option<String>,
+    pub on_topic: Option<String>,
+    pub context: Option<String>,
 }
 
 /// How to read labeled files.
@@ -99,9 +108,28 @@ pub struct Row {
     pub sentiment: Option<String>,
     pub cue: Option<String>,
     pub kind: Option<QuoteKind>,
+    /// Whether the statement addresses the topic at all; `None` when not known.
+    pub on_topic: Option<bool>,
+    /// Whether the statement's article is about the row's topic, when the row comes from an
+    /// article: true under the article's own topic, false under a topic swapped in.
+    pub article_on: Option<bool>,
+    /// Where the statement sits, when the data says.
+    pub context: Option<RowContext>,
     /// Index into [`Dataset::files`].
     pub file: usize,
     pub line: u64,
+}
+
+/// A labeled statement's surroundings: from an optional `context` column (the sentence around
+/// the statement) or, for annotated articles, from the article itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowContext {
+    pub sentence: String,
+    pub before: String,
+    /// The article's signals for the row's topic, and the statement's paragraph.
+    pub article: Option<(Arc<TopicSignals>, u32)>,
+    /// Index into [`Dataset::articles`], for rows read from annotated articles.
+    pub source: Option<usize>,
 }
 
 /// A file that was read, with what identifies its content.
@@ -128,6 +156,8 @@ pub struct Dataset {
     pub skipped: Vec<SkippedRow>,
     pub has_stance: bool,
     pub has_sentiment: bool,
+    /// The annotated articles rows were read from ([`Dataset::read_annotated`]).
+    pub articles: Vec<Digest>,
 }
 
 impl Dataset {
@@ -135,8 +165,13 @@ impl Dataset {
     pub fn read(paths: &[PathBuf], opts: &ReadOptions) -> Result<Dataset> {
         let mut ds = Dataset::default();
         for (i, path) in paths.iter().enumerate() {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let (has_stance, has_sentiment) = ds.read_bytes(path, &bytes, opts)?;
+            let (has_stance, has_sentiment) = if path.is_dir() {
+                ds.read_annotated(path)?;
+                (true, true)
+            } else {
+                let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+                ds.read_bytes(path, &bytes, opts)?
+            };
             if i == 0 {
                 ds.has_stance = has_stance;
                 ds.has_sentiment = has_sentiment;
@@ -200,6 +235,8 @@ impl Dataset {
         let sentiment_col = find(&c.sentiment, "sentiment", false)?;
         let cue_col = find(&c.cue, "cue", false)?;
         let kind_col = find(&c.kind, "kind", false)?;
+        let on_topic_col = find(&c.on_topic, "on_topic", false)?;
+        let context_col = find(&c.context, "context", false)?;
         if stance_col.is_none() && sentiment_col.is_none() {
             return Err(Error::input(
                 path,
@@ -230,8 +267,7 @@ impl Dataset {
                 topic_col,
                 stance_col,
                 sentiment_col,
-                cue_col,
-                kind_col,
+                [cue_col, kind_col, on_topic_col, context_col],
             );
             match parsed {
                 Ok(mut row) => {
@@ -256,6 +292,18 @@ impl Dataset {
         Ok((stance_col.is_some(), sentiment_col.is_some()))
     }
 
+    /// The rows `rows`, in that order, with the files and articles they refer to.
+    pub fn subset(&self, rows: &[usize]) -> Dataset {
+        Dataset {
+            rows: rows.iter().map(|&i| self.rows[i].clone()).collect(),
+            files: self.files.clone(),
+            skipped: Vec::new(),
+            has_stance: self.has_stance,
+            has_sentiment: self.has_sentiment,
+            articles: self.articles.clone(),
+        }
+    }
+
     /// Row counts per label, sorted by label.
     pub fn label_counts(&self, task: Task) -> BTreeMap<String, usize> {
         let mut counts = BTreeMap::new();
@@ -271,6 +319,8 @@ impl Dataset {
         match task {
             Task::Stance => self.has_stance,
             Task::Sentiment => self.has_sentiment,
+            // Learned only from both answers: statements on the topic and on other matters.
+            Task::Relevance | Task::Article => self.label_counts(task).len() == 2,
         }
     }
 }
@@ -283,15 +333,39 @@ impl Dataset {
 pub enum Task {
     Stance,
     Sentiment,
+    /// Whether a statement addresses the topic, in an article about the topic: labels
+    /// [`ON_TOPIC`] and [`OFF_TOPIC`].
+    Relevance,
+    /// Whether an article is about the topic at all: the same labels.
+    Article,
 }
 
+fn on_off(on: bool) -> &'static str {
+    if on {
+        ON_TOPIC
+    } else {
+        OFF_TOPIC
+    }
+}
+
+/// The relevance labels.
+pub const ON_TOPIC: &str = "on";
+pub const OFF_TOPIC: &str = "off";
+
 impl Task {
-    pub const ALL: [Task; 2] = [Task::Stance, Task::Sentiment];
+    pub const ALL: [Task; 4] = [
+        Task::Stance,
+        Task::Sentiment,
+        Task::Relevance,
+        Task::Article,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Task::Stance => "stance",
             Task::Sentiment => "sentiment",
+            Task::Relevance => "relevance",
+            Task::Article => "article",
         }
     }
 }
@@ -301,6 +375,8 @@ impl Row {
         match task {
             Task::Stance => self.stance.as_deref(),
             Task::Sentiment => self.sentiment.as_deref(),
+            Task::Relevance => self.on_topic.map(on_off),
+            Task::Article => self.article_on.map(on_off),
         }
     }
 
@@ -311,6 +387,11 @@ impl Row {
             topic: &self.topic,
             cue: self.cue.as_deref(),
             kind: self.kind,
+            context: self.context.as_ref().map(|c| Context {
+                sentence: &c.sentence,
+                before: &c.before,
+                article: c.article.as_ref().map(|(s, p)| (&**s, *p)),
+            }),
         }
     }
 }
@@ -323,8 +404,7 @@ fn parse_row(
     topic_col: Option<usize>,
     stance_col: Option<usize>,
     sentiment_col: Option<usize>,
-    cue_col: Option<usize>,
-    kind_col: Option<usize>,
+    [cue_col, kind_col, on_topic_col, context_col]: [Option<usize>; 4],
 ) -> std::result::Result<Row, String> {
     let field = |col: usize, name: &str| -> std::result::Result<&str, String> {
         record.get(col).ok_or_else(|| {
@@ -358,6 +438,7 @@ fn parse_row(
         let allowed = match task {
             Task::Stance => &opts.stance_labels,
             Task::Sentiment => &opts.sentiment_labels,
+            Task::Relevance | Task::Article => &None,
         };
         if let Some(allowed) = allowed {
             if !allowed.contains(&label) {
@@ -382,6 +463,19 @@ fn parse_row(
         Some(k) => Some(k.parse::<QuoteKind>()?),
         None => None,
     };
+    let on_topic = match optional(on_topic_col).map(fold).as_deref() {
+        None => None,
+        Some("true" | "yes" | "1" | "on") => Some(true),
+        Some("false" | "no" | "0" | "off") => Some(false),
+        Some(other) => return Err(format!("on_topic must be true or false, got {other:?}")),
+    };
+    let article_on = None;
+    let context = optional(context_col).map(|c| RowContext {
+        sentence: c.to_string(),
+        before: String::new(),
+        article: None,
+        source: None,
+    });
     Ok(Row {
         text: text.to_string(),
         topic,
@@ -389,6 +483,9 @@ fn parse_row(
         sentiment,
         cue,
         kind,
+        on_topic,
+        article_on,
+        context,
         file: 0,
         line: 0,
     })

@@ -1,0 +1,563 @@
+//! Topics: what the topic a user names is made of, and where a text speaks of it.
+//!
+//! A topic ("EU tariffs on Chinese electric vehicles") is read into *concepts*: policy
+//! concepts (tariffs, electric, vehicles), each found in a text as any word of its family
+//! (inflections, and the synonyms of `vocab/topic-words.txt`: "duties", "levies"), and entity
+//! concepts (the EU, China), found as any name of the entity in `vocab/gazetteer.txt`
+//! ("Chinese", "Beijing", "Brussels"). Words too common to say what a text is about
+//! ("policy", "new", "restoring") are left out. [`TopicTerms::scan`] finds the concepts in a
+//! text, and the references back to a matter under discussion ("the deal", "this
+//! agreement"); [`TopicSignals`] says how much an article is about the topic: its title, its
+//! lead, how many of its paragraphs name it.
+//!
+//! This module reads no model and does not decide relevance: it measures, and the relevance
+//! classifier ([`crate::model`]) learns what the measures mean.
+
+use crate::quote::Span;
+use crate::wordset::FastMap;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Endings a word may have beyond a stem and still be the same word ("sanction" + "s",
+/// "recogni" + "tion" is not: the synonym lists join such families).
+const ENDINGS: &[&str] = &[
+    "", "s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ation", "ations", "al", "ally",
+    "ly", "ment", "ments", "ence", "ences", "ance", "ances", "ent", "ant", "y", "ies", "ied",
+    "ying", "ise", "ize", "ised", "ized", "ises", "izes", "ising", "izing", "ist", "ists", "ity",
+    "ive", "e",
+];
+
+/// What a word of the vocabulary stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key {
+    /// A family of policy words (a synonym group).
+    Group(u32),
+    /// An entity of the gazetteer.
+    Entity(u32),
+}
+
+/// A word or phrase of the vocabulary, as stems to match word by word.
+#[derive(Debug, Clone)]
+struct Pattern {
+    stems: Vec<String>,
+    /// Acronyms ("US", "EU", "WHO") match only as written, so "us" and "who" do not.
+    exact: Option<String>,
+    key: Key,
+}
+
+/// The team's vocabulary, read once from the data files.
+struct Vocab {
+    /// Patterns by the first two bytes of their first stem.
+    patterns: FastMap<[u8; 2], Vec<Pattern>>,
+    generic: HashSet<String>,
+    references: HashSet<String>,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The stem a word is matched by: English stemming, a trailing `i` (of `y`) dropped so that
+/// "treaty" and "treaties" share "treat".
+fn stem(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("\u{2019}s"))
+        .unwrap_or(&lower);
+    let mut s = stemmer().stem(lower).into_owned();
+    if s.len() > 3 && s.ends_with('i') {
+        s.pop();
+    }
+    s
+}
+
+fn head(s: &str) -> [u8; 2] {
+    let b = s.as_bytes();
+    [
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+    ]
+}
+
+/// Words of a phrase, split as [`words`] splits text.
+fn phrase_words(phrase: &str) -> Vec<&str> {
+    words(phrase).into_iter().map(|s| s.text(phrase)).collect()
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.len() <= 5
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '+')
+}
+
+fn vocab() -> &'static Vocab {
+    static VOCAB: OnceLock<Vocab> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        let mut v = Vocab {
+            patterns: FastMap::default(),
+            generic: HashSet::new(),
+            references: HashSet::new(),
+        };
+        let add = |v: &mut Vocab, phrase: &str, key: Key| {
+            let ws = phrase_words(phrase);
+            if ws.is_empty() {
+                return;
+            }
+            let exact = (ws.len() == 1 && is_acronym(ws[0])).then(|| ws[0].replace('.', ""));
+            let stems: Vec<String> = ws.iter().map(|w| stem(w)).collect();
+            v.patterns
+                .entry(head(&stems[0]))
+                .or_default()
+                .push(Pattern { stems, exact, key });
+        };
+        let mut section = "";
+        let mut group = 0u32;
+        for line in include_str!("vocab/topic-words.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            let items = line.split(',').map(str::trim).filter(|s| !s.is_empty());
+            match section {
+                "[synonyms]" => {
+                    for item in items {
+                        add(&mut v, item, Key::Group(group));
+                    }
+                    group += 1;
+                }
+                "[generic]" => v.generic.extend(items.map(stem)),
+                "[references]" => v.references.extend(items.map(stem)),
+                _ => {}
+            }
+        }
+        let mut entity = 0u32;
+        for line in include_str!("vocab/gazetteer.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') || line.starts_with('[') {
+                continue;
+            }
+            let (name, others) = line.split_once(':').unwrap_or((line, ""));
+            for item in std::iter::once(name).chain(others.split(',')) {
+                add(&mut v, item.trim(), Key::Entity(entity));
+            }
+            entity += 1;
+        }
+        v
+    })
+}
+
+/// Word spans of `text`: runs of letters and digits, joined across an inner apostrophe or
+/// full stop between letters ("Kosovo's", "U.S"); a hyphen separates ("chip-making" is
+/// "chip" and "making", as the same words are found apart).
+pub fn words(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joiner = matches!(c, '\'' | '\u{2019}' | '.')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joiner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Span::new(s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+/// A concept of the topic: the keys and stems that find it.
+#[derive(Debug, Clone, PartialEq)]
+struct Concept {
+    stems: Vec<String>,
+    keys: Vec<Key>,
+}
+
+/// A parsed topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicTerms {
+    policy: Vec<Concept>,
+    entity: Vec<Concept>,
+}
+
+/// Where a text speaks of a topic.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    /// Bit `i` set: policy concept `i` is named.
+    pub policy: u64,
+    /// Bit `i` set: entity concept `i` is named.
+    pub entity: u64,
+    /// Byte spans of the words naming a policy concept.
+    pub mentions: Vec<Span>,
+    /// Byte spans of references back to a matter ("the deal", "this agreement", "it").
+    pub references: Vec<Span>,
+    /// Gazetteer entities named that are not part of the topic ("Iran" in a statement on
+    /// Kosovo): a sign the statement is about another matter.
+    pub other_entities: u32,
+}
+
+/// Shares of a topic's concepts a text names.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Coverage {
+    pub policy: f32,
+    pub entity: f32,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "such", "our", "their", "your", "its",
+];
+
+impl TopicTerms {
+    pub fn new(topic: &str) -> TopicTerms {
+        let v = vocab();
+        let spans = words(topic);
+        let ws: Vec<&str> = spans.iter().map(|s| s.text(topic)).collect();
+        let stems: Vec<String> = ws.iter().map(|w| stem(w)).collect();
+        let mut policy: Vec<Concept> = Vec::new();
+        let mut entity: Vec<Concept> = Vec::new();
+        let mut used = vec![false; ws.len()];
+        // Vocabulary phrases and names first, longest first, so "the high seas" is one concept.
+        for i in 0..ws.len() {
+            let mut found: Vec<(usize, Key)> = Vec::new();
+            for p in v.patterns.get(&head(&stems[i])).into_iter().flatten() {
+                let n = p.stems.len();
+                if i + n <= ws.len()
+                    && p.stems.iter().zip(&stems[i..i + n]).all(|(a, b)| a == b)
+                    && p.exact
+                        .as_ref()
+                        .is_none_or(|e| ws[i].replace('.', "") == *e)
+                {
+                    found.push((n, p.key));
+                }
+            }
+            let Some(&(n, _)) = found.iter().max_by_key(|(n, _)| *n) else {
+                continue;
+            };
+            let keys: Vec<Key> = found
+                .iter()
+                .filter(|(m, _)| *m == n)
+                .map(|&(_, k)| k)
+                .collect();
+            if keys.iter().any(|k| matches!(k, Key::Entity(_))) {
+                // Found by the gazetteer's names only: "US" must not be found as "us".
+                let keys = keys.into_iter().filter(|k| matches!(k, Key::Entity(_)));
+                entity.push(Concept {
+                    stems: Vec::new(),
+                    keys: keys.collect(),
+                });
+                used[i..i + n].iter_mut().for_each(|u| *u = true);
+            } else if n > 1 {
+                // A phrase of the vocabulary; its words still count one by one below.
+                policy.push(Concept {
+                    stems: Vec::new(),
+                    keys,
+                });
+            }
+        }
+        for i in 0..ws.len() {
+            let s = &stems[i];
+            if used[i]
+                || s.chars().count() < 2
+                || s.chars().all(|c| c.is_numeric())
+                || v.generic.contains(s)
+                || crate::lexicon::is_stopword(&ws[i].to_lowercase())
+            {
+                continue;
+            }
+            let keys: Vec<Key> = v
+                .patterns
+                .get(&head(s))
+                .into_iter()
+                .flatten()
+                .filter(|p| p.stems.len() == 1 && p.stems[0] == *s)
+                .map(|p| p.key)
+                .collect();
+            let concept = Concept {
+                stems: vec![s.clone()],
+                keys,
+            };
+            let proper = i > 0 && ws[i].chars().next().is_some_and(char::is_uppercase);
+            if proper || is_acronym(ws[i]) {
+                entity.push(concept);
+            } else {
+                policy.push(concept);
+            }
+        }
+        policy.truncate(64);
+        entity.truncate(64);
+        TopicTerms { policy, entity }
+    }
+
+    pub fn policy_concepts(&self) -> usize {
+        self.policy.len()
+    }
+
+    pub fn entity_concepts(&self) -> usize {
+        self.entity.len()
+    }
+
+    /// Finds the topic's concepts, references and other entities in `text`.
+    pub fn scan(&self, text: &str) -> Scan {
+        let v = vocab();
+        let spans = words(text);
+        let ws: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
+        let stems: Vec<String> = ws.iter().map(|w| stem(w)).collect();
+        let mut scan = Scan::default();
+        let mut i = 0;
+        while i < ws.len() {
+            let mut matched = 1;
+            // Vocabulary patterns (synonyms, names) starting here.
+            let mut keys: Vec<Key> = Vec::new();
+            for p in v.patterns.get(&head(&stems[i])).into_iter().flatten() {
+                let n = p.stems.len();
+                if i + n <= ws.len()
+                    && p.stems.iter().zip(&stems[i..i + n]).all(|(a, b)| a == b)
+                    && p.exact
+                        .as_ref()
+                        .is_none_or(|e| ws[i].replace('.', "") == *e)
+                {
+                    // Names match only when capitalised ("Turkey", not "turkey").
+                    if matches!(p.key, Key::Entity(_))
+                        && !ws[i].chars().next().is_some_and(char::is_uppercase)
+                    {
+                        continue;
+                    }
+                    keys.push(p.key);
+                    matched = matched.max(n);
+                }
+            }
+            let span = Span::new(spans[i].start, spans[i + matched - 1].end);
+            let mut hit_policy = false;
+            let mut hit_entity = false;
+            for (c, concept) in self.policy.iter().enumerate() {
+                if concept.keys.iter().any(|k| keys.contains(k))
+                    || concept.stems.iter().any(|s| same_word(&stems[i], ws[i], s))
+                {
+                    scan.policy |= 1 << c;
+                    hit_policy = true;
+                }
+            }
+            for (c, concept) in self.entity.iter().enumerate() {
+                if concept.keys.iter().any(|k| keys.contains(k))
+                    || concept.stems.iter().any(|s| same_word(&stems[i], ws[i], s))
+                {
+                    scan.entity |= 1 << c;
+                    hit_entity = true;
+                }
+            }
+            if hit_policy {
+                scan.mentions.push(span);
+            } else if !hit_entity && keys.iter().any(|k| matches!(k, Key::Entity(_))) {
+                scan.other_entities += 1;
+            }
+            let lower = ws[i].to_lowercase();
+            if matches!(lower.as_str(), "it" | "this" | "that")
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|n| is_verb_like(&n.to_lowercase()))
+            {
+                scan.references.push(spans[i]);
+            } else if v.references.contains(&stems[i])
+                && i > 0
+                && DETERMINERS.contains(&ws[i - 1].to_lowercase().as_str())
+            {
+                scan.references
+                    .push(Span::new(spans[i - 1].start, spans[i].end));
+            }
+            i += matched;
+        }
+        scan
+    }
+
+    /// Shares of the concepts named in `scan`; a topic without concepts of a kind covers none.
+    pub fn coverage(&self, scan: &Scan) -> Coverage {
+        let share = |bits: u64, n: usize| {
+            if n == 0 {
+                0.0
+            } else {
+                bits.count_ones() as f32 / n as f32
+            }
+        };
+        Coverage {
+            policy: share(scan.policy, self.policy.len()),
+            entity: share(scan.entity, self.entity.len()),
+        }
+    }
+
+    /// Whether `scan` names the topic: a policy concept, or an entity when the topic has no
+    /// policy concept ("Kosovo").
+    pub fn named(&self, scan: &Scan) -> bool {
+        scan.policy != 0 || (self.policy.is_empty() && scan.entity != 0)
+    }
+}
+
+/// `word` (with stem `word_stem`) is a form of the topic word stemmed `s`: the same stem, or
+/// `s` followed by an ending of [`ENDINGS`].
+fn same_word(word_stem: &str, word: &str, s: &str) -> bool {
+    if word_stem == s {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    lower
+        .strip_prefix(s)
+        .is_some_and(|rest| s.len() >= 4 && ENDINGS.contains(&rest))
+}
+
+/// A word that can follow a pronoun subject: "it is", "this will", "that would".
+fn is_verb_like(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "cannot"
+            | "should"
+            | "must"
+            | "has"
+            | "had"
+            | "does"
+            | "did"
+            | "means"
+            | "remains"
+            | "sets"
+            | "gives"
+            | "takes"
+            | "puts"
+            | "makes"
+            | "isn't"
+            | "wasn't"
+            | "won't"
+            | "wouldn't"
+            | "doesn't"
+    ) || w.ends_with("'s")
+}
+
+/// How much one article is about one topic.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicSignals {
+    pub title: Coverage,
+    pub lead: Coverage,
+    pub body: Coverage,
+    /// Share of the body's paragraphs that name the topic.
+    pub density: f32,
+    /// The paragraphs (indices into the body's paragraphs) that name the topic, ascending.
+    pub named_in: Vec<u32>,
+}
+
+impl TopicSignals {
+    /// The signals of an article whose title is `title` (if known) and whose paragraphs are
+    /// `paragraphs` in order, the title among them or not.
+    pub fn new(terms: &TopicTerms, title: Option<&str>, paragraphs: &[&str]) -> TopicSignals {
+        let mut body_scan = Scan::default();
+        let mut named_in = Vec::new();
+        let mut lead = Scan::default();
+        let mut lead_taken = 0;
+        let title_text = title.unwrap_or("");
+        for (i, p) in paragraphs.iter().enumerate() {
+            let s = terms.scan(p);
+            if terms.named(&s) {
+                named_in.push(i as u32);
+            }
+            let is_title = !title_text.is_empty() && p.trim() == title_text.trim();
+            if !is_title && lead_taken < 2 && p.split_whitespace().count() >= 15 {
+                lead.policy |= s.policy;
+                lead.entity |= s.entity;
+                lead_taken += 1;
+            }
+            body_scan.policy |= s.policy;
+            body_scan.entity |= s.entity;
+        }
+        let title_scan = terms.scan(title_text);
+        TopicSignals {
+            title: terms.coverage(&title_scan),
+            lead: terms.coverage(&lead),
+            body: terms.coverage(&body_scan),
+            density: named_in.len() as f32 / paragraphs.len().max(1) as f32,
+            named_in,
+        }
+    }
+
+    /// Paragraphs between `paragraph` and the nearest one at or before it naming the topic.
+    pub fn distance_back(&self, paragraph: u32) -> Option<u32> {
+        let n = self.named_in.partition_point(|&p| p <= paragraph);
+        (n > 0).then(|| paragraph - self.named_in[n - 1])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_topic_splits_into_policy_and_entity_concepts() {
+        let t = TopicTerms::new("EU tariffs on Chinese electric vehicles");
+        assert_eq!((t.policy_concepts(), t.entity_concepts()), (3, 2));
+        let s = t.scan("Beijing said the new duties on cars were unfair.");
+        assert_eq!(t.coverage(&s).entity, 0.5);
+        assert!(t.named(&s), "duties is a tariff");
+        let s = t.scan("Brussels will decide on the energy market next week.");
+        assert!(!t.named(&s));
+        assert_eq!(t.coverage(&s).entity, 0.5);
+    }
+
+    #[test]
+    fn inflections_synonyms_and_references_are_found() {
+        let t = TopicTerms::new("independence for Kosovo");
+        let s = t.scan("Kosovar leaders say the declaration of statehood is irreversible.");
+        assert!(t.named(&s));
+        assert_eq!(t.coverage(&s).entity, 1.0);
+        let s = t.scan("We will never accept it. This is a dangerous precedent.");
+        assert!(!t.named(&s));
+        assert_eq!(s.references.len(), 1, "{s:?}");
+        let s = t.scan("We cannot support the plan while Iran enriches uranium.");
+        assert_eq!(s.references.len(), 1);
+        assert_eq!(s.other_entities, 1);
+    }
+
+    #[test]
+    fn acronyms_and_names_match_only_as_written() {
+        let t = TopicTerms::new("US tariffs on Mexican steel");
+        assert_eq!(t.scan("Let us talk about steel.").entity, 0);
+        assert_ne!(
+            t.scan("Washington wants the U.S. steel mills to grow.")
+                .entity,
+            0
+        );
+        let t = TopicTerms::new("allowing Russian athletes at the Olympics");
+        assert_ne!(
+            t.scan("The Kremlin said the Games are political.").entity,
+            0
+        );
+    }
+
+    #[test]
+    fn article_signals_weigh_title_lead_and_density() {
+        let t = TopicTerms::new("a ceasefire in Sudan");
+        let paras = [
+            "Truce talks resume in Jeddah",
+            "Mediators said on Tuesday that the two sides had agreed to meet again to discuss a truce in Sudan, after weeks of fighting.",
+            "The army said it was ready.",
+            "Separately, the finance minister presented the budget.",
+        ];
+        let sig = TopicSignals::new(&t, Some(paras[0]), &paras);
+        assert_eq!(sig.title.policy, 1.0);
+        assert_eq!(sig.lead.entity, 1.0);
+        assert_eq!(sig.named_in, [0, 1]);
+        assert_eq!(sig.distance_back(3), Some(2));
+        assert_eq!(sig.distance_back(0), Some(0));
+    }
+}
