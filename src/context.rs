@@ -143,6 +143,17 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
         .collect()
 }
 
+/// How the text names a quote's speaker: the resolved name and the mention that attributes
+/// it ("Reza Kazemi" and "the spokesman"), as `classify` gives them to the model.
+pub fn speaker_text(quote: &Quote, body: &str) -> Option<String> {
+    let mention = quote.source.map(|s| s.text(body));
+    match (quote.speaker.as_deref(), mention) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),
+        (Some(a), _) => Some(a.to_string()),
+        (None, b) => b.map(str::to_string),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

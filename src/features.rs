@@ -32,6 +32,9 @@ pub struct ModelInput<'a> {
     /// The attribution cue ("warned", "welcomed"), when known.
     pub cue: Option<&'a str>,
     pub kind: Option<QuoteKind>,
+    /// Who made the statement, as the text names them ("Mexico's agriculture minister",
+    /// "Beijing", "Reza Kazemi, the foreign ministry spokesman"), when known.
+    pub speaker: Option<&'a str>,
     /// Where the statement sits in its article, when known.
     pub context: Option<Context<'a>>,
 }
@@ -55,6 +58,7 @@ impl<'a> ModelInput<'a> {
             topic,
             cue: None,
             kind: None,
+            speaker: None,
             context: None,
         }
     }
@@ -678,6 +682,44 @@ fn context_extras(
             }
         }
     }
+    // Whose side the speaker is on: the topic's owner ("Mexico's agriculture minister" on
+    // Mexico's ban), another party to it (its target), or a third country. Tone reads
+    // differently from each: a defiant owner defends the policy, an angry target rejects it.
+    let tone = {
+        let mut pos = false;
+        let mut neg = false;
+        for t in tokens {
+            for class in lexicon::classes(t.text) {
+                match class {
+                    Class::Positive | Class::Welcome | Class::Support => pos = true,
+                    Class::Negative | Class::Condemn | Class::Reject | Class::Oppose => neg = true,
+                    _ => {}
+                }
+            }
+        }
+        (pos, neg)
+    };
+    let side = |emit: &mut dyn FnMut(&[&str], f32), what: &str, text: &str| {
+        let roles = terms.roles(&terms.scan(text));
+        for (role, on) in [
+            ("owner", roles.owner),
+            ("other", roles.other),
+            ("foreign", roles.foreign),
+        ] {
+            if on {
+                emit(&[what, role], 1.0);
+                if tone.0 {
+                    emit(&[what, role, "*pos"], 1.0);
+                }
+                if tone.1 {
+                    emit(&[what, role, "*neg"], 1.0);
+                }
+            }
+        }
+    };
+    if let Some(speaker) = input.speaker.filter(|s| !s.trim().is_empty()) {
+        side(&mut emit, "f:spk_", speaker);
+    }
     let Some(ctx) = input.context else {
         emit(&["r:no_context"], 1.0);
         return;
@@ -703,34 +745,60 @@ fn context_extras(
     let bc = terms.coverage(&b);
     emit(&["r:b_ent"], bc.entity);
     flag(&mut emit, "r:b_named", terms.named(&b));
+    // The reporter's words around the statement: lowercase words only, names say who, not
+    // which way. (The sentence before the statement's sentence was measured as well, and
+    // misled more than it told: it is often another speaker's.)
     let mut frame_neg = false;
-    for w in frame.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-        if w.len() < 3 || w.chars().next().is_some_and(char::is_uppercase) {
-            continue;
+    for (prefix, text) in [("f:", frame.as_str())] {
+        for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            if w.len() < 3 || w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let w = w.to_lowercase();
+            if lexicon::is_stopword(&w) {
+                continue;
+            }
+            if prefix == "f:" {
+                frame_neg |= lexicon::is_negation(&w);
+            }
+            for class in lexicon::classes(&w) {
+                emit(&[prefix, "lex:", class.as_str()], 1.0);
+            }
+            emit(&[prefix, "w:", &w], 0.5);
         }
-        let w = w.to_lowercase();
-        if lexicon::is_stopword(&w) {
-            continue;
-        }
-        frame_neg |= lexicon::is_negation(&w);
-        for class in lexicon::classes(&w) {
-            emit(&["f:lex:", class.as_str()], 1.0);
-        }
-        emit(&["f:w:", &w], 0.5);
     }
     flag(&mut emit, "f:negation", frame_neg);
+    side(&mut emit, "f:frame_", &frame);
     let Some((sig, paragraph)) = ctx.article else {
         emit(&["r:no_article"], 1.0);
         return;
     };
-    emit(&["r:a_title_pol"], sig.title.policy);
-    emit(&["r:a_title_ent"], sig.title.entity);
-    emit(&["r:a_lead_pol"], sig.lead.policy);
-    emit(&["r:a_lead_ent"], sig.lead.entity);
-    emit(&["r:a_body_pol"], sig.body.policy);
-    emit(&["r:a_body_ent"], sig.body.entity);
+    // What a logistic model can weigh robustly across topics phrased in other words than
+    // their articles: shares, and whether any policy and any entity concept is named at all.
+    let has_entities = terms.entity_concepts() > 0;
+    if !has_entities {
+        emit(&["r:a_topic_has_no_entity"], 1.0);
+    }
+    for (part, c) in [("title", sig.title), ("lead", sig.lead), ("body", sig.body)] {
+        emit(&["r:a_", part, "_pol"], c.policy);
+        flag(&mut emit, &format!("r:a_{part}_pol_any"), c.policy > 0.0);
+        if has_entities {
+            emit(&["r:a_", part, "_ent"], c.entity);
+            flag(&mut emit, &format!("r:a_{part}_ent_all"), c.entity >= 1.0);
+        }
+    }
+    let entities_met = !has_entities || sig.body.entity >= 0.5;
+    flag(&mut emit, "r:a_both", sig.body.policy > 0.0 && entities_met);
+    flag(
+        &mut emit,
+        "r:a_strong",
+        sig.body.policy >= 0.5 && entities_met,
+    );
     emit(&["r:a_density"], sig.density);
-    flag(&mut emit, "r:a_body_pol_full", sig.body.policy >= 1.0);
+    emit(
+        &["r:a_named_paragraphs"],
+        (1.0 + sig.named_in.len() as f32).ln(),
+    );
     flag(&mut emit, "r:a_not_named", sig.named_in.is_empty());
     let about = sig.title.policy.max(sig.lead.policy).max(sig.density);
     emit(&["r:about"], about);
@@ -1458,6 +1526,8 @@ mod tests {
             topic: "the accord",
             cue: Some("welcomed"),
             kind: Some(QuoteKind::Direct),
+            speaker: None,
+            context: None,
         }];
         let v = Vectorizer::fit(&every_term(), &docs).unwrap();
         assert!(v.names().iter().any(|n| n == "x:cue:welcomed"));
@@ -1593,7 +1663,7 @@ mod tests {
         fn any_text_vectorises(text in "\\PC{0,80}", topic in "\\PC{0,20}") {
             let docs = inputs(DOCS, "independence for Kosovo");
             let v = Vectorizer::fit(&every_term(), &docs).unwrap();
-            let input = ModelInput { text: &text, topic: &topic, cue: Some(&text), kind: None };
+            let input = ModelInput { text: &text, topic: &topic, cue: Some(&text), kind: None, speaker: None, context: None };
             let row = v.transform(&input);
             let batch = v.transform_many(&[input]);
             proptest::prop_assert_eq!(batch.row(0).0.len(), row.len());

@@ -183,6 +183,8 @@ pub fn words(text: &str) -> Vec<Span> {
 struct Concept {
     stems: Vec<String>,
     keys: Vec<Key>,
+    /// Where in the topic its first word is.
+    at: usize,
 }
 
 /// A parsed topic.
@@ -190,6 +192,9 @@ struct Concept {
 pub struct TopicTerms {
     policy: Vec<Concept>,
     entity: Vec<Concept>,
+    /// The entity whose policy the topic is, when one comes before every policy word
+    /// ("Mexico's ban on GM corn", "EU tariffs on Chinese cars"): index into `entity`.
+    owner: Option<usize>,
 }
 
 /// Where a text speaks of a topic.
@@ -206,6 +211,17 @@ pub struct Scan {
     /// Gazetteer entities named that are not part of the topic ("Iran" in a statement on
     /// Kosovo): a sign the statement is about another matter.
     pub other_entities: u32,
+}
+
+/// Whose side a text's entities are on, relative to a topic (see [`TopicTerms::roles`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Roles {
+    /// The entity whose policy the topic is.
+    pub owner: bool,
+    /// Another entity of the topic (a party to it, its target).
+    pub other: bool,
+    /// An entity the topic does not name.
+    pub foreign: bool,
 }
 
 /// Shares of a topic's concepts a text names.
@@ -256,6 +272,7 @@ impl TopicTerms {
                 entity.push(Concept {
                     stems: Vec::new(),
                     keys: keys.collect(),
+                    at: i,
                 });
                 used[i..i + n].iter_mut().for_each(|u| *u = true);
             } else if n > 1 {
@@ -263,6 +280,7 @@ impl TopicTerms {
                 policy.push(Concept {
                     stems: Vec::new(),
                     keys,
+                    at: i,
                 });
             }
         }
@@ -287,6 +305,7 @@ impl TopicTerms {
             let concept = Concept {
                 stems: vec![s.clone()],
                 keys,
+                at: i,
             };
             let proper = i > 0 && ws[i].chars().next().is_some_and(char::is_uppercase);
             if proper || is_acronym(ws[i]) {
@@ -297,7 +316,15 @@ impl TopicTerms {
         }
         policy.truncate(64);
         entity.truncate(64);
-        TopicTerms { policy, entity }
+        let first_policy = policy.iter().map(|c| c.at).min().unwrap_or(usize::MAX);
+        let owner = (0..entity.len())
+            .min_by_key(|&e| entity[e].at)
+            .filter(|&e| entity[e].at < first_policy);
+        TopicTerms {
+            policy,
+            entity,
+            owner,
+        }
     }
 
     pub fn policy_concepts(&self) -> usize {
@@ -306,6 +333,17 @@ impl TopicTerms {
 
     pub fn entity_concepts(&self) -> usize {
         self.entity.len()
+    }
+
+    /// Which of the topic's entities `scan` names: its owner (see [`TopicTerms::new`]) and
+    /// any other.
+    pub fn roles(&self, scan: &Scan) -> Roles {
+        let owner_bit = self.owner.map_or(0, |o| 1u64 << o);
+        Roles {
+            owner: scan.entity & owner_bit != 0,
+            other: scan.entity & !owner_bit != 0,
+            foreign: scan.other_entities > 0,
+        }
     }
 
     /// Finds the topic's concepts, references and other entities in `text`.
@@ -403,17 +441,22 @@ impl TopicTerms {
     }
 }
 
-/// `word` (with stem `word_stem`) is a form of the topic word stemmed `s`: the same stem, or
-/// `s` followed by an ending of [`ENDINGS`].
+/// `word` (with stem `word_stem`) is a form of the topic word stemmed `s`: the same stem;
+/// `s` followed by an ending of [`ENDINGS`]; or, for a stem of [`FREE_PREFIX`] letters or
+/// more, any word it begins ("inspect" finds "inspectors", "sanction" finds "sanctioning"),
+/// since a long stem is rarely the start of an unrelated word.
 fn same_word(word_stem: &str, word: &str, s: &str) -> bool {
-    if word_stem == s {
+    if word_stem == s || (s.len() >= FREE_PREFIX && word_stem.starts_with(s)) {
         return true;
     }
     let lower = word.to_lowercase();
-    lower
-        .strip_prefix(s)
-        .is_some_and(|rest| s.len() >= 4 && ENDINGS.contains(&rest))
+    lower.strip_prefix(s).is_some_and(|rest| {
+        s.len() >= 4 && (ENDINGS.contains(&rest) || (s.len() >= FREE_PREFIX && !rest.is_empty()))
+    })
 }
+
+/// See [`same_word`].
+const FREE_PREFIX: usize = 6;
 
 /// A word that can follow a pronoun subject: "it is", "this will", "that would".
 fn is_verb_like(w: &str) -> bool {
@@ -511,6 +554,12 @@ mod tests {
         assert!(t.named(&s), "duties is a tariff");
         let s = t.scan("Brussels will decide on the energy market next week.");
         assert!(!t.named(&s));
+        let r = t.roles(&t.scan("a Chinese commerce ministry spokeswoman"));
+        assert!(!r.owner && r.other && !r.foreign);
+        let r = t.roles(&t.scan("the European Commission's trade chief"));
+        assert!(r.owner && !r.other);
+        let r = t.roles(&t.scan("Japan's trade minister"));
+        assert!(r.foreign);
         assert_eq!(t.coverage(&s).entity, 0.5);
     }
 

@@ -26,6 +26,7 @@ fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote
             .map(|(l, p)| (l.to_string(), p))
             .collect(),
         sentiment_probs: None,
+        relevance: None,
     }
 }
 

@@ -36,6 +36,10 @@ pub struct LabeledArgs {
     /// [default: context, if present]
     #[arg(long)]
     pub context_col: Option<String>,
+    /// Column naming who made the statement ("Mexico's agriculture minister")
+    /// [default: speaker, if present]
+    #[arg(long)]
+    pub speaker_col: Option<String>,
     /// Ignore the sentiment column (train or score stance only).
     #[arg(long)]
     pub no_sentiment: bool,
@@ -83,6 +87,7 @@ impl LabeledArgs {
                 kind: self.kind_col.clone(),
                 on_topic: self.on_topic_col.clone(),
                 context: self.context_col.clone(),
+                speaker: self.speaker_col.clone(),
             },
             delimiter: self.delimiter,
             label_map: self.label_map.clone().map(|m| m.0).unwrap_or_default(),

@@ -80,11 +80,13 @@ pub fn classify_article(
         .enumerate()
         .map(|(i, (q, c))| {
             let record = q.record(&article.id, i, body);
+            let speaker = context::speaker_text(q, body);
             let input = ModelInput {
                 text: &record.text,
                 topic,
                 cue: record.cue.as_deref(),
                 kind: Some(record.kind),
+                speaker: speaker.as_deref(),
                 context: Some(Context {
                     sentence: c.sentence.text(body),
                     before: c.before.map_or("", |b| b.text(body)),
@@ -126,6 +128,7 @@ impl Classified {
             text: self.record.text.clone(),
             stance_probs: self.stance.as_ref().map(|p| probs(p).0).unwrap_or_default(),
             sentiment_probs: self.sentiment.as_ref().map(|p| probs(p).0),
+            relevance: self.relevance,
         }
     }
 }

@@ -174,30 +174,38 @@ impl Dataset {
                 }
                 let wanted = norm(&g.text);
                 let line = i as u64 + 1;
-                let (text, kind, cue, ctx) = match found.iter().position(|f| f.contains(&wanted)) {
-                    Some(q) => {
-                        let quote = &quotes[q];
-                        let c = contexts[q];
-                        (
-                            quote.text.clone(),
-                            Some(quote.kind),
-                            quote.cue.map(|s| s.text(body).to_lowercase()),
-                            c,
-                        )
-                    }
-                    None => {
-                        let Some(at) = flat.find(&wanted) else {
-                            return Err(Error::input(
-                                &gold_path,
-                                None,
-                                format!("{name}: quote {line}: {:?} is not in the article", g.text),
-                            ));
-                        };
-                        let span = Span::new(offsets[at], offsets[at + wanted.len()]);
-                        let c = sentence_around(body, &layout, span);
-                        (c.sentence.text(body).to_string(), g.kind, None, c)
-                    }
-                };
+                let (text, kind, cue, speaker, ctx) =
+                    match found.iter().position(|f| f.contains(&wanted)) {
+                        Some(q) => {
+                            let quote = &quotes[q];
+                            let c = contexts[q];
+                            (
+                                quote.text.clone(),
+                                Some(quote.kind),
+                                quote.cue.map(|s| s.text(body).to_lowercase()),
+                                context::speaker_text(quote, body),
+                                c,
+                            )
+                        }
+                        None => {
+                            let Some(at) = flat.find(&wanted) else {
+                                // Text the reader leaves out (a pull quote in an HTML aside)
+                                // cannot be a statement the pipeline sees.
+                                self.skipped.push(super::SkippedRow {
+                                    path: gold_path.clone(),
+                                    line,
+                                    message: format!(
+                                        "{name}: {:?} is not in the article text as read",
+                                        g.text
+                                    ),
+                                });
+                                continue;
+                            };
+                            let span = Span::new(offsets[at], offsets[at + wanted.len()]);
+                            let c = sentence_around(body, &layout, span);
+                            (c.sentence.text(body).to_string(), g.kind, None, None, c)
+                        }
+                    };
                 self.rows.push(Row {
                     text,
                     topic: annotation.topic.clone(),
@@ -205,6 +213,7 @@ impl Dataset {
                     sentiment: g.sentiment.as_deref().map(|s| s.trim().to_lowercase()),
                     cue,
                     kind,
+                    speaker,
                     on_topic: g.on_topic,
                     article_on: Some(true),
                     context: Some(RowContext {
@@ -285,7 +294,13 @@ mod tests {
             r#"{"a.txt": {"topic": "t", "quotes": [{"match": "not there", "stance": "none"}]}}"#,
         )
         .unwrap();
-        let err = Dataset::default().read_annotated(bad.path()).unwrap_err();
-        assert!(err.to_string().contains("not in the article"), "{err}");
+        let mut ds = Dataset::default();
+        ds.read_annotated(bad.path()).unwrap();
+        assert!(ds.rows.is_empty());
+        assert!(
+            ds.skipped[0].message.contains("not in the article"),
+            "{:?}",
+            ds.skipped
+        );
     }
 }

@@ -30,6 +30,7 @@ pub struct Columns {
     pub kind: Option<String>,
     pub on_topic: Option<String>,
     pub context: Option<String>,
+    pub speaker: Option<String>,
 }
 
 /// How to read labeled files.
@@ -108,6 +109,8 @@ pub struct Row {
     pub sentiment: Option<String>,
     pub cue: Option<String>,
     pub kind: Option<QuoteKind>,
+    /// Who made the statement, as the text names them, when known.
+    pub speaker: Option<String>,
     /// Whether the statement addresses the topic at all; `None` when not known.
     pub on_topic: Option<bool>,
     /// Whether the statement's article is about the row's topic, when the row comes from an
@@ -237,6 +240,7 @@ impl Dataset {
         let kind_col = find(&c.kind, "kind", false)?;
         let on_topic_col = find(&c.on_topic, "on_topic", false)?;
         let context_col = find(&c.context, "context", false)?;
+        let speaker_col = find(&c.speaker, "speaker", false)?;
         if stance_col.is_none() && sentiment_col.is_none() {
             return Err(Error::input(
                 path,
@@ -267,7 +271,7 @@ impl Dataset {
                 topic_col,
                 stance_col,
                 sentiment_col,
-                [cue_col, kind_col, on_topic_col, context_col],
+                [cue_col, kind_col, on_topic_col, context_col, speaker_col],
             );
             match parsed {
                 Ok(mut row) => {
@@ -387,6 +391,7 @@ impl Row {
             topic: &self.topic,
             cue: self.cue.as_deref(),
             kind: self.kind,
+            speaker: self.speaker.as_deref(),
             context: self.context.as_ref().map(|c| Context {
                 sentence: &c.sentence,
                 before: &c.before,
@@ -404,7 +409,7 @@ fn parse_row(
     topic_col: Option<usize>,
     stance_col: Option<usize>,
     sentiment_col: Option<usize>,
-    [cue_col, kind_col, on_topic_col, context_col]: [Option<usize>; 4],
+    [cue_col, kind_col, on_topic_col, context_col, speaker_col]: [Option<usize>; 5],
 ) -> std::result::Result<Row, String> {
     let field = |col: usize, name: &str| -> std::result::Result<&str, String> {
         record.get(col).ok_or_else(|| {
@@ -483,6 +488,7 @@ fn parse_row(
         sentiment,
         cue,
         kind,
+        speaker: optional(speaker_col).map(str::to_string),
         on_topic,
         article_on,
         context,

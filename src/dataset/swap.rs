@@ -82,6 +82,7 @@ impl Dataset {
                     sentiment: None,
                     cue: row.cue.clone(),
                     kind: row.kind,
+                    speaker: row.speaker.clone(),
                     on_topic: None,
                     article_on: Some(false),
                     context,

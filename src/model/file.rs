@@ -189,7 +189,7 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
     let version = u32::from_le_bytes(cur.take(4)?.try_into().expect("4 bytes"));
     if !(OLDEST_VERSION..=FORMAT_VERSION).contains(&version) {
         return Err(format!(
-            "model file format version {version}, this demarche reads version {FORMAT_VERSION}: retrain the model"
+            "model file format version {version}, this demarche reads versions {OLDEST_VERSION} to {FORMAT_VERSION}: retrain the model"
         ));
     }
     let body_end = bytes

@@ -234,9 +234,13 @@ impl Ensemble {
     /// to `none`: a statement about another matter takes no position, whatever its tone.
     pub(crate) fn predict(&self, input: &ModelInput) -> Prediction {
         let mut rows = Vec::new();
+        // Relevance is learned from statements in their articles: without an article there
+        // is nothing to measure it on, and the statement is taken as it comes.
+        let in_article = input.context.is_some_and(|c| c.article.is_some());
         let mut on = |task| {
             self.probs(input, task, &mut rows)
                 .and_then(|p| p.get(crate::dataset::ON_TOPIC))
+                .filter(|_| in_article)
         };
         let article = on(Task::Article);
         let statement = on(Task::Relevance);
@@ -381,7 +385,6 @@ mod tests {
     use super::*;
     use crate::dataset::{Dataset, ReadOptions};
     use crate::Stance;
-    use sha2::{Digest, Sha256};
 
     #[test]
     fn builtin_model_loads_and_predicts_the_contract_labels() {
@@ -408,29 +411,34 @@ mod tests {
     #[test]
     fn builtin_model_is_not_stale_against_training() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("training");
-        let mut current: Vec<(String, String)> = std::fs::read_dir(&dir)
+        let mut inputs: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-            .map(|p| {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                let sha = crate::dataset::hex(&Sha256::digest(std::fs::read(&p).unwrap()));
-                (name, sha)
-            })
+            .collect();
+        inputs.sort();
+        inputs.push(dir.join("news"));
+        let ds = Dataset::read(&inputs, &crate::dataset::ReadOptions::default()).unwrap();
+        let key = |path: &Path| {
+            let rel = path.strip_prefix(&dir).unwrap_or(path);
+            rel.components()
+                .rev()
+                .take(3)
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/")
+        };
+        let mut current: Vec<(String, String)> = ds
+            .files
+            .iter()
+            .map(|f| (key(&f.path), f.sha256.clone()))
             .collect();
         current.sort();
         let mut trained: Vec<(String, String)> = Model::builtin()
             .card()
             .training_files
             .iter()
-            .map(|f| {
-                let name = Path::new(&f.path)
-                    .file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                (name, f.sha256.clone())
-            })
+            .map(|f| (key(Path::new(&f.path)), f.sha256.clone()))
             .collect();
         trained.sort();
         assert_eq!(

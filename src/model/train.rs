@@ -1,7 +1,7 @@
 //! Training: fit the vectorizer and the classifiers of each topic model, score by
 //! cross-validation or held-out topics, and fill in the model card.
 
-use super::logistic::{LogisticError, LogisticParams};
+use super::logistic::{ClassWeight, LogisticError, LogisticParams};
 use super::metrics::{self, Scores};
 use super::{
     topic_key, Classifier, Ensemble, FileCard, FitCard, LabelProbs, Model, ModelCard, TopicModel,
@@ -276,7 +276,6 @@ fn fit_topic(
         relevance: None,
         article: None,
     };
-    let gates = false;
     for &task in tasks {
         let part = match task {
             Task::Relevance => Some(Part::Statement),
@@ -286,14 +285,8 @@ fn fit_topic(
         if part.is_some() && topic.is_some() {
             continue;
         }
-        // The stance classifier answers for statements on the topic: with a relevance
-        // classifier to say which those are, it learns from them alone.
         let taken: Vec<usize> = (0..rows.len())
-            .filter(|&j| {
-                let row = &ds.rows[rows[j]];
-                row.label(task).is_some()
-                    && !(gates && task == Task::Stance && row.on_topic == Some(false))
-            })
+            .filter(|&j| ds.rows[rows[j]].label(task).is_some())
             .collect();
         let gold: Vec<&str> = taken
             .iter()
@@ -330,6 +323,21 @@ fn fit_topic(
         } else {
             kept = x.select(&taken);
             &kept
+        };
+        // Whether an article is about a topic is learned from each article under its own
+        // topic against several pairings with others: balanced classes keep the many
+        // pairings from outvoting the articles' own topics.
+        let relevance_params;
+        let params = if task == Task::Article {
+            relevance_params = LogisticParams {
+                class_weight: ClassWeight::Balanced,
+                ..*params.params()
+            }
+            .check()
+            .map_err(TrainError::Settings)?;
+            &relevance_params
+        } else {
+            &params
         };
         let fitted = params
             .fit(xs, &y, labels.len())

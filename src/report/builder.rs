@@ -115,13 +115,23 @@ impl<'a> ReportBuilder<'a> {
         }
 
         let w = weight(q.kind);
-        t.weight = t.weight.saturating_add(w);
         let stance = quantized(&q.stance_probs);
-        for (label, p) in &stance {
-            add_to(&mut t.stance, label, w * p);
+        for (label, _) in &stance {
             insert(&mut self.partial.stance_labels, label);
         }
-        if let Some((own, own_p)) = argmax(&stance) {
+        // A quote about another matter says nothing of the speaker's position on the topic.
+        let relevant = q.relevance.is_none_or(|r| r >= super::RELEVANT);
+        if relevant {
+            t.relevant += 1;
+            t.weight = t.weight.saturating_add(w);
+            for (label, p) in &stance {
+                add_to(&mut t.stance, label, w * p);
+            }
+        } else {
+            t.irrelevant += 1;
+            self.partial.irrelevant += 1;
+        }
+        if let Some((own, own_p)) = argmax(&stance).filter(|_| relevant) {
             add_to(&mut t.votes, own, w);
             for (label, score) in &stance {
                 if !t.evidence.contains_key(label) {
@@ -502,6 +512,37 @@ mod tests {
         ]);
         let names: Vec<&str> = r.actors.iter().map(|a| a.actor.as_str()).collect();
         assert_eq!(names, ["Zed", "Al", "Bea"]);
+    }
+
+    #[test]
+    fn quotes_on_other_matters_are_counted_apart_and_do_not_vote() {
+        let about = |text: &str, r: f64, fan| ScoredQuote {
+            relevance: Some(r),
+            ..quote("a", "X", text, fan)
+        };
+        let r = report(&[
+            about("We back it.", 0.9, [0.8, 0.1, 0.1]),
+            about("Taxes are too high.", 0.2, [0.0, 0.9, 0.1]),
+            about("Nor this.", 0.1, [0.0, 0.9, 0.1]),
+            about("Only off-topic here.", 0.3, [0.9, 0.0, 0.1]),
+        ]);
+        let x = actor(&r, "X");
+        assert_eq!((x.relevant, x.irrelevant), (1, 3));
+        assert_eq!(
+            x.stance, "favor",
+            "the two against quotes are about other matters"
+        );
+        assert_eq!(x.votes.get("against"), 0.0);
+        assert_eq!(x.votes.get("favor"), 1.0);
+        assert_eq!(x.stance_probs.get("favor"), 0.8);
+        assert_eq!(r.irrelevant, 3);
+        let r = report(&[about("Taxes are too high.", 0.2, [0.0, 0.9, 0.1])]);
+        let x = actor(&r, "X");
+        assert_eq!(
+            (x.stance.as_str(), x.note.as_deref()),
+            ("none", Some("no statement on the topic"))
+        );
+        assert!(x.evidence.is_empty());
     }
 
     #[test]

@@ -73,13 +73,13 @@ fn colour(labels: &[String], label: &str) -> &'static str {
     PALETTE[i % PALETTE.len()]
 }
 
-/// An SVG bar of the actor's label shares (probabilities scaled to sum to 1), each part
-/// with a tooltip, and its percentage written in when there is room.
+/// An SVG bar of the actor's vote shares (the votes the stance is decided on, scaled to sum
+/// to 1), each part with a tooltip, and its percentage written in when there is room.
 fn bar(labels: &[String], a: &ActorReport) -> String {
-    let total: f64 = labels.iter().map(|l| a.stance_probs.get(l)).sum();
+    let total: f64 = labels.iter().map(|l| a.votes.get(l)).sum();
     let title: Vec<String> = labels
         .iter()
-        .map(|l| format!("{l} {}", num(a.stance_probs.get(l))))
+        .map(|l| format!("{l} {} votes", num(a.votes.get(l))))
         .collect();
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{BAR_WIDTH}\" height=\"{BAR_HEIGHT}\" \
@@ -92,7 +92,7 @@ fn bar(labels: &[String], a: &ActorReport) -> String {
     if total > 0.0 {
         let mut x = 0.0;
         for l in labels {
-            let share = a.stance_probs.get(l) / total;
+            let share = a.votes.get(l) / total;
             let w = share * BAR_WIDTH;
             if w <= 0.0 {
                 continue;
@@ -159,7 +159,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
             esc(l)
         )?;
     }
-    writeln!(w, "</div>\n<table>\n<thead><tr><th>Actor</th><th class=\"n\">Quotes</th><th>Stance</th><th class=\"n\">Confidence</th><th>Shares</th><th>Sentiment</th><th>Seen</th></tr></thead>\n<tbody>")?;
+    writeln!(w, "</div>\n<table>\n<thead><tr><th>Actor</th><th class=\"n\">Quotes</th><th class=\"n\">On topic</th><th>Stance</th><th class=\"n\">Confidence</th><th>Votes</th><th>Sentiment</th><th>Seen</th></tr></thead>\n<tbody>")?;
     for (i, a) in r.actors.iter().enumerate() {
         let mut who = format!("<a href=\"#actor-{i}\">{}</a>", esc(&a.actor));
         let sub: Vec<String> = [
@@ -178,10 +178,12 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
         }
         writeln!(
             w,
-            "<tr><td>{who}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td>\
+            "<tr><td>{who}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td>\
              <td class=\"bar\">{}</td><td>{}</td><td class=\"sub seen\">{}</td></tr>",
             a.quotes,
-            label_badge(labels, &a.stance),
+            a.relevant,
+            label_badge(labels, &a.stance)
+                + &a.note.as_deref().map(|n| format!(" <span class=\"sub\">{}</span>", esc(n))).unwrap_or_default(),
             num(a.confidence),
             bar(labels, a),
             esc(a.sentiment.as_deref().unwrap_or("")),
@@ -233,7 +235,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{awkward, render};
-    use super::super::Format;
+    use super::super::{Format, Probs};
     use super::*;
 
     #[test]
@@ -276,18 +278,30 @@ mod tests {
     fn bars_show_each_labels_share() {
         let r = awkward();
         let svg = bar(&r.stance_labels, &r.actors[0]);
-        // Ana Ruiz: favor 0.7, against 0.1, none 0.2 of 220 px.
-        assert!(svg.contains("<rect x=\"0.00\" width=\"154.00\" height=\"18\" fill=\"#2f9e44\"><title>favor 70%</title>"), "{svg}");
+        // Ana Ruiz: two quotes, both voting favor: the whole bar.
+        assert!(svg.contains("<rect x=\"0.00\" width=\"220.00\" height=\"18\" fill=\"#2f9e44\"><title>favor 100%</title>"), "{svg}");
+        let mut mixed = r.actors[0].clone();
+        mixed.votes = Probs(vec![
+            ("favor".into(), 1.5),
+            ("against".into(), 0.5),
+            ("none".into(), 0.0),
+        ]);
+        let svg = bar(&r.stance_labels, &mixed);
         assert!(
-            svg.contains("<rect x=\"154.00\" width=\"22.00\" height=\"18\" fill=\"#e03131\">"),
+            svg.contains("<rect x=\"165.00\" width=\"55.00\" height=\"18\" fill=\"#e03131\">"),
             "{svg}"
         );
         assert!(
-            svg.contains("<rect x=\"176.00\" width=\"44.00\" height=\"18\" fill=\"#868e96\">"),
+            svg.contains("aria-label=\"favor 1.5 votes, against 0.5 votes, none 0 votes\""),
             "{svg}"
         );
-        assert!(svg.contains(">70%</text>") && svg.contains(">20%</text>"));
-        assert!(!svg.contains(">10%</text>"), "too narrow to write in");
+        assert!(svg.contains(">75%</text>") && svg.contains(">25%</text>"));
+        mixed.votes.0[1].1 = 0.2;
+        let svg = bar(&r.stance_labels, &mixed);
+        assert!(
+            !svg.contains(">12%</text>"),
+            "too narrow to write in: {svg}"
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@
 //!     speaker: "Vladimir Putin".into(), affiliation: None, source_text: Some("Putin".into()),
 //!     kind: QuoteKind::Direct, text: "Only the Kosovars and Serbs can resolve this.".into(),
 //!     stance_probs: vec![("favor".into(), 0.1), ("against".into(), 0.8), ("none".into(), 0.1)],
-//!     sentiment_probs: None,
+//!     sentiment_probs: None, relevance: Some(0.9),
 //! });
 //! let report = builder.finish();
 //! assert_eq!(report.actors[0].stance, "against");
@@ -114,7 +114,13 @@ pub struct ScoredQuote {
     pub stance_probs: Vec<(String, f64)>,
     /// Sentiment label -> probability, when the model gives sentiment.
     pub sentiment_probs: Option<Vec<(String, f64)>>,
+    /// The probability that the quote addresses the topic at all, when the model says; a
+    /// quote below [`RELEVANT`] is counted apart and does not vote.
+    pub relevance: Option<f64>,
 }
+
+/// The relevance at or above which a quote speaks to the topic and votes.
+pub const RELEVANT: f64 = 0.5;
 
 /// What a report row stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -233,6 +239,17 @@ pub struct ActorReport {
     pub quotes: u64,
     pub stance: String,
     pub confidence: f64,
+    /// Why the stance is `none` when no statement decided it ("no statement on the topic").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Label -> weight of the quotes that voted for it (each relevant quote votes for its
+    /// own most probable label with its kind's weight): the numbers the stance is decided on.
+    pub votes: Probs,
+    /// Quotes that address the topic and vote.
+    pub relevant: u64,
+    /// Quotes about other matters, counted apart: they do not vote.
+    pub irrelevant: u64,
+    /// Weighted mean probabilities over the relevant quotes.
     pub stance_probs: Probs,
     pub sentiment: Option<String>,
     pub sentiment_probs: Option<Probs>,
@@ -263,6 +280,8 @@ pub struct Report {
     pub quotes: u64,
     /// Quotes with no speaker, left out of the actors.
     pub unattributed: u64,
+    /// Attributed quotes about other matters than the topic: counted, no vote.
+    pub irrelevant: u64,
     /// Stance labels in display order.
     pub stance_labels: Vec<String>,
     /// Sentiment labels in display order (empty when the model gives no sentiment).
@@ -316,6 +335,7 @@ mod fixture {
                 .map(|(l, p)| (l.to_string(), p))
                 .collect(),
             sentiment_probs: None,
+            relevance: None,
         }
     }
 

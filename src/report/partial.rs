@@ -20,7 +20,8 @@ pub(super) const SCALE: u64 = 1_000_000_000;
 pub(super) const EVIDENCE: usize = 3;
 /// Identifies partial report files; bump `VERSION` when the meaning of a field changes.
 const FORMAT: &str = "demarche-partial";
-const VERSION: u32 = 1;
+/// Version 2 added relevance: quotes about other matters counted apart without votes.
+const VERSION: u32 = 2;
 
 /// Labels shown first, in this order; any other label follows alphabetically.
 const KNOWN_LABELS: [&str; 6] = [
@@ -119,9 +120,15 @@ pub(super) struct Tally {
     pub weight: u64,
     /// Label -> sum of weight x probability units.
     pub stance: BTreeMap<String, u64>,
-    /// Label -> total weight of the quotes whose own predicted label it is.
+    /// Label -> total weight of the relevant quotes whose own predicted label it is.
     #[serde(default)]
     pub votes: BTreeMap<String, u64>,
+    /// Quotes that address the topic and vote; `weight` and `stance` count these alone.
+    #[serde(default)]
+    pub relevant: u64,
+    /// Quotes about other matters: no vote, no share in `stance`.
+    #[serde(default)]
+    pub irrelevant: u64,
     /// Total weight of the quotes that carry sentiment.
     pub sentiment_weight: u64,
     pub sentiment: BTreeMap<String, u64>,
@@ -178,6 +185,8 @@ impl Tally {
         self.weight = self.weight.saturating_add(other.weight);
         add_sums(&mut self.stance, other.stance);
         add_sums(&mut self.votes, other.votes);
+        self.relevant = self.relevant.saturating_add(other.relevant);
+        self.irrelevant = self.irrelevant.saturating_add(other.irrelevant);
         self.sentiment_weight = self.sentiment_weight.saturating_add(other.sentiment_weight);
         add_sums(&mut self.sentiment, other.sentiment);
         for (label, list) in other.evidence {
@@ -289,6 +298,9 @@ fn probs(sums: &BTreeMap<String, u64>, total: u64, labels: &[String]) -> Probs {
     )
 }
 
+/// The note of an actor none of whose quotes addresses the topic.
+pub const NO_STATEMENT: &str = "no statement on the topic";
+
 /// The sums needed to combine reports made on separate shards (`report --partial`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartialReport {
@@ -300,6 +312,9 @@ pub struct PartialReport {
     pub(super) articles: u64,
     pub(super) quotes: u64,
     pub(super) unattributed: u64,
+    /// Attributed quotes about other matters.
+    #[serde(default)]
+    pub(super) irrelevant: u64,
     pub(super) stance_labels: BTreeSet<String>,
     pub(super) sentiment_labels: BTreeSet<String>,
     /// Sorted by key, one per key.
@@ -320,6 +335,7 @@ impl PartialReport {
             articles: 0,
             quotes: 0,
             unattributed: 0,
+            irrelevant: 0,
             stance_labels: BTreeSet::new(),
             sentiment_labels: BTreeSet::new(),
             actors: Vec::new(),
@@ -434,6 +450,7 @@ impl PartialReport {
         self.articles = self.articles.saturating_add(other.articles);
         self.quotes = self.quotes.saturating_add(other.quotes);
         self.unattributed = self.unattributed.saturating_add(other.unattributed);
+        self.irrelevant = self.irrelevant.saturating_add(other.irrelevant);
         self.stance_labels.extend(other.stance_labels);
         self.sentiment_labels.extend(other.sentiment_labels);
         let mut actors = BTreeMap::new();
@@ -474,6 +491,7 @@ impl PartialReport {
             articles: self.articles,
             quotes: self.quotes,
             unattributed: self.unattributed,
+            irrelevant: self.irrelevant,
             stance_labels,
             sentiment_labels,
             actors: rows.into_iter().map(|(_, r)| r).collect(),
@@ -527,6 +545,7 @@ fn actor_report(
 ) -> ActorReport {
     let stance = decide_stance(&t.votes, stance_labels).unwrap_or_else(|| "none".to_string());
     let confidence = ratio(t.stance.get(&stance).copied().unwrap_or(0), t.weight);
+    let note = (t.relevant == 0).then(|| NO_STATEMENT.to_string());
     let sentiment = (t.sentiment_weight > 0)
         .then(|| {
             decide(
@@ -564,6 +583,20 @@ fn actor_report(
         quotes: t.quotes,
         stance,
         confidence,
+        note,
+        votes: Probs(
+            stance_labels
+                .iter()
+                .map(|l| {
+                    (
+                        l.clone(),
+                        round4(t.votes.get(l).copied().unwrap_or(0) as f64 / 10.0),
+                    )
+                })
+                .collect(),
+        ),
+        relevant: t.relevant,
+        irrelevant: t.irrelevant,
         stance_probs: probs(&t.stance, t.weight, stance_labels),
         sentiment_probs: sentiment
             .is_some()
@@ -641,9 +674,11 @@ mod tests {
             prop::option::of(prop::array::uniform3(0.0..1.0f64)),
             prop::option::of(0..DATES.len()),
             any::<bool>(),
+            prop::option::of(0.0..1.0f64),
         )
             .prop_map(
-                |(s, t, kind, fan, sentiment, date, affiliated)| ScoredQuote {
+                |(s, t, kind, fan, sentiment, date, affiliated, relevance)| ScoredQuote {
+                    relevance,
                     date: date.map(|d| DATES[d].to_string()),
                     affiliation: affiliated.then(|| "Russia".to_string()),
                     source_text: Some(SPEAKERS[s].to_string()),
@@ -804,11 +839,11 @@ mod tests {
             "p.json:3: not a partial report: invalid type: integer `3`, expected a string (column 10)"
         );
         let good = to_json(&partial("t", "m", GroupBy::Actor, "x"));
-        let e = PartialReport::from_json(&good.replace("\"version\":1", "\"version\":2"), "p.json")
+        let e = PartialReport::from_json(&good.replace("\"version\":2", "\"version\":1"), "p.json")
             .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "p.json:1: partial report format \"demarche-partial\" version 2, but this demarche reads \"demarche-partial\" version 1"
+            "p.json:1: partial report format \"demarche-partial\" version 1, but this demarche reads \"demarche-partial\" version 2"
         );
         let e = PartialReport::from_json("[1, 2", "p.json").unwrap_err();
         assert!(
@@ -848,8 +883,8 @@ mod tests {
         let whole = build(&articles, 0, None, GroupBy::Actor).finish();
         assert_eq!(render_all(&merged.finish()), render_all(&whole));
 
-        let bad = text.replacen("\"version\":1", "\"version\":7", 3);
-        let bad = bad.replacen("\"version\":7", "\"version\":1", 1);
+        let bad = text.replacen("\"version\":2", "\"version\":7", 3);
+        let bad = bad.replacen("\"version\":7", "\"version\":2", 1);
         let e = PartialReport::from_json(&bad, "parts.jsonl").unwrap_err();
         assert!(
             e.to_string()

@@ -40,11 +40,15 @@ pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
         "indirect",
         "partial",
         "articles",
+        "relevant",
+        "irrelevant",
         "stance",
         "confidence",
+        "note",
     ]
     .map(String::from)
     .to_vec();
+    header.extend(r.stance_labels.iter().map(|l| format!("votes_{l}")));
     header.extend(r.stance_labels.iter().map(|l| format!("stance_{l}")));
     header.push("sentiment".into());
     header.extend(r.sentiment_labels.iter().map(|l| format!("sentiment_{l}")));
@@ -70,9 +74,13 @@ pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
             a.kinds.indirect.to_string(),
             a.kinds.partial.to_string(),
             a.articles.to_string(),
+            a.relevant.to_string(),
+            a.irrelevant.to_string(),
             a.stance.clone(),
             num(a.confidence),
+            a.note.clone().unwrap_or_default(),
         ];
+        row.extend(r.stance_labels.iter().map(|l| num(a.votes.get(l))));
         row.extend(r.stance_labels.iter().map(|l| num(a.stance_probs.get(l))));
         row.push(a.sentiment.clone().unwrap_or_default());
         row.extend(r.sentiment_labels.iter().map(|l| {
@@ -116,10 +124,12 @@ fn md(s: &str) -> String {
 pub(super) fn markdown(r: &Report, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "# Stance toward \u{201c}{}\u{201d}\n", md(&r.topic))?;
     writeln!(w, "{}\n", md(&summary(r)))?;
-    let mut head = "| Actor | Quotes | Stance | Confidence |".to_string();
-    let mut rule = "|---|---:|---|---:|".to_string();
+    // Beside the stance, the votes it is decided on (never mean probabilities, which can
+    // lean the other way when a few quotes are confident and more are not).
+    let mut head = "| Actor | Quotes | On topic | Stance | Confidence |".to_string();
+    let mut rule = "|---|---:|---:|---|---:|".to_string();
     for l in &r.stance_labels {
-        head.push_str(&format!(" {} |", md(l)));
+        head.push_str(&format!(" {} votes |", md(l)));
         rule.push_str("---:|");
     }
     head.push_str(" Sentiment | Seen |");
@@ -127,14 +137,15 @@ pub(super) fn markdown(r: &Report, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "{head}\n{rule}")?;
     for a in &r.actors {
         let mut line = format!(
-            "| {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} |",
             md(&a.actor),
             a.quotes,
-            md(&a.stance),
+            a.relevant,
+            md(&stance_cell(a)),
             num(a.confidence)
         );
         for l in &r.stance_labels {
-            line.push_str(&format!(" {} |", num(a.stance_probs.get(l))));
+            line.push_str(&format!(" {} |", num(a.votes.get(l))));
         }
         line.push_str(&format!(
             " {} | {} |",
@@ -169,6 +180,14 @@ pub(super) fn markdown(r: &Report, w: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The stance as a table shows it: with its note when it has one.
+pub(super) fn stance_cell(a: &ActorReport) -> String {
+    match &a.note {
+        Some(n) => format!("{} ({n})", a.stance),
+        None => a.stance.clone(),
+    }
+}
+
 /// "Model m · 3 articles · 12 quotes · 4 actors", with the optional parts when they apply.
 pub(super) fn summary(r: &Report) -> String {
     let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
@@ -188,6 +207,13 @@ pub(super) fn summary(r: &Report) -> String {
             },
         ),
     ];
+    if r.irrelevant > 0 {
+        parts.push(plural(
+            r.irrelevant,
+            "quote on other matters (no vote)",
+            "quotes on other matters (no vote)",
+        ));
+    }
     if r.unattributed > 0 {
         parts.push(plural(
             r.unattributed,
