@@ -61,6 +61,8 @@ struct Row<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     relevance: Option<f64>,
     sentiment: Option<&'a str>,
+    /// The sentence around the quote, with its attribution: what `train` reads as `context`.
+    context: &'a str,
     sentiment_probs: Option<Probs>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explain: Option<Vec<Pull<'a>>>,
@@ -155,6 +157,7 @@ fn write_row(
                 stance_probs: c.stance.as_ref().map(probs),
                 relevance: c.relevance.map(round4),
                 sentiment: best(&c.sentiment),
+                context: &c.context,
                 sentiment_probs: c.sentiment.as_ref().map(probs),
                 explain: args.explain.then(|| {
                     c.explain

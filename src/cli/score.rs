@@ -53,6 +53,8 @@ pub struct Classified {
     pub sentiment: Option<LabelProbs>,
     /// The probability that the quote addresses the topic, when the model says.
     pub relevance: Option<f64>,
+    /// The sentence around the quote, with its attribution.
+    pub context: String,
     /// The features behind the stance, when asked for (`--explain`).
     pub explain: Vec<(String, f64)>,
 }
@@ -74,38 +76,56 @@ pub fn classify_article(
         layout.title.as_deref(),
         &layout.texts(body),
     );
-    quotes
+    let records: Vec<QuoteRecord> = quotes
         .iter()
-        .zip(&contexts)
         .enumerate()
-        .map(|(i, (q, c))| {
-            let record = q.record(&article.id, i, body);
-            let speaker = context::speaker_text(q, body);
-            let input = ModelInput {
-                text: &record.text,
-                topic,
-                cue: record.cue.as_deref(),
-                kind: Some(record.kind),
-                speaker: speaker.as_deref(),
-                context: Some(Context {
-                    sentence: c.sentence.text(body),
-                    before: c.before.map_or("", |b| b.text(body)),
-                    article: Some((&signals, c.paragraph)),
-                }),
-            };
-            let prediction = model.predict(&input);
-            let explain = if explain > 0 {
-                model.explain(&input, explain)
+        .map(|(i, q)| q.record(&article.id, i, body))
+        .collect();
+    let speakers: Vec<Option<String>> = quotes
+        .iter()
+        .map(|q| context::speaker_text(q, body))
+        .collect();
+    let inputs: Vec<ModelInput> = records
+        .iter()
+        .zip(&speakers)
+        .zip(&contexts)
+        .map(|((record, speaker), c)| ModelInput {
+            text: &record.text,
+            topic,
+            cue: record.cue.as_deref(),
+            kind: Some(record.kind),
+            speaker: speaker.as_deref(),
+            context: Some(Context {
+                sentence: c.sentence.text(body),
+                before: c.before.map_or("", |b| b.text(body)),
+                article: Some((&signals, c.paragraph)),
+            }),
+        })
+        .collect();
+    let actors: Vec<Option<&str>> = quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    let predictions = model.predict_article(&inputs, &actors);
+    let explained: Vec<Vec<(String, f64)>> = inputs
+        .iter()
+        .map(|input| {
+            if explain > 0 {
+                model.explain(input, explain)
             } else {
                 Vec::new()
-            };
-            Classified {
-                stance: prediction.stance,
-                sentiment: prediction.sentiment,
-                relevance: prediction.relevance,
-                explain,
-                record,
             }
+        })
+        .collect();
+    records
+        .into_iter()
+        .zip(predictions)
+        .zip(explained)
+        .zip(&contexts)
+        .map(|(((record, prediction), explain), c)| Classified {
+            stance: prediction.stance,
+            sentiment: prediction.sentiment,
+            relevance: prediction.relevance,
+            context: c.sentence.text(body).to_string(),
+            explain,
+            record,
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 //! taken as the sentence that holds its words.
 
 use super::{Dataset, Row, RowContext, SourceFile};
-use crate::article::Articles;
+use crate::article::{html_article, Article};
 use crate::context::{self, Layout};
 use crate::error::{Error, Result};
 use crate::quote::{QuoteKind, Span};
@@ -137,21 +137,37 @@ impl Dataset {
     fn read_annotated_folder(&mut self, dir: &Path) -> Result<()> {
         let gold_path = dir.join("gold.json");
         let gold_bytes = std::fs::read(&gold_path).map_err(|e| Error::io(&gold_path, e))?;
-        let gold: BTreeMap<String, GoldArticle> = serde_json::from_slice(&gold_bytes)
+        self.read_annotated_files(dir, &gold_bytes, |name| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|e| Error::io(&path, e))
+        })
+    }
+
+    /// Reads the annotated articles of folder `dir` (named in errors), given its gold.json
+    /// and a way to get each article's bytes by file name.
+    pub(crate) fn read_annotated_files(
+        &mut self,
+        dir: &Path,
+        gold_bytes: &[u8],
+        load: impl Fn(&str) -> Result<Vec<u8>>,
+    ) -> Result<()> {
+        let gold_path = dir.join("gold.json");
+        let gold: BTreeMap<String, GoldArticle> = serde_json::from_slice(gold_bytes)
             .map_err(|e| Error::input(&gold_path, Some(e.line() as u64), e.to_string()))?;
         let mut sha = Sha256::new();
-        sha.update(&gold_bytes);
+        sha.update(gold_bytes);
         let file = self.files.len();
         let mut rows = 0;
         for (name, annotation) in &gold {
             let path = dir.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let bytes = load(name)?;
             sha.update(&bytes);
-            let mut articles = Articles::open(std::slice::from_ref(&path))?;
-            let Some(article) = articles.next() else {
-                return Err(Error::input(&path, None, "holds no article"));
+            let text = String::from_utf8_lossy(&bytes);
+            let article = if name.ends_with(".html") || name.ends_with(".htm") {
+                html_article(path.display().to_string(), &text)
+            } else {
+                Article::from_text(path.display().to_string(), text.into_owned())
             };
-            let article = article?;
             let body = &article.body;
             let quotes = crate::extract(body);
             let layout = Layout::new(body, article.title.as_deref());
@@ -174,7 +190,7 @@ impl Dataset {
                 }
                 let wanted = norm(&g.text);
                 let line = i as u64 + 1;
-                let (text, kind, cue, speaker, ctx) =
+                let (text, kind, cue, speaker, actor, ctx) =
                     match found.iter().position(|f| f.contains(&wanted)) {
                         Some(q) => {
                             let quote = &quotes[q];
@@ -184,6 +200,7 @@ impl Dataset {
                                 Some(quote.kind),
                                 quote.cue.map(|s| s.text(body).to_lowercase()),
                                 context::speaker_text(quote, body),
+                                quote.speaker.clone(),
                                 c,
                             )
                         }
@@ -203,7 +220,14 @@ impl Dataset {
                             };
                             let span = Span::new(offsets[at], offsets[at + wanted.len()]);
                             let c = sentence_around(body, &layout, span);
-                            (c.sentence.text(body).to_string(), g.kind, None, None, c)
+                            (
+                                c.sentence.text(body).to_string(),
+                                g.kind,
+                                None,
+                                None,
+                                None,
+                                c,
+                            )
                         }
                     };
                 self.rows.push(Row {
@@ -214,6 +238,7 @@ impl Dataset {
                     cue,
                     kind,
                     speaker,
+                    actor,
                     on_topic: g.on_topic,
                     article_on: Some(true),
                     context: Some(RowContext {
@@ -222,6 +247,7 @@ impl Dataset {
                         article: Some((signals.clone(), ctx.paragraph)),
                         source: Some(source),
                     }),
+                    weight: 1.0,
                     file,
                     line,
                 });

@@ -11,6 +11,7 @@ use crate::topic::TopicSignals;
 use std::sync::Arc;
 
 mod annotated;
+mod builtin;
 mod swap;
 
 pub use annotated::Digest;
@@ -111,6 +112,9 @@ pub struct Row {
     pub kind: Option<QuoteKind>,
     /// Who made the statement, as the text names them, when known.
     pub speaker: Option<String>,
+    /// The speaker as resolved in the statement's article (the name its quotes are grouped
+    /// under), for rows read from annotated articles.
+    pub actor: Option<String>,
     /// Whether the statement addresses the topic at all; `None` when not known.
     pub on_topic: Option<bool>,
     /// Whether the statement's article is about the row's topic, when the row comes from an
@@ -118,6 +122,8 @@ pub struct Row {
     pub article_on: Option<bool>,
     /// Where the statement sits, when the data says.
     pub context: Option<RowContext>,
+    /// How much the row counts in training (1 unless a user's rows are made to weigh more).
+    pub weight: f64,
     /// Index into [`Dataset::files`].
     pub file: usize,
     pub line: u64,
@@ -294,6 +300,24 @@ impl Dataset {
             rows,
         });
         Ok((stance_col.is_some(), sentiment_col.is_some()))
+    }
+
+    /// Adds `other`'s rows, files and articles after this one's. The label columns are the
+    /// union: a row without a label simply does not train that task.
+    pub fn append(&mut self, other: Dataset) {
+        let (files, articles) = (self.files.len(), self.articles.len());
+        for mut row in other.rows {
+            row.file += files;
+            if let Some(c) = row.context.as_mut() {
+                c.source = c.source.map(|s| s + articles);
+            }
+            self.rows.push(row);
+        }
+        self.files.extend(other.files);
+        self.articles.extend(other.articles);
+        self.skipped.extend(other.skipped);
+        self.has_stance |= other.has_stance;
+        self.has_sentiment |= other.has_sentiment;
     }
 
     /// The rows `rows`, in that order, with the files and articles they refer to.
@@ -489,9 +513,11 @@ fn parse_row(
         cue,
         kind,
         speaker: optional(speaker_col).map(str::to_string),
+        actor: None,
         on_topic,
         article_on,
         context,
+        weight: 1.0,
         file: 0,
         line: 0,
     })

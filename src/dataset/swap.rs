@@ -83,9 +83,11 @@ impl Dataset {
                     cue: row.cue.clone(),
                     kind: row.kind,
                     speaker: row.speaker.clone(),
+                    actor: row.actor.clone(),
                     on_topic: None,
                     article_on: Some(false),
                     context,
+                    weight: row.weight,
                     file: row.file,
                     line: row.line,
                 });

@@ -16,7 +16,7 @@
 //! file: a model is never half-read.
 
 use super::logistic::{FitReport, FittedLogistic};
-use super::{Classifier, Ensemble, Model, ModelCard, TopicModel};
+use super::{Classifier, Ensemble, Model, ModelCard, SpeakerStage, TopicModel};
 use crate::dataset::{hex, Task};
 use crate::error::{Error, Result};
 use crate::features::Vectorizer;
@@ -35,6 +35,8 @@ const OLDEST_VERSION: u32 = 1;
 struct Header {
     card: ModelCard,
     models: Vec<ModelHeader>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    speaker_stage: Option<SpeakerStage>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -61,6 +63,7 @@ pub fn encode(model: &Model) -> Vec<u8> {
         .chain(ensemble.topics.iter().map(|(k, m)| (Some(k.as_str()), m)))
         .collect();
     let header = Header {
+        speaker_stage: model.stage.clone(),
         card: model.card.clone(),
         models: parts
             .iter()
@@ -278,7 +281,11 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
         return Err("damaged model file: trailing bytes".into());
     }
     let global = global.ok_or("damaged model file: no global model")?;
+    if header.speaker_stage.as_ref().is_some_and(|s| !s.is_whole()) {
+        return Err("damaged model file: the speaker stage's weights do not add up".into());
+    }
     Ok(Model {
+        stage: header.speaker_stage,
         ensemble: Ensemble {
             global,
             topics,

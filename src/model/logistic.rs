@@ -162,6 +162,18 @@ impl CheckedLogisticParams {
         y: &[usize],
         classes: usize,
     ) -> Result<FittedLogistic, LogisticError> {
+        self.fit_weighted(x, y, classes, None)
+    }
+
+    /// [`CheckedLogisticParams::fit`] with a weight for each row (times the class weights):
+    /// a row of weight 3 counts as three copies of it.
+    pub fn fit_weighted(
+        &self,
+        x: &SparseMatrix,
+        y: &[usize],
+        classes: usize,
+        row_weights: Option<&[f64]>,
+    ) -> Result<FittedLogistic, LogisticError> {
         let p = &self.0;
         if x.nrows() != y.len() {
             return Err(LogisticError::LabelsMismatch {
@@ -182,13 +194,22 @@ impl CheckedLogisticParams {
         if let Some(class) = counts.iter().position(|&c| c == 0) {
             return Err(LogisticError::EmptyClass { class });
         }
-        let sample_weight: Vec<f64> = match p.class_weight {
+        let mut sample_weight: Vec<f64> = match p.class_weight {
             ClassWeight::None => vec![1.0; y.len()],
             ClassWeight::Balanced => y
                 .iter()
                 .map(|&l| y.len() as f64 / (classes as f64 * counts[l] as f64))
                 .collect(),
         };
+        if let Some(w) = row_weights {
+            if w.len() != y.len() {
+                return Err(LogisticError::LabelsMismatch {
+                    rows: w.len(),
+                    labels: y.len(),
+                });
+            }
+            sample_weight.iter_mut().zip(w).for_each(|(s, w)| *s *= w);
+        }
         let problem = Objective::new(x, y, sample_weight, classes, p.c);
         let free = problem.free;
         let init = starting_point(x.ncols, free, y, &problem.sample_weight);

@@ -8,11 +8,14 @@
 mod file;
 pub mod logistic;
 pub mod metrics;
+mod together;
 mod train;
 mod vector;
 
 pub use crate::features::ModelInput;
 pub use file::FORMAT_VERSION;
+pub use together::SpeakerStage;
+use together::LABELS;
 pub use train::{train, CvScores, TrainError, TrainSettings};
 
 use crate::dataset::Task;
@@ -265,6 +268,46 @@ impl Ensemble {
     }
 }
 
+impl Ensemble {
+    /// Replaces each prediction's stance by the speaker stage's, when the stance labels are
+    /// favor, against and none. A statement whose article is not about the topic keeps that
+    /// share of `none`, as in [`Ensemble::predict`].
+    pub(crate) fn decide_together(
+        &self,
+        stage: &SpeakerStage,
+        preds: &mut [Prediction],
+        speakers: &[Option<&str>],
+    ) {
+        let probs: Option<Vec<[f64; 3]>> = preds
+            .iter()
+            .map(|p| {
+                let s = p.stance.as_ref()?;
+                let get = |l| s.get(l);
+                Some([get(LABELS[0])?, get(LABELS[1])?, get(LABELS[2])?])
+            })
+            .collect();
+        let Some(probs) = probs else { return };
+        let relevant: Vec<bool> = preds
+            .iter()
+            .map(|p| p.relevance.is_none_or(|r| r >= 0.5))
+            .collect();
+        let others = together::others(&probs, speakers, &relevant);
+        for ((p, own), o) in preds.iter_mut().zip(&probs).zip(others) {
+            let mut joint = stage.apply(own, o);
+            if let Some(a) = p.article {
+                joint = [a * joint[0], a * joint[1], 1.0 - a + a * joint[2]];
+            }
+            if let Some(s) = p.stance.as_mut() {
+                for (label, v) in s.labels.iter().zip(s.probs.iter_mut()) {
+                    if let Some(k) = LABELS.iter().position(|l| l == label) {
+                        *v = joint[k];
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The feature row of `input` under `tm`, computed once per topic model.
 fn row_of<'r, 'm>(
     tm: &'m TopicModel,
@@ -285,6 +328,8 @@ fn row_of<'r, 'm>(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     ensemble: Ensemble,
+    /// Decides each quote together with its speaker's other quotes in the article.
+    stage: Option<SpeakerStage>,
     card: ModelCard,
     name: String,
 }
@@ -347,8 +392,25 @@ impl Model {
             .map(Classifier::labels)
     }
 
+    /// What the model says about one statement, read alone.
     pub fn predict(&self, input: &ModelInput) -> Prediction {
         self.ensemble.predict(input)
+    }
+
+    /// What the model says about the statements of one article, `speakers[i]` naming who made
+    /// statement `i` (`None` when unknown): each is read alone, then, with a speaker stage,
+    /// decided together with its speaker's other statements on the topic
+    /// ([`SpeakerStage`]).
+    pub fn predict_article(
+        &self,
+        inputs: &[ModelInput],
+        speakers: &[Option<&str>],
+    ) -> Vec<Prediction> {
+        let mut preds: Vec<Prediction> = inputs.iter().map(|i| self.predict(i)).collect();
+        if let Some(stage) = &self.stage {
+            self.ensemble.decide_together(stage, &mut preds, speakers);
+        }
+        preds
     }
 
     /// Whether the model decides if a statement addresses the topic.
@@ -419,14 +481,17 @@ mod tests {
         inputs.sort();
         inputs.push(dir.join("news"));
         let ds = Dataset::read(&inputs, &crate::dataset::ReadOptions::default()).unwrap();
+        // The path below `training/`, however the card or the reader wrote it.
         let key = |path: &Path| {
-            let rel = path.strip_prefix(&dir).unwrap_or(path);
-            rel.components()
-                .rev()
-                .take(3)
+            let parts: Vec<String> = path
+                .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/")
+                .collect();
+            let from = parts
+                .iter()
+                .rposition(|c| c == "training")
+                .map_or(0, |i| i + 1);
+            parts[from..].join("/")
         };
         let mut current: Vec<(String, String)> = ds
             .files

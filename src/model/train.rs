@@ -4,7 +4,8 @@
 use super::logistic::{ClassWeight, LogisticError, LogisticParams};
 use super::metrics::{self, Scores};
 use super::{
-    topic_key, Classifier, Ensemble, FileCard, FitCard, LabelProbs, Model, ModelCard, TopicModel,
+    topic_key, Classifier, Ensemble, FileCard, FitCard, LabelProbs, Model, ModelCard, Prediction,
+    SpeakerStage, TopicModel,
 };
 use crate::dataset::{Dataset, Task, OFF_TOPIC, ON_TOPIC};
 use crate::features::{
@@ -34,6 +35,9 @@ pub struct TrainSettings {
     /// the difference (see [`Dataset::add_swapped`]). 0 trains no relevance classifier unless
     /// the data labels relevance itself.
     pub swap_topics: usize,
+    /// Also learn to decide each quote together with its speaker's other quotes in the same
+    /// article ([`super::SpeakerStage`]), from annotated articles.
+    pub speaker_stage: bool,
 }
 
 /// Scores of models not trained on the rows they scored.
@@ -177,10 +181,85 @@ fn train_in_pool(ds: &Dataset, settings: &TrainSettings) -> Result<Model, TrainE
         holdout,
         fits,
     };
+    let stage = if settings.speaker_stage {
+        Some(fit_speaker_stage(ds, settings, &tasks)?)
+    } else {
+        None
+    };
     Ok(Model {
         ensemble,
+        stage,
         card,
         name: String::new(),
+    })
+}
+
+/// Articles are split into this many folds to give the speaker stage first-stage
+/// predictions for articles the first stage did not see.
+const STAGE_FOLDS: usize = 5;
+
+/// The speaker stage, fitted on out-of-fold first-stage predictions for the quotes of
+/// annotated articles (each fold's model trained on the other folds' articles and on every
+/// row without an article).
+fn fit_speaker_stage(
+    ds: &Dataset,
+    settings: &TrainSettings,
+    tasks: &[Task],
+) -> Result<SpeakerStage, TrainError> {
+    let fold_of = |source: usize| source % STAGE_FOLDS;
+    let source = |i: usize| ds.rows[i].context.as_ref().and_then(|c| c.source);
+    let mut examples = Vec::new();
+    for fold in 0..STAGE_FOLDS {
+        let (test, train): (Vec<usize>, Vec<usize>) =
+            (0..ds.rows.len()).partition(|&i| source(i).is_some_and(|s| fold_of(s) == fold));
+        if test.is_empty() || train.is_empty() {
+            continue;
+        }
+        let (ensemble, _) = fit(ds, &train, settings, tasks)?;
+        let preds: Vec<Prediction> = test
+            .par_iter()
+            .map(|&i| ensemble.predict(&ds.rows[i].model_input()))
+            .collect();
+        // Rows of one article and speaker are each other's others.
+        let mut groups: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+        for (j, &i) in test.iter().enumerate() {
+            if let (Some(s), Some(actor)) = (source(i), ds.rows[i].actor.as_deref()) {
+                groups.entry((s, actor)).or_default().push(j);
+            }
+        }
+        let mut speaker: Vec<Option<String>> = vec![None; test.len()];
+        for ((s, actor), members) in &groups {
+            for &j in members {
+                speaker[j] = Some(format!("{s}\u{0}{actor}"));
+            }
+        }
+        let probs: Vec<[f64; 3]> = preds
+            .iter()
+            .map(|p| {
+                let s = p.stance.as_ref();
+                let get = |l| s.and_then(|s| s.get(l)).unwrap_or(0.0);
+                [get("favor"), get("against"), get("none")]
+            })
+            .collect();
+        let relevant: Vec<bool> = preds
+            .iter()
+            .map(|p| p.relevance.is_none_or(|r| r >= 0.5))
+            .collect();
+        let names: Vec<Option<&str>> = speaker.iter().map(Option::as_deref).collect();
+        let others = super::together::others(&probs, &names, &relevant);
+        for (j, &i) in test.iter().enumerate() {
+            let gold = ds.rows[i].stance.as_deref();
+            if let Some(k) = gold.and_then(|g| super::together::LABELS.iter().position(|l| *l == g))
+            {
+                examples.push((probs[j], others[j], k));
+            }
+        }
+    }
+    let params = settings.logistic.check().map_err(TrainError::Settings)?;
+    SpeakerStage::fit(&params, &examples).map_err(|source| TrainError::Fit {
+        task: "speaker stage",
+        topic: None,
+        source,
     })
 }
 
@@ -339,8 +418,10 @@ fn fit_topic(
         } else {
             &params
         };
+        let weights: Vec<f64> = taken.iter().map(|&j| ds.rows[rows[j]].weight).collect();
+        let uniform = weights.iter().all(|&w| w == 1.0);
         let fitted = params
-            .fit(xs, &y, labels.len())
+            .fit_weighted(xs, &y, labels.len(), (!uniform).then_some(&weights[..]))
             .map_err(|source| TrainError::Fit {
                 task: task.as_str(),
                 topic: topic.map(str::to_string),
