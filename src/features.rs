@@ -16,7 +16,7 @@
 
 use crate::lexicon::{self, Class};
 use crate::quote::QuoteKind;
-use crate::topic::{TopicSignals, TopicTerms};
+use crate::topic::{Scan, TopicSignals, TopicTerms};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -699,8 +699,8 @@ fn context_extras(
         }
         (pos, neg)
     };
-    let side = |emit: &mut dyn FnMut(&[&str], f32), what: &str, text: &str| {
-        let roles = terms.roles(&terms.scan(text));
+    let side = |emit: &mut dyn FnMut(&[&str], f32), what: &str, scan: &Scan| {
+        let roles = terms.roles(scan);
         for (role, on) in [
             ("owner", roles.owner),
             ("other", roles.other),
@@ -718,7 +718,7 @@ fn context_extras(
         }
     };
     if let Some(speaker) = input.speaker.filter(|s| !s.trim().is_empty()) {
-        side(&mut emit, "f:spk_", speaker);
+        side(&mut emit, "f:spk_", &terms.scan(speaker));
     }
     let Some(ctx) = input.context else {
         emit(&["r:no_context"], 1.0);
@@ -768,7 +768,7 @@ fn context_extras(
         }
     }
     flag(&mut emit, "f:negation", frame_neg);
-    side(&mut emit, "f:frame_", &frame);
+    side(&mut emit, "f:frame_", &f);
     let Some((sig, paragraph)) = ctx.article else {
         emit(&["r:no_article"], 1.0);
         return;

@@ -17,6 +17,7 @@ use crate::quote::Span;
 use crate::wordset::FastMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Endings a word may have beyond a stem and still be the same word ("sanction" + "s",
@@ -57,6 +58,30 @@ struct Vocab {
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// How many stems a thread remembers before it starts afresh: news vocabulary is small and
+/// repetitive, so nearly every word after the first articles is a hit.
+const STEM_CACHE: usize = 200_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<FastMap<String, Rc<str>>> =
+        std::cell::RefCell::new(FastMap::default());
+}
+
+/// [`stem`], remembered per thread: stemming is most of what scanning a text costs.
+fn cached_stem(word: &str) -> Rc<str> {
+    STEMS.with_borrow_mut(|cache| {
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        if cache.len() >= STEM_CACHE {
+            cache.clear();
+        }
+        let s: Rc<str> = stem(word).into();
+        cache.insert(word.to_string(), s.clone());
+        s
+    })
 }
 
 /// The stem a word is matched by: English stemming, a trailing `i` (of `y`) dropped so that
@@ -351,7 +376,7 @@ impl TopicTerms {
         let v = vocab();
         let spans = words(text);
         let ws: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
-        let stems: Vec<String> = ws.iter().map(|w| stem(w)).collect();
+        let stems: Vec<Rc<str>> = ws.iter().map(|w| cached_stem(w)).collect();
         let mut scan = Scan::default();
         let mut i = 0;
         while i < ws.len() {
@@ -361,7 +386,10 @@ impl TopicTerms {
             for p in v.patterns.get(&head(&stems[i])).into_iter().flatten() {
                 let n = p.stems.len();
                 if i + n <= ws.len()
-                    && p.stems.iter().zip(&stems[i..i + n]).all(|(a, b)| a == b)
+                    && p.stems
+                        .iter()
+                        .zip(&stems[i..i + n])
+                        .all(|(a, b)| **a == **b)
                     && p.exact
                         .as_ref()
                         .is_none_or(|e| ws[i].replace('.', "") == *e)
@@ -400,14 +428,16 @@ impl TopicTerms {
             } else if !hit_entity && keys.iter().any(|k| matches!(k, Key::Entity(_))) {
                 scan.other_entities += 1;
             }
-            let lower = ws[i].to_lowercase();
-            if matches!(lower.as_str(), "it" | "this" | "that")
+            let pronoun = ["it", "this", "that"]
+                .iter()
+                .any(|p| ws[i].eq_ignore_ascii_case(p));
+            if pronoun
                 && ws
                     .get(i + 1)
                     .is_some_and(|n| is_verb_like(&n.to_lowercase()))
             {
                 scan.references.push(spans[i]);
-            } else if v.references.contains(&stems[i])
+            } else if v.references.contains(&*stems[i])
                 && i > 0
                 && DETERMINERS.contains(&ws[i - 1].to_lowercase().as_str())
             {
@@ -448,6 +478,14 @@ impl TopicTerms {
 fn same_word(word_stem: &str, word: &str, s: &str) -> bool {
     if word_stem == s || (s.len() >= FREE_PREFIX && word_stem.starts_with(s)) {
         return true;
+    }
+    // Most words do not even start like the stem: say so without lowercasing them.
+    let starts_alike = word
+        .as_bytes()
+        .get(..s.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(s.as_bytes()));
+    if word.is_ascii() && !starts_alike {
+        return false;
     }
     let lower = word.to_lowercase();
     lower.strip_prefix(s).is_some_and(|rest| {

@@ -71,11 +71,15 @@ pub fn classify_article(
     let quotes = demarche::extract(body);
     let layout = Layout::new(body, article.title.as_deref());
     let contexts = context::contexts(body, &layout, &quotes);
-    let signals = TopicSignals::new(
-        &TopicTerms::new(topic),
-        layout.title.as_deref(),
-        &layout.texts(body),
-    );
+    // Measuring the article against the topic reads every word of it: only for models that
+    // use it.
+    let signals = model.reads_context().then(|| {
+        TopicSignals::new(
+            &TopicTerms::new(topic),
+            layout.title.as_deref(),
+            &layout.texts(body),
+        )
+    });
     let records: Vec<QuoteRecord> = quotes
         .iter()
         .enumerate()
@@ -98,7 +102,7 @@ pub fn classify_article(
             context: Some(Context {
                 sentence: c.sentence.text(body),
                 before: c.before.map_or("", |b| b.text(body)),
-                article: Some((&signals, c.paragraph)),
+                article: signals.as_ref().map(|s| (s, c.paragraph)),
             }),
         })
         .collect();

@@ -208,7 +208,17 @@ impl Ensemble {
         rows: &mut Vec<(&'m TopicModel, Vec<(u32, f32)>)>,
     ) -> Option<LabelProbs> {
         let (tm, c) = self.pick(input.topic, task)?;
-        let mut probs = c.fitted.probabilities(row_of(tm, input, rows));
+        let row = row_of(tm, input, rows);
+        // The relevance classifiers weigh extra features only (see `relevance_part`): the
+        // rest of the row would add zeros.
+        let row = match task {
+            Task::Relevance | Task::Article => {
+                let extras = tm.vectorizer.block_starts().1 as u32;
+                &row[row.partition_point(|e| e.0 < extras)..]
+            }
+            _ => row,
+        };
+        let mut probs = c.fitted.probabilities(row);
         let global = self
             .global
             .classifier(task)
@@ -411,6 +421,12 @@ impl Model {
             self.ensemble.decide_together(stage, &mut preds, speakers);
         }
         preds
+    }
+
+    /// Whether the model reads a statement's context and article ([`FeatureSettings::context`]):
+    /// when it does not, callers need not measure them.
+    pub fn reads_context(&self) -> bool {
+        self.card.features.context
     }
 
     /// Whether the model decides if a statement addresses the topic.

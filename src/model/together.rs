@@ -10,7 +10,7 @@
 //! first stage fits its own training data. Everything it reads is within one article, so
 //! reports of shards still merge into the report of the whole input.
 
-use super::logistic::{CheckedLogisticParams, FitReport, FittedLogistic, LogisticError};
+use super::logistic::{CheckedLogisticParams, FitReport, LogisticError};
 use crate::features::SparseMatrix;
 use serde::{Deserialize, Serialize};
 
@@ -107,18 +107,24 @@ impl SpeakerStage {
 
     /// The final probabilities of a quote (in [`LABELS`] order).
     pub(crate) fn apply(&self, own: &[f64; 3], others: Option<Others>) -> [f64; 3] {
-        let fitted = FittedLogistic::from_parts(
-            FEATURES,
-            LABELS.len(),
-            self.weights.clone(),
-            self.intercept.clone(),
-            self.report.clone(),
-        );
-        let Some(fitted) = fitted else {
+        if !self.is_whole() {
             return *own;
-        };
-        let p = fitted.probabilities(&features(own, others));
-        [p[0], p[1], p[2]]
+        }
+        // The logistic model's probabilities, weights feature-major as the engine stores
+        // them, computed in place: the stage runs once per quote.
+        let mut z = [0f64; 3];
+        for (k, zk) in z.iter_mut().enumerate() {
+            *zk = f64::from(self.intercept[k]);
+        }
+        for (j, v) in features(own, others) {
+            for (k, zk) in z.iter_mut().enumerate() {
+                *zk += f64::from(v) * f64::from(self.weights[j as usize * 3 + k]);
+            }
+        }
+        let max = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let e = z.map(|v| (v - max).exp());
+        let sum: f64 = e.iter().sum();
+        e.map(|v| v / sum)
     }
 
     /// Whether the stored sizes fit the stage's features (a damaged file otherwise).
