@@ -1,4 +1,4 @@
-//! The label sets of `LABELS.md`: stance toward a topic and sentiment of a statement.
+//! The label sets of `docs/labels.md`: stance toward a topic and sentiment of a statement.
 //!
 //! Models learn whatever labels their training files hold (as case-folded strings); these enums
 //! are what the rest of the library works with once a prediction is read as a stance or a

@@ -49,7 +49,7 @@ struct Pull<'a> {
 }
 
 /// A classified quote as `classify --format jsonl` prints it: the quote record plus the
-/// topic, stance and sentiment (CONTRACT.md).
+/// topic, stance and sentiment (`docs/contract.md`).
 #[derive(Serialize)]
 struct Row<'a> {
     #[serde(flatten)]

@@ -37,7 +37,7 @@
 //!   label with its weight. `none` is the absence of a position (procedural, factual,
 //!   balanced statements), so it does not outvote one: favor and against are weighed against
 //!   each other, and the larger wins when it is at least 1.5 times the other. Without such a
-//!   lean (statements both ways, or none either way) the stance is `none` (`LABELS.md`: "an
+//!   lean (statements both ways, or none either way) the stance is `none` (`docs/labels.md`: "an
 //!   actor with statements both ways and no lean is none"). Votes rather than mean
 //!   probabilities, because a quote the model gets right with 0.45 should count as much as one
 //!   it gets right with 0.9: on a small-corpus model the probabilities are soft, and a single
@@ -269,7 +269,7 @@ pub struct ActorReport {
     pub members: Vec<String>,
 }
 
-/// A per-actor stance report (`report --format json` in `CONTRACT.md`).
+/// A per-actor stance report (`report --format json` in `docs/contract.md`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub topic: String,
