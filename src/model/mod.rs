@@ -12,6 +12,7 @@ mod train;
 mod vector;
 
 pub use crate::features::ModelInput;
+pub use crate::label::LabelProbs;
 pub use file::FORMAT_VERSION;
 pub use train::{train, CvScores, TrainError, TrainSettings};
 
@@ -120,40 +121,6 @@ pub struct ModelCard {
     pub fits: Vec<FitCard>,
 }
 
-/// Labels with their probabilities, in the model's label order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LabelProbs {
-    labels: Vec<String>,
-    probs: Vec<f64>,
-}
-
-impl LabelProbs {
-    /// The most probable label, the first in label order on ties.
-    pub fn best(&self) -> (&str, f64) {
-        let i = logistic::argmax(&self.probs);
-        (self.labels[i].as_str(), self.probs[i])
-    }
-
-    pub fn get(&self, label: &str) -> Option<f64> {
-        self.labels
-            .iter()
-            .position(|l| l == label)
-            .map(|i| self.probs[i])
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
-        self.labels
-            .iter()
-            .map(String::as_str)
-            .zip(self.probs.iter().copied())
-    }
-
-    /// The best label read as `T` (e.g. [`crate::Stance`]), if it is one.
-    pub fn best_as<T: std::str::FromStr>(&self) -> Option<T> {
-        self.best().0.parse().ok()
-    }
-}
-
 /// What the model says about one quote; a task is `None` when the model has no classifier
 /// for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -239,7 +206,7 @@ impl Ensemble {
         let in_article = input.context.is_some_and(|c| c.article.is_some());
         let mut on = |task| {
             self.probs(input, task, &mut rows)
-                .and_then(|p| p.get(crate::dataset::ON_TOPIC))
+                .map(|p| p.get(crate::dataset::ON_TOPIC))
                 .filter(|_| in_article)
         };
         let article = on(Task::Article);
@@ -403,7 +370,7 @@ mod tests {
         let sentiment = p
             .sentiment
             .expect("the default model has a sentiment classifier");
-        assert!(sentiment.get("neutral").is_some());
+        assert!(sentiment.contains("neutral"));
     }
 
     /// Fails when `training/` changed since the built-in model was trained: rerun

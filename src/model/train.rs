@@ -368,7 +368,7 @@ pub(crate) fn predict_rows(
     rows.par_iter()
         .map(|&i| {
             let p = ensemble.predict(&ds.rows[i].model_input());
-            let best = |l: Option<LabelProbs>| l.map(|l| l.best().0.to_string());
+            let best = |l: Option<LabelProbs>| l.and_then(|l| l.best().map(|b| b.0.to_string()));
             match task {
                 Task::Stance => best(p.stance),
                 Task::Sentiment => best(p.sentiment),
