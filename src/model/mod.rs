@@ -293,8 +293,12 @@ impl Model {
     }
 
     /// `demarche-default@<id>` for the built-in model, `<file stem>@<id>` for a loaded one,
-    /// where `<id>` starts the file's SHA-256.
+    /// `trained@<id>` for one just trained, where `<id>` starts the file's SHA-256 (the file
+    /// the model is, or would be when saved).
     pub fn name(&self) -> String {
+        if self.name.is_empty() {
+            return format!("trained@{}", file::short_id(&file::encode(self)));
+        }
         self.name.clone()
     }
 
