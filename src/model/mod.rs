@@ -126,7 +126,7 @@ pub struct ModelCard {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prediction {
     /// With a relevance classifier, the probabilities toward the topic all told: a statement
-    /// off the topic is `none` ([`Ensemble::predict`]).
+    /// off the topic is `none` (`Ensemble::predict`).
     pub stance: Option<LabelProbs>,
     pub sentiment: Option<LabelProbs>,
     /// The probability that the statement addresses the topic at all, when the model has a
