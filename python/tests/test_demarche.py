@@ -198,3 +198,14 @@ def test_the_gil_is_released_while_rust_works():
     inside = [t for t in ticks if span["start"] + 0.02 < t < span["end"] - 0.02]
     assert span["end"] - span["start"] > 0.1
     assert len(inside) > 5, "the main thread did not run while classify worked"
+
+
+def test_report_by_affiliation_with_an_actor_dictionary(tmp_path):
+    actors = tmp_path / "actors.csv"
+    actors.write_text("name,aliases,affiliation,role\nIvan Petrov,Petrov,Serbia,foreign minister\n")
+    df = demarche.report(PETROV, topic="the peace plan", by="affiliation", actors=actors)
+    assert df.attrs["by"] == "affiliation"
+    assert df["actor"].tolist() == ["Serbia"]
+    assert df["members"][0] == ["Ivan Petrov"]
+    with pytest.raises(demarche.FileError, match="missing.csv"):
+        demarche.report(PETROV, topic="t", actors=tmp_path / "missing.csv")
