@@ -1,13 +1,15 @@
-//! Quote extraction throughput over the BBC politics articles in `../shared/data` (skipped
-//! when the data is absent). Reports MB/s on one thread; the target is 20 MB/s.
+//! Quote extraction throughput over the BBC politics articles in `../shared/data` (which it
+//! needs: see `tests/support/shared.rs`). Reports MB/s on one thread; the target is 20 MB/s.
+
+#[path = "../tests/support/shared.rs"]
+mod shared;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use std::path::Path;
 
 fn load() -> Option<Vec<String>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc-news/bbc/politics");
+    let dir = shared::path("data/bbc-news/bbc/politics")?;
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .ok()?
+        .expect("the BBC politics folder reads")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .collect();
@@ -22,7 +24,6 @@ fn load() -> Option<Vec<String>> {
 
 fn extraction(c: &mut Criterion) {
     let Some(articles) = load() else {
-        eprintln!("skipped: ../shared/data/bbc-news/bbc/politics not found");
         return;
     };
     let bytes: usize = articles.iter().map(String::len).sum();

@@ -1,8 +1,11 @@
 //! Model benchmarks: loading a model file, vectorising, training and predicting.
 //!
-//! The data benchmarks read SemEval-2016 task 6 from `../shared/data` (beside the checkout)
-//! and are skipped, with a note, when it is absent. `scripts/bench-models.sh` compares the
+//! The data benchmarks read SemEval-2016 task 6 from `../shared/data` (beside the checkout),
+//! which they need (see `tests/support/shared.rs`). `scripts/bench-models.sh` compares the
 //! whole commands with scikit-learn.
+
+#[path = "../tests/support/shared.rs"]
+mod shared;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use demarche::dataset::{Columns, Dataset, ReadOptions, Task};
@@ -10,15 +13,10 @@ use demarche::features::{FeatureSettings, Vectorizer};
 use demarche::model::logistic::LogisticParams;
 use demarche::model::Model;
 use demarche::ModelInput;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn semeval(file: &str) -> Option<Dataset> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/semeval2016-task6");
-    let path = dir.join(file);
-    if !path.exists() {
-        eprintln!("skipping the data benchmarks: {} not found", path.display());
-        return None;
-    }
+    let path = shared::path(&format!("data/semeval2016-task6/{file}"))?;
     let opts = ReadOptions {
         columns: Columns {
             text: Some("Tweet".into()),

@@ -24,6 +24,9 @@ pub enum Error {
     /// A model file that is not a demarche model, is damaged, or has the wrong version (exit 1).
     #[error("{path}: {message}")]
     Model { path: PathBuf, message: String },
+    /// A setting that cannot work, such as an empty topic (exit code 2).
+    #[error("{0}")]
+    Usage(String),
     /// Training could not run (bad settings or too few labels: exit 2) or failed (exit 1).
     #[error(transparent)]
     Train(#[from] crate::model::TrainError),
@@ -55,7 +58,7 @@ impl Error {
     /// The process exit code the contract gives this failure: 2 for bad input data, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Input { .. } => 2,
+            Error::Input { .. } | Error::Usage(_) => 2,
             Error::Io { error, .. } if error.kind() == io::ErrorKind::NotFound => 2,
             Error::Train(e) => e.exit_code(),
             _ => 1,

@@ -89,7 +89,7 @@ pub struct FeatureSettings {
     pub hashtag_split: bool,
     /// Features of the statement's relation to the topic and of its context: topic concepts
     /// and references in the statement, its sentence and the one before, how much the article
-    /// is about the topic, the reporter's framing words ([`context_extras`]). Models written
+    /// is about the topic, the reporter's framing words (`context_extras`). Models written
     /// before this setting existed load as `false`.
     #[serde(default)]
     pub context: bool,

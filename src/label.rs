@@ -1,12 +1,147 @@
-//! The label sets of `LABELS.md`: stance toward a topic and sentiment of a statement.
+//! The label sets of `docs/labels.md`: stance toward a topic and sentiment of a statement,
+//! and [`LabelProbs`], labels with their probabilities.
 //!
 //! Models learn whatever labels their training files hold (as case-folded strings); these enums
 //! are what the rest of the library works with once a prediction is read as a stance or a
 //! sentiment.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
+
+/// Labels shown first, in this order; any other label follows alphabetically.
+const KNOWN_LABELS: [&str; 6] = [
+    "favor", "against", "none", "positive", "negative", "neutral",
+];
+
+/// The display order of labels: favor, against, none, positive, negative, neutral, then any
+/// other label alphabetically.
+pub fn label_order(a: &str, b: &str) -> Ordering {
+    let rank = |l: &str| {
+        KNOWN_LABELS
+            .iter()
+            .position(|k| *k == l)
+            .unwrap_or(usize::MAX)
+    };
+    rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
+}
+
+/// Labels with their probabilities: what a model says of one statement for one task, or what
+/// a report says of an actor. Serialized as a JSON object, in the order the labels are held.
+///
+/// ```
+/// use demarche::LabelProbs;
+///
+/// let mut p: LabelProbs = [("none", 0.2), ("against", 0.7), ("favor", 0.1)].into_iter().collect();
+/// assert_eq!(p.best(), Some(("against", 0.7)));
+/// assert_eq!(p.get("favor"), 0.1);
+/// assert_eq!(p.get("query"), 0.0, "a label it does not hold has probability 0");
+/// p.sort();
+/// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"favor":0.1,"against":0.7,"none":0.2}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LabelProbs {
+    pub(crate) labels: Vec<String>,
+    pub(crate) probs: Vec<f64>,
+}
+
+impl LabelProbs {
+    /// The most probable label and its probability, the first in held order on ties; `None`
+    /// when there is no label.
+    pub fn best(&self) -> Option<(&str, f64)> {
+        let mut best: Option<usize> = None;
+        for (i, &p) in self.probs.iter().enumerate() {
+            if best.is_none_or(|b| p > self.probs[b]) {
+                best = Some(i);
+            }
+        }
+        best.map(|i| (self.labels[i].as_str(), self.probs[i]))
+    }
+
+    /// The best label read as `T` (e.g. [`Stance`]), if it is one.
+    pub fn best_as<T: FromStr>(&self) -> Option<T> {
+        self.best().and_then(|(l, _)| l.parse().ok())
+    }
+
+    /// The probability of `label`: 0 for a label not held (the first, if held twice).
+    pub fn get(&self, label: &str) -> f64 {
+        self.labels
+            .iter()
+            .position(|l| l == label)
+            .map_or(0.0, |i| self.probs[i])
+    }
+
+    /// Whether `label` is held.
+    pub fn contains(&self, label: &str) -> bool {
+        self.labels.iter().any(|l| l == label)
+    }
+
+    /// Labels and probabilities, in held order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.labels
+            .iter()
+            .map(String::as_str)
+            .zip(self.probs.iter().copied())
+    }
+
+    /// The labels, in held order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// Adds a label at the end.
+    pub fn push(&mut self, label: impl Into<String>, p: f64) {
+        self.labels.push(label.into());
+        self.probs.push(p);
+    }
+
+    /// Puts the labels in display order ([`label_order`]).
+    pub fn sort(&mut self) {
+        let mut pairs: Vec<(String, f64)> = std::mem::take(&mut self.labels)
+            .into_iter()
+            .zip(std::mem::take(&mut self.probs))
+            .collect();
+        pairs.sort_by(|a, b| label_order(&a.0, &b.0));
+        *self = pairs.into_iter().collect();
+    }
+
+    /// A copy in display order.
+    pub fn sorted(&self) -> LabelProbs {
+        let mut p = self.clone();
+        p.sort();
+        p
+    }
+}
+
+impl<L: Into<String>> FromIterator<(L, f64)> for LabelProbs {
+    fn from_iter<I: IntoIterator<Item = (L, f64)>>(iter: I) -> LabelProbs {
+        let mut p = LabelProbs::default();
+        for (label, prob) in iter {
+            p.push(label, prob);
+        }
+        p
+    }
+}
+
+impl Serialize for LabelProbs {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.len()))?;
+        for (label, p) in self.iter() {
+            map.serialize_entry(label, &p)?;
+        }
+        map.end()
+    }
+}
 
 /// Where a speaker stands on the topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

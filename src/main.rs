@@ -26,7 +26,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// 2 for bad usage or bad input data, 1 for runtime failures (see CONTRACT.md).
+/// 2 for bad usage or bad input data, 1 for runtime failures (see `docs/contract.md`).
 fn exit_code(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<demarche::Error>() {

@@ -1,4 +1,4 @@
-//! Guards the hand-written training corpus in `training/` (issue 3).
+//! Guards the hand-written training corpus in `training/`.
 //!
 //! The corpus is edited by hand, so nothing but this test stops a later edit from
 //! quietly breaking the schema, the label balance, the diversity rules or the
@@ -303,7 +303,7 @@ fn training_dir() -> PathBuf {
 }
 
 #[test]
-fn training_corpus_meets_issue_3_rules() {
+fn training_corpus_meets_its_rules() {
     let dir = training_dir();
     let files = corpus_files(&dir);
     assert!(!files.is_empty(), "no *.csv files in {}", dir.display());

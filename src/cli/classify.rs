@@ -2,15 +2,14 @@
 //! sentiment, one row per quote, streamed.
 
 use super::input::{for_each_article, InputArgs};
+use super::model::ModelArgs;
 use super::output::Sink;
 use super::quotes::{clip, csv_fields, CSV_HEADER};
-use super::score::{classify_article, probs, Classified, LoadedModel, ModelArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use demarche::dataset::Task;
-use demarche::report::{label_order, Probs};
-use demarche::{LabelProbs, QuoteRecord};
-use serde::Serialize;
+use demarche::report::label_order;
+use demarche::{ClassifiedQuote, LabelProbs, Pipeline};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -41,41 +40,6 @@ pub struct ClassifyArgs {
     pub output: Option<PathBuf>,
 }
 
-/// One feature behind a stance.
-#[derive(Serialize)]
-struct Pull<'a> {
-    feature: &'a str,
-    weight: f64,
-}
-
-/// A classified quote as `classify --format jsonl` prints it: the quote record plus the
-/// topic, stance and sentiment (CONTRACT.md).
-#[derive(Serialize)]
-struct Row<'a> {
-    #[serde(flatten)]
-    quote: &'a QuoteRecord,
-    topic: &'a str,
-    stance: Option<&'a str>,
-    stance_probs: Option<Probs>,
-    /// The probability that the quote addresses the topic at all, when the model decides it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    relevance: Option<f64>,
-    sentiment: Option<&'a str>,
-    /// The sentence around the quote, with its attribution: what `train` reads as `context`.
-    context: &'a str,
-    sentiment_probs: Option<Probs>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explain: Option<Vec<Pull<'a>>>,
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 1e4).round() / 1e4
-}
-
-fn best(p: &Option<LabelProbs>) -> Option<&str> {
-    p.as_ref().map(|p| p.best().0)
-}
-
 /// Labels in display order, for CSV columns.
 fn ordered_labels(labels: Option<&[String]>) -> Vec<String> {
     let mut v = labels.map(<[String]>::to_vec).unwrap_or_default();
@@ -90,9 +54,10 @@ fn csv_line(fields: impl IntoIterator<Item = String>) -> Result<Vec<u8>> {
 }
 
 pub fn run(args: ClassifyArgs) -> Result<()> {
-    let loaded = LoadedModel::open(&args.model)?;
+    let (topic, loaded) = args.model.open()?;
     let model = loaded.get();
-    let topic = args.model.topic.trim();
+    let explain = if args.explain { args.explain_top } else { 0 };
+    let pipeline = Pipeline::new(model).explain(explain);
     let stance_labels = ordered_labels(model.labels(Task::Stance));
     let sentiment_labels = ordered_labels(model.labels(Task::Sentiment));
     let mut sink = Sink::open(args.output.as_deref())?;
@@ -119,20 +84,12 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
         )?,
         ClassifyFormat::Jsonl => {}
     }
-    let explain = if args.explain { args.explain_top } else { 0 };
     for_each_article(
         &args.input,
-        |a| classify_article(model, topic, a, explain),
+        |a| pipeline.classify(a, &topic),
         |_, rows| {
             for c in &rows {
-                write_row(
-                    &mut sink,
-                    &args,
-                    topic,
-                    c,
-                    &stance_labels,
-                    &sentiment_labels,
-                )?;
+                write_row(&mut sink, &args, c, &stance_labels, &sentiment_labels)?;
             }
             Ok(())
         },
@@ -143,79 +100,61 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
 fn write_row(
     sink: &mut Sink,
     args: &ClassifyArgs,
-    topic: &str,
-    c: &Classified,
+    c: &ClassifiedQuote,
     stance_labels: &[String],
     sentiment_labels: &[String],
 ) -> Result<()> {
     match args.format {
         ClassifyFormat::Jsonl => {
-            let row = Row {
-                quote: &c.record,
-                topic,
-                stance: best(&c.stance),
-                stance_probs: c.stance.as_ref().map(probs),
-                relevance: c.relevance.map(round4),
-                sentiment: best(&c.sentiment),
-                context: &c.context,
-                sentiment_probs: c.sentiment.as_ref().map(probs),
-                explain: args.explain.then(|| {
-                    c.explain
-                        .iter()
-                        .map(|(f, w)| Pull {
-                            feature: f,
-                            weight: *w,
-                        })
-                        .collect()
-                }),
-            };
-            serde_json::to_writer(&mut *sink, &row)?;
+            serde_json::to_writer(&mut *sink, c)?;
             sink.write_all(b"\n")?;
         }
         ClassifyFormat::Csv => {
             let p = |probs: &Option<LabelProbs>, label: &str| {
                 probs
                     .as_ref()
-                    .and_then(|p| p.get(label))
-                    .map(|v| format!("{v:.4}"))
+                    .filter(|p| p.contains(label))
+                    .map(|p| format!("{:.4}", p.get(label)))
                     .unwrap_or_default()
             };
-            let mut fields = csv_fields(&c.record);
-            fields.push(topic.to_string());
-            fields.push(best(&c.stance).unwrap_or_default().to_string());
+            let mut fields = csv_fields(&c.quote);
+            fields.push(c.topic.clone());
+            fields.push(c.stance_label().unwrap_or_default().to_string());
             fields.extend(stance_labels.iter().map(|l| p(&c.stance, l)));
             if let Some(r) = c.relevance {
                 fields.push(format!("{r:.4}"));
             }
-            fields.push(best(&c.sentiment).unwrap_or_default().to_string());
+            fields.push(c.sentiment_label().unwrap_or_default().to_string());
             fields.extend(sentiment_labels.iter().map(|l| p(&c.sentiment, l)));
-            if args.explain {
-                let text: Vec<String> = c
-                    .explain
+            if let Some(explain) = &c.explain {
+                let text: Vec<String> = explain
                     .iter()
-                    .map(|(f, w)| format!("{f}={w:.3}"))
+                    .map(|p| format!("{}={:.3}", p.feature, p.weight))
                     .collect();
                 fields.push(text.join("; "));
             }
             sink.write_all(&csv_line(fields)?)?;
         }
         ClassifyFormat::Table => {
-            let (stance, p) = c.stance.as_ref().map_or(("-", 0.0), |s| s.best());
+            let (stance, p) = c
+                .stance
+                .as_ref()
+                .and_then(LabelProbs::best)
+                .unwrap_or(("-", 0.0));
             writeln!(
                 sink,
                 "{:<24} {:<8} {:<8} {:>5.2} {:<9} {}",
-                clip(c.record.speaker.as_deref().unwrap_or("-"), 24),
-                c.record.kind,
+                clip(c.quote.speaker.as_deref().unwrap_or("-"), 24),
+                c.quote.kind,
                 stance,
                 p,
-                best(&c.sentiment).unwrap_or("-"),
-                clip(&c.record.text, 80)
+                c.sentiment_label().unwrap_or("-"),
+                clip(&c.quote.text, 80)
             )?;
-            if args.explain {
-                let text: Vec<String> = c
-                    .explain
+            if let Some(explain) = &c.explain {
+                let text: Vec<String> = explain
                     .iter()
-                    .map(|(f, w)| format!("{f} {w:.3}"))
+                    .map(|p| format!("{} {:.3}", p.feature, p.weight))
                     .collect();
                 writeln!(sink, "{:>24} because: {}", "", text.join(", "))?;
             }

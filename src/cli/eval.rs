@@ -5,6 +5,7 @@ use clap::Args;
 use demarche::dataset::{Task, OFF_TOPIC, ON_TOPIC};
 use demarche::model::metrics::{self, Scores};
 use demarche::model::Model;
+use demarche::LabelProbs;
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -60,8 +61,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
             .map(|&i| {
                 let p = &predictions[i];
                 match task {
-                    Task::Stance => p.stance.as_ref().map(|lp| lp.best().0),
-                    Task::Sentiment => p.sentiment.as_ref().map(|lp| lp.best().0),
+                    Task::Stance => p.stance.as_ref().and_then(LabelProbs::best).map(|b| b.0),
+                    Task::Sentiment => p.sentiment.as_ref().and_then(LabelProbs::best).map(|b| b.0),
                     Task::Relevance => p.relevance.map(on_off),
                     Task::Article => p.article.map(on_off),
                 }

@@ -1,16 +1,13 @@
-//! Reading many articles: stream them, work on batches in parallel (rayon), and hand results
-//! to a sink in input order, so output is deterministic and memory stays flat.
+//! Reading many articles from the command line's inputs, with warnings and a progress bar:
+//! the work goes through the library's parallel batches ([`in_batches`]).
 
 use anyhow::Result;
 use demarche::article::Articles;
+use demarche::pipeline::in_batches;
 use demarche::Article;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-
-/// Articles per parallel batch: enough to keep the cores busy, small enough to stream.
-const BATCH: usize = 64;
 
 /// Flags shared by every command that reads articles.
 #[derive(Debug, Clone, clap::Args)]
@@ -27,8 +24,9 @@ pub struct InputArgs {
     pub quiet: bool,
 }
 
-/// Runs `work` on every article in parallel batches and gives each result to `sink` in
-/// input order. Returns the number of articles processed.
+/// Runs `work` on every article in the library's parallel batches and gives each result to
+/// `sink` in input order, with warnings and a progress bar on standard error. Returns the
+/// number of articles processed.
 pub fn for_each_article<T, W, S>(args: &InputArgs, work: W, mut sink: S) -> Result<usize>
 where
     T: Send,
@@ -46,25 +44,19 @@ where
     } else {
         ProgressBar::hidden()
     };
-    let mut done = 0;
-    loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        for a in articles.by_ref().take(BATCH) {
-            batch.push(a?);
-        }
+    // Warnings are printed as the articles they are about are read.
+    let read = std::iter::from_fn(|| {
+        let next = articles.next();
         for w in articles.take_warnings() {
             bar.suspend(|| eprintln!("demarche: warning: {w}"));
         }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<T> = batch.par_iter().map(&work).collect();
-        for (a, r) in batch.iter().zip(results) {
-            sink(a, r)?;
-        }
-        done += batch.len();
-        bar.set_position(done as u64);
-    }
+        next.map(|a| a.map_err(anyhow::Error::from))
+    });
+    let done = in_batches(read, work, |a, r| {
+        sink(a, r)?;
+        bar.inc(1);
+        Ok(())
+    })?;
     bar.finish_and_clear();
     if articles.skipped() > 0 {
         eprintln!(

@@ -1,4 +1,4 @@
-//! Flags shared by `train` and `eval`: how to read labeled files (see CONTRACT.md).
+//! Flags shared by `train` and `eval`: how to read labeled files (see `docs/contract.md`).
 
 use clap::{Args, ValueEnum};
 use demarche::dataset::{self, Columns, Dataset, ReadOptions};

@@ -6,10 +6,10 @@ mod eval;
 mod input;
 mod labeled;
 mod merge;
+mod model;
 mod output;
 mod quotes;
 mod report;
-mod score;
 mod train;
 
 use clap::{Parser, Subcommand};

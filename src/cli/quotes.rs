@@ -4,7 +4,7 @@ use super::input::{for_each_article, InputArgs};
 use super::output::Sink;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use demarche::QuoteRecord;
+use demarche::{Pipeline, QuoteRecord};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -75,6 +75,7 @@ pub fn clip(s: &str, max: usize) -> String {
 }
 
 pub fn run(args: QuotesArgs) -> Result<()> {
+    let pipeline = Pipeline::default();
     let mut sink = Sink::open(args.output.as_deref())?;
     let mut csv_out = None;
     if args.format == QuotesFormat::Csv {
@@ -92,13 +93,7 @@ pub fn run(args: QuotesArgs) -> Result<()> {
     }
     for_each_article(
         &args.input,
-        |a| {
-            demarche::extract(&a.body)
-                .iter()
-                .enumerate()
-                .map(|(i, q)| q.record(&a.id, i, &a.body))
-                .collect::<Vec<_>>()
-        },
+        |a| pipeline.quotes(a),
         |_, records| {
             for r in records {
                 match args.format {

@@ -3,10 +3,11 @@
 
 use super::input::{for_each_article, InputArgs};
 use super::merge::ReportOutput;
-use super::score::{classify_article, LoadedModel, ModelArgs};
+use super::model::ModelArgs;
 use anyhow::Result;
 use clap::Args;
-use demarche::report::{ActorDictionary, GroupBy, ReportBuilder};
+use demarche::report::{ActorDictionary, GroupBy};
+use demarche::Pipeline;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -27,30 +28,21 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: ReportArgs) -> Result<()> {
-    let loaded = LoadedModel::open(&args.model)?;
-    let model = loaded.get();
-    let topic = args.model.topic.trim();
-    let dictionary = args
-        .actors
-        .as_ref()
-        .map(ActorDictionary::load)
-        .transpose()?;
-    let name = model.name();
-    let mut builder = ReportBuilder::new(topic, &name, dictionary.as_ref(), args.by);
+    let (topic, loaded) = args.model.open()?;
+    let mut pipeline = Pipeline::new(loaded.get()).group_by(args.by);
+    if let Some(path) = &args.actors {
+        pipeline = pipeline.actors(ActorDictionary::load(path)?);
+    }
+    let mut builder = pipeline.report_builder(&topic);
     // Open the output first, so a bad output path fails before the work is done.
     let sink = args.out.open()?;
     for_each_article(
         &args.input,
-        |a| {
-            classify_article(model, topic, a, 0)
-                .iter()
-                .map(|c| c.scored(a))
-                .collect::<Vec<_>>()
-        },
-        |_, quotes| {
+        |a| pipeline.classify(a, &topic),
+        |a, rows| {
             builder.add_article();
-            for q in &quotes {
-                builder.add(q);
+            for row in &rows {
+                builder.add(&row.scored(a));
             }
             Ok(())
         },

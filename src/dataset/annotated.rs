@@ -116,7 +116,7 @@ fn norm(text: &str) -> String {
 }
 
 impl Dataset {
-    /// Reads every annotated folder at or under `dir` (see [`annotated_dirs`]).
+    /// Reads every annotated folder at or under `dir` (see `annotated_dirs`).
     pub fn read_annotated(&mut self, dir: &Path) -> Result<()> {
         let dirs = annotated_dirs(dir)?;
         if dirs.is_empty() {

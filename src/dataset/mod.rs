@@ -1,4 +1,4 @@
-//! Labeled files: the rows `train` and `eval` read, per the labeled-file rules of `CONTRACT.md`.
+//! Labeled files: the rows `train` and `eval` read, per the labeled-file rules of `docs/contract.md`.
 //!
 //! Files are read as bytes and decoded lossily (the SemEval files hold invalid UTF-8), a BOM is
 //! dropped, CRLF and LF both end records. Labels are kept as case-folded strings, since a model

@@ -13,6 +13,7 @@ mod train;
 mod vector;
 
 pub use crate::features::ModelInput;
+pub use crate::label::LabelProbs;
 pub use file::FORMAT_VERSION;
 pub use together::SpeakerStage;
 use together::LABELS;
@@ -123,46 +124,12 @@ pub struct ModelCard {
     pub fits: Vec<FitCard>,
 }
 
-/// Labels with their probabilities, in the model's label order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LabelProbs {
-    labels: Vec<String>,
-    probs: Vec<f64>,
-}
-
-impl LabelProbs {
-    /// The most probable label, the first in label order on ties.
-    pub fn best(&self) -> (&str, f64) {
-        let i = logistic::argmax(&self.probs);
-        (self.labels[i].as_str(), self.probs[i])
-    }
-
-    pub fn get(&self, label: &str) -> Option<f64> {
-        self.labels
-            .iter()
-            .position(|l| l == label)
-            .map(|i| self.probs[i])
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
-        self.labels
-            .iter()
-            .map(String::as_str)
-            .zip(self.probs.iter().copied())
-    }
-
-    /// The best label read as `T` (e.g. [`crate::Stance`]), if it is one.
-    pub fn best_as<T: std::str::FromStr>(&self) -> Option<T> {
-        self.best().0.parse().ok()
-    }
-}
-
 /// What the model says about one quote; a task is `None` when the model has no classifier
 /// for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prediction {
     /// With a relevance classifier, the probabilities toward the topic all told: a statement
-    /// off the topic is `none` ([`Ensemble::predict`]).
+    /// off the topic is `none` (`Ensemble::predict`).
     pub stance: Option<LabelProbs>,
     pub sentiment: Option<LabelProbs>,
     /// The probability that the statement addresses the topic at all, when the model has a
@@ -252,7 +219,7 @@ impl Ensemble {
         let in_article = input.context.is_some_and(|c| c.article.is_some());
         let mut on = |task| {
             self.probs(input, task, &mut rows)
-                .and_then(|p| p.get(crate::dataset::ON_TOPIC))
+                .map(|p| p.get(crate::dataset::ON_TOPIC))
                 .filter(|_| in_article)
         };
         let article = on(Task::Article);
@@ -292,7 +259,7 @@ impl Ensemble {
             .iter()
             .map(|p| {
                 let s = p.stance.as_ref()?;
-                let get = |l| s.get(l);
+                let get = |l| s.contains(l).then(|| s.get(l));
                 Some([get(LABELS[0])?, get(LABELS[1])?, get(LABELS[2])?])
             })
             .collect();
@@ -381,8 +348,12 @@ impl Model {
     }
 
     /// `demarche-default@<id>` for the built-in model, `<file stem>@<id>` for a loaded one,
-    /// where `<id>` starts the file's SHA-256.
+    /// `trained@<id>` for one just trained, where `<id>` starts the file's SHA-256 (the file
+    /// the model is, or would be when saved).
     pub fn name(&self) -> String {
+        if self.name.is_empty() {
+            return format!("trained@{}", file::short_id(&file::encode(self)));
+        }
         self.name.clone()
     }
 
@@ -481,7 +452,7 @@ mod tests {
         let sentiment = p
             .sentiment
             .expect("the default model has a sentiment classifier");
-        assert!(sentiment.get("neutral").is_some());
+        assert!(sentiment.contains("neutral"));
     }
 
     /// Fails when `training/` changed since the built-in model was trained: rerun

@@ -237,7 +237,7 @@ fn fit_speaker_stage(
             .iter()
             .map(|p| {
                 let s = p.stance.as_ref();
-                let get = |l| s.and_then(|s| s.get(l)).unwrap_or(0.0);
+                let get = |l| s.map_or(0.0, |s| s.get(l));
                 [get("favor"), get("against"), get("none")]
             })
             .collect();
@@ -449,7 +449,7 @@ pub(crate) fn predict_rows(
     rows.par_iter()
         .map(|&i| {
             let p = ensemble.predict(&ds.rows[i].model_input());
-            let best = |l: Option<LabelProbs>| l.map(|l| l.best().0.to_string());
+            let best = |l: Option<LabelProbs>| l.and_then(|l| l.best().map(|b| b.0.to_string()));
             match task {
                 Task::Stance => best(p.stance),
                 Task::Sentiment => best(p.sentiment),

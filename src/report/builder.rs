@@ -6,7 +6,7 @@ use super::name::{fold, is_alias};
 use super::partial::{
     add_candidates, label_order, quantize, weight, Candidate, PartialReport, Tally,
 };
-use super::{GroupBy, Report, ScoredQuote};
+use super::{GroupBy, LabelProbs, Report, ScoredQuote};
 use crate::QuoteKind;
 use std::collections::BTreeMap;
 
@@ -206,12 +206,12 @@ fn add_to(map: &mut BTreeMap<String, u64>, key: &str, n: u64) {
 }
 
 /// Labels with probabilities in units, trimmed labels, the first of any repeated label kept.
-fn quantized(probs: &[(String, f64)]) -> Vec<(String, u64)> {
+fn quantized(probs: &LabelProbs) -> Vec<(String, u64)> {
     let mut out: Vec<(String, u64)> = Vec::with_capacity(probs.len());
-    for (label, p) in probs {
+    for (label, p) in probs.iter() {
         let label = label.trim();
         if !label.is_empty() && !out.iter().any(|(l, _)| l == label) {
-            out.push((label.to_string(), quantize(*p)));
+            out.push((label.to_string(), quantize(p)));
         }
     }
     out
@@ -568,8 +568,8 @@ mod tests {
     #[test]
     fn odd_probabilities_do_not_panic() {
         let mut q = quote("a", "X", "q", [f64::NAN, 7.0, -1.0]);
-        q.stance_probs.push(("other".into(), f64::INFINITY));
-        q.stance_probs.push(("favor".into(), 0.9));
+        q.stance_probs.push("other", f64::INFINITY);
+        q.stance_probs.push("favor", 0.9);
         let r = report(&[q, quote("a", "Y", "q", [0.0; 3])]);
         let x = actor(&r, "X");
         assert_eq!(

@@ -235,7 +235,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{awkward, render};
-    use super::super::{Format, Probs};
+    use super::super::{Format, LabelProbs};
     use super::*;
 
     #[test]
@@ -281,11 +281,7 @@ mod tests {
         // Ana Ruiz: two quotes, both voting favor: the whole bar.
         assert!(svg.contains("<rect x=\"0.00\" width=\"220.00\" height=\"18\" fill=\"#2f9e44\"><title>favor 100%</title>"), "{svg}");
         let mut mixed = r.actors[0].clone();
-        mixed.votes = Probs(vec![
-            ("favor".into(), 1.5),
-            ("against".into(), 0.5),
-            ("none".into(), 0.0),
-        ]);
+        mixed.votes = LabelProbs::from_iter([("favor", 1.5), ("against", 0.5), ("none", 0.0)]);
         let svg = bar(&r.stance_labels, &mixed);
         assert!(
             svg.contains("<rect x=\"165.00\" width=\"55.00\" height=\"18\" fill=\"#e03131\">"),
@@ -296,7 +292,7 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains(">75%</text>") && svg.contains(">25%</text>"));
-        mixed.votes.0[1].1 = 0.2;
+        mixed.votes = LabelProbs::from_iter([("favor", 1.5), ("against", 0.2), ("none", 0.0)]);
         let svg = bar(&r.stance_labels, &mixed);
         assert!(
             !svg.contains(">12%</text>"),

@@ -14,7 +14,7 @@
 //!     article: "munich.txt".into(), date: Some("2007-02-10".into()),
 //!     speaker: "Vladimir Putin".into(), affiliation: None, source_text: Some("Putin".into()),
 //!     kind: QuoteKind::Direct, text: "Only the Kosovars and Serbs can resolve this.".into(),
-//!     stance_probs: vec![("favor".into(), 0.1), ("against".into(), 0.8), ("none".into(), 0.1)],
+//!     stance_probs: [("favor", 0.1), ("against", 0.8), ("none", 0.1)].into_iter().collect(),
 //!     sentiment_probs: None, relevance: Some(0.9),
 //! });
 //! let report = builder.finish();
@@ -37,7 +37,7 @@
 //!   label with its weight. `none` is the absence of a position (procedural, factual,
 //!   balanced statements), so it does not outvote one: favor and against are weighed against
 //!   each other, and the larger wins when it is at least 1.5 times the other. Without such a
-//!   lean (statements both ways, or none either way) the stance is `none` (`LABELS.md`: "an
+//!   lean (statements both ways, or none either way) the stance is `none` (`docs/labels.md`: "an
 //!   actor with statements both ways and no lean is none"). Votes rather than mean
 //!   probabilities, because a quote the model gets right with 0.45 should count as much as one
 //!   it gets right with 0.9: on a small-corpus model the probabilities are soft, and a single
@@ -84,13 +84,13 @@ mod name;
 mod partial;
 mod render;
 
+pub use crate::label::{label_order, LabelProbs};
 pub use builder::ReportBuilder;
 pub use dictionary::{ActorDictionary, DictionaryEntry};
-pub use partial::{label_order, merge, PartialReport};
+pub use partial::{merge, PartialReport};
 
 use crate::QuoteKind;
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
@@ -111,9 +111,9 @@ pub struct ScoredQuote {
     pub kind: QuoteKind,
     pub text: String,
     /// Stance label -> probability (favor/against/none for the built-in model).
-    pub stance_probs: Vec<(String, f64)>,
+    pub stance_probs: LabelProbs,
     /// Sentiment label -> probability, when the model gives sentiment.
-    pub sentiment_probs: Option<Vec<(String, f64)>>,
+    pub sentiment_probs: Option<LabelProbs>,
     /// The probability that the quote addresses the topic at all, when the model says; a
     /// quote below [`RELEVANT`] is counted apart and does not vote.
     pub relevance: Option<f64>,
@@ -170,38 +170,6 @@ impl FromStr for Format {
     }
 }
 
-/// Labels with probabilities, in label order; serialized as a JSON object.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Probs(pub Vec<(String, f64)>);
-
-impl Probs {
-    /// Labels and probabilities in display order: favor, against, none, positive, negative,
-    /// neutral, then any other label alphabetically.
-    pub fn ordered(pairs: impl IntoIterator<Item = (String, f64)>) -> Probs {
-        let mut v: Vec<(String, f64)> = pairs.into_iter().collect();
-        v.sort_by(|a, b| partial::label_order(&a.0, &b.0));
-        Probs(v)
-    }
-
-    /// The probability of `label`, 0 when absent.
-    pub fn get(&self, label: &str) -> f64 {
-        self.0
-            .iter()
-            .find(|(l, _)| l == label)
-            .map_or(0.0, |(_, p)| *p)
-    }
-}
-
-impl Serialize for Probs {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (label, p) in &self.0 {
-            map.serialize_entry(label, p)?;
-        }
-        map.end()
-    }
-}
-
 /// Quote counts by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Kinds {
@@ -244,15 +212,15 @@ pub struct ActorReport {
     pub note: Option<String>,
     /// Label -> weight of the quotes that voted for it (each relevant quote votes for its
     /// own most probable label with its kind's weight): the numbers the stance is decided on.
-    pub votes: Probs,
+    pub votes: LabelProbs,
     /// Quotes that address the topic and vote.
     pub relevant: u64,
     /// Quotes about other matters, counted apart: they do not vote.
     pub irrelevant: u64,
     /// Weighted mean probabilities over the relevant quotes.
-    pub stance_probs: Probs,
+    pub stance_probs: LabelProbs,
     pub sentiment: Option<String>,
-    pub sentiment_probs: Option<Probs>,
+    pub sentiment_probs: Option<LabelProbs>,
     pub evidence: Vec<Evidence>,
     pub affiliation: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -269,7 +237,7 @@ pub struct ActorReport {
     pub members: Vec<String>,
 }
 
-/// A per-actor stance report (`report --format json` in `CONTRACT.md`).
+/// A per-actor stance report (`report --format json` in `docs/contract.md`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub topic: String,

@@ -6,7 +6,7 @@
 //! makes `merge` of any split equal the whole.
 
 use super::name::{is_full_name, surname};
-use super::{ActorReport, Evidence, GroupBy, Kinds, Probs, Report};
+use super::{ActorReport, Evidence, GroupBy, Kinds, LabelProbs, Report};
 use crate::error::{Error, Result};
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
@@ -23,11 +23,6 @@ const FORMAT: &str = "demarche-partial";
 /// Version 2 added relevance: quotes about other matters counted apart without votes.
 const VERSION: u32 = 2;
 
-/// Labels shown first, in this order; any other label follows alphabetically.
-const KNOWN_LABELS: [&str; 6] = [
-    "favor", "against", "none", "positive", "negative", "neutral",
-];
-
 /// A kind's weight in tenths (see the module doc of `report`).
 pub(super) fn weight(kind: QuoteKind) -> u64 {
     match kind {
@@ -43,17 +38,7 @@ pub(super) fn quantize(p: f64) -> u64 {
     (p.clamp(0.0, 1.0) * SCALE as f64).round() as u64
 }
 
-/// The display order of labels: favor, against, none, positive, negative, neutral, then any
-/// other label alphabetically.
-pub fn label_order(a: &str, b: &str) -> Ordering {
-    let rank = |l: &str| {
-        KNOWN_LABELS
-            .iter()
-            .position(|k| *k == l)
-            .unwrap_or(usize::MAX)
-    };
-    rank(a).cmp(&rank(b)).then_with(|| a.cmp(b))
-}
+pub use crate::label::label_order;
 
 fn sorted_labels(labels: &BTreeSet<String>) -> Vec<String> {
     let mut v: Vec<String> = labels.iter().cloned().collect();
@@ -289,13 +274,11 @@ fn round4(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
 
-fn probs(sums: &BTreeMap<String, u64>, total: u64, labels: &[String]) -> Probs {
-    Probs(
-        labels
-            .iter()
-            .map(|l| (l.clone(), ratio(sums.get(l).copied().unwrap_or(0), total)))
-            .collect(),
-    )
+fn probs(sums: &BTreeMap<String, u64>, total: u64, labels: &[String]) -> LabelProbs {
+    labels
+        .iter()
+        .map(|l| (l.clone(), ratio(sums.get(l).copied().unwrap_or(0), total)))
+        .collect()
 }
 
 /// The note of an actor none of whose quotes addresses the topic.
@@ -584,17 +567,15 @@ fn actor_report(
         stance,
         confidence,
         note,
-        votes: Probs(
-            stance_labels
-                .iter()
-                .map(|l| {
-                    (
-                        l.clone(),
-                        round4(t.votes.get(l).copied().unwrap_or(0) as f64 / 10.0),
-                    )
-                })
-                .collect(),
-        ),
+        votes: stance_labels
+            .iter()
+            .map(|l| {
+                (
+                    l.clone(),
+                    round4(t.votes.get(l).copied().unwrap_or(0) as f64 / 10.0),
+                )
+            })
+            .collect(),
         relevant: t.relevant,
         irrelevant: t.irrelevant,
         stance_probs: probs(&t.stance, t.weight, stance_labels),

@@ -8,7 +8,7 @@ writes, into OUT_DIR (which must lie outside the repository):
   - <section>-NNN.txt   byte-for-byte copies of the annotated articles
   - gold.json           the fixture format read by score_articles.py
                         (match = the text at the annotated byte offsets)
-so that `python3 /work/shared/tools/score_articles.py BINARY OUT_DIR` scores it.
+so that `python3 ../shared/tools/score_articles.py BINARY OUT_DIR` scores it.
 
 The article texts are never stored in the repository: only byte offsets (UTF-8, counted
 from the start of the file), speakers and labels are. Exits 0 with a message when the data
