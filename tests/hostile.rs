@@ -229,6 +229,28 @@ fn deeply_nested_and_unbalanced_quotes_finish() {
     }
 }
 
+/// 100,000 nested elements (500 KB): the recursive walk over the parsed tree overflowed the
+/// stack and the tree builder took time quadratic in the depth. `scripts/bench-growth.sh html`
+/// measures how the time grows.
+#[test]
+fn a_hundred_thousand_nested_divs_classify() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let page = format!(
+        "{}<p>\u{201c}We will not accept it,\u{201d} Putin said.</p>",
+        "<div>".repeat(n)
+    );
+    std::fs::write(dir.path().join("deep.html"), &page).unwrap();
+    let o = demarche(
+        dir.path(),
+        &["classify", "deep.html", "--topic", "the accord"],
+    );
+    expect(&o, 0, &[]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 1, "{}", show(&o));
+    assert!(out.contains("\"speaker\":\"Putin\""), "{}", show(&o));
+}
+
 /// A labeled file that trains (BOM, CRLF, a quoted field holding a line break and escaped
 /// quotes), and broken ones.
 const GOOD_CSV: &[u8] = b"\xef\xbb\xbftext,topic,stance,sentiment\r\n\
