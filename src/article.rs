@@ -6,15 +6,18 @@
 //! grow with the number of articles. It does not find quotes; see [`crate::quote`].
 
 use crate::error::{Error, Result};
+use crate::output::FileId;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use sha2::{Digest, Sha256};
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::os::unix::fs::{DirEntryExt, FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 /// The default `--max-article-bytes`: far above any real article, low enough to stay safe.
@@ -33,6 +36,13 @@ pub struct Article {
 }
 
 impl Article {
+    /// A 64-bit hash of the text (the first 8 bytes of its SHA-256, big-endian): the same
+    /// text gives the same hash on every machine and in every version, so reports made on
+    /// separate shards can tell the same article apart from a different one.
+    pub fn content_hash(&self) -> u64 {
+        content_hash(&self.body)
+    }
+
     /// An article from text in memory (tests, library users).
     pub fn from_text(id: impl Into<String>, body: impl Into<String>) -> Article {
         Article {
@@ -58,6 +68,10 @@ pub enum Warning {
     },
     /// Files in a directory that are not articles by their extension were left out.
     NotArticles { dir: String, files: usize },
+    /// An entry found while walking a directory could not be read, or is not a file to read
+    /// (a FIFO, a socket, a device, a dangling link, a link back to a directory already
+    /// read): skipped.
+    Unreadable { path: String, reason: String },
 }
 
 impl std::fmt::Display for Warning {
@@ -79,6 +93,7 @@ impl std::fmt::Display for Warning {
                  (a directory is searched for .txt, .html, .htm, .xhtml, .jsonl, .ndjson and \
                  files without an extension; name a file to read it whatever its extension)"
             ),
+            Warning::Unreadable { path, reason } => write!(f, "{path}: skipped: {reason}"),
         }
     }
 }
@@ -108,11 +123,21 @@ impl Format {
 
 /// A streaming reader over every article in a list of inputs.
 pub struct Articles {
-    pending: VecDeque<PathBuf>,
+    pending: VecDeque<Pending>,
+    /// Every file that will be read, to refuse an output that is one of them.
+    files: HashSet<FileId>,
     jsonl: Option<JsonlReader>,
     max_bytes: usize,
     warnings: Vec<Warning>,
     skipped: usize,
+    unreadable: usize,
+}
+
+/// A file to read, and whether it was found by walking a directory (then a failure to read it
+/// is a warning, not the end of the run: the user did not name it).
+struct Pending {
+    path: PathBuf,
+    walked: bool,
 }
 
 struct JsonlReader {
@@ -122,38 +147,53 @@ struct JsonlReader {
 }
 
 impl Articles {
-    /// Expands directories (recursively, sorted) up front; files are read lazily.
+    /// Expands directories (recursively, sorted) up front; files are read lazily. A named
+    /// input that does not exist or a named directory that cannot be listed is an error;
+    /// what cannot be read below a directory is skipped with a warning.
     pub fn open(inputs: &[PathBuf]) -> Result<Articles> {
-        let mut pending = VecDeque::new();
-        let mut warnings = Vec::new();
+        let mut articles = Articles {
+            pending: VecDeque::new(),
+            files: HashSet::new(),
+            jsonl: None,
+            max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            warnings: Vec::new(),
+            skipped: 0,
+            unreadable: 0,
+        };
         for input in inputs {
             if input.as_os_str() == "-" {
-                pending.push_back(input.clone());
+                articles.pending.push_back(Pending {
+                    path: input.clone(),
+                    walked: false,
+                });
                 continue;
             }
             let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
             if meta.is_dir() {
-                let mut files = Vec::new();
-                let left_out = walk(input, &mut files)?;
-                if left_out > 0 {
-                    warnings.push(Warning::NotArticles {
+                let mut walk = Walk::default();
+                walk.run(input, &meta)?;
+                if walk.left_out > 0 {
+                    articles.warnings.push(Warning::NotArticles {
                         dir: input.display().to_string(),
-                        files: left_out,
+                        files: walk.left_out,
                     });
                 }
-                files.sort();
-                pending.extend(files);
+                articles.unreadable += walk.unreadable.len();
+                articles.warnings.extend(walk.unreadable);
+                walk.files.sort();
+                for (path, id) in walk.files {
+                    articles.files.insert(id);
+                    articles.pending.push_back(Pending { path, walked: true });
+                }
             } else {
-                pending.push_back(input.clone());
+                articles.files.insert(FileId::from(&meta));
+                articles.pending.push_back(Pending {
+                    path: input.clone(),
+                    walked: false,
+                });
             }
         }
-        Ok(Articles {
-            pending,
-            jsonl: None,
-            max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
-            warnings,
-            skipped: 0,
-        })
+        Ok(articles)
     }
 
     /// Articles larger than this many bytes are skipped with a warning.
@@ -172,13 +212,24 @@ impl Articles {
         self.skipped
     }
 
+    /// How many entries under the directories given were skipped as unreadable.
+    pub fn unreadable(&self) -> usize {
+        self.unreadable
+    }
+
+    /// Whether `id` is one of the files that will be read.
+    pub fn reads(&self, id: FileId) -> bool {
+        self.files.contains(&id)
+    }
+
     fn next_jsonl(&mut self) -> Option<Result<Article>> {
         let reader = self.jsonl.as_mut()?;
         let mut buf = Vec::new();
         loop {
             buf.clear();
-            // Read at most max_bytes + 1 so one enormous line cannot exhaust memory.
-            let limit = self.max_bytes as u64 + 2;
+            // Read at most the limit and a line end, and one byte more to see that a line is
+            // over it, so one enormous line cannot exhaust memory.
+            let limit = (self.max_bytes as u64).saturating_add(2);
             let n = match reader
                 .lines
                 .by_ref()
@@ -235,7 +286,23 @@ impl Articles {
         }
     }
 
-    fn read_file(&mut self, path: &Path) -> Option<Result<Article>> {
+    /// Reads one file; a file found by walking a directory that cannot be read is skipped
+    /// with a warning.
+    fn read_file(&mut self, pending: &Pending) -> Option<Result<Article>> {
+        match self.read_named(&pending.path) {
+            Some(Err(Error::Io { path, error })) if pending.walked => {
+                self.unreadable += 1;
+                self.warnings.push(Warning::Unreadable {
+                    path: path.display().to_string(),
+                    reason: error.to_string(),
+                });
+                None
+            }
+            other => other,
+        }
+    }
+
+    fn read_named(&mut self, path: &Path) -> Option<Result<Article>> {
         let name = display(path);
         let format = if path.as_os_str() == "-" {
             Format::Text
@@ -263,7 +330,7 @@ impl Articles {
             return self.next_jsonl();
         }
         let mut bytes = Vec::new();
-        let limit = self.max_bytes as u64 + 1;
+        let limit = (self.max_bytes as u64).saturating_add(1);
         if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
             return Some(Err(Error::io(path, e)));
         }
@@ -279,7 +346,11 @@ impl Articles {
             });
             return None;
         }
-        let (text, lossy) = decode(&bytes);
+        // A file or stream with no text holds no article (an empty shard's standard input).
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let (text, lossy) = decode_owned(bytes);
         if lossy {
             self.warnings
                 .push(Warning::InvalidUtf8 { path: name.clone() });
@@ -303,8 +374,8 @@ impl Iterator for Articles {
                 }
                 continue;
             }
-            let path = self.pending.pop_front()?;
-            if let Some(item) = self.read_file(&path) {
+            let pending = self.pending.pop_front()?;
+            if let Some(item) = self.read_file(&pending) {
                 return Some(item);
             }
         }
@@ -336,27 +407,104 @@ fn is_article_file(path: &Path) -> bool {
     }
 }
 
-/// Collects the article files under `dir`; returns how many other files it left out.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<usize> {
-    let mut left_out = 0;
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        if ty.is_dir() {
-            left_out += walk(&path, out)?;
-        } else if !is_article_file(&path) {
-            left_out += 1;
-        } else if ty.is_file() || ty.is_symlink() {
-            out.push(path);
-        }
+/// The article files under a directory, found without recursion: directory links are
+/// followed, each directory is read once (a link back to one already read is a loop, or a
+/// second way to the same files), and what cannot be read is noted and skipped.
+#[derive(Default)]
+struct Walk {
+    files: Vec<(PathBuf, FileId)>,
+    visited: HashSet<FileId>,
+    left_out: usize,
+    unreadable: Vec<Warning>,
+}
+
+impl Walk {
+    fn skip(&mut self, path: &Path, reason: impl Into<String>) {
+        self.unreadable.push(Warning::Unreadable {
+            path: path.display().to_string(),
+            reason: reason.into(),
+        });
     }
-    Ok(left_out)
+
+    fn run(&mut self, top: &Path, meta: &std::fs::Metadata) -> Result<()> {
+        self.visited.insert(FileId::from(meta));
+        // The directory the user named must be readable; below it, nothing stops the run.
+        let entries = std::fs::read_dir(top).map_err(|e| Error::io(top, e))?;
+        let mut stack = vec![(top.to_path_buf(), meta.dev(), entries)];
+        while let Some((dir, dev, entries)) = stack.pop() {
+            for entry in entries {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        self.skip(&dir, e.to_string());
+                        break;
+                    }
+                };
+                if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                    continue;
+                }
+                let path = entry.path();
+                let ty = match entry.file_type() {
+                    Ok(t) => t,
+                    Err(e) => {
+                        self.skip(&path, e.to_string());
+                        continue;
+                    }
+                };
+                if ty.is_file() {
+                    if is_article_file(&path) {
+                        self.files.push((path, FileId::new(dev, entry.ino())));
+                    } else {
+                        self.left_out += 1;
+                    }
+                    continue;
+                }
+                // A link is followed to what it names; anything else is looked at as it is.
+                let meta = if ty.is_symlink() {
+                    std::fs::metadata(&path)
+                } else {
+                    entry.metadata()
+                };
+                let meta = match meta {
+                    Ok(m) => m,
+                    Err(e) if ty.is_symlink() && e.kind() == io::ErrorKind::NotFound => {
+                        self.skip(&path, "a link to nothing (dangling)");
+                        continue;
+                    }
+                    Err(e) => {
+                        self.skip(&path, e.to_string());
+                        continue;
+                    }
+                };
+                let id = FileId::from(&meta);
+                if meta.is_dir() {
+                    if !self.visited.insert(id) {
+                        self.skip(
+                            &path,
+                            "a directory already read (a link loop or a second link)",
+                        );
+                        continue;
+                    }
+                    match std::fs::read_dir(&path) {
+                        Ok(sub) => stack.push((path, meta.dev(), sub)),
+                        Err(e) => self.skip(&path, e.to_string()),
+                    }
+                } else if !is_article_file(&path) {
+                    self.left_out += 1;
+                } else if meta.is_file() {
+                    self.files.push((path, id));
+                } else {
+                    let what = match meta.file_type() {
+                        t if t.is_fifo() => "a FIFO",
+                        t if t.is_socket() => "a socket",
+                        _ => "a device",
+                    };
+                    self.skip(&path, format!("{what}, not a file"));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Decodes bytes as UTF-8, lossily; the flag says whether anything was replaced.
@@ -365,6 +513,20 @@ fn decode(bytes: &[u8]) -> (String, bool) {
         std::borrow::Cow::Borrowed(s) => (s.to_string(), false),
         std::borrow::Cow::Owned(s) => (s, true),
     }
+}
+
+/// [`decode`] without a copy when the bytes are valid UTF-8.
+fn decode_owned(bytes: Vec<u8>) -> (String, bool) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    }
+}
+
+/// See [`Article::content_hash`].
+pub fn content_hash(text: &str) -> u64 {
+    let digest = Sha256::digest(text.as_bytes());
+    u64::from_be_bytes(digest[..8].try_into().expect("8 bytes of a 32-byte digest"))
 }
 
 #[derive(serde::Deserialize)]
@@ -750,6 +912,118 @@ mod tests {
         // Named on the command line, any file is read.
         let md = dir.path().join("README.md");
         assert_eq!(Articles::open(&[md]).unwrap().count(), 1);
+    }
+
+    fn mkfifo(path: &Path) {
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo on a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    }
+
+    #[test]
+    fn walking_follows_directory_links_once_and_skips_what_it_cannot_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("top/sub")).unwrap();
+        std::fs::create_dir(d.join("elsewhere")).unwrap();
+        std::fs::write(d.join("top/a.txt"), "A").unwrap();
+        std::fs::write(d.join("top/sub/b.txt"), "B").unwrap();
+        std::fs::write(d.join("elsewhere/c.txt"), "C").unwrap();
+        let link = |to: &str, at: &str| std::os::unix::fs::symlink(to, d.join(at)).unwrap();
+        link("../elsewhere", "top/linked");
+        link("..", "top/sub/up");
+        link("missing.txt", "top/dangling.txt");
+        link("loop-b", "top/loop-a");
+        link("loop-a", "top/loop-b");
+        link("a.txt", "top/again.txt");
+        mkfifo(&d.join("top/pipe.txt"));
+        let mut articles = Articles::open(&[d.join("top")]).unwrap();
+        let bodies: Vec<String> = articles.by_ref().map(|a| a.unwrap().body).collect();
+        // Sorted by path: a.txt, again.txt, linked/c.txt, sub/b.txt.
+        assert_eq!(bodies, ["A", "A", "C", "B"]);
+        assert_eq!(articles.unreadable(), 5);
+        let warnings: Vec<String> = articles
+            .take_warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let says = |end: &str, what: &str| {
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.contains(&format!("{end}: skipped: ")) && w.contains(what)),
+                "{end} {what}: {warnings:?}"
+            )
+        };
+        says("dangling.txt", "a link to nothing");
+        says("up", "a directory already read");
+        says("loop-a", "symbolic links");
+        says("loop-b", "symbolic links");
+        says("pipe.txt", "a FIFO");
+        let top = d.join("top");
+        assert!(articles.reads(FileId::of(&top.join("a.txt")).unwrap()));
+        assert!(articles.reads(FileId::of(&d.join("elsewhere/c.txt")).unwrap()));
+    }
+
+    #[test]
+    fn a_walked_file_that_cannot_be_read_is_skipped_but_a_named_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "A").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "B").unwrap();
+        let mut articles = Articles::open(&[dir.path().to_path_buf()]).unwrap();
+        // Gone between the walk and the read.
+        std::fs::remove_file(dir.path().join("a.txt")).unwrap();
+        let bodies: Vec<String> = articles.by_ref().map(|a| a.unwrap().body).collect();
+        assert_eq!(bodies, ["B"]);
+        assert_eq!(articles.unreadable(), 1);
+        let w = articles.take_warnings();
+        assert!(
+            w[0].to_string().contains("a.txt: skipped: No such file"),
+            "{w:?}"
+        );
+        let named = dir.path().join("b.txt");
+        let mut articles = Articles::open(std::slice::from_ref(&named)).unwrap();
+        std::fs::remove_file(&named).unwrap();
+        assert_eq!(articles.next().unwrap().unwrap_err().exit_code(), 2);
+    }
+
+    #[test]
+    fn empty_input_is_no_article() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        std::fs::write(dir.path().join("blank.html"), " \n\t\r\n").unwrap();
+        std::fs::write(dir.path().join("one.txt"), "One.").unwrap();
+        let n = Articles::open(&[dir.path().to_path_buf()]).unwrap().count();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn the_largest_size_limit_reads_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Text.").unwrap();
+        std::fs::write(
+            dir.path().join("b.jsonl"),
+            "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n",
+        )
+        .unwrap();
+        let mut articles = Articles::open(&[dir.path().to_path_buf()])
+            .unwrap()
+            .max_article_bytes(usize::MAX);
+        assert_eq!(articles.by_ref().count(), 3);
+        assert_eq!(articles.skipped(), 0);
+    }
+
+    #[test]
+    fn content_hashes_are_stable_and_tell_texts_apart() {
+        let a = Article::from_text("a", "The same text.");
+        let b = Article::from_text("b", "The same text.");
+        assert_eq!(a.content_hash(), b.content_hash());
+        assert_ne!(
+            a.content_hash(),
+            Article::from_text("c", "Another text.").content_hash()
+        );
+        // The first 8 bytes of SHA-256("abc").
+        assert_eq!(content_hash("abc"), 0xba7816bf8f01cfea);
     }
 
     #[test]

@@ -251,6 +251,103 @@ fn a_hundred_thousand_nested_divs_classify() {
     assert!(out.contains("\"speaker\":\"Putin\""), "{}", show(&o));
 }
 
+/// A directory holding a link to another directory, a link back up (a loop), a dangling link
+/// and a FIFO: the linked articles are read, the rest skipped with a warning each and a count,
+/// and the run succeeds (a directory link stopped it with exit 1, a dangling link with exit 2,
+/// and a FIFO was skipped without a word).
+#[test]
+fn a_walk_follows_links_and_skips_what_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("news/sub")).unwrap();
+    std::fs::create_dir(d.join("more")).unwrap();
+    std::fs::write(
+        d.join("news/a.txt"),
+        "\u{201c}We will not,\u{201d} Putin said.",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("more/b.txt"),
+        "\u{201c}We agree,\u{201d} Merkel said.",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../more", d.join("news/more")).unwrap();
+    std::os::unix::fs::symlink("..", d.join("news/sub/up")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", d.join("news/dangling.txt")).unwrap();
+    let fifo = std::ffi::CString::new(d.join("news/pipe").as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: mkfifo on a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let o = demarche(d, &["quotes", "news"]);
+    expect(
+        &o,
+        0,
+        &[
+            "warning: news/dangling.txt: skipped: a link to nothing",
+            "warning: news/pipe: skipped: a FIFO",
+            "warning: news/sub/up: skipped: a directory already read",
+            "warning: 3 entries under the directories given skipped",
+        ],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("Putin") && out.contains("Merkel"),
+        "{}",
+        show(&o)
+    );
+}
+
+/// Empty standard input (an empty shard) is no article, and the largest size limit does not
+/// wrap around to skip everything.
+#[test]
+fn empty_input_is_no_article_and_the_size_limit_does_not_wrap() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for input in ["", " \n"] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"))
+            .current_dir(d)
+            .args(["report", "-", "--topic", "t", "--partial"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut c| {
+                use std::io::Write;
+                c.stdin.take().unwrap().write_all(input.as_bytes())?;
+                c.wait_with_output()
+            })
+            .unwrap();
+        expect(&o, 0, &[]);
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("\"articles\":0,"),
+            "{}",
+            show(&o)
+        );
+    }
+    std::fs::write(
+        d.join("a.jsonl"),
+        "{\"text\": \"\\u201cWe will not,\\u201d Putin said.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("b.txt"), "\u{201c}We agree,\u{201d} Merkel said.").unwrap();
+    let o = demarche(
+        d,
+        &[
+            "quotes",
+            "a.jsonl",
+            "b.txt",
+            "--max-article-bytes",
+            "18446744073709551615",
+        ],
+    );
+    expect(&o, 0, &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).lines().count(),
+        2,
+        "{}",
+        show(&o)
+    );
+}
+
 /// A labeled file that trains (BOM, CRLF, a quoted field holding a line break and escaped
 /// quotes), and broken ones.
 const GOOD_CSV: &[u8] = b"\xef\xbb\xbftext,topic,stance,sentiment\r\n\

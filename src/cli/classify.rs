@@ -8,6 +8,7 @@ use super::score::{classify_article, probs, Classified, LoadedModel, ModelArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use demarche::dataset::Task;
+use demarche::output::refuse_input_as_output;
 use demarche::report::{label_order, Probs};
 use demarche::{LabelProbs, QuoteRecord};
 use serde::Serialize;
@@ -88,6 +89,10 @@ fn csv_line(fields: impl IntoIterator<Item = String>) -> Result<Vec<u8>> {
 }
 
 pub fn run(args: ClassifyArgs) -> Result<()> {
+    let articles = args.input.open(args.output.as_deref())?;
+    if let Some(out) = &args.output {
+        refuse_input_as_output(out, args.model.model.as_deref())?;
+    }
     let loaded = LoadedModel::open(&args.model)?;
     let model = loaded.get();
     let topic = args.model.topic.trim();
@@ -120,6 +125,8 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
     let explain = if args.explain { args.explain_top } else { 0 };
     for_each_article(
         &args.input,
+        articles,
+        |_| true,
         |a| classify_article(model, topic, a, explain),
         |_, rows| {
             for c in &rows {

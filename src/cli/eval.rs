@@ -5,6 +5,7 @@ use clap::Args;
 use demarche::dataset::{Task, OFF_TOPIC, ON_TOPIC};
 use demarche::model::metrics::{self, Scores};
 use demarche::model::Model;
+use demarche::output::refuse_input_as_output;
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -25,6 +26,9 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
+    if let Some(out) = &args.output {
+        refuse_input_as_output(out, args.labeled.inputs().chain(args.model.as_deref()))?;
+    }
     let loaded;
     let model = match &args.model {
         Some(p) => {

@@ -3,11 +3,12 @@
 
 use anyhow::Result;
 use demarche::article::Articles;
+use demarche::output::FileId;
 use demarche::Article;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Articles per parallel batch: enough to keep the cores busy, small enough to stream.
 const BATCH: usize = 64;
@@ -27,15 +28,42 @@ pub struct InputArgs {
     pub quiet: bool,
 }
 
+impl InputArgs {
+    /// Opens the articles (directories are walked now), refusing an output path that is one
+    /// of them: writing it would destroy an input.
+    pub fn open(&self, output: Option<&Path>) -> Result<Articles> {
+        let articles = Articles::open(&self.inputs)?.max_article_bytes(self.max_article_bytes);
+        if let Some(out) = output {
+            let is_file = std::fs::metadata(out).is_ok_and(|m| m.is_file());
+            if let Some(id) = FileId::of(out).filter(|&id| is_file && articles.reads(id)) {
+                let named = self
+                    .inputs
+                    .iter()
+                    .find(|p| FileId::of(p) == Some(id))
+                    .map_or_else(|| out.to_path_buf(), PathBuf::clone);
+                return Err(demarche::output::same_file(out, &named).into());
+            }
+        }
+        Ok(articles)
+    }
+}
+
 /// Runs `work` on every article in parallel batches and gives each result to `sink` in
-/// input order. Returns the number of articles processed.
-pub fn for_each_article<T, W, S>(args: &InputArgs, work: W, mut sink: S) -> Result<usize>
+/// input order. `keep` sees each article first, in input order, and may leave it out (a
+/// duplicate). Returns the number of articles processed.
+pub fn for_each_article<T, K, W, S>(
+    args: &InputArgs,
+    mut articles: Articles,
+    mut keep: K,
+    work: W,
+    mut sink: S,
+) -> Result<usize>
 where
     T: Send,
+    K: FnMut(&Article) -> bool,
     W: Fn(&Article) -> T + Sync,
     S: FnMut(&Article, T) -> Result<()>,
 {
-    let mut articles = Articles::open(&args.inputs)?.max_article_bytes(args.max_article_bytes);
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
         b.set_style(
@@ -49,13 +77,18 @@ where
     let mut done = 0;
     loop {
         let mut batch = Vec::with_capacity(BATCH);
+        let mut read = 0;
         for a in articles.by_ref().take(BATCH) {
-            batch.push(a?);
+            let a = a?;
+            read += 1;
+            if keep(&a) {
+                batch.push(a);
+            }
         }
         for w in articles.take_warnings() {
             bar.suspend(|| eprintln!("demarche: warning: {w}"));
         }
-        if batch.is_empty() {
+        if read == 0 {
             break;
         }
         let results: Vec<T> = batch.par_iter().map(&work).collect();
@@ -71,6 +104,18 @@ where
             "demarche: warning: {} article(s) skipped for size (--max-article-bytes {})",
             articles.skipped(),
             args.max_article_bytes
+        );
+    }
+    if articles.unreadable() > 0 {
+        eprintln!(
+            "demarche: warning: {} entr{} under the directories given skipped (not readable \
+             or not files; see the warnings above)",
+            articles.unreadable(),
+            if articles.unreadable() == 1 {
+                "y"
+            } else {
+                "ies"
+            }
         );
     }
     Ok(done)

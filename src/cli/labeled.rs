@@ -72,6 +72,11 @@ pub enum Format {
 }
 
 impl LabeledArgs {
+    /// The labeled files and folders named: what an output must not overwrite.
+    pub fn inputs(&self) -> impl Iterator<Item = &std::path::Path> {
+        self.files.iter().map(PathBuf::as_path)
+    }
+
     pub fn read(&self) -> demarche::Result<Dataset> {
         let opts = ReadOptions {
             columns: Columns {
@@ -108,11 +113,9 @@ impl LabeledArgs {
 /// Writes `text` to `path` atomically, or to standard output.
 pub fn emit(text: &str, path: Option<&std::path::Path>) -> anyhow::Result<()> {
     use std::io::Write;
-    match path {
-        Some(p) => demarche::output::write_atomic(p, text.as_bytes())?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-    }
-    Ok(())
+    let mut sink = super::output::Sink::open(path)?;
+    sink.write_all(text.as_bytes())?;
+    sink.finish()
 }
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ pub fn clip(s: &str, max: usize) -> String {
 }
 
 pub fn run(args: QuotesArgs) -> Result<()> {
+    let articles = args.input.open(args.output.as_deref())?;
     let mut sink = Sink::open(args.output.as_deref())?;
     let mut csv_out = None;
     if args.format == QuotesFormat::Csv {
@@ -92,6 +93,8 @@ pub fn run(args: QuotesArgs) -> Result<()> {
     }
     for_each_article(
         &args.input,
+        articles,
+        |_| true,
         |a| {
             demarche::extract(&a.body)
                 .iter()

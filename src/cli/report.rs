@@ -6,6 +6,7 @@ use super::merge::ReportOutput;
 use super::score::{classify_article, LoadedModel, ModelArgs};
 use anyhow::Result;
 use clap::Args;
+use demarche::output::refuse_input_as_output;
 use demarche::report::{ActorDictionary, GroupBy, ReportBuilder};
 use std::path::PathBuf;
 
@@ -27,6 +28,17 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: ReportArgs) -> Result<()> {
+    let articles = args.input.open(args.out.output.as_deref())?;
+    if let Some(out) = &args.out.output {
+        refuse_input_as_output(
+            out,
+            args.model
+                .model
+                .iter()
+                .chain(&args.actors)
+                .map(PathBuf::as_path),
+        )?;
+    }
     let loaded = LoadedModel::open(&args.model)?;
     let model = loaded.get();
     let topic = args.model.topic.trim();
@@ -41,6 +53,8 @@ pub fn run(args: ReportArgs) -> Result<()> {
     let sink = args.out.open()?;
     for_each_article(
         &args.input,
+        articles,
+        |_| true,
         |a| {
             classify_article(model, topic, a, 0)
                 .iter()

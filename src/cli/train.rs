@@ -7,6 +7,7 @@ use demarche::features::FeatureSettings;
 use demarche::model::logistic::{ClassWeight, LogisticParams};
 use demarche::model::metrics::Scores;
 use demarche::model::{train, CvScores, TrainSettings};
+use demarche::output::refuse_input_as_output;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -94,6 +95,10 @@ fn parse_range(s: &str) -> Result<[u8; 2], String> {
 
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     let started = Instant::now();
+    refuse_input_as_output(
+        &args.output,
+        args.labeled.inputs().chain(args.holdout_topics.as_deref()),
+    )?;
     one_malloc_arena();
     let holdout_topics = match &args.holdout_topics {
         Some(p) => std::fs::read_to_string(p)
