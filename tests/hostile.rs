@@ -444,6 +444,57 @@ fn bad_csv_rows_name_the_file_and_line() {
     assert!(!dir.path().join("m.dmm").exists());
 }
 
+/// Labeled files that would mislead or exhaust memory: the wrong column as labels, one
+/// enormous field, a header and no rows, a label map with two equals signs.
+#[test]
+fn labeled_files_that_would_mislead_are_refused_naming_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut many = String::from("id,text,stance\n");
+    for i in 0..3000 {
+        many.push_str(&format!("{i},We back it {i}.,favor\n"));
+    }
+    std::fs::write(d.join("many.csv"), many).unwrap();
+    let o = demarche(
+        d,
+        &["train", "many.csv", "--stance-col", "id", "-o", "m.dmm"],
+    );
+    expect(
+        &o,
+        2,
+        &["many.csv: column \"id\" has 3000 distinct labels, more than --max-labels 50"],
+    );
+    let big = format!(
+        "text,stance\nWe back it.,favor\n\"{}\",against\n",
+        "word ".repeat(2 << 20)
+    );
+    std::fs::write(d.join("big.csv"), big).unwrap();
+    for command in ["train", "eval"] {
+        let mut args = vec![command, "big.csv"];
+        if command == "train" {
+            args.extend(["-o", "m.dmm"]);
+        }
+        let o = demarche(d, &args);
+        expect(
+            &o,
+            2,
+            &["big.csv:3: field \"text\" of 10485760 bytes is over --max-field-bytes 1048576"],
+        );
+    }
+    assert!(!d.join("m.dmm").exists());
+    std::fs::write(d.join("header.csv"), "text,stance\n").unwrap();
+    let o = demarche(d, &["eval", "header.csv"]);
+    expect(&o, 2, &["header.csv: no labeled rows to score"]);
+    // Refused by the argument parser, in its own words.
+    let o = demarche(d, &["eval", "header.csv", "--label-map", "favor==x"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(
+        stderr(&o).contains("label map entries are FROM=TO, got \"favor==x\""),
+        "{}",
+        show(&o)
+    );
+}
+
 /// Model files: a good one cut short, one byte flipped, a file too short for the header, and
 /// another format version.
 fn broken_models(dir: &Path) -> Vec<(&'static str, &'static str)> {
@@ -481,6 +532,11 @@ fn broken_model_files_are_runtime_failures_naming_the_file() {
     )
     .unwrap();
     std::fs::write(dir.path().join("good.csv"), GOOD_CSV).unwrap();
+    let o = demarche(
+        dir.path(),
+        &["classify", "a.txt", "--topic", "t", "--model", "/dev/zero"],
+    );
+    expect(&o, 1, &["/dev/zero: not a demarche model file"]);
     for (model, says) in broken_models(dir.path()) {
         let o = demarche(
             dir.path(),

@@ -38,6 +38,18 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         None => Model::builtin(),
     };
     let ds = args.labeled.read()?;
+    if ds.rows.is_empty() {
+        // An accuracy of nothing is no score: as train does, refuse.
+        let files: Vec<String> = args
+            .labeled
+            .files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(
+            demarche::Error::input(files.join(", "), None, "no labeled rows to score").into(),
+        );
+    }
     // One-time set-up (the thread pool, the lexicons' tables) is startup, not throughput:
     // done before the clock starts.
     rayon::broadcast(|_| ());

@@ -51,9 +51,18 @@ pub struct LabeledArgs {
     /// Allowed sentiment labels; any other is a bad row.
     #[arg(long, value_parser = |s: &str| dataset::parse_label_list(s).map(LabelList))]
     pub sentiment_labels: Option<LabelList>,
-    /// Skip (and count) rows with a missing column, empty text or bad label.
+    /// Skip (and count) rows with a missing column, empty text, bad label or a field over
+    /// --max-field-bytes.
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// A row with a longer field is a bad row (an error naming it, or skipped with
+    /// --skip-bad-rows); never cut short.
+    #[arg(long, value_name = "BYTES", default_value_t = dataset::DEFAULT_MAX_FIELD_BYTES)]
+    pub max_field_bytes: usize,
+    /// More distinct labels than this in a label column is an error: most likely the wrong
+    /// column.
+    #[arg(long, value_name = "N", default_value_t = dataset::DEFAULT_MAX_LABELS)]
+    pub max_labels: usize,
 }
 
 /// `--label-map` pairs (a newtype, so clap takes the whole list as one value).
@@ -94,6 +103,8 @@ impl LabeledArgs {
             stance_labels: self.labels.clone().map(|l| l.0),
             sentiment_labels: self.sentiment_labels.clone().map(|l| l.0),
             skip_bad_rows: self.skip_bad_rows,
+            max_field_bytes: self.max_field_bytes,
+            max_labels: self.max_labels,
         };
         let mut ds = Dataset::read(&self.files, &opts)?;
         if self.no_sentiment {

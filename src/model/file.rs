@@ -17,7 +17,7 @@
 
 use super::logistic::{FitReport, FittedLogistic};
 use super::{Classifier, Ensemble, Model, ModelCard, TopicModel};
-use crate::dataset::{hex, Task};
+use crate::dataset::{hex, Task, OFF_TOPIC, ON_TOPIC};
 use crate::error::{Error, Result};
 use crate::features::Vectorizer;
 use serde::{Deserialize, Serialize};
@@ -235,6 +235,9 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
             names.push(name.to_string());
             at = end;
         }
+        if at != blob.len() {
+            return Err("damaged model file: term texts do not add up".into());
+        }
         let vectorizer = Vectorizer::from_parts(
             settings.clone(),
             hashes,
@@ -278,7 +281,7 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
         return Err("damaged model file: trailing bytes".into());
     }
     let global = global.ok_or("damaged model file: no global model")?;
-    Ok(Model {
+    let model = Model {
         ensemble: Ensemble {
             global,
             topics,
@@ -286,5 +289,88 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
         },
         card: header.card,
         name: String::new(),
-    })
+    };
+    validate(&model.ensemble).map_err(|e| format!("damaged model file: {e}"))?;
+    Ok(model)
+}
+
+/// Checks what the checksum cannot: that the content is a model that can classify. A file
+/// whose checksum was recomputed after an edit, or written by a broken tool, could otherwise
+/// panic on an empty label list or answer every statement the same way from NaN weights.
+fn validate(ensemble: &Ensemble) -> std::result::Result<(), String> {
+    let w = ensemble.global_weight;
+    if !(0.0..=1.0).contains(&w) {
+        return Err(format!("global weight {w} is not in [0, 1]"));
+    }
+    if ensemble.global.stance.is_none() && ensemble.global.sentiment.is_none() {
+        return Err("the global model has no stance or sentiment classifier".into());
+    }
+    let parts = std::iter::once((None, &ensemble.global))
+        .chain(ensemble.topics.iter().map(|(t, m)| (Some(t), m)));
+    for (topic, m) in parts {
+        let of = || match topic {
+            Some(t) => format!("the model of topic {t:?}"),
+            None => "the global model".to_string(),
+        };
+        let v = &m.vectorizer;
+        if v.len() > u32::MAX as usize {
+            return Err(format!(
+                "{} has {} terms, more than a model can index",
+                of(),
+                v.len()
+            ));
+        }
+        if let Some(i) = v.idf().iter().position(|x| !x.is_finite() || *x < 0.0) {
+            return Err(format!(
+                "{} has IDF weight {} for term {i}",
+                of(),
+                v.idf()[i]
+            ));
+        }
+        let mut hashes = v.hashes().to_vec();
+        hashes.sort_unstable();
+        if hashes.windows(2).any(|p| p[0] == p[1]) {
+            return Err(format!("{} lists a term twice", of()));
+        }
+        for (task, c) in classifiers(m) {
+            let what = || format!("the {} classifier of {}", task.as_str(), of());
+            if c.labels.len() < 2 {
+                return Err(format!(
+                    "{} has {} label(s); a classifier needs two or more",
+                    what(),
+                    c.labels.len()
+                ));
+            }
+            let mut labels: Vec<&str> = c.labels.iter().map(String::as_str).collect();
+            labels.sort_unstable();
+            if let Some(p) = labels.windows(2).find(|p| p[0] == p[1]) {
+                return Err(format!("{} has the label {:?} twice", what(), p[0]));
+            }
+            if labels.contains(&"") {
+                return Err(format!("{} has an empty label", what()));
+            }
+            if matches!(task, Task::Relevance | Task::Article) && labels != [OFF_TOPIC, ON_TOPIC] {
+                return Err(format!(
+                    "{} has labels {labels:?}, not [{OFF_TOPIC:?}, {ON_TOPIC:?}]",
+                    what()
+                ));
+            }
+            let f = &c.fitted;
+            if f.features != v.len() {
+                return Err(format!(
+                    "{} has weights for {} terms, its vocabulary {}",
+                    what(),
+                    f.features,
+                    v.len()
+                ));
+            }
+            if f.weights.iter().chain(&f.intercept).any(|x| !x.is_finite()) {
+                return Err(format!(
+                    "{} has a weight that is not a finite number",
+                    what()
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -21,6 +21,7 @@ use crate::features::{FeatureSettings, Vectorizer};
 use logistic::{FitReport, FittedLogistic, LogisticParams};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -285,6 +286,39 @@ pub struct Model {
     name: String,
 }
 
+/// The largest model file `--model` reads: far above any model demarche trains (the built-in
+/// one is about 1 MiB), low enough that a wrong path (`/dev/zero`, a log) cannot fill memory.
+pub const MAX_MODEL_BYTES: u64 = 1 << 30;
+
+/// Reads a model file, refusing one that does not start like a model before reading on, and
+/// one longer than `limit`.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    // A model path that does not exist is a usage mistake like a missing input (exit 2).
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    (&mut f)
+        .take(file::MAGIC.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes != file::MAGIC {
+        // Let the decoder say what is wrong, as for any other file.
+        return file::decode(&bytes, path).map(|_| bytes);
+    }
+    f.take(limit.saturating_sub(bytes.len() as u64).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Model {
+            path: path.to_path_buf(),
+            message: format!(
+                "larger than {limit} bytes: not a model this demarche reads (a model is far \
+                 smaller)"
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
 /// The default model, trained from `training/` by `models/train-default.sh`.
 static BUILTIN_BYTES: &[u8] = include_bytes!("../../models/default.dmm");
 
@@ -304,10 +338,10 @@ impl Model {
         })
     }
 
-    /// Reads a model file; a missing, damaged or other-version file is an error naming it.
+    /// Reads a model file; a missing, damaged, other-version or invalid file is an error
+    /// naming it. At most [`MAX_MODEL_BYTES`] are read.
     pub fn load(path: &Path) -> Result<Model> {
-        // A model path that does not exist is a usage mistake like a missing input (exit 2).
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = read_bounded(path, MAX_MODEL_BYTES)?;
         let mut model = file::decode(&bytes, path)?;
         let stem = path
             .file_stem()
@@ -521,6 +555,124 @@ mod tests {
             ..TrainSettings::default()
         };
         assert_eq!(train(&ds, &bad).unwrap_err(), TrainError::GlobalWeight(1.5));
+    }
+
+    /// Files whose checksum is right but whose content is no usable model: each is refused
+    /// when loaded (these panicked or classified everything one way).
+    #[test]
+    fn invalid_content_with_a_valid_checksum_is_refused() {
+        let ds = tiny_dataset();
+        let settings = TrainSettings {
+            per_topic: true,
+            ..TrainSettings::default()
+        };
+        let good = train(&ds, &settings).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.dmm");
+        type Edit = fn(&mut Model);
+        let cases: [(Edit, &str); 8] = [
+            (
+                |m| {
+                    let c = m.ensemble.global.stance.as_mut().unwrap();
+                    c.labels.clear();
+                    c.fitted.classes = 0;
+                    c.fitted.weights.clear();
+                    c.fitted.intercept.clear();
+                },
+                "the stance classifier of the global model has 0 label(s)",
+            ),
+            (
+                |m| {
+                    let c = m.ensemble.global.stance.as_mut().unwrap();
+                    c.labels[1] = c.labels[0].clone();
+                },
+                "has the label \"against\" twice",
+            ),
+            (
+                |m| m.ensemble.global.sentiment.as_mut().unwrap().fitted.weights[3] = f32::NAN,
+                "the sentiment classifier of the global model has a weight that is not a finite",
+            ),
+            (
+                |m| {
+                    let t = m.ensemble.topics.values_mut().next().unwrap();
+                    t.stance.as_mut().unwrap().fitted.intercept[0] = f32::INFINITY;
+                },
+                "of the model of topic \"the sanctions\" has a weight that is not a finite",
+            ),
+            (
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let mut idf = v.idf().to_vec();
+                    idf[0] = f32::INFINITY;
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        v.hashes().to_vec(),
+                        v.names().to_vec(),
+                        idf,
+                        v.block_starts().0,
+                        v.block_starts().1,
+                    );
+                },
+                "the global model has IDF weight inf for term 0",
+            ),
+            (
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let mut hashes = v.hashes().to_vec();
+                    hashes[1] = hashes[0];
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        hashes,
+                        v.names().to_vec(),
+                        v.idf().to_vec(),
+                        v.block_starts().0,
+                        v.block_starts().1,
+                    );
+                },
+                "the global model lists a term twice",
+            ),
+            (
+                |m| m.card.global_weight = 2.5,
+                "global weight 2.5 is not in [0, 1]",
+            ),
+            (
+                |m| {
+                    m.ensemble.global.stance = None;
+                    m.ensemble.global.sentiment = None;
+                },
+                "the global model has no stance or sentiment classifier",
+            ),
+        ];
+        for (edit, says) in cases {
+            let mut m = good.clone();
+            edit(&mut m);
+            m.save(&path).unwrap();
+            let err = Model::load(&path).unwrap_err();
+            assert_eq!(err.exit_code(), 1);
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("{}: damaged model file: ", path.display())),
+                "{err}"
+            );
+            assert!(err.to_string().contains(says), "{err}\nshould say: {says}");
+        }
+        good.save(&path).unwrap();
+        assert!(Model::load(&path).is_ok());
+    }
+
+    #[test]
+    fn only_so_much_of_a_model_file_is_read() {
+        let err = Model::load(Path::new("/dev/zero")).unwrap_err();
+        assert_eq!(err.to_string(), "/dev/zero: not a demarche model file");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.dmm");
+        let mut bytes = file::MAGIC.to_vec();
+        bytes.resize(4096, 0);
+        std::fs::write(&path, &bytes).unwrap();
+        let err = read_bounded(&path, 1000).unwrap_err();
+        assert!(err.to_string().contains("larger than 1000 bytes"), "{err}");
+        assert_eq!(err.exit_code(), 1);
+        assert_eq!(read_bounded(&path, 4096).unwrap().len(), 4096);
     }
 
     #[test]
