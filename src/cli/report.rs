@@ -8,6 +8,7 @@ use anyhow::Result;
 use clap::Args;
 use demarche::output::refuse_input_as_output;
 use demarche::report::{ActorDictionary, GroupBy, ReportBuilder};
+use std::cell::RefCell;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -23,6 +24,11 @@ pub struct ReportArgs {
     /// One row per speaker (`actor`) or per country or organisation (`affiliation`).
     #[arg(long, default_value = "actor")]
     pub by: GroupBy,
+    /// Count every copy of an article whose text was already read (syndicated wire copy,
+    /// the same file twice); by default each distinct text counts once and the copies are
+    /// reported as `duplicates`.
+    #[arg(long)]
+    pub keep_duplicates: bool,
     #[command(flatten)]
     pub out: ReportOutput,
 }
@@ -48,13 +54,18 @@ pub fn run(args: ReportArgs) -> Result<()> {
         .map(ActorDictionary::load)
         .transpose()?;
     let name = model.name();
-    let mut builder = ReportBuilder::new(topic, &name, dictionary.as_ref(), args.by);
+    // Counted (and a duplicate left out) as each article is read, before the work on it;
+    // its quotes are added when the work is done.
+    let builder = RefCell::new(
+        ReportBuilder::new(topic, &name, dictionary.as_ref(), args.by)
+            .keep_duplicates(args.keep_duplicates),
+    );
     // Open the output first, so a bad output path fails before the work is done.
     let sink = args.out.open()?;
     for_each_article(
         &args.input,
         articles,
-        |_| true,
+        |a| builder.borrow_mut().add_article(a.content_hash()),
         |a| {
             classify_article(model, topic, a, 0)
                 .iter()
@@ -62,12 +73,20 @@ pub fn run(args: ReportArgs) -> Result<()> {
                 .collect::<Vec<_>>()
         },
         |_, quotes| {
-            builder.add_article();
+            let mut builder = builder.borrow_mut();
             for q in &quotes {
                 builder.add(q);
             }
             Ok(())
         },
     )?;
+    let builder = builder.into_inner();
+    let duplicates = builder.duplicates();
+    if duplicates > 0 && !args.keep_duplicates {
+        eprintln!(
+            "demarche: warning: {duplicates} article(s) with the same text as an earlier one \
+             counted once (--keep-duplicates counts every copy)"
+        );
+    }
     args.out.write(sink, builder.into_partial())
 }
