@@ -191,7 +191,7 @@ impl<'a> ReportBuilder<'a> {
     /// The sums so far (a copy; see [`ReportBuilder::into_partial`]).
     pub fn partial(&self) -> PartialReport {
         let mut p = self.partial.clone();
-        p.actors = self.actors.values().cloned().collect();
+        p.actors = self.actors.clone();
         p.article_hashes = self.hashes();
         p
     }
@@ -200,19 +200,17 @@ impl<'a> ReportBuilder<'a> {
     pub fn into_partial(self) -> PartialReport {
         let article_hashes = self.hashes();
         let mut p = self.partial;
-        p.actors = self.actors.into_values().collect();
+        p.actors = self.actors;
         p.article_hashes = article_hashes;
         p
     }
 
     fn hashes(&self) -> ArticleHashes {
-        let mut v = if self.partial.keep_duplicates {
+        ArticleHashes::new(if self.partial.keep_duplicates {
             self.kept.clone()
         } else {
             self.seen.iter().copied().collect()
-        };
-        v.sort_unstable();
-        ArticleHashes(v)
+        })
     }
 
     /// The report of everything added. Goes through the same sums a partial report carries,

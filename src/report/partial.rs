@@ -10,8 +10,9 @@ use super::{ActorReport, Evidence, GroupBy, Kinds, Probs, Report};
 use crate::error::{Error, Result};
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Probability units per 1.0.
@@ -403,8 +404,10 @@ pub struct PartialReport {
     pub(super) unattributed: u64,
     pub(super) stance_labels: BTreeSet<String>,
     pub(super) sentiment_labels: BTreeSet<String>,
-    /// Sorted by key, one per key.
-    pub(super) actors: Vec<Tally>,
+    /// One per key; written as a list sorted by key (a list read with a key twice adds the
+    /// two up).
+    #[serde(with = "tallies")]
+    pub(super) actors: BTreeMap<String, Tally>,
     /// The content hash of every article counted, sorted: what lets a merge tell the same
     /// article in two shards (or the same partial given twice) from two articles.
     pub(super) article_hashes: ArticleHashes,
@@ -417,16 +420,52 @@ pub struct PartialReport {
     source: Option<PathBuf>,
 }
 
-/// Article content hashes ([`crate::Article::content_hash`]), sorted; repeated only when
-/// duplicates are kept. Written as one string of 16 hex digits per article, so a partial
-/// report grows by 16 bytes an article.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(super) struct ArticleHashes(pub Vec<u64>);
+/// The actors of a partial report as JSON: a list of tallies sorted by key.
+mod tallies {
+    use super::{add_tallies, Tally};
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<S: Serializer>(
+        actors: &BTreeMap<String, Tally>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(actors.values())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, Tally>, D::Error> {
+        let mut actors = BTreeMap::new();
+        add_tallies(&mut actors, Vec::<Tally>::deserialize(d)?);
+        Ok(actors)
+    }
+}
+
+/// Article content hashes ([`crate::Article::content_hash`]); repeated only when duplicates
+/// are kept. Written sorted, as one string of 16 hex digits per article, so a partial report
+/// grows by 16 bytes an article.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ArticleHashes {
+    /// Sorted as read or built; in arrival order after a merge.
+    list: Vec<u64>,
+    /// Every hash in `list`, built by the first merge: merging many shards then checks each
+    /// hash once, where merging sorted lists pairwise would go over the growing total for
+    /// every shard.
+    index: Option<HashSet<u64>>,
+}
+
+impl PartialEq for ArticleHashes {
+    fn eq(&self, other: &ArticleHashes) -> bool {
+        self.sorted() == other.sorted()
+    }
+}
 
 impl Serialize for ArticleHashes {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut text = String::with_capacity(16 * self.0.len());
-        for h in &self.0 {
+        let sorted = self.sorted();
+        let mut text = String::with_capacity(16 * sorted.len());
+        for h in sorted.iter() {
             text.push_str(&format!("{h:016x}"));
         }
         s.serialize_str(&text)
@@ -442,7 +481,7 @@ impl<'de> Deserialize<'de> for ArticleHashes {
                 "article_hashes is not a string of 16 hex digits per article",
             ));
         }
-        (0..text.len())
+        let list = (0..text.len())
             .step_by(16)
             .map(|i| {
                 u64::from_str_radix(&text[i..i + 16], 16).map_err(|_| {
@@ -452,48 +491,55 @@ impl<'de> Deserialize<'de> for ArticleHashes {
                     ))
                 })
             })
-            .collect::<std::result::Result<Vec<u64>, _>>()
-            .map(ArticleHashes)
+            .collect::<std::result::Result<Vec<u64>, _>>()?;
+        // Kept as read, so that a check can say when a hand-edited list is out of order.
+        Ok(ArticleHashes { list, index: None })
     }
 }
 
 impl ArticleHashes {
-    /// Merges another sorted list in; with `keep` repeats stay, otherwise a hash in both is
-    /// an error. Returns how many hashes were in both.
-    fn union(&mut self, other: ArticleHashes, keep: bool) -> u64 {
-        let (a, b) = (std::mem::take(&mut self.0), other.0);
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let (mut i, mut j, mut both) = (0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                Ordering::Less => {
-                    out.push(a[i]);
-                    i += 1;
-                }
-                Ordering::Greater => {
-                    out.push(b[j]);
-                    j += 1;
-                }
-                Ordering::Equal => {
-                    both += 1;
-                    out.push(a[i]);
-                    if keep {
-                        out.push(b[j]);
-                    }
-                    i += 1;
-                    j += 1;
-                }
+    pub(super) fn new(mut list: Vec<u64>) -> ArticleHashes {
+        list.sort_unstable();
+        ArticleHashes { list, index: None }
+    }
+
+    fn sorted(&self) -> Cow<'_, [u64]> {
+        if self.list.is_sorted() {
+            Cow::Borrowed(&self.list)
+        } else {
+            let mut v = self.list.clone();
+            v.sort_unstable();
+            Cow::Owned(v)
+        }
+    }
+
+    /// How many distinct hashes of `other` are here too.
+    fn common(&mut self, other: &ArticleHashes) -> u64 {
+        let index = self
+            .index
+            .get_or_insert_with(|| self.list.iter().copied().collect());
+        let theirs = other.sorted();
+        let mut both = 0;
+        for (i, h) in theirs.iter().enumerate() {
+            if (i == 0 || theirs[i - 1] != *h) && index.contains(h) {
+                both += 1;
             }
         }
-        out.extend_from_slice(&a[i..]);
-        out.extend_from_slice(&b[j..]);
-        self.0 = out;
         both
     }
 
-    /// How many hashes repeat an earlier one (the list is sorted).
+    /// Adds another shard's hashes (after [`ArticleHashes::common`] built the index).
+    fn extend(&mut self, other: ArticleHashes) {
+        let index = self
+            .index
+            .get_or_insert_with(|| self.list.iter().copied().collect());
+        index.extend(other.list.iter().copied());
+        self.list.extend(other.list);
+    }
+
+    /// How many hashes repeat an earlier one.
     fn repeats(&self) -> u64 {
-        self.0.windows(2).filter(|w| w[0] == w[1]).count() as u64
+        self.sorted().windows(2).filter(|w| w[0] == w[1]).count() as u64
     }
 }
 
@@ -510,7 +556,7 @@ impl PartialReport {
             unattributed: 0,
             stance_labels: BTreeSet::new(),
             sentiment_labels: BTreeSet::new(),
-            actors: Vec::new(),
+            actors: BTreeMap::new(),
             article_hashes: ArticleHashes::default(),
             duplicates: 0,
             keep_duplicates: false,
@@ -564,16 +610,14 @@ impl PartialReport {
                     ),
                 ));
             }
-            // A hand-edited file may repeat or misorder keys, or list evidence out of order;
-            // adding up and re-ranking is harmless for a file written by demarche.
-            for t in &mut p.actors {
+            // A hand-edited file may repeat or misorder keys (added up as they are read), or
+            // list evidence out of order; re-ranking is harmless for a file written by
+            // demarche.
+            for t in p.actors.values_mut() {
                 for list in t.evidence.values_mut() {
                     add_candidates(list, []);
                 }
             }
-            let mut actors = BTreeMap::new();
-            add_tallies(&mut actors, std::mem::take(&mut p.actors));
-            p.actors = actors.into_values().collect();
             if let Err(message) = p.check() {
                 let skipped = text[start..].len() - text[start..].trim_start().len();
                 return Err(Error::input(&path, Some(line_at(start + skipped)), message));
@@ -672,8 +716,7 @@ impl PartialReport {
             .duplicates
             .checked_add(other.duplicates)
             .ok_or_else(overflow)?;
-        let mut hashes = self.article_hashes.clone();
-        let both = hashes.union(other.article_hashes, self.keep_duplicates);
+        let both = self.article_hashes.common(&other.article_hashes);
         if both > 0 && !self.keep_duplicates {
             // Its quotes are in both sets of sums, and sums cannot be taken apart again.
             return refuse(format!(
@@ -683,25 +726,26 @@ impl PartialReport {
                 other.articles
             ));
         }
-        let mut actors = BTreeMap::new();
-        add_tallies(&mut actors, std::mem::take(&mut self.actors));
-        add_tallies(&mut actors, other.actors);
-        let actors: Vec<Tally> = actors.into_values().collect();
-        if actors.iter().any(Tally::saturated) {
+        let keys: Vec<String> = other.actors.keys().cloned().collect();
+        add_tallies(&mut self.actors, other.actors.into_values());
+        if keys
+            .iter()
+            .any(|k| self.actors.get(k).is_some_and(Tally::saturated))
+        {
             return Err(overflow());
         }
         self.articles = articles;
         self.quotes = quotes;
         self.unattributed = unattributed;
+        // Kept duplicates: a text in both is one more copy of it (see `common`).
         self.duplicates = if self.keep_duplicates {
-            hashes.repeats()
+            duplicates.checked_add(both).ok_or_else(overflow)?
         } else {
             duplicates
         };
-        self.article_hashes = hashes;
+        self.article_hashes.extend(other.article_hashes);
         self.stance_labels.extend(other.stance_labels);
         self.sentiment_labels.extend(other.sentiment_labels);
-        self.actors = actors;
         Ok(())
     }
 
@@ -709,7 +753,7 @@ impl PartialReport {
     /// hand-edited partial report would otherwise merge into nonsense (a confidence of
     /// 512409557.6).
     fn check(&self) -> std::result::Result<(), String> {
-        let hashes = &self.article_hashes.0;
+        let hashes = &self.article_hashes.list;
         if hashes.len() as u64 != self.articles {
             return Err(format!(
                 "{} articles but {} article hashes",
@@ -733,7 +777,7 @@ impl PartialReport {
             ));
         }
         let mut attributed = 0u64;
-        for t in &self.actors {
+        for t in self.actors.values() {
             if t.saturated() {
                 return Err(format!("actor {:?}: a count at its largest value", t.key));
             }
@@ -760,7 +804,7 @@ impl PartialReport {
         let mut actors: BTreeMap<String, (String, Tally)> = self
             .actors
             .into_iter()
-            .map(|t| (t.key.clone(), (t.display(), t)))
+            .map(|(key, t)| (key, (t.display(), t)))
             .collect();
         merge_surnames(&mut actors);
         let mut rows: Vec<(String, ActorReport)> = actors
@@ -792,7 +836,7 @@ impl PartialReport {
 }
 
 /// Adds tallies into a map by key.
-fn add_tallies(into: &mut BTreeMap<String, Tally>, from: Vec<Tally>) {
+fn add_tallies(into: &mut BTreeMap<String, Tally>, from: impl IntoIterator<Item = Tally>) {
     for t in from {
         match into.get_mut(&t.key) {
             Some(e) => e.absorb(t),
