@@ -124,8 +124,10 @@ impl Format {
 /// A streaming reader over every article in a list of inputs.
 pub struct Articles {
     pending: VecDeque<Pending>,
-    /// Every file that will be read, to refuse an output that is one of them.
+    /// Every file that will be read, and every directory walked, to refuse an output that is
+    /// one of them.
     files: HashSet<FileId>,
+    dirs: HashSet<FileId>,
     jsonl: Option<JsonlReader>,
     max_bytes: usize,
     warnings: Vec<Warning>,
@@ -154,6 +156,7 @@ impl Articles {
         let mut articles = Articles {
             pending: VecDeque::new(),
             files: HashSet::new(),
+            dirs: HashSet::new(),
             jsonl: None,
             max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             warnings: Vec::new(),
@@ -180,6 +183,7 @@ impl Articles {
                 }
                 articles.unreadable += walk.unreadable.len();
                 articles.warnings.extend(walk.unreadable);
+                articles.dirs.extend(walk.visited);
                 walk.files.sort();
                 for (path, id) in walk.files {
                     articles.files.insert(id);
@@ -217,9 +221,24 @@ impl Articles {
         self.unreadable
     }
 
-    /// Whether `id` is one of the files that will be read.
-    pub fn reads(&self, id: FileId) -> bool {
-        self.files.contains(&id)
+    /// Whether the file at `path` is one of the files that will be read: the same file as one
+    /// named or found, or a file a walked directory holds under a name that is read (on
+    /// overlay file systems a directory listing may give other inode numbers than the file).
+    pub fn reads(&self, path: &Path) -> bool {
+        if FileId::of(path).is_some_and(|id| self.files.contains(&id)) {
+            return true;
+        }
+        let visible = path
+            .file_name()
+            .is_some_and(|n| !n.as_encoded_bytes().starts_with(b"."));
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        visible
+            && is_article_file(path)
+            && path.is_file()
+            && FileId::of(dir).is_some_and(|id| self.dirs.contains(&id))
     }
 
     fn next_jsonl(&mut self) -> Option<Result<Article>> {
@@ -429,9 +448,19 @@ impl Walk {
     fn run(&mut self, top: &Path, meta: &std::fs::Metadata) -> Result<()> {
         self.visited.insert(FileId::from(meta));
         // The directory the user named must be readable; below it, nothing stops the run.
-        let entries = std::fs::read_dir(top).map_err(|e| Error::io(top, e))?;
-        let mut stack = vec![(top.to_path_buf(), meta.dev(), entries)];
-        while let Some((dir, dev, entries)) = stack.pop() {
+        let first = std::fs::read_dir(top).map_err(|e| Error::io(top, e))?;
+        // Directories still to list, opened only when listed: a directory of thousands of
+        // subdirectories must not hold thousands of them open.
+        let mut stack = vec![(top.to_path_buf(), meta.dev())];
+        let mut opened = Some(first);
+        while let Some((dir, dev)) = stack.pop() {
+            let entries = match opened.take().map_or_else(|| std::fs::read_dir(&dir), Ok) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    self.skip(&dir, e.to_string());
+                    continue;
+                }
+            };
             for entry in entries {
                 let entry = match entry {
                     Ok(e) => e,
@@ -485,10 +514,7 @@ impl Walk {
                         );
                         continue;
                     }
-                    match std::fs::read_dir(&path) {
-                        Ok(sub) => stack.push((path, meta.dev(), sub)),
-                        Err(e) => self.skip(&path, e.to_string()),
-                    }
+                    stack.push((path, meta.dev()));
                 } else if !is_article_file(&path) {
                     self.left_out += 1;
                 } else if meta.is_file() {
@@ -961,8 +987,12 @@ mod tests {
         says("loop-b", "symbolic links");
         says("pipe.txt", "a FIFO");
         let top = d.join("top");
-        assert!(articles.reads(FileId::of(&top.join("a.txt")).unwrap()));
-        assert!(articles.reads(FileId::of(&d.join("elsewhere/c.txt")).unwrap()));
+        assert!(articles.reads(&top.join("a.txt")));
+        assert!(articles.reads(&d.join("elsewhere/c.txt")));
+        // A new file there would be read on the next run, but is not read by this one.
+        assert!(!articles.reads(&top.join("new.txt")));
+        std::fs::write(top.join("notes.md"), "x").unwrap();
+        assert!(!articles.reads(&top.join("notes.md")));
     }
 
     #[test]

@@ -296,6 +296,47 @@ fn a_walk_follows_links_and_skips_what_it_cannot_read() {
     );
 }
 
+/// A directory of many subdirectories under a low limit of open files: the walk keeps one
+/// directory open at a time, so none is skipped for "Too many open files".
+#[test]
+fn a_wide_directory_is_walked_within_a_low_open_file_limit() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for i in 0..300 {
+        std::fs::create_dir_all(d.join(format!("news/{i:03}"))).unwrap();
+        std::fs::write(
+            d.join(format!("news/{i:03}/a.txt")),
+            format!("Talks {i} went on."),
+        )
+        .unwrap();
+    }
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"));
+    cmd.current_dir(d)
+        .args(["report", "news", "--topic", "t", "--partial"]);
+    // SAFETY: setrlimit is async-signal-safe and changes only the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 64,
+                rlim_max: 64,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let o = cmd.output().unwrap();
+    expect(&o, 0, &[]);
+    assert!(o.stderr.is_empty(), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("\"articles\":300,"),
+        "{}",
+        show(&o)
+    );
+}
+
 /// Empty standard input (an empty shard) is no article, and the largest size limit does not
 /// wrap around to skip everything.
 #[test]

@@ -33,16 +33,14 @@ impl InputArgs {
     /// of them: writing it would destroy an input.
     pub fn open(&self, output: Option<&Path>) -> Result<Articles> {
         let articles = Articles::open(&self.inputs)?.max_article_bytes(self.max_article_bytes);
-        if let Some(out) = output {
-            let is_file = std::fs::metadata(out).is_ok_and(|m| m.is_file());
-            if let Some(id) = FileId::of(out).filter(|&id| is_file && articles.reads(id)) {
-                let named = self
-                    .inputs
-                    .iter()
-                    .find(|p| FileId::of(p) == Some(id))
-                    .map_or_else(|| out.to_path_buf(), PathBuf::clone);
-                return Err(demarche::output::same_file(out, &named).into());
-            }
+        if let Some(out) = output.filter(|out| articles.reads(out)) {
+            let id = FileId::of(out);
+            let named = self
+                .inputs
+                .iter()
+                .find(|p| id.is_some() && FileId::of(p) == id)
+                .map_or_else(|| out.to_path_buf(), PathBuf::clone);
+            return Err(demarche::output::same_file(out, &named).into());
         }
         Ok(articles)
     }
