@@ -170,13 +170,13 @@ def merge():
 patterns = {
     "html": lambda: file_pattern("html", [400_000, 800_000, 1_600_000], "divs",
                                  lambda n: "<div>" * n + "<p>\u201cNo,\u201d Putin said.</p>", ".html"),
-    "names": lambda: file_pattern("names", [20_000, 40_000, 80_000], "names",
+    "names": lambda: file_pattern("names", [10_000, 20_000, 40_000], "names",
                                   lambda n: " ".join(f"John Smith{i} met Bob." for i in range(n))),
-    "pronoun": lambda: file_pattern("pronoun", [20_000, 40_000, 80_000], "paragraphs",
+    "pronoun": lambda: file_pattern("pronoun", [10_000, 20_000, 40_000], "paragraphs",
                                     lambda n: "Vladimir Putin spoke on Monday.\n\n"
                                     + "\u201cWe will not yield,\u201d he said.\n\n" * n),
-    "said": lambda: file_pattern("said", [200_000, 400_000, 800_000], "words", lambda n: "said " * n),
-    "quoted": lambda: file_pattern("quoted", [50_000, 100_000, 200_000], "sentences",
+    "said": lambda: file_pattern("said", [50_000, 100_000, 200_000], "words", lambda n: "said " * n),
+    "quoted": lambda: file_pattern("quoted", [25_000, 50_000, 100_000], "sentences",
                                    lambda n: '"a" said X. ' * n),
     "repeated": repeated,
     "dedup": dedup,

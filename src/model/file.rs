@@ -19,7 +19,7 @@ use super::logistic::{FitReport, FittedLogistic};
 use super::{Classifier, Ensemble, Model, ModelCard, TopicModel};
 use crate::dataset::{hex, Task, OFF_TOPIC, ON_TOPIC};
 use crate::error::{Error, Result};
-use crate::features::Vectorizer;
+use crate::features::{term_hash, Vectorizer};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -294,6 +294,9 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
     Ok(model)
 }
 
+/// The largest IDF weight a model may hold (see [`validate`]).
+const MAX_IDF: f32 = 1000.0;
+
 /// Checks what the checksum cannot: that the content is a model that can classify. A file
 /// whose checksum was recomputed after an edit, or written by a broken tool, could otherwise
 /// panic on an empty label list or answer every statement the same way from NaN weights.
@@ -320,7 +323,9 @@ fn validate(ensemble: &Ensemble) -> std::result::Result<(), String> {
                 v.len()
             ));
         }
-        if let Some(i) = v.idf().iter().position(|x| !x.is_finite() || *x < 0.0) {
+        // Training gives ln((1 + rows) / (1 + df)) + 1: under 50 for any number of rows. A
+        // larger one overflows the feature values into infinities.
+        if let Some(i) = v.idf().iter().position(|x| !(0.0..=MAX_IDF).contains(x)) {
             return Err(format!(
                 "{} has IDF weight {} for term {i}",
                 of(),
@@ -331,6 +336,25 @@ fn validate(ensemble: &Ensemble) -> std::result::Result<(), String> {
         hashes.sort_unstable();
         if hashes.windows(2).any(|p| p[0] == p[1]) {
             return Err(format!("{} lists a term twice", of()));
+        }
+        // Each term is the term its hash says, in the block its text says: a term moved to
+        // another block is weighed as the wrong kind (an extra feature's value of 0 taken as a
+        // word count gave NaN probabilities).
+        let (char_start, extra_start) = v.block_starts();
+        for (i, (name, &hash)) in v.names().iter().zip(v.hashes()).enumerate() {
+            let prefixes: &[&str] = if i < char_start {
+                &["w:", "n:"]
+            } else if i < extra_start {
+                &["c:"]
+            } else {
+                &["x:"]
+            };
+            if !prefixes.iter().any(|p| name.starts_with(p)) || term_hash(name) != hash {
+                return Err(format!(
+                    "{} has term {i} {name:?} out of place or under another hash",
+                    of()
+                ));
+            }
         }
         for (task, c) in classifiers(m) {
             let what = || format!("the {} classifier of {}", task.as_str(), of());

@@ -570,7 +570,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.dmm");
         type Edit = fn(&mut Model);
-        let cases: [(Edit, &str); 8] = [
+        let cases: [(Edit, &str); 11] = [
             (
                 |m| {
                     let c = m.ensemble.global.stance.as_mut().unwrap();
@@ -636,6 +636,42 @@ mod tests {
                 "global weight 2.5 is not in [0, 1]",
             ),
             (
+                // Finite, but it overflows the features into NaN probabilities (fuzzing).
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let idf = vec![1e38; v.len()];
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        v.hashes().to_vec(),
+                        v.names().to_vec(),
+                        idf,
+                        v.block_starts().0,
+                        v.block_starts().1,
+                    );
+                },
+                "the global model has IDF weight 100000000000000000000000000000000000000 for term 0",
+            ),
+            (
+                // An extra feature moved into the word block (fuzzing: NaN probabilities).
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let (c, x) = v.block_starts();
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        v.hashes().to_vec(),
+                        v.names().to_vec(),
+                        v.idf().to_vec(),
+                        c,
+                        x + 1,
+                    );
+                },
+                "out of place or under another hash",
+            ),
+            (
+                |m| m.card.features.extra_weight = 1e30,
+                "extra_weight must be in [0, 1000], got 1000000000000000000000000000000",
+            ),
+            (
                 |m| {
                     m.ensemble.global.stance = None;
                     m.ensemble.global.sentiment = None;
@@ -658,6 +694,28 @@ mod tests {
         }
         good.save(&path).unwrap();
         assert!(Model::load(&path).is_ok());
+    }
+
+    /// Found by fuzzing: a model whose extra feature sat in the word block loaded, and gave
+    /// NaN probabilities. The fixture is the model without its checksum, as the fuzz target
+    /// takes it.
+    #[test]
+    fn a_term_in_the_wrong_block_is_refused() {
+        let mut bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/fuzz/model-term-out-of-block.bin"
+        ))
+        .unwrap();
+        bytes.extend_from_slice(&Sha256::digest(&bytes));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fuzzed.dmm");
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Model::load(&path).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("out of place or under another hash"),
+            "{err}"
+        );
     }
 
     #[test]
