@@ -15,6 +15,11 @@
 #   pronoun     one named speaker, then N paragraphs each quoting "he"   (quotes)
 #   said        'said ' * N                                    (quotes)
 #   quoted      '"a" said X. ' * N                             (quotes)
+#   dots        'He said' + '.' * N + ' then' (quotes: the sentence splitter walked a run of end
+#               marks once per mark)
+#   paragraph   one paragraph of N quotes, '"We agree," Putin said. ' * N: `quotes`, `report`,
+#               and report minus quotes (the quote contexts scanned and copied the paragraph's
+#               sentences once per quote)
 #   repeated    a team article repeated into one file of 4, 8, 16 MiB: `quotes`, `report`, and
 #               report minus quotes (everything after extraction and speakers: context, topic
 #               signals, features, the model, the report)
@@ -32,7 +37,7 @@ cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 patterns=("$@")
-[[ ${#patterns[@]} -gt 0 ]] || patterns=(html names pronoun said quoted repeated dedup walk merge)
+[[ ${#patterns[@]} -gt 0 ]] || patterns=(html dots paragraph names pronoun said quoted repeated dedup walk merge)
 
 python3 - "$root/target/release/demarche" "$root" "$work" "$rounds" "${patterns[@]}" <<'PY'
 import json, math, os, subprocess, sys
@@ -85,23 +90,29 @@ def file_pattern(name, sizes, unit, make, ext=".txt", command=("quotes",)):
     report(name, sizes, unit, runs)
 
 
-def repeated():
-    sizes = [4, 8, 16]
+def quotes_and_report(name, sizes, unit, make):
+    """`quotes`, `report`, and everything after extraction and speakers (context, topic
+    signals, features, the model, the report) as the difference of the two."""
     runs = {"quotes": [], "report": []}
-    for mb in sizes:
-        path = os.path.join(work, f"repeated-{mb}.txt")
-        unit = (article + "\n\n").encode()
-        data = unit * (mb * 2**20 // len(unit) + 1)
+    for n in sizes:
+        path = os.path.join(work, f"{name}-{n}.txt")
         with open(path, "wb") as f:
-            f.write(data[: mb * 2**20].decode("utf-8", "ignore").encode())
+            f.write(make(n))
         for cmd, extra in (("quotes", []), ("report", ["--topic", topic])):
             runs[cmd].append(timed([cmd, path, "--quiet", *extra]))
         os.remove(path)
     for cmd, rows in runs.items():
-        report(f"repeated {cmd}", sizes, "MiB", rows)
-    # Everything after extraction and speakers, as the difference of the two commands.
+        report(f"{name} {cmd}", sizes, unit, rows)
     rest = [(r[0] - q[0], r[1] - q[1], r[2]) for r, q in zip(runs["report"], runs["quotes"])]
-    report("repeated rest", sizes, "MiB", rest)
+    report(f"{name} rest", sizes, unit, rest)
+
+
+def repeated():
+    def make(mb):
+        unit = (article + "\n\n").encode()
+        data = unit * (mb * 2**20 // len(unit) + 1)
+        return data[: mb * 2**20].decode("utf-8", "ignore").encode()
+    quotes_and_report("repeated", [4, 8, 16], "MiB", make)
 
 
 def dedup():
@@ -170,6 +181,11 @@ def merge():
 patterns = {
     "html": lambda: file_pattern("html", [400_000, 800_000, 1_600_000], "divs",
                                  lambda n: "<div>" * n + "<p>\u201cNo,\u201d Putin said.</p>", ".html"),
+    "dots": lambda: file_pattern("dots", [100_000, 200_000, 400_000], "dots",
+                                 lambda n: "He said" + "." * n + " then"),
+    "paragraph": lambda: quotes_and_report(
+        "paragraph", [5_000, 10_000, 20_000], "quotes",
+        lambda n: ("\u201cWe agree,\u201d Putin said. " * n).encode()),
     "names": lambda: file_pattern("names", [10_000, 20_000, 40_000], "names",
                                   lambda n: " ".join(f"John Smith{i} met Bob." for i in range(n))),
     "pronoun": lambda: file_pattern("pronoun", [10_000, 20_000, 40_000], "paragraphs",

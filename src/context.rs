@@ -79,23 +79,8 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
         v.sort();
         v
     };
-    // Sentences of each paragraph, split once and only where a quote needs them.
-    let mut split: Vec<Option<Vec<Span>>> = vec![None; layout.paragraphs.len()];
-    let mut sentences_of = |p: usize| -> Vec<Span> {
-        split[p]
-            .get_or_insert_with(|| {
-                let para = layout.paragraphs[p];
-                let toks = text::tokens(body, para);
-                let lo = opaque.partition_point(|s| s.end <= para.start);
-                let hi = opaque.partition_point(|s| s.start < para.end);
-                text::sentences(body, &toks, para, &opaque[lo..hi])
-                    .into_iter()
-                    .map(|(s, _)| s)
-                    .collect()
-            })
-            .clone()
-    };
-    quotes
+    // Where each quote reaches, with its speaker and cue, and the paragraphs of both ends.
+    let reach: Vec<(usize, usize, usize, usize)> = quotes
         .iter()
         .map(|q| {
             let mut lo = q.spans.first().map_or(0, |s| s.start);
@@ -104,28 +89,51 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
                 lo = lo.min(s.start);
                 hi = hi.max(s.end);
             }
-            let (pa, pb) = (layout.paragraph_of(lo), layout.paragraph_of(hi));
-            if layout.paragraphs.is_empty() {
-                return QuoteContext {
-                    sentence: Span::new(lo, hi),
-                    before: None,
-                    paragraph: 0,
-                };
-            }
+            (lo, hi, layout.paragraph_of(lo), layout.paragraph_of(hi))
+        })
+        .collect();
+    if layout.paragraphs.is_empty() {
+        return reach
+            .iter()
+            .map(|&(lo, hi, _, _)| QuoteContext {
+                sentence: Span::new(lo, hi),
+                before: None,
+                paragraph: 0,
+            })
+            .collect();
+    }
+    // Sentences of each paragraph, split once and only where a quote needs them (its own
+    // paragraphs and the one before, for the sentence before it).
+    let mut split: Vec<Option<Vec<Span>>> = vec![None; layout.paragraphs.len()];
+    for &(_, _, pa, pb) in &reach {
+        for p in [Some(pa), Some(pb), pa.checked_sub(1)]
+            .into_iter()
+            .flatten()
+        {
+            split[p].get_or_insert_with(|| {
+                let para = layout.paragraphs[p];
+                let toks = text::tokens(body, para);
+                let lo = opaque.partition_point(|s| s.end <= para.start);
+                let hi = opaque.partition_point(|s| s.start < para.end);
+                text::sentences(body, &toks, para, &opaque[lo..hi])
+                    .into_iter()
+                    .map(|(s, _)| s)
+                    .collect()
+            });
+        }
+    }
+    let sentences_of = |p: usize| split[p].as_deref().unwrap_or_default();
+    // Sentences are in order and do not overlap, so both searches are binary: a paragraph of
+    // many quotes and sentences cost a scan (and a copy of its sentences) per quote.
+    reach
+        .iter()
+        .map(|&(lo, hi, pa, pb)| {
             let first = sentences_of(pa);
-            let start_at = first
-                .iter()
-                .rposition(|s| s.start <= lo)
-                .unwrap_or_default();
+            let start_at = first.partition_point(|s| s.start <= lo).saturating_sub(1);
             let start = first.get(start_at).map_or(lo, |s| s.start.min(lo));
-            let last = if pb == pa {
-                first.clone()
-            } else {
-                sentences_of(pb)
-            };
+            let last = sentences_of(pb);
             let end = last
-                .iter()
-                .find(|s| s.end >= hi)
+                .get(last.partition_point(|s| s.end < hi))
                 .map_or(hi, |s| s.end.max(hi));
             let before = if start_at > 0 {
                 Some(first[start_at - 1])
