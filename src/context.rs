@@ -29,6 +29,11 @@ pub struct QuoteContext {
     pub paragraph: u32,
 }
 
+/// The most of its sentence a quote's context keeps on either side of the quote, and of the
+/// sentence before: more than any real sentence, and a bound on the work per quote when a
+/// "sentence" is a whole page without a full stop (then every quote's context was the page).
+pub const WINDOW: usize = 1000;
+
 /// How many paragraphs at the start of a body may hold its headline (the first lines of a page
 /// saved as text are often furniture: "Share this article", a date).
 const HEADLINE_SEARCH: usize = 4;
@@ -135,6 +140,8 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
             let end = last
                 .get(last.partition_point(|s| s.end < hi))
                 .map_or(hi, |s| s.end.max(hi));
+            let start = start.max(body.ceil_char_boundary(lo.saturating_sub(WINDOW)));
+            let end = end.min(body.floor_char_boundary(hi.saturating_add(WINDOW)));
             let before = if start_at > 0 {
                 Some(first[start_at - 1])
             } else if pa > 0 {
@@ -142,6 +149,10 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
             } else {
                 None
             };
+            let before = before.map(|b| {
+                let from = body.ceil_char_boundary(b.end.saturating_sub(WINDOW));
+                Span::new(b.start.max(from), b.end)
+            });
             QuoteContext {
                 sentence: Span::new(start, end),
                 before,
@@ -176,5 +187,25 @@ mod tests {
             Some("Talks resumed in Vienna.")
         );
         assert_eq!(ctx[i].paragraph, 1);
+    }
+
+    /// A page without a full stop is one "sentence": each quote keeps a window of it.
+    #[test]
+    fn a_quote_in_an_endless_sentence_keeps_a_window_of_it() {
+        let body = "\u{201c}We agree,\u{201d} Putin said, and ".repeat(500);
+        let quotes = crate::extract(&body);
+        assert!(quotes.len() > 100);
+        let layout = Layout::new(&body, None);
+        for (q, c) in quotes.iter().zip(contexts(&body, &layout, &quotes)) {
+            let spans = q.spans.iter().chain(&q.source).chain(&q.cue);
+            let lo = spans.clone().map(|s| s.start).min().unwrap();
+            let hi = spans.map(|s| s.end).max().unwrap();
+            assert!(c.sentence.start <= lo && hi <= c.sentence.end, "{c:?}");
+            assert!(
+                c.sentence.end - c.sentence.start <= hi - lo + 2 * WINDOW,
+                "{c:?}"
+            );
+            let _ = c.sentence.text(&body);
+        }
     }
 }
