@@ -157,7 +157,7 @@ def merge():
                                 f"said about item {k}."}) + "\n")
     base = json.loads(subprocess.run([binary, "report", src, "--topic", topic, "--partial",
                                       "--quiet"], check=True, stdout=subprocess.PIPE).stdout)
-    sizes = [100, 200, 400]
+    sizes = [400, 800, 1600]
     runs = []
     for n in sizes:
         parts = []
@@ -179,9 +179,9 @@ def merge():
 
 
 patterns = {
-    "html": lambda: file_pattern("html", [400_000, 800_000, 1_600_000], "divs",
+    "html": lambda: file_pattern("html", [1_000_000, 2_000_000, 4_000_000], "divs",
                                  lambda n: "<div>" * n + "<p>\u201cNo,\u201d Putin said.</p>", ".html"),
-    "dots": lambda: file_pattern("dots", [100_000, 200_000, 400_000], "dots",
+    "dots": lambda: file_pattern("dots", [2_000_000, 4_000_000, 8_000_000], "dots",
                                  lambda n: "He said" + "." * n + " then"),
     "paragraph": lambda: quotes_and_report(
         "paragraph", [5_000, 10_000, 20_000], "quotes",

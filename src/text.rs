@@ -173,24 +173,11 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
     let mut start_tok = 0;
     let opaque = Cover::new(opaque.iter().copied());
     let inside = |pos: usize| opaque.strictly_inside(pos);
-    // Where the run of closing marks that follows each token ends, and how many quote marks
-    // come before each token, found once from right to left and left to right: walking the
-    // run from each of its marks took time quadratic in its length (80,000 dots: a minute).
-    let n = toks.len();
-    let mut run_end = vec![n; n + 1];
-    for k in (1..n).rev() {
-        let closes = matches!(
-            toks[k].text(body),
-            "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "\u{bb}" | "." | "!" | "?"
-        ) && toks[k].span.start == toks[k - 1].span.end;
-        run_end[k] = if closes { run_end[k + 1] } else { k };
-    }
-    let mut marks_before = Vec::with_capacity(n + 1);
-    marks_before.push(0usize);
-    for t in toks {
-        let last = *marks_before.last().expect("starts with 0");
-        marks_before.push(last + usize::from(is_quote_mark(t.text(body))));
-    }
+    // The run of closing marks after an end mark, and the last quote mark in it, found once
+    // for all the marks of the run: every mark of "...." has the same run after it, and
+    // walking it again from each mark took time quadratic in its length (80,000 dots after a
+    // word: a minute).
+    let mut run: Option<(usize, usize, Option<usize>)> = None; // (from, end, last quote mark)
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -207,7 +194,27 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
             };
             let abbrev = s == "." && prev_word.is_some_and(is_abbreviation);
             // Swallow closing quote marks and brackets that follow.
-            let j = run_end[i + 1];
+            let (j, last_mark) = match run {
+                Some((from, j, last_mark)) if from <= i && i < j => (j, last_mark),
+                _ => {
+                    let mut j = i + 1;
+                    let mut last_mark = None;
+                    while j < toks.len()
+                        && matches!(
+                            toks[j].text(body),
+                            "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "\u{bb}" | "." | "!" | "?"
+                        )
+                        && toks[j].span.start == toks[j - 1].span.end
+                    {
+                        if is_quote_mark(toks[j].text(body)) {
+                            last_mark = Some(j);
+                        }
+                        j += 1;
+                    }
+                    run = Some((i, j, last_mark));
+                    (j, last_mark)
+                }
+            };
             let end = toks[j - 1].span.end;
             let next_starts = match toks.get(j) {
                 None => true,
@@ -217,7 +224,7 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
                 }
             };
             // `"...?" Ivanov told reporters` goes on: the quote's attribution follows it.
-            let closes_quote = marks_before[j] > marks_before[i + 1];
+            let closes_quote = last_mark.is_some_and(|m| m > i);
             let attribution_follows = closes_quote
                 && toks[j.min(toks.len())..]
                     .iter()

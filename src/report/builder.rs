@@ -7,8 +7,10 @@ use super::partial::{
     add_candidates, label_order, quantize, weight, ArticleHashes, Candidate, PartialReport, Tally,
 };
 use super::{GroupBy, Report, ScoredQuote};
+use crate::features::IdentityHasher;
 use crate::QuoteKind;
 use std::collections::{BTreeMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// Builds a [`Report`] (or a [`PartialReport`]) from a stream of scored quotes.
 ///
@@ -23,7 +25,7 @@ pub struct ReportBuilder<'a> {
     actors: BTreeMap<String, Tally>,
     /// Content hashes of the articles counted: a set to find duplicates, or with duplicates
     /// kept every hash in order.
-    seen: HashSet<u64>,
+    seen: HashSet<u64, BuildHasherDefault<IdentityHasher>>,
     kept: Vec<u64>,
 }
 
@@ -38,7 +40,7 @@ impl<'a> ReportBuilder<'a> {
             partial: PartialReport::new(topic, model, by),
             dictionary,
             actors: BTreeMap::new(),
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             kept: Vec::new(),
         }
     }

@@ -8,11 +8,13 @@
 use super::name::{is_full_name, surname};
 use super::{ActorReport, Evidence, GroupBy, Kinds, Probs, Report};
 use crate::error::{Error, Result};
+use crate::features::IdentityHasher;
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 
 /// Probability units per 1.0.
@@ -452,7 +454,7 @@ pub(super) struct ArticleHashes {
     /// Every hash in `list`, built by the first merge: merging many shards then checks each
     /// hash once, where merging sorted lists pairwise would go over the growing total for
     /// every shard.
-    index: Option<HashSet<u64>>,
+    index: Option<HashSet<u64, BuildHasherDefault<IdentityHasher>>>,
 }
 
 impl PartialEq for ArticleHashes {
