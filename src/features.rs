@@ -1256,6 +1256,11 @@ impl Vectorizer {
     pub fn is_empty(&self) -> bool {
         self.hashes.is_empty()
     }
+    /// How many different term hashes the vocabulary holds (less than its length when one
+    /// repeats).
+    pub fn distinct_terms(&self) -> usize {
+        self.index.len()
+    }
     pub fn hashes(&self) -> &[u64] {
         &self.hashes
     }

@@ -171,11 +171,23 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Reads a model file's bytes and checks that the content is a usable model.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Model> {
-    decode_inner(bytes).map_err(|message| Error::Model {
-        path: path.to_path_buf(),
-        message,
-    })
+    decode_inner(bytes)
+        .and_then(|model| {
+            validate(&model.ensemble).map_err(|e| format!("damaged model file: {e}"))?;
+            Ok(model)
+        })
+        .map_err(|message| Error::Model {
+            path: path.to_path_buf(),
+            message,
+        })
+}
+
+/// Reads the built-in model without [`validate`]: its bytes are part of the binary and a
+/// test validates them, so each start need not pay for it again.
+pub fn decode_builtin(bytes: &[u8]) -> Model {
+    decode_inner(bytes).expect("the built-in model is tested to load")
 }
 
 fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
@@ -290,7 +302,6 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
         card: header.card,
         name: String::new(),
     };
-    validate(&model.ensemble).map_err(|e| format!("damaged model file: {e}"))?;
     Ok(model)
 }
 
@@ -332,9 +343,7 @@ fn validate(ensemble: &Ensemble) -> std::result::Result<(), String> {
                 v.idf()[i]
             ));
         }
-        let mut hashes = v.hashes().to_vec();
-        hashes.sort_unstable();
-        if hashes.windows(2).any(|p| p[0] == p[1]) {
+        if v.distinct_terms() != v.len() {
             return Err(format!("{} lists a term twice", of()));
         }
         // Each term is the term its hash says, in the block its text says: a term moved to

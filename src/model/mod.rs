@@ -331,8 +331,7 @@ impl Model {
     pub fn builtin() -> &'static Model {
         static BUILTIN: OnceLock<Model> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let mut model = file::decode(BUILTIN_BYTES, Path::new("<built-in model>"))
-                .expect("the built-in model is tested to load");
+            let mut model = file::decode_builtin(BUILTIN_BYTES);
             model.name = format!("demarche-default@{}", file::short_id(BUILTIN_BYTES));
             model
         })
@@ -416,6 +415,13 @@ mod tests {
     use crate::dataset::{Dataset, ReadOptions};
     use crate::Stance;
     use sha2::{Digest, Sha256};
+
+    /// The built-in model is read without validation at each start: it must pass it here.
+    #[test]
+    fn builtin_model_is_valid() {
+        let model = file::decode(BUILTIN_BYTES, Path::new("<built-in model>")).unwrap();
+        assert_eq!(&model.ensemble, &Model::builtin().ensemble);
+    }
 
     #[test]
     fn builtin_model_loads_and_predicts_the_contract_labels() {
