@@ -6,10 +6,18 @@
 //! grow with the number of articles. It does not find quotes; see [`crate::quote`].
 
 use crate::error::{Error, Result};
-use scraper::{ElementRef, Html, Node};
-use std::collections::VecDeque;
+use crate::output::FileId;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use sha2::{Digest, Sha256};
+use std::cell::RefCell;
+use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
+use std::os::unix::fs::{DirEntryExt, FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 /// The default `--max-article-bytes`: far above any real article, low enough to stay safe.
@@ -28,6 +36,13 @@ pub struct Article {
 }
 
 impl Article {
+    /// A 64-bit hash of the text (the first 8 bytes of its SHA-256, big-endian): the same
+    /// text gives the same hash on every machine and in every version, so reports made on
+    /// separate shards can tell the same article apart from a different one.
+    pub fn content_hash(&self) -> u64 {
+        content_hash(&self.body)
+    }
+
     /// An article from text in memory (tests, library users).
     pub fn from_text(id: impl Into<String>, body: impl Into<String>) -> Article {
         Article {
@@ -53,6 +68,10 @@ pub enum Warning {
     },
     /// Files in a directory that are not articles by their extension were left out.
     NotArticles { dir: String, files: usize },
+    /// An entry found while walking a directory could not be read, or is not a file to read
+    /// (a FIFO, a socket, a device, a dangling link, a link back to a directory already
+    /// read): skipped.
+    Unreadable { path: String, reason: String },
 }
 
 impl std::fmt::Display for Warning {
@@ -74,6 +93,7 @@ impl std::fmt::Display for Warning {
                  (a directory is searched for .txt, .html, .htm, .xhtml, .jsonl, .ndjson and \
                  files without an extension; name a file to read it whatever its extension)"
             ),
+            Warning::Unreadable { path, reason } => write!(f, "{path}: skipped: {reason}"),
         }
     }
 }
@@ -103,11 +123,23 @@ impl Format {
 
 /// A streaming reader over every article in a list of inputs.
 pub struct Articles {
-    pending: VecDeque<PathBuf>,
+    pending: VecDeque<Pending>,
+    /// Every file that will be read, and every directory walked, to refuse an output that is
+    /// one of them.
+    files: HashSet<FileId>,
+    dirs: HashSet<FileId>,
     jsonl: Option<JsonlReader>,
     max_bytes: usize,
     warnings: Vec<Warning>,
     skipped: usize,
+    unreadable: usize,
+}
+
+/// A file to read, and whether it was found by walking a directory (then a failure to read it
+/// is a warning, not the end of the run: the user did not name it).
+struct Pending {
+    path: PathBuf,
+    walked: bool,
 }
 
 struct JsonlReader {
@@ -117,38 +149,55 @@ struct JsonlReader {
 }
 
 impl Articles {
-    /// Expands directories (recursively, sorted) up front; files are read lazily.
+    /// Expands directories (recursively, sorted) up front; files are read lazily. A named
+    /// input that does not exist or a named directory that cannot be listed is an error;
+    /// what cannot be read below a directory is skipped with a warning.
     pub fn open(inputs: &[PathBuf]) -> Result<Articles> {
-        let mut pending = VecDeque::new();
-        let mut warnings = Vec::new();
+        let mut articles = Articles {
+            pending: VecDeque::new(),
+            files: HashSet::new(),
+            dirs: HashSet::new(),
+            jsonl: None,
+            max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+            warnings: Vec::new(),
+            skipped: 0,
+            unreadable: 0,
+        };
         for input in inputs {
             if input.as_os_str() == "-" {
-                pending.push_back(input.clone());
+                articles.pending.push_back(Pending {
+                    path: input.clone(),
+                    walked: false,
+                });
                 continue;
             }
             let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
             if meta.is_dir() {
-                let mut files = Vec::new();
-                let left_out = walk(input, &mut files)?;
-                if left_out > 0 {
-                    warnings.push(Warning::NotArticles {
+                let mut walk = Walk::default();
+                walk.run(input, &meta)?;
+                if walk.left_out > 0 {
+                    articles.warnings.push(Warning::NotArticles {
                         dir: input.display().to_string(),
-                        files: left_out,
+                        files: walk.left_out,
                     });
                 }
-                files.sort();
-                pending.extend(files);
+                articles.unreadable += walk.unreadable.len();
+                articles.warnings.extend(walk.unreadable);
+                articles.dirs.extend(walk.visited);
+                walk.files.sort();
+                for (path, id) in walk.files {
+                    articles.files.insert(id);
+                    articles.pending.push_back(Pending { path, walked: true });
+                }
             } else {
-                pending.push_back(input.clone());
+                articles.files.insert(FileId::from(&meta));
+                articles.pending.push_back(Pending {
+                    path: input.clone(),
+                    walked: false,
+                });
             }
         }
-        Ok(Articles {
-            pending,
-            jsonl: None,
-            max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
-            warnings,
-            skipped: 0,
-        })
+        Ok(articles)
     }
 
     /// Articles larger than this many bytes are skipped with a warning.
@@ -167,13 +216,39 @@ impl Articles {
         self.skipped
     }
 
+    /// How many entries under the directories given were skipped as unreadable.
+    pub fn unreadable(&self) -> usize {
+        self.unreadable
+    }
+
+    /// Whether the file at `path` is one of the files that will be read: the same file as one
+    /// named or found, or a file a walked directory holds under a name that is read (on
+    /// overlay file systems a directory listing may give other inode numbers than the file).
+    pub fn reads(&self, path: &Path) -> bool {
+        if FileId::of(path).is_some_and(|id| self.files.contains(&id)) {
+            return true;
+        }
+        let visible = path
+            .file_name()
+            .is_some_and(|n| !n.as_encoded_bytes().starts_with(b"."));
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        visible
+            && is_article_file(path)
+            && path.is_file()
+            && FileId::of(dir).is_some_and(|id| self.dirs.contains(&id))
+    }
+
     fn next_jsonl(&mut self) -> Option<Result<Article>> {
         let reader = self.jsonl.as_mut()?;
         let mut buf = Vec::new();
         loop {
             buf.clear();
-            // Read at most max_bytes + 1 so one enormous line cannot exhaust memory.
-            let limit = self.max_bytes as u64 + 2;
+            // Read at most the limit and a line end, and one byte more to see that a line is
+            // over it, so one enormous line cannot exhaust memory.
+            let limit = (self.max_bytes as u64).saturating_add(2);
             let n = match reader
                 .lines
                 .by_ref()
@@ -230,7 +305,23 @@ impl Articles {
         }
     }
 
-    fn read_file(&mut self, path: &Path) -> Option<Result<Article>> {
+    /// Reads one file; a file found by walking a directory that cannot be read is skipped
+    /// with a warning.
+    fn read_file(&mut self, pending: &Pending) -> Option<Result<Article>> {
+        match self.read_named(&pending.path) {
+            Some(Err(Error::Io { path, error })) if pending.walked => {
+                self.unreadable += 1;
+                self.warnings.push(Warning::Unreadable {
+                    path: path.display().to_string(),
+                    reason: error.to_string(),
+                });
+                None
+            }
+            other => other,
+        }
+    }
+
+    fn read_named(&mut self, path: &Path) -> Option<Result<Article>> {
         let name = display(path);
         let format = if path.as_os_str() == "-" {
             Format::Text
@@ -258,7 +349,7 @@ impl Articles {
             return self.next_jsonl();
         }
         let mut bytes = Vec::new();
-        let limit = self.max_bytes as u64 + 1;
+        let limit = (self.max_bytes as u64).saturating_add(1);
         if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
             return Some(Err(Error::io(path, e)));
         }
@@ -274,7 +365,11 @@ impl Articles {
             });
             return None;
         }
-        let (text, lossy) = decode(&bytes);
+        // A file or stream with no text holds no article (an empty shard's standard input).
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let (text, lossy) = decode_owned(bytes);
         if lossy {
             self.warnings
                 .push(Warning::InvalidUtf8 { path: name.clone() });
@@ -298,8 +393,8 @@ impl Iterator for Articles {
                 }
                 continue;
             }
-            let path = self.pending.pop_front()?;
-            if let Some(item) = self.read_file(&path) {
+            let pending = self.pending.pop_front()?;
+            if let Some(item) = self.read_file(&pending) {
                 return Some(item);
             }
         }
@@ -331,27 +426,111 @@ fn is_article_file(path: &Path) -> bool {
     }
 }
 
-/// Collects the article files under `dir`; returns how many other files it left out.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<usize> {
-    let mut left_out = 0;
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let ty = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        if ty.is_dir() {
-            left_out += walk(&path, out)?;
-        } else if !is_article_file(&path) {
-            left_out += 1;
-        } else if ty.is_file() || ty.is_symlink() {
-            out.push(path);
-        }
+/// The article files under a directory, found without recursion: directory links are
+/// followed, each directory is read once (a link back to one already read is a loop, or a
+/// second way to the same files), and what cannot be read is noted and skipped.
+#[derive(Default)]
+struct Walk {
+    files: Vec<(PathBuf, FileId)>,
+    visited: HashSet<FileId>,
+    left_out: usize,
+    unreadable: Vec<Warning>,
+}
+
+impl Walk {
+    fn skip(&mut self, path: &Path, reason: impl Into<String>) {
+        self.unreadable.push(Warning::Unreadable {
+            path: path.display().to_string(),
+            reason: reason.into(),
+        });
     }
-    Ok(left_out)
+
+    fn run(&mut self, top: &Path, meta: &std::fs::Metadata) -> Result<()> {
+        self.visited.insert(FileId::from(meta));
+        // The directory the user named must be readable; below it, nothing stops the run.
+        let first = std::fs::read_dir(top).map_err(|e| Error::io(top, e))?;
+        // Directories still to list, opened only when listed: a directory of thousands of
+        // subdirectories must not hold thousands of them open.
+        let mut stack = vec![(top.to_path_buf(), meta.dev())];
+        let mut opened = Some(first);
+        while let Some((dir, dev)) = stack.pop() {
+            let entries = match opened.take().map_or_else(|| std::fs::read_dir(&dir), Ok) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    self.skip(&dir, e.to_string());
+                    continue;
+                }
+            };
+            for entry in entries {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        self.skip(&dir, e.to_string());
+                        break;
+                    }
+                };
+                if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                    continue;
+                }
+                let path = entry.path();
+                let ty = match entry.file_type() {
+                    Ok(t) => t,
+                    Err(e) => {
+                        self.skip(&path, e.to_string());
+                        continue;
+                    }
+                };
+                if ty.is_file() {
+                    if is_article_file(&path) {
+                        self.files.push((path, FileId::new(dev, entry.ino())));
+                    } else {
+                        self.left_out += 1;
+                    }
+                    continue;
+                }
+                // A link is followed to what it names; anything else is looked at as it is.
+                let meta = if ty.is_symlink() {
+                    std::fs::metadata(&path)
+                } else {
+                    entry.metadata()
+                };
+                let meta = match meta {
+                    Ok(m) => m,
+                    Err(e) if ty.is_symlink() && e.kind() == io::ErrorKind::NotFound => {
+                        self.skip(&path, "a link to nothing (dangling)");
+                        continue;
+                    }
+                    Err(e) => {
+                        self.skip(&path, e.to_string());
+                        continue;
+                    }
+                };
+                let id = FileId::from(&meta);
+                if meta.is_dir() {
+                    if !self.visited.insert(id) {
+                        self.skip(
+                            &path,
+                            "a directory already read (a link loop or a second link)",
+                        );
+                        continue;
+                    }
+                    stack.push((path, meta.dev()));
+                } else if !is_article_file(&path) {
+                    self.left_out += 1;
+                } else if meta.is_file() {
+                    self.files.push((path, id));
+                } else {
+                    let what = match meta.file_type() {
+                        t if t.is_fifo() => "a FIFO",
+                        t if t.is_socket() => "a socket",
+                        _ => "a device",
+                    };
+                    self.skip(&path, format!("{what}, not a file"));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Decodes bytes as UTF-8, lossily; the flag says whether anything was replaced.
@@ -360,6 +539,20 @@ fn decode(bytes: &[u8]) -> (String, bool) {
         std::borrow::Cow::Borrowed(s) => (s.to_string(), false),
         std::borrow::Cow::Owned(s) => (s, true),
     }
+}
+
+/// [`decode`] without a copy when the bytes are valid UTF-8.
+fn decode_owned(bytes: Vec<u8>) -> (String, bool) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    }
+}
+
+/// See [`Article::content_hash`].
+pub fn content_hash(text: &str) -> u64 {
+    let digest = Sha256::digest(text.as_bytes());
+    u64::from_be_bytes(digest[..8].try_into().expect("8 bytes of a 32-byte digest"))
 }
 
 #[derive(serde::Deserialize)]
@@ -394,10 +587,10 @@ fn parse_jsonl_record(name: &str, line: u64, text: &str) -> Result<Article> {
     })
 }
 
-/// Elements whose text is never article prose.
+/// Elements whose text is never article prose: their content is left out, nested or not.
 const SKIPPED_ELEMENTS: &[&str] = &[
     "script", "style", "nav", "noscript", "template", "iframe", "svg", "header", "footer", "aside",
-    "form", "button", "select", "figure", "head",
+    "form", "button", "select", "figure", "title",
 ];
 
 /// Elements that end a paragraph.
@@ -427,50 +620,171 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "hr",
 ];
 
-/// Turns an HTML page into plain text, one paragraph per block, dropping scripts, styles,
-/// navigation and other page furniture.
-pub fn html_article(id: String, html: &str) -> Article {
-    let doc = Html::parse_document(html);
-    let title = doc
-        .select(&scraper::Selector::parse("title").expect("static selector"))
-        .next()
-        .map(|t| collapse(&t.text().collect::<String>()))
-        .filter(|t| !t.is_empty());
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    collect_text(doc.root_element(), &mut current, &mut paragraphs);
-    flush(&mut current, &mut paragraphs);
-    Article {
-        id,
-        body: paragraphs.join("\n\n"),
-        title,
-        date: None,
-        source: None,
+/// Elements whose content the tokenizer must read as raw text (as a browser does), so that
+/// markup inside a script or a style is not taken for tags.
+fn raw_kind(name: &str) -> Option<RawKind> {
+    match name {
+        "script" => Some(RawKind::ScriptData),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(RawKind::Rawtext),
+        "title" | "textarea" => Some(RawKind::Rcdata),
+        _ => None,
     }
 }
 
-fn collect_text(el: ElementRef<'_>, current: &mut String, out: &mut Vec<String>) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIPPED_ELEMENTS.contains(&name) {
-                    continue;
+/// Elements that never have content, so their start tag opens nothing to skip.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// What the tokenizer has seen so far: the paragraphs, the title, and which skipped elements
+/// are open. Reading tags one at a time, without building the document tree, keeps the time
+/// linear and the stack flat however deeply the page nests (a tree builder checks the open
+/// elements at every tag: quadratic in the depth, and recursion over the tree overflowed the
+/// stack at 100,000 nested elements).
+#[derive(Default)]
+struct TextSink {
+    paragraphs: Vec<String>,
+    current: String,
+    title: Option<String>,
+    title_text: String,
+    in_title: bool,
+    /// Open skipped elements, as indices into [`SKIPPED_ELEMENTS`]...
+    skipped: Vec<u8>,
+    /// ...and how many of each are open, so an end tag with no open element to close costs
+    /// nothing.
+    open: [u32; SKIPPED_ELEMENTS.len()],
+}
+
+impl TextSink {
+    fn flush(&mut self) {
+        flush(&mut self.current, &mut self.paragraphs);
+    }
+
+    fn tag(&mut self, tag: Tag) -> TokenSinkResult<()> {
+        let name: &str = &tag.name;
+        let skipped = SKIPPED_ELEMENTS.iter().position(|s| *s == name);
+        if BLOCK_ELEMENTS.contains(&name) {
+            self.flush();
+        }
+        match tag.kind {
+            TagKind::StartTag => {
+                if name == "title" && self.title.is_none() && !tag.self_closing {
+                    self.in_title = true;
                 }
-                let block = BLOCK_ELEMENTS.contains(&name);
-                if block {
-                    flush(current, out);
+                if let Some(k) = skipped {
+                    if !tag.self_closing && !is_void(name) {
+                        self.skipped.push(k as u8);
+                        self.open[k] += 1;
+                    }
                 }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    collect_text(child_el, current, out);
+                if tag.self_closing {
+                    return TokenSinkResult::Continue;
                 }
-                if block {
-                    flush(current, out);
+                if name == "plaintext" {
+                    return TokenSinkResult::Plaintext;
+                }
+                match raw_kind(name) {
+                    Some(kind) => TokenSinkResult::RawData(kind),
+                    None => TokenSinkResult::Continue,
                 }
             }
+            TagKind::EndTag => {
+                if name == "title" && self.in_title {
+                    self.in_title = false;
+                    self.title = Some(collapse(&self.title_text)).filter(|t| !t.is_empty());
+                }
+                if let Some(k) = skipped.filter(|&k| self.open[k] > 0) {
+                    // Close it and whatever was left open inside it; each element is popped
+                    // once, so this is linear over the page.
+                    while let Some(top) = self.skipped.pop() {
+                        self.open[top as usize] -= 1;
+                        if top as usize == k {
+                            break;
+                        }
+                    }
+                }
+                TokenSinkResult::Continue
+            }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.in_title {
+            self.title_text.push_str(text);
+        }
+        if self.skipped.is_empty() {
+            self.current.push_str(text);
+        }
+    }
+}
+
+/// The tokenizer calls its sink through a shared reference.
+struct Sink(RefCell<TextSink>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut sink = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) => return sink.tag(tag),
+            Token::CharacterTokens(text) => sink.text(&text),
+            Token::NullCharacterToken => sink.text("\u{fffd}"),
             _ => {}
         }
+        TokenSinkResult::Continue
+    }
+}
+
+/// How much of the page is handed to the tokenizer at a time (its buffers hold at most 4 GiB).
+const HTML_CHUNK: usize = 1 << 20;
+
+/// Turns an HTML page into plain text, one paragraph per block, dropping scripts, styles,
+/// navigation and other page furniture. Linear in the page's size whatever its nesting.
+pub fn html_article(id: String, html: &str) -> Article {
+    let tokenizer = Tokenizer::new(
+        Sink(RefCell::new(TextSink::default())),
+        TokenizerOpts::default(),
+    );
+    let queue = BufferQueue::default();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(HTML_CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        queue.push_back(StrTendril::from_slice(&rest[..cut]));
+        rest = &rest[cut..];
+        // The sink never asks to run a script, so the tokenizer reads the whole chunk.
+        let _ = tokenizer.feed(&queue);
+    }
+    tokenizer.end();
+    let mut sink = tokenizer.sink.0.into_inner();
+    sink.flush();
+    if sink.in_title {
+        sink.title = Some(collapse(&sink.title_text)).filter(|t| !t.is_empty());
+    }
+    Article {
+        id,
+        body: sink.paragraphs.join("\n\n"),
+        title: sink.title,
+        date: None,
+        source: None,
     }
 }
 
@@ -483,7 +797,14 @@ fn flush(current: &mut String, out: &mut Vec<String>) {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -502,6 +823,45 @@ mod tests {
             a.body,
             "Head\n\n\u{201c}We will not,\u{201d} he said.\n\nSecond para."
         );
+    }
+
+    #[test]
+    fn html_skips_nested_furniture_and_reads_raw_text_as_text() {
+        let html = "<p>A &amp; B</p><script>if (a < b) { x = '</p><p>not prose'; }</script>\
+            <nav><div><aside>menu</aside> more menu</div></nav><p>Kept<br>line</p>\
+            </form></aside><p>Still kept</p><svg/><p>After svg</p><title>Late</title>\
+            <button>Press<p>inside</button><p>End</p>";
+        let a = html_article("x.html".into(), html);
+        assert_eq!(
+            a.body,
+            "A & B\n\nKept\n\nline\n\nStill kept\n\nAfter svg\n\nEnd"
+        );
+        assert_eq!(a.title.as_deref(), Some("Late"));
+        // An unclosed title still names the page; nothing of it is prose.
+        let a = html_article("y.html".into(), "<title> Just  a title ");
+        assert_eq!(a.title.as_deref(), Some("Just a title"));
+        assert_eq!(a.body, "");
+    }
+
+    #[test]
+    fn deeply_nested_html_is_read_flat() {
+        let n = 100_000;
+        let html = format!(
+            "{}<p>\u{201c}We will not,\u{201d} Putin said.</p>{}<nav>{}</nav>tail",
+            "<div>".repeat(n),
+            "</div>".repeat(n),
+            "<aside>".repeat(n)
+        );
+        let a = html_article("deep.html".into(), &html);
+        assert_eq!(a.body, "\u{201c}We will not,\u{201d} Putin said.\n\ntail");
+    }
+
+    #[test]
+    fn a_page_larger_than_one_chunk_keeps_every_character() {
+        let para = "caf\u{e9} \u{201c}quote\u{201d} ".repeat(HTML_CHUNK / 10);
+        let html = format!("<p>{para}</p><p>end</p>");
+        let a = html_article("big.html".into(), &html);
+        assert_eq!(a.body, format!("{}\n\nend", para.trim_end()));
     }
 
     #[test]
@@ -578,6 +938,122 @@ mod tests {
         // Named on the command line, any file is read.
         let md = dir.path().join("README.md");
         assert_eq!(Articles::open(&[md]).unwrap().count(), 1);
+    }
+
+    fn mkfifo(path: &Path) {
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo on a NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    }
+
+    #[test]
+    fn walking_follows_directory_links_once_and_skips_what_it_cannot_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("top/sub")).unwrap();
+        std::fs::create_dir(d.join("elsewhere")).unwrap();
+        std::fs::write(d.join("top/a.txt"), "A").unwrap();
+        std::fs::write(d.join("top/sub/b.txt"), "B").unwrap();
+        std::fs::write(d.join("elsewhere/c.txt"), "C").unwrap();
+        let link = |to: &str, at: &str| std::os::unix::fs::symlink(to, d.join(at)).unwrap();
+        link("../elsewhere", "top/linked");
+        link("..", "top/sub/up");
+        link("missing.txt", "top/dangling.txt");
+        link("loop-b", "top/loop-a");
+        link("loop-a", "top/loop-b");
+        link("a.txt", "top/again.txt");
+        mkfifo(&d.join("top/pipe.txt"));
+        let mut articles = Articles::open(&[d.join("top")]).unwrap();
+        let bodies: Vec<String> = articles.by_ref().map(|a| a.unwrap().body).collect();
+        // Sorted by path: a.txt, again.txt, linked/c.txt, sub/b.txt.
+        assert_eq!(bodies, ["A", "A", "C", "B"]);
+        assert_eq!(articles.unreadable(), 5);
+        let warnings: Vec<String> = articles
+            .take_warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let says = |end: &str, what: &str| {
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.contains(&format!("{end}: skipped: ")) && w.contains(what)),
+                "{end} {what}: {warnings:?}"
+            )
+        };
+        says("dangling.txt", "a link to nothing");
+        says("up", "a directory already read");
+        says("loop-a", "symbolic links");
+        says("loop-b", "symbolic links");
+        says("pipe.txt", "a FIFO");
+        let top = d.join("top");
+        assert!(articles.reads(&top.join("a.txt")));
+        assert!(articles.reads(&d.join("elsewhere/c.txt")));
+        // A new file there would be read on the next run, but is not read by this one.
+        assert!(!articles.reads(&top.join("new.txt")));
+        std::fs::write(top.join("notes.md"), "x").unwrap();
+        assert!(!articles.reads(&top.join("notes.md")));
+    }
+
+    #[test]
+    fn a_walked_file_that_cannot_be_read_is_skipped_but_a_named_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "A").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "B").unwrap();
+        let mut articles = Articles::open(&[dir.path().to_path_buf()]).unwrap();
+        // Gone between the walk and the read.
+        std::fs::remove_file(dir.path().join("a.txt")).unwrap();
+        let bodies: Vec<String> = articles.by_ref().map(|a| a.unwrap().body).collect();
+        assert_eq!(bodies, ["B"]);
+        assert_eq!(articles.unreadable(), 1);
+        let w = articles.take_warnings();
+        assert!(
+            w[0].to_string().contains("a.txt: skipped: No such file"),
+            "{w:?}"
+        );
+        let named = dir.path().join("b.txt");
+        let mut articles = Articles::open(std::slice::from_ref(&named)).unwrap();
+        std::fs::remove_file(&named).unwrap();
+        assert_eq!(articles.next().unwrap().unwrap_err().exit_code(), 2);
+    }
+
+    #[test]
+    fn empty_input_is_no_article() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        std::fs::write(dir.path().join("blank.html"), " \n\t\r\n").unwrap();
+        std::fs::write(dir.path().join("one.txt"), "One.").unwrap();
+        let n = Articles::open(&[dir.path().to_path_buf()]).unwrap().count();
+        assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn the_largest_size_limit_reads_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Text.").unwrap();
+        std::fs::write(
+            dir.path().join("b.jsonl"),
+            "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n",
+        )
+        .unwrap();
+        let mut articles = Articles::open(&[dir.path().to_path_buf()])
+            .unwrap()
+            .max_article_bytes(usize::MAX);
+        assert_eq!(articles.by_ref().count(), 3);
+        assert_eq!(articles.skipped(), 0);
+    }
+
+    #[test]
+    fn content_hashes_are_stable_and_tell_texts_apart() {
+        let a = Article::from_text("a", "The same text.");
+        let b = Article::from_text("b", "The same text.");
+        assert_eq!(a.content_hash(), b.content_hash());
+        assert_ne!(
+            a.content_hash(),
+            Article::from_text("c", "Another text.").content_hash()
+        );
+        // The first 8 bytes of SHA-256("abc").
+        assert_eq!(content_hash("abc"), 0xba7816bf8f01cfea);
     }
 
     #[test]

@@ -29,6 +29,11 @@ pub struct QuoteContext {
     pub paragraph: u32,
 }
 
+/// The most of its sentence a quote's context keeps on either side of the quote, and of the
+/// sentence before: more than any real sentence, and a bound on the work per quote when a
+/// "sentence" is a whole page without a full stop (then every quote's context was the page).
+pub const WINDOW: usize = 1000;
+
 /// How many paragraphs at the start of a body may hold its headline (the first lines of a page
 /// saved as text are often furniture: "Share this article", a date).
 const HEADLINE_SEARCH: usize = 4;
@@ -79,23 +84,8 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
         v.sort();
         v
     };
-    // Sentences of each paragraph, split once and only where a quote needs them.
-    let mut split: Vec<Option<Vec<Span>>> = vec![None; layout.paragraphs.len()];
-    let mut sentences_of = |p: usize| -> Vec<Span> {
-        split[p]
-            .get_or_insert_with(|| {
-                let para = layout.paragraphs[p];
-                let toks = text::tokens(body, para);
-                let lo = opaque.partition_point(|s| s.end <= para.start);
-                let hi = opaque.partition_point(|s| s.start < para.end);
-                text::sentences(body, &toks, para, &opaque[lo..hi])
-                    .into_iter()
-                    .map(|(s, _)| s)
-                    .collect()
-            })
-            .clone()
-    };
-    quotes
+    // Where each quote reaches, with its speaker and cue, and the paragraphs of both ends.
+    let reach: Vec<(usize, usize, usize, usize)> = quotes
         .iter()
         .map(|q| {
             let mut lo = q.spans.first().map_or(0, |s| s.start);
@@ -104,29 +94,54 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
                 lo = lo.min(s.start);
                 hi = hi.max(s.end);
             }
-            let (pa, pb) = (layout.paragraph_of(lo), layout.paragraph_of(hi));
-            if layout.paragraphs.is_empty() {
-                return QuoteContext {
-                    sentence: Span::new(lo, hi),
-                    before: None,
-                    paragraph: 0,
-                };
-            }
+            (lo, hi, layout.paragraph_of(lo), layout.paragraph_of(hi))
+        })
+        .collect();
+    if layout.paragraphs.is_empty() {
+        return reach
+            .iter()
+            .map(|&(lo, hi, _, _)| QuoteContext {
+                sentence: Span::new(lo, hi),
+                before: None,
+                paragraph: 0,
+            })
+            .collect();
+    }
+    // Sentences of each paragraph, split once and only where a quote needs them (its own
+    // paragraphs and the one before, for the sentence before it).
+    let mut split: Vec<Option<Vec<Span>>> = vec![None; layout.paragraphs.len()];
+    for &(_, _, pa, pb) in &reach {
+        for p in [Some(pa), Some(pb), pa.checked_sub(1)]
+            .into_iter()
+            .flatten()
+        {
+            split[p].get_or_insert_with(|| {
+                let para = layout.paragraphs[p];
+                let toks = text::tokens(body, para);
+                let lo = opaque.partition_point(|s| s.end <= para.start);
+                let hi = opaque.partition_point(|s| s.start < para.end);
+                text::sentences(body, &toks, para, &opaque[lo..hi])
+                    .into_iter()
+                    .map(|(s, _)| s)
+                    .collect()
+            });
+        }
+    }
+    let sentences_of = |p: usize| split[p].as_deref().unwrap_or_default();
+    // Sentences are in order and do not overlap, so both searches are binary: a paragraph of
+    // many quotes and sentences cost a scan (and a copy of its sentences) per quote.
+    reach
+        .iter()
+        .map(|&(lo, hi, pa, pb)| {
             let first = sentences_of(pa);
-            let start_at = first
-                .iter()
-                .rposition(|s| s.start <= lo)
-                .unwrap_or_default();
+            let start_at = first.partition_point(|s| s.start <= lo).saturating_sub(1);
             let start = first.get(start_at).map_or(lo, |s| s.start.min(lo));
-            let last = if pb == pa {
-                first.clone()
-            } else {
-                sentences_of(pb)
-            };
+            let last = sentences_of(pb);
             let end = last
-                .iter()
-                .find(|s| s.end >= hi)
+                .get(last.partition_point(|s| s.end < hi))
                 .map_or(hi, |s| s.end.max(hi));
+            let start = start.max(body.ceil_char_boundary(lo.saturating_sub(WINDOW)));
+            let end = end.min(body.floor_char_boundary(hi.saturating_add(WINDOW)));
             let before = if start_at > 0 {
                 Some(first[start_at - 1])
             } else if pa > 0 {
@@ -134,6 +149,10 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
             } else {
                 None
             };
+            let before = before.map(|b| {
+                let from = body.ceil_char_boundary(b.end.saturating_sub(WINDOW));
+                Span::new(b.start.max(from), b.end)
+            });
             QuoteContext {
                 sentence: Span::new(start, end),
                 before,
@@ -179,5 +198,25 @@ mod tests {
             Some("Talks resumed in Vienna.")
         );
         assert_eq!(ctx[i].paragraph, 1);
+    }
+
+    /// A page without a full stop is one "sentence": each quote keeps a window of it.
+    #[test]
+    fn a_quote_in_an_endless_sentence_keeps_a_window_of_it() {
+        let body = "\u{201c}We agree,\u{201d} Putin said, and ".repeat(500);
+        let quotes = crate::extract(&body);
+        assert!(quotes.len() > 100);
+        let layout = Layout::new(&body, None);
+        for (q, c) in quotes.iter().zip(contexts(&body, &layout, &quotes)) {
+            let spans = q.spans.iter().chain(&q.source).chain(&q.cue);
+            let lo = spans.clone().map(|s| s.start).min().unwrap();
+            let hi = spans.map(|s| s.end).max().unwrap();
+            assert!(c.sentence.start <= lo && hi <= c.sentence.end, "{c:?}");
+            assert!(
+                c.sentence.end - c.sentence.start <= hi - lo + 2 * WINDOW,
+                "{c:?}"
+            );
+            let _ = c.sentence.text(&body);
+        }
     }
 }

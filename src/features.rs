@@ -130,11 +130,16 @@ pub enum SettingsError {
     MinDf(u32),
     #[error("max_features must be at least 1")]
     MaxFeatures,
-    #[error("extra_weight must be finite and >= 0, got {0}")]
+    #[error("extra_weight must be in [0, {MAX_BLOCK_WEIGHT}], got {0}")]
     ExtraWeight(f32),
-    #[error("char_weight must be finite and > 0, got {0}")]
+    #[error("char_weight must be in (0, {MAX_BLOCK_WEIGHT}], got {0}")]
     CharWeight(f32),
 }
+
+/// The largest scale of a feature block against the word block: far beyond any useful
+/// setting, and low enough that no feature value overflows (a block scaled by 1e30 turned
+/// every probability into NaN).
+pub const MAX_BLOCK_WEIGHT: f32 = 1000.0;
 
 impl FeatureSettings {
     pub fn check(&self) -> Result<(), SettingsError> {
@@ -158,10 +163,10 @@ impl FeatureSettings {
         if self.max_features == Some(0) {
             return Err(SettingsError::MaxFeatures);
         }
-        if !self.extra_weight.is_finite() || self.extra_weight < 0.0 {
+        if !(0.0..=MAX_BLOCK_WEIGHT).contains(&self.extra_weight) {
             return Err(SettingsError::ExtraWeight(self.extra_weight));
         }
-        if !self.char_weight.is_finite() || self.char_weight <= 0.0 {
+        if !(self.char_weight > 0.0 && self.char_weight <= MAX_BLOCK_WEIGHT) {
             return Err(SettingsError::CharWeight(self.char_weight));
         }
         Ok(())
@@ -1318,6 +1323,11 @@ impl Vectorizer {
     }
     pub fn is_empty(&self) -> bool {
         self.hashes.is_empty()
+    }
+    /// How many different term hashes the vocabulary holds (less than its length when one
+    /// repeats).
+    pub fn distinct_terms(&self) -> usize {
+        self.index.len()
     }
     pub fn hashes(&self) -> &[u64] {
         &self.hashes

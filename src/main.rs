@@ -19,11 +19,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether the run failed because standard output is a closed pipe: the reader has what it
+/// wanted (`demarche ... | head`), which is no failure. The error may reach here wrapped by
+/// JSON or CSV writers that do not expose their I/O error as a cause, so the output also notes
+/// it as it happens.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    cli::pipe_closed()
+        || err.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        })
 }
 
 /// 2 for bad usage or bad input data, 1 for runtime failures (see `docs/contract.md`).

@@ -227,9 +227,9 @@ impl<'m> Pipeline<'m> {
         let contexts = context::contexts(body, &layout, &quotes);
         // Measuring the article against the topic reads every word of it: only for models that
         // use it.
-        let signals = model.reads_context().then(|| {
-            TopicSignals::new(&topic.terms, layout.title.as_deref(), &layout.texts(body))
-        });
+        let signals = model
+            .reads_context()
+            .then(|| TopicSignals::new(&topic.terms, layout.title.as_deref(), &layout.texts(body)));
         let records: Vec<QuoteRecord> = quotes
             .iter()
             .enumerate()
@@ -300,7 +300,8 @@ impl<'m> Pipeline<'m> {
         )
     }
 
-    /// Where each speaker stands on `topic` across `articles`, read in parallel batches. The
+    /// Where each speaker stands on `topic` across `articles`, read in parallel batches; an
+    /// article with the same text as an earlier one is counted once, as `report` does. The
     /// first error from `articles` stops the run and is returned.
     pub fn report<E>(
         &self,
@@ -312,7 +313,9 @@ impl<'m> Pipeline<'m> {
             articles,
             |a| self.classify(a, topic),
             |a, rows| {
-                builder.add_article();
+                if !builder.add_article(a.content_hash()) {
+                    return Ok(());
+                }
                 for row in &rows {
                     builder.add(&row.scored(a));
                 }

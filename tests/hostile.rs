@@ -229,6 +229,166 @@ fn deeply_nested_and_unbalanced_quotes_finish() {
     }
 }
 
+/// 100,000 nested elements (500 KB): the recursive walk over the parsed tree overflowed the
+/// stack and the tree builder took time quadratic in the depth. `scripts/bench-growth.sh html`
+/// measures how the time grows.
+#[test]
+fn a_hundred_thousand_nested_divs_classify() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let page = format!(
+        "{}<p>\u{201c}We will not accept it,\u{201d} Putin said.</p>",
+        "<div>".repeat(n)
+    );
+    std::fs::write(dir.path().join("deep.html"), &page).unwrap();
+    let o = demarche(
+        dir.path(),
+        &["classify", "deep.html", "--topic", "the accord"],
+    );
+    expect(&o, 0, &[]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 1, "{}", show(&o));
+    assert!(out.contains("\"speaker\":\"Putin\""), "{}", show(&o));
+}
+
+/// A directory holding a link to another directory, a link back up (a loop), a dangling link
+/// and a FIFO: the linked articles are read, the rest skipped with a warning each and a count,
+/// and the run succeeds (a directory link stopped it with exit 1, a dangling link with exit 2,
+/// and a FIFO was skipped without a word).
+#[test]
+fn a_walk_follows_links_and_skips_what_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("news/sub")).unwrap();
+    std::fs::create_dir(d.join("more")).unwrap();
+    std::fs::write(
+        d.join("news/a.txt"),
+        "\u{201c}We will not,\u{201d} Putin said.",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("more/b.txt"),
+        "\u{201c}We agree,\u{201d} Merkel said.",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../more", d.join("news/more")).unwrap();
+    std::os::unix::fs::symlink("..", d.join("news/sub/up")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", d.join("news/dangling.txt")).unwrap();
+    let fifo = std::ffi::CString::new(d.join("news/pipe").as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: mkfifo on a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let o = demarche(d, &["quotes", "news"]);
+    expect(
+        &o,
+        0,
+        &[
+            "warning: news/dangling.txt: skipped: a link to nothing",
+            "warning: news/pipe: skipped: a FIFO",
+            "warning: news/sub/up: skipped: a directory already read",
+            "warning: 3 entries under the directories given skipped",
+        ],
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("Putin") && out.contains("Merkel"),
+        "{}",
+        show(&o)
+    );
+}
+
+/// A directory of many subdirectories under a low limit of open files: the walk keeps one
+/// directory open at a time, so none is skipped for "Too many open files".
+#[test]
+fn a_wide_directory_is_walked_within_a_low_open_file_limit() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for i in 0..300 {
+        std::fs::create_dir_all(d.join(format!("news/{i:03}"))).unwrap();
+        std::fs::write(
+            d.join(format!("news/{i:03}/a.txt")),
+            format!("Talks {i} went on."),
+        )
+        .unwrap();
+    }
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"));
+    cmd.current_dir(d)
+        .args(["report", "news", "--topic", "t", "--partial"]);
+    // SAFETY: setrlimit is async-signal-safe and changes only the child.
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 64,
+                rlim_max: 64,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let o = cmd.output().unwrap();
+    expect(&o, 0, &[]);
+    assert!(o.stderr.is_empty(), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("\"articles\":300,"),
+        "{}",
+        show(&o)
+    );
+}
+
+/// Empty standard input (an empty shard) is no article, and the largest size limit does not
+/// wrap around to skip everything.
+#[test]
+fn empty_input_is_no_article_and_the_size_limit_does_not_wrap() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for input in ["", " \n"] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_demarche"))
+            .current_dir(d)
+            .args(["report", "-", "--topic", "t", "--partial"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut c| {
+                use std::io::Write;
+                c.stdin.take().unwrap().write_all(input.as_bytes())?;
+                c.wait_with_output()
+            })
+            .unwrap();
+        expect(&o, 0, &[]);
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("\"articles\":0,"),
+            "{}",
+            show(&o)
+        );
+    }
+    std::fs::write(
+        d.join("a.jsonl"),
+        "{\"text\": \"\\u201cWe will not,\\u201d Putin said.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("b.txt"), "\u{201c}We agree,\u{201d} Merkel said.").unwrap();
+    let o = demarche(
+        d,
+        &[
+            "quotes",
+            "a.jsonl",
+            "b.txt",
+            "--max-article-bytes",
+            "18446744073709551615",
+        ],
+    );
+    expect(&o, 0, &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).lines().count(),
+        2,
+        "{}",
+        show(&o)
+    );
+}
+
 /// A labeled file that trains (BOM, CRLF, a quoted field holding a line break and escaped
 /// quotes), and broken ones.
 const GOOD_CSV: &[u8] = b"\xef\xbb\xbftext,topic,stance,sentiment\r\n\
@@ -325,6 +485,57 @@ fn bad_csv_rows_name_the_file_and_line() {
     assert!(!dir.path().join("m.dmm").exists());
 }
 
+/// Labeled files that would mislead or exhaust memory: the wrong column as labels, one
+/// enormous field, a header and no rows, a label map with two equals signs.
+#[test]
+fn labeled_files_that_would_mislead_are_refused_naming_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut many = String::from("id,text,stance\n");
+    for i in 0..3000 {
+        many.push_str(&format!("{i},We back it {i}.,favor\n"));
+    }
+    std::fs::write(d.join("many.csv"), many).unwrap();
+    let o = demarche(
+        d,
+        &["train", "many.csv", "--stance-col", "id", "-o", "m.dmm"],
+    );
+    expect(
+        &o,
+        2,
+        &["many.csv: column \"id\" has 3000 distinct labels, more than --max-labels 50"],
+    );
+    let big = format!(
+        "text,stance\nWe back it.,favor\n\"{}\",against\n",
+        "word ".repeat(2 << 20)
+    );
+    std::fs::write(d.join("big.csv"), big).unwrap();
+    for command in ["train", "eval"] {
+        let mut args = vec![command, "big.csv"];
+        if command == "train" {
+            args.extend(["-o", "m.dmm"]);
+        }
+        let o = demarche(d, &args);
+        expect(
+            &o,
+            2,
+            &["big.csv:3: field \"text\" of 10485760 bytes is over --max-field-bytes 1048576"],
+        );
+    }
+    assert!(!d.join("m.dmm").exists());
+    std::fs::write(d.join("header.csv"), "text,stance\n").unwrap();
+    let o = demarche(d, &["eval", "header.csv"]);
+    expect(&o, 2, &["header.csv: no labeled rows to score"]);
+    // Refused by the argument parser, in its own words.
+    let o = demarche(d, &["eval", "header.csv", "--label-map", "favor==x"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(
+        stderr(&o).contains("label map entries are FROM=TO, got \"favor==x\""),
+        "{}",
+        show(&o)
+    );
+}
+
 /// Model files: a good one cut short, one byte flipped, a file too short for the header, and
 /// another format version.
 fn broken_models(dir: &Path) -> Vec<(&'static str, &'static str)> {
@@ -362,6 +573,11 @@ fn broken_model_files_are_runtime_failures_naming_the_file() {
     )
     .unwrap();
     std::fs::write(dir.path().join("good.csv"), GOOD_CSV).unwrap();
+    let o = demarche(
+        dir.path(),
+        &["classify", "a.txt", "--topic", "t", "--model", "/dev/zero"],
+    );
+    expect(&o, 1, &["/dev/zero: not a demarche model file"]);
     for (model, says) in broken_models(dir.path()) {
         let o = demarche(
             dir.path(),

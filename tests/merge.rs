@@ -65,7 +65,7 @@ fn articles() -> Vec<Vec<ScoredQuote>> {
 fn builder(articles: &[Vec<ScoredQuote>]) -> ReportBuilder<'static> {
     let mut b = ReportBuilder::new("independence for Kosovo", "test@1", None, GroupBy::Actor);
     for a in articles {
-        b.add_article();
+        b.add_article(demarche::article::content_hash(&a[0].article));
         for q in a {
             b.add(q);
         }
@@ -224,4 +224,88 @@ fn bad_partials_exit_2_naming_the_file() {
         String::from_utf8_lossy(&out.stderr).trim_end(),
         "demarche: other.json: topic is \"another topic\", but a.json has \"independence for Kosovo\""
     );
+}
+
+/// The same partial twice, or shards that both counted one text, would count quotes twice:
+/// refused, naming the file.
+#[test]
+fn a_partial_given_twice_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write_partial(&d.join("a.json"), &articles());
+    std::fs::copy(d.join("a.json"), d.join("copy.json")).unwrap();
+    for args in [
+        ["merge", "a.json", "a.json"],
+        ["merge", "a.json", "copy.json"],
+    ] {
+        let out = demarche(d, &args);
+        assert_eq!(out.status.code(), Some(2), "{}", show(&out));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with(&format!(
+                "demarche: {}: 3 of its 3 articles were also counted in a.json",
+                args[2]
+            )),
+            "{}",
+            show(&out)
+        );
+    }
+}
+
+/// The same article twice in one input (a file named twice, wire copy under two ids) counts
+/// once, says so, and `--keep-duplicates` counts both.
+#[test]
+fn duplicate_articles_count_once_unless_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "\u{201c}We will not accept it,\u{201d} Putin said.";
+    std::fs::write(d.join("a.txt"), text).unwrap();
+    std::fs::write(
+        d.join("wire.jsonl"),
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "reuters-1", "text": text}),
+            serde_json::json!({"id": "afp-9", "text": text})
+        ),
+    )
+    .unwrap();
+    let out = demarche(
+        d,
+        &["report", "a.txt", "a.txt", "wire.jsonl", "--topic", "t"],
+    );
+    assert!(out.status.success(), "{}", show(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["articles"].as_u64(), v["duplicates"].as_u64()),
+        (Some(1), Some(3))
+    );
+    assert_eq!(v["actors"][0]["quotes"], 1);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "demarche: warning: 3 article(s) with the same text as an earlier one counted once \
+         (--keep-duplicates counts every copy)"
+    );
+    let out = demarche(
+        d,
+        &[
+            "report",
+            "a.txt",
+            "a.txt",
+            "wire.jsonl",
+            "--topic",
+            "t",
+            "--keep-duplicates",
+        ],
+    );
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "{}",
+        show(&out)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["articles"].as_u64(), v["duplicates"].as_u64()),
+        (Some(4), Some(3))
+    );
+    assert_eq!(v["actors"][0]["quotes"], 4);
 }

@@ -8,6 +8,7 @@ use super::quotes::{clip, csv_fields, CSV_HEADER};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use demarche::dataset::Task;
+use demarche::output::refuse_input_as_output;
 use demarche::report::label_order;
 use demarche::{ClassifiedQuote, LabelProbs, Pipeline};
 use std::io::Write;
@@ -54,6 +55,10 @@ fn csv_line(fields: impl IntoIterator<Item = String>) -> Result<Vec<u8>> {
 }
 
 pub fn run(args: ClassifyArgs) -> Result<()> {
+    let articles = args.input.open(args.output.as_deref())?;
+    if let Some(out) = &args.output {
+        refuse_input_as_output(out, args.model.model.as_deref())?;
+    }
     let (topic, loaded) = args.model.open()?;
     let model = loaded.get();
     let explain = if args.explain { args.explain_top } else { 0 };
@@ -86,6 +91,8 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
     }
     for_each_article(
         &args.input,
+        articles,
+        |_| true,
         |a| pipeline.classify(a, &topic),
         |_, rows| {
             for c in &rows {

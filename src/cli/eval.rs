@@ -5,6 +5,7 @@ use clap::Args;
 use demarche::dataset::{Task, OFF_TOPIC, ON_TOPIC};
 use demarche::model::metrics::{self, Scores};
 use demarche::model::Model;
+use demarche::output::refuse_input_as_output;
 use demarche::LabelProbs;
 use rayon::prelude::*;
 use std::fmt::Write as _;
@@ -26,6 +27,9 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
+    if let Some(out) = &args.output {
+        refuse_input_as_output(out, args.labeled.inputs().chain(args.model.as_deref()))?;
+    }
     let loaded;
     let model = match &args.model {
         Some(p) => {
@@ -35,6 +39,18 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         None => Model::builtin(),
     };
     let ds = args.labeled.read()?;
+    if ds.rows.is_empty() {
+        // An accuracy of nothing is no score: as train does, refuse.
+        let files: Vec<String> = args
+            .labeled
+            .files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        return Err(
+            demarche::Error::input(files.join(", "), None, "no labeled rows to score").into(),
+        );
+    }
     // One-time set-up (the thread pool, the lexicons' tables) is startup, not throughput:
     // done before the clock starts.
     rayon::broadcast(|_| ());

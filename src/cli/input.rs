@@ -3,11 +3,12 @@
 
 use anyhow::Result;
 use demarche::article::Articles;
+use demarche::output::FileId;
 use demarche::pipeline::in_batches;
 use demarche::Article;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Flags shared by every command that reads articles.
 #[derive(Debug, Clone, clap::Args)]
@@ -24,16 +25,40 @@ pub struct InputArgs {
     pub quiet: bool,
 }
 
-/// Runs `work` on every article in the library's parallel batches and gives each result to
-/// `sink` in input order, with warnings and a progress bar on standard error. Returns the
-/// number of articles processed.
-pub fn for_each_article<T, W, S>(args: &InputArgs, work: W, mut sink: S) -> Result<usize>
+impl InputArgs {
+    /// Opens the articles (directories are walked now), refusing an output path that is one
+    /// of them: writing it would destroy an input.
+    pub fn open(&self, output: Option<&Path>) -> Result<Articles> {
+        let articles = Articles::open(&self.inputs)?.max_article_bytes(self.max_article_bytes);
+        if let Some(out) = output.filter(|out| articles.reads(out)) {
+            let id = FileId::of(out);
+            let named = self
+                .inputs
+                .iter()
+                .find(|p| id.is_some() && FileId::of(p) == id)
+                .map_or_else(|| out.to_path_buf(), PathBuf::clone);
+            return Err(demarche::output::same_file(out, &named).into());
+        }
+        Ok(articles)
+    }
+}
+
+/// Runs `work` on every article in the library's parallel batches and gives each result to `sink` in
+/// input order. `keep` sees each article first, in input order, and may leave it out (a
+/// duplicate). Returns the number of articles processed.
+pub fn for_each_article<T, K, W, S>(
+    args: &InputArgs,
+    mut articles: Articles,
+    mut keep: K,
+    work: W,
+    mut sink: S,
+) -> Result<usize>
 where
     T: Send,
+    K: FnMut(&Article) -> bool,
     W: Fn(&Article) -> T + Sync,
     S: FnMut(&Article, T) -> Result<()>,
 {
-    let mut articles = Articles::open(&args.inputs)?.max_article_bytes(args.max_article_bytes);
     let bar = if !args.quiet && std::io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
         b.set_style(
@@ -44,13 +69,17 @@ where
     } else {
         ProgressBar::hidden()
     };
-    // Warnings are printed as the articles they are about are read.
-    let read = std::iter::from_fn(|| {
+    // Warnings are printed as the articles they are about are read; `keep` sees each one
+    // first, in input order.
+    let read = std::iter::from_fn(|| loop {
         let next = articles.next();
         for w in articles.take_warnings() {
             bar.suspend(|| eprintln!("demarche: warning: {w}"));
         }
-        next.map(|a| a.map_err(anyhow::Error::from))
+        match next {
+            Some(Ok(a)) if !keep(&a) => continue,
+            next => return next.map(|a| a.map_err(anyhow::Error::from)),
+        }
     });
     let done = in_batches(read, work, |a, r| {
         sink(a, r)?;
@@ -63,6 +92,18 @@ where
             "demarche: warning: {} article(s) skipped for size (--max-article-bytes {})",
             articles.skipped(),
             args.max_article_bytes
+        );
+    }
+    if articles.unreadable() > 0 {
+        eprintln!(
+            "demarche: warning: {} entr{} under the directories given skipped (not readable \
+             or not files; see the warnings above)",
+            articles.unreadable(),
+            if articles.unreadable() == 1 {
+                "y"
+            } else {
+                "ies"
+            }
         );
     }
     Ok(done)

@@ -55,9 +55,18 @@ pub struct LabeledArgs {
     /// Allowed sentiment labels; any other is a bad row.
     #[arg(long, value_parser = |s: &str| dataset::parse_label_list(s).map(LabelList))]
     pub sentiment_labels: Option<LabelList>,
-    /// Skip (and count) rows with a missing column, empty text or bad label.
+    /// Skip (and count) rows with a missing column, empty text, bad label or a field over
+    /// --max-field-bytes.
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// A row with a longer field is a bad row (an error naming it, or skipped with
+    /// --skip-bad-rows); never cut short.
+    #[arg(long, value_name = "BYTES", default_value_t = dataset::DEFAULT_MAX_FIELD_BYTES)]
+    pub max_field_bytes: usize,
+    /// More distinct labels than this in a label column is an error: most likely the wrong
+    /// column.
+    #[arg(long, value_name = "N", default_value_t = dataset::DEFAULT_MAX_LABELS)]
+    pub max_labels: usize,
 }
 
 /// `--label-map` pairs (a newtype, so clap takes the whole list as one value).
@@ -76,6 +85,11 @@ pub enum Format {
 }
 
 impl LabeledArgs {
+    /// The labeled files and folders named: what an output must not overwrite.
+    pub fn inputs(&self) -> impl Iterator<Item = &std::path::Path> {
+        self.files.iter().map(PathBuf::as_path)
+    }
+
     pub fn read(&self) -> demarche::Result<Dataset> {
         let opts = ReadOptions {
             columns: Columns {
@@ -94,6 +108,8 @@ impl LabeledArgs {
             stance_labels: self.labels.clone().map(|l| l.0),
             sentiment_labels: self.sentiment_labels.clone().map(|l| l.0),
             skip_bad_rows: self.skip_bad_rows,
+            max_field_bytes: self.max_field_bytes,
+            max_labels: self.max_labels,
         };
         let mut ds = Dataset::read(&self.files, &opts)?;
         if self.no_sentiment {
@@ -113,11 +129,9 @@ impl LabeledArgs {
 /// Writes `text` to `path` atomically, or to standard output.
 pub fn emit(text: &str, path: Option<&std::path::Path>) -> anyhow::Result<()> {
     use std::io::Write;
-    match path {
-        Some(p) => demarche::output::write_atomic(p, text.as_bytes())?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-    }
-    Ok(())
+    let mut sink = super::output::Sink::open(path)?;
+    sink.write_all(text.as_bytes())?;
+    sink.finish()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use super::output::Sink;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
+use demarche::output::refuse_input_as_output;
 use demarche::report::{Format, PartialReport};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -76,6 +77,9 @@ pub fn run(args: MergeArgs) -> Result<()> {
         .partials
         .split_first()
         .ok_or_else(|| super::UsageError("no partial reports given".into()))?;
+    if let Some(out) = &args.out.output {
+        refuse_input_as_output(out, args.partials.iter().map(PathBuf::as_path))?;
+    }
     let mut total = load(first)?;
     for path in rest {
         total.absorb(load(path)?)?;

@@ -14,6 +14,8 @@ mod train;
 
 use clap::{Parser, Subcommand};
 
+pub use output::pipe_closed;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "demarche",

@@ -4,22 +4,54 @@ use anyhow::Result;
 use demarche::output::AtomicFile;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when standard output turned out to be a closed pipe (`demarche ... | head`): the
+/// reader has what it wanted, so the run ends quietly with success, whichever layer (JSON,
+/// CSV, a flush) met the error.
+static PIPE_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Whether standard output was found to be a closed pipe.
+pub fn pipe_closed() -> bool {
+    PIPE_CLOSED.load(Ordering::Relaxed)
+}
+
+/// Standard output that notes a closed pipe.
+pub struct Stdout(io::Stdout);
+
+fn noting<T>(r: io::Result<T>) -> io::Result<T> {
+    if let Err(e) = &r {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            PIPE_CLOSED.store(true, Ordering::Relaxed);
+        }
+    }
+    r
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        noting(self.0.write(buf))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        noting(self.0.flush())
+    }
+}
 
 /// Standard output (buffered) or an atomic file.
 pub enum Sink {
-    Stdout(BufWriter<io::Stdout>),
+    Stdout(BufWriter<Stdout>),
     File(BufWriter<AtomicFile>),
 }
 
 impl Sink {
     pub fn open(path: Option<&Path>) -> Result<Sink> {
         Ok(match path {
-            None => Sink::Stdout(BufWriter::new(io::stdout())),
+            None => Sink::Stdout(BufWriter::new(Stdout(io::stdout()))),
             Some(p) => Sink::File(BufWriter::new(AtomicFile::create(p)?)),
         })
     }
 
-    /// Flushes and, for a file, renames it into place. Not calling this discards a file.
+    /// Flushes and, for a file, puts it in place. Not calling this discards a file.
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush()?,

@@ -76,6 +76,7 @@ pub fn clip(s: &str, max: usize) -> String {
 
 pub fn run(args: QuotesArgs) -> Result<()> {
     let pipeline = Pipeline::default();
+    let articles = args.input.open(args.output.as_deref())?;
     let mut sink = Sink::open(args.output.as_deref())?;
     let mut csv_out = None;
     if args.format == QuotesFormat::Csv {
@@ -93,6 +94,8 @@ pub fn run(args: QuotesArgs) -> Result<()> {
     }
     for_each_article(
         &args.input,
+        articles,
+        |_| true,
         |a| pipeline.quotes(a),
         |_, records| {
             for r in records {

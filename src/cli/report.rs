@@ -6,8 +6,10 @@ use super::merge::ReportOutput;
 use super::model::ModelArgs;
 use anyhow::Result;
 use clap::Args;
+use demarche::output::refuse_input_as_output;
 use demarche::report::{ActorDictionary, GroupBy};
 use demarche::Pipeline;
+use std::cell::RefCell;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -23,29 +25,67 @@ pub struct ReportArgs {
     /// One row per speaker (`actor`) or per country or organisation (`affiliation`).
     #[arg(long, default_value = "actor")]
     pub by: GroupBy,
+    /// Count every copy of an article whose text was already read (syndicated wire copy,
+    /// the same file twice); by default each distinct text counts once and the copies are
+    /// reported as `duplicates`.
+    #[arg(long)]
+    pub keep_duplicates: bool,
     #[command(flatten)]
     pub out: ReportOutput,
 }
 
 pub fn run(args: ReportArgs) -> Result<()> {
+    let articles = args.input.open(args.out.output.as_deref())?;
+    if let Some(out) = &args.out.output {
+        refuse_input_as_output(
+            out,
+            args.model
+                .model
+                .iter()
+                .chain(&args.actors)
+                .map(PathBuf::as_path),
+        )?;
+    }
     let (topic, loaded) = args.model.open()?;
     let mut pipeline = Pipeline::new(loaded.get()).group_by(args.by);
     if let Some(path) = &args.actors {
         pipeline = pipeline.actors(ActorDictionary::load(path)?);
     }
-    let mut builder = pipeline.report_builder(&topic);
+    // Counted (and a duplicate left out) as each article is read, before the work on it;
+    // its quotes are added when the work is done.
+    let builder = RefCell::new(
+        pipeline
+            .report_builder(&topic)
+            .keep_duplicates(args.keep_duplicates),
+    );
     // Open the output first, so a bad output path fails before the work is done.
     let sink = args.out.open()?;
     for_each_article(
         &args.input,
-        |a| pipeline.classify(a, &topic),
-        |a, rows| {
-            builder.add_article();
-            for row in &rows {
-                builder.add(&row.scored(a));
+        articles,
+        |a| builder.borrow_mut().add_article(a.content_hash()),
+        |a| {
+            pipeline
+                .classify(a, &topic)
+                .iter()
+                .map(|c| c.scored(a))
+                .collect::<Vec<_>>()
+        },
+        |_, quotes| {
+            let mut builder = builder.borrow_mut();
+            for q in &quotes {
+                builder.add(q);
             }
             Ok(())
         },
     )?;
+    let builder = builder.into_inner();
+    let duplicates = builder.duplicates();
+    if duplicates > 0 && !args.keep_duplicates {
+        eprintln!(
+            "demarche: warning: {duplicates} article(s) with the same text as an earlier one \
+             counted once (--keep-duplicates counts every copy)"
+        );
+    }
     args.out.write(sink, builder.into_partial())
 }

@@ -8,6 +8,7 @@ use demarche::features::FeatureSettings;
 use demarche::model::logistic::{ClassWeight, LogisticParams};
 use demarche::model::metrics::Scores;
 use demarche::model::{train, CvScores, TrainSettings};
+use demarche::output::refuse_input_as_output;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -120,6 +121,10 @@ const BUILTIN_C: f64 = 2.0;
 
 pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     let started = Instant::now();
+    refuse_input_as_output(
+        &args.output,
+        args.labeled.inputs().chain(args.holdout_topics.as_deref()),
+    )?;
     one_malloc_arena();
     let holdout_topics = match &args.holdout_topics {
         Some(p) => std::fs::read_to_string(p)

@@ -46,7 +46,19 @@ pub struct ReadOptions {
     /// When set, any other sentiment label is a bad row.
     pub sentiment_labels: Option<Vec<String>>,
     pub skip_bad_rows: bool,
+    /// A row with a longer field is a bad row: one enormous field (a whole file in one
+    /// quoted cell) would take gigabytes of features.
+    pub max_field_bytes: usize,
+    /// More distinct labels than this in a label column is an error: most likely the wrong
+    /// column (`--stance-col id`), and training hundreds of classes takes gigabytes.
+    pub max_labels: usize,
 }
+
+/// The default `--max-field-bytes`: a statement, a tweet or a sentence of context is far
+/// shorter.
+pub const DEFAULT_MAX_FIELD_BYTES: usize = 1 << 20;
+/// The default `--max-labels`: stance and sentiment data sets have two to a handful.
+pub const DEFAULT_MAX_LABELS: usize = 50;
 
 impl Default for ReadOptions {
     fn default() -> Self {
@@ -57,6 +69,8 @@ impl Default for ReadOptions {
             stance_labels: None,
             sentiment_labels: None,
             skip_bad_rows: false,
+            max_field_bytes: DEFAULT_MAX_FIELD_BYTES,
+            max_labels: DEFAULT_MAX_LABELS,
         }
     }
 }
@@ -74,17 +88,27 @@ pub fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
     }
 }
 
-/// Parses `--label-map FROM=TO,...` (case-folded).
+/// Parses `--label-map FROM=TO,...` (case-folded). Each entry has one `=` between two
+/// labels, and a label is renamed at most once.
 pub fn parse_label_map(s: &str) -> std::result::Result<Vec<(String, String)>, String> {
-    s.split(',')
-        .filter(|p| !p.trim().is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
-                Ok((fold(from), fold(to)))
+    let mut map: Vec<(String, String)> = Vec::new();
+    for pair in s.split(',').filter(|p| !p.trim().is_empty()) {
+        let (from, to) = match pair.split_once('=') {
+            Some((from, to))
+                if !from.trim().is_empty() && !to.trim().is_empty() && !to.contains('=') =>
+            {
+                (fold(from), fold(to))
             }
-            _ => Err(format!("label map entries are FROM=TO, got {pair:?}")),
-        })
-        .collect()
+            _ => return Err(format!("label map entries are FROM=TO, got {pair:?}")),
+        };
+        if let Some((_, other)) = map.iter().find(|(f, _)| *f == from) {
+            return Err(format!(
+                "label map renames {from:?} twice, to {other:?} and to {to:?}"
+            ));
+        }
+        map.push((from, to));
+    }
+    Ok(map)
 }
 
 /// Parses `--labels a,b,c` (case-folded).
@@ -167,6 +191,9 @@ pub struct Dataset {
     pub has_sentiment: bool,
     /// The annotated articles rows were read from ([`Dataset::read_annotated`]).
     pub articles: Vec<Digest>,
+    /// The distinct stance and sentiment labels read so far, to refuse more than
+    /// `max_labels`.
+    labels_seen: [std::collections::HashSet<String>; 2],
 }
 
 impl Dataset {
@@ -238,6 +265,12 @@ impl Dataset {
                 }
             };
         let c = &opts.columns;
+        let column_name = |i: Option<usize>| {
+            i.and_then(|i| header.get(i))
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_string()
+        };
         let text_col = find(&c.text, "text", true)?.unwrap_or_default();
         let topic_col = find(&c.topic, "topic", false)?;
         let stance_col = find(&c.stance, "stance", false)?;
@@ -270,17 +303,40 @@ impl Dataset {
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
                 continue;
             }
-            let parsed = parse_row(
-                &record,
-                opts,
-                text_col,
-                topic_col,
-                stance_col,
-                sentiment_col,
-                [cue_col, kind_col, on_topic_col, context_col, speaker_col],
-            );
+            let oversized = record
+                .iter()
+                .position(|f| f.len() > opts.max_field_bytes)
+                .map(|i| {
+                    format!(
+                        "field {:?} of {} bytes is over --max-field-bytes {}",
+                        header
+                            .get(i)
+                            .map_or_else(|| format!("#{}", i + 1), |h| h.trim().to_string()),
+                        record.get(i).map_or(0, str::len),
+                        opts.max_field_bytes
+                    )
+                });
+            let parsed = match oversized {
+                Some(message) => Err(message),
+                None => parse_row(
+                    &record,
+                    opts,
+                    text_col,
+                    topic_col,
+                    stance_col,
+                    sentiment_col,
+                    [cue_col, kind_col, on_topic_col, context_col, speaker_col],
+                ),
+            };
             match parsed {
                 Ok(mut row) => {
+                    for (seen, label) in [(0, &row.stance), (1, &row.sentiment)] {
+                        if let Some(label) = label {
+                            if !self.labels_seen[seen].contains(label) {
+                                self.labels_seen[seen].insert(label.clone());
+                            }
+                        }
+                    }
                     row.file = file;
                     row.line = line;
                     self.rows.push(row);
@@ -292,6 +348,21 @@ impl Dataset {
                     message,
                 }),
                 Err(message) => return Err(Error::input(path, Some(line), message)),
+            }
+        }
+        for (seen, col) in [(0, stance_col), (1, sentiment_col)] {
+            let distinct = self.labels_seen[seen].len();
+            if distinct > opts.max_labels {
+                return Err(Error::input(
+                    path,
+                    None,
+                    format!(
+                        "column {:?} has {distinct} distinct labels, more than --max-labels {}: \
+                         is it the label column?",
+                        column_name(col),
+                        opts.max_labels
+                    ),
+                ));
             }
         }
         self.files.push(SourceFile {
@@ -329,6 +400,7 @@ impl Dataset {
             has_stance: self.has_stance,
             has_sentiment: self.has_sentiment,
             articles: self.articles.clone(),
+            labels_seen: Default::default(),
         }
     }
 
@@ -711,6 +783,79 @@ mod tests {
         data.remove(0); // the fuzz target's option byte
         let ds = read(&data, &ReadOptions::default()).unwrap();
         assert_eq!(ds.rows[0].line, 2, "{:?}", ds.rows[0]);
+    }
+
+    #[test]
+    fn a_column_of_many_distinct_labels_is_refused_naming_it() {
+        let mut data = b"id,text,stance\n".to_vec();
+        for i in 0..60 {
+            data.extend(format!("{i},text {i},favor\n").as_bytes());
+        }
+        let opts = ReadOptions {
+            columns: Columns {
+                stance: Some("id".into()),
+                ..Columns::default()
+            },
+            ..ReadOptions::default()
+        };
+        let err = read(&data, &opts).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(
+            err.to_string(),
+            "f.csv: column \"id\" has 60 distinct labels, more than --max-labels 50: is it the \
+             label column?"
+        );
+        let raised = ReadOptions {
+            max_labels: 60,
+            ..opts.clone()
+        };
+        assert_eq!(read(&data, &raised).unwrap().rows.len(), 60);
+        // Skipping bad rows does not hide it: it is no bad row but a wrong column.
+        let skipping = ReadOptions {
+            skip_bad_rows: true,
+            ..opts
+        };
+        assert!(read(&data, &skipping).is_err());
+    }
+
+    #[test]
+    fn a_field_over_the_limit_is_a_bad_row_naming_it() {
+        let data = format!(
+            "text,stance\nfine,favor\n{},against\nalso fine,none\n",
+            "x".repeat(2000)
+        );
+        let opts = ReadOptions {
+            max_field_bytes: 1000,
+            ..ReadOptions::default()
+        };
+        let err = read(data.as_bytes(), &opts).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert_eq!(
+            err.to_string(),
+            "f.csv:3: field \"text\" of 2000 bytes is over --max-field-bytes 1000"
+        );
+        let skipping = ReadOptions {
+            skip_bad_rows: true,
+            ..opts
+        };
+        let ds = read(data.as_bytes(), &skipping).unwrap();
+        assert_eq!(ds.rows.len(), 2);
+        assert_eq!(ds.skipped[0].line, 3);
+        assert!(read(data.as_bytes(), &ReadOptions::default()).is_ok());
+    }
+
+    #[test]
+    fn label_maps_have_one_equals_sign_and_one_target_per_label() {
+        assert!(parse_label_map("favor==x").is_err());
+        assert!(parse_label_map("favor=x=y").is_err());
+        assert_eq!(
+            parse_label_map("a=b,a=c").unwrap_err(),
+            "label map renames \"a\" twice, to \"b\" and to \"c\""
+        );
+        assert_eq!(
+            parse_label_map(" For = Favor ,").unwrap(),
+            [("for".to_string(), "favor".to_string())]
+        );
     }
 
     #[test]

@@ -17,9 +17,9 @@
 
 use super::logistic::{FitReport, FittedLogistic};
 use super::{Classifier, Ensemble, Model, ModelCard, SpeakerStage, TopicModel};
-use crate::dataset::{hex, Task};
+use crate::dataset::{hex, Task, OFF_TOPIC, ON_TOPIC};
 use crate::error::{Error, Result};
-use crate::features::Vectorizer;
+use crate::features::{term_hash, Vectorizer};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -174,11 +174,23 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Reads a model file's bytes and checks that the content is a usable model.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Model> {
-    decode_inner(bytes).map_err(|message| Error::Model {
-        path: path.to_path_buf(),
-        message,
-    })
+    decode_inner(bytes)
+        .and_then(|model| {
+            validate(&model.ensemble).map_err(|e| format!("damaged model file: {e}"))?;
+            Ok(model)
+        })
+        .map_err(|message| Error::Model {
+            path: path.to_path_buf(),
+            message,
+        })
+}
+
+/// Reads the built-in model without [`validate`]: its bytes are part of the binary and a
+/// test validates them, so each start need not pay for it again.
+pub fn decode_builtin(bytes: &[u8]) -> Model {
+    decode_inner(bytes).expect("the built-in model is tested to load")
 }
 
 fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
@@ -238,6 +250,9 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
             names.push(name.to_string());
             at = end;
         }
+        if at != blob.len() {
+            return Err("damaged model file: term texts do not add up".into());
+        }
         let vectorizer = Vectorizer::from_parts(
             settings.clone(),
             hashes,
@@ -284,7 +299,7 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
     if header.speaker_stage.as_ref().is_some_and(|s| !s.is_whole()) {
         return Err("damaged model file: the speaker stage's weights do not add up".into());
     }
-    Ok(Model {
+    let model = Model {
         stage: header.speaker_stage,
         ensemble: Ensemble {
             global,
@@ -293,5 +308,109 @@ fn decode_inner(bytes: &[u8]) -> std::result::Result<Model, String> {
         },
         card: header.card,
         name: String::new(),
-    })
+    };
+    Ok(model)
+}
+
+/// The largest IDF weight a model may hold (see [`validate`]).
+const MAX_IDF: f32 = 1000.0;
+
+/// Checks what the checksum cannot: that the content is a model that can classify. A file
+/// whose checksum was recomputed after an edit, or written by a broken tool, could otherwise
+/// panic on an empty label list or answer every statement the same way from NaN weights.
+fn validate(ensemble: &Ensemble) -> std::result::Result<(), String> {
+    let w = ensemble.global_weight;
+    if !(0.0..=1.0).contains(&w) {
+        return Err(format!("global weight {w} is not in [0, 1]"));
+    }
+    if ensemble.global.stance.is_none() && ensemble.global.sentiment.is_none() {
+        return Err("the global model has no stance or sentiment classifier".into());
+    }
+    let parts = std::iter::once((None, &ensemble.global))
+        .chain(ensemble.topics.iter().map(|(t, m)| (Some(t), m)));
+    for (topic, m) in parts {
+        let of = || match topic {
+            Some(t) => format!("the model of topic {t:?}"),
+            None => "the global model".to_string(),
+        };
+        let v = &m.vectorizer;
+        if v.len() > u32::MAX as usize {
+            return Err(format!(
+                "{} has {} terms, more than a model can index",
+                of(),
+                v.len()
+            ));
+        }
+        // Training gives ln((1 + rows) / (1 + df)) + 1: under 50 for any number of rows. A
+        // larger one overflows the feature values into infinities.
+        if let Some(i) = v.idf().iter().position(|x| !(0.0..=MAX_IDF).contains(x)) {
+            return Err(format!(
+                "{} has IDF weight {} for term {i}",
+                of(),
+                v.idf()[i]
+            ));
+        }
+        if v.distinct_terms() != v.len() {
+            return Err(format!("{} lists a term twice", of()));
+        }
+        // Each term is the term its hash says, in the block its text says: a term moved to
+        // another block is weighed as the wrong kind (an extra feature's value of 0 taken as a
+        // word count gave NaN probabilities).
+        let (char_start, extra_start) = v.block_starts();
+        for (i, (name, &hash)) in v.names().iter().zip(v.hashes()).enumerate() {
+            let prefixes: &[&str] = if i < char_start {
+                &["w:", "n:"]
+            } else if i < extra_start {
+                &["c:"]
+            } else {
+                &["x:"]
+            };
+            if !prefixes.iter().any(|p| name.starts_with(p)) || term_hash(name) != hash {
+                return Err(format!(
+                    "{} has term {i} {name:?} out of place or under another hash",
+                    of()
+                ));
+            }
+        }
+        for (task, c) in classifiers(m) {
+            let what = || format!("the {} classifier of {}", task.as_str(), of());
+            if c.labels.len() < 2 {
+                return Err(format!(
+                    "{} has {} label(s); a classifier needs two or more",
+                    what(),
+                    c.labels.len()
+                ));
+            }
+            let mut labels: Vec<&str> = c.labels.iter().map(String::as_str).collect();
+            labels.sort_unstable();
+            if let Some(p) = labels.windows(2).find(|p| p[0] == p[1]) {
+                return Err(format!("{} has the label {:?} twice", what(), p[0]));
+            }
+            if labels.contains(&"") {
+                return Err(format!("{} has an empty label", what()));
+            }
+            if matches!(task, Task::Relevance | Task::Article) && labels != [OFF_TOPIC, ON_TOPIC] {
+                return Err(format!(
+                    "{} has labels {labels:?}, not [{OFF_TOPIC:?}, {ON_TOPIC:?}]",
+                    what()
+                ));
+            }
+            let f = &c.fitted;
+            if f.features != v.len() {
+                return Err(format!(
+                    "{} has weights for {} terms, its vocabulary {}",
+                    what(),
+                    f.features,
+                    v.len()
+                ));
+            }
+            if f.weights.iter().chain(&f.intercept).any(|x| !x.is_finite()) {
+                return Err(format!(
+                    "{} has a weight that is not a finite number",
+                    what()
+                ));
+            }
+        }
+    }
+    Ok(())
 }

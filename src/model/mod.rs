@@ -25,6 +25,7 @@ use crate::features::{FeatureSettings, Vectorizer};
 use logistic::{FitReport, FittedLogistic, LogisticParams};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -311,6 +312,39 @@ pub struct Model {
     name: String,
 }
 
+/// The largest model file `--model` reads: far above any model demarche trains (the built-in
+/// one is about 1 MiB), low enough that a wrong path (`/dev/zero`, a log) cannot fill memory.
+pub const MAX_MODEL_BYTES: u64 = 1 << 30;
+
+/// Reads a model file, refusing one that does not start like a model before reading on, and
+/// one longer than `limit`.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    // A model path that does not exist is a usage mistake like a missing input (exit 2).
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    (&mut f)
+        .take(file::MAGIC.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes != file::MAGIC {
+        // Let the decoder say what is wrong, as for any other file.
+        return file::decode(&bytes, path).map(|_| bytes);
+    }
+    f.take(limit.saturating_sub(bytes.len() as u64).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Model {
+            path: path.to_path_buf(),
+            message: format!(
+                "larger than {limit} bytes: not a model this demarche reads (a model is far \
+                 smaller)"
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
 /// The default model, trained from `training/` by `models/train-default.sh`.
 static BUILTIN_BYTES: &[u8] = include_bytes!("../../models/default.dmm");
 
@@ -323,17 +357,16 @@ impl Model {
     pub fn builtin() -> &'static Model {
         static BUILTIN: OnceLock<Model> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let mut model = file::decode(BUILTIN_BYTES, Path::new("<built-in model>"))
-                .expect("the built-in model is tested to load");
+            let mut model = file::decode_builtin(BUILTIN_BYTES);
             model.name = format!("demarche-default@{}", file::short_id(BUILTIN_BYTES));
             model
         })
     }
 
-    /// Reads a model file; a missing, damaged or other-version file is an error naming it.
+    /// Reads a model file; a missing, damaged, other-version or invalid file is an error
+    /// naming it. At most [`MAX_MODEL_BYTES`] are read.
     pub fn load(path: &Path) -> Result<Model> {
-        // A model path that does not exist is a usage mistake like a missing input (exit 2).
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = read_bounded(path, MAX_MODEL_BYTES)?;
         let mut model = file::decode(&bytes, path)?;
         let stem = path
             .file_stem()
@@ -434,6 +467,14 @@ mod tests {
     use super::*;
     use crate::dataset::{Dataset, ReadOptions};
     use crate::Stance;
+    use sha2::{Digest, Sha256};
+
+    /// The built-in model is read without validation at each start: it must pass it here.
+    #[test]
+    fn builtin_model_is_valid() {
+        let model = file::decode(BUILTIN_BYTES, Path::new("<built-in model>")).unwrap();
+        assert_eq!(&model.ensemble, &Model::builtin().ensemble);
+    }
 
     #[test]
     fn builtin_model_loads_and_predicts_the_contract_labels() {
@@ -581,6 +622,182 @@ mod tests {
             ..TrainSettings::default()
         };
         assert_eq!(train(&ds, &bad).unwrap_err(), TrainError::GlobalWeight(1.5));
+    }
+
+    /// Files whose checksum is right but whose content is no usable model: each is refused
+    /// when loaded (these panicked or classified everything one way).
+    #[test]
+    fn invalid_content_with_a_valid_checksum_is_refused() {
+        let ds = tiny_dataset();
+        let settings = TrainSettings {
+            per_topic: true,
+            ..TrainSettings::default()
+        };
+        let good = train(&ds, &settings).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.dmm");
+        type Edit = fn(&mut Model);
+        let cases: [(Edit, &str); 11] = [
+            (
+                |m| {
+                    let c = m.ensemble.global.stance.as_mut().unwrap();
+                    c.labels.clear();
+                    c.fitted.classes = 0;
+                    c.fitted.weights.clear();
+                    c.fitted.intercept.clear();
+                },
+                "the stance classifier of the global model has 0 label(s)",
+            ),
+            (
+                |m| {
+                    let c = m.ensemble.global.stance.as_mut().unwrap();
+                    c.labels[1] = c.labels[0].clone();
+                },
+                "has the label \"against\" twice",
+            ),
+            (
+                |m| m.ensemble.global.sentiment.as_mut().unwrap().fitted.weights[3] = f32::NAN,
+                "the sentiment classifier of the global model has a weight that is not a finite",
+            ),
+            (
+                |m| {
+                    let t = m.ensemble.topics.values_mut().next().unwrap();
+                    t.stance.as_mut().unwrap().fitted.intercept[0] = f32::INFINITY;
+                },
+                "of the model of topic \"the sanctions\" has a weight that is not a finite",
+            ),
+            (
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let mut idf = v.idf().to_vec();
+                    idf[0] = f32::INFINITY;
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        v.hashes().to_vec(),
+                        v.names().to_vec(),
+                        idf,
+                        v.block_starts().0,
+                        v.block_starts().1,
+                    );
+                },
+                "the global model has IDF weight inf for term 0",
+            ),
+            (
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let mut hashes = v.hashes().to_vec();
+                    hashes[1] = hashes[0];
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        hashes,
+                        v.names().to_vec(),
+                        v.idf().to_vec(),
+                        v.block_starts().0,
+                        v.block_starts().1,
+                    );
+                },
+                "the global model lists a term twice",
+            ),
+            (
+                |m| m.card.global_weight = 2.5,
+                "global weight 2.5 is not in [0, 1]",
+            ),
+            (
+                // Finite, but it overflows the features into NaN probabilities (fuzzing).
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let idf = vec![1e38; v.len()];
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        v.hashes().to_vec(),
+                        v.names().to_vec(),
+                        idf,
+                        v.block_starts().0,
+                        v.block_starts().1,
+                    );
+                },
+                "the global model has IDF weight 100000000000000000000000000000000000000 for term 0",
+            ),
+            (
+                // An extra feature moved into the word block (fuzzing: NaN probabilities).
+                |m| {
+                    let v = &m.ensemble.global.vectorizer;
+                    let (c, x) = v.block_starts();
+                    m.ensemble.global.vectorizer = Vectorizer::from_parts(
+                        v.settings().clone(),
+                        v.hashes().to_vec(),
+                        v.names().to_vec(),
+                        v.idf().to_vec(),
+                        c,
+                        x + 1,
+                    );
+                },
+                "out of place or under another hash",
+            ),
+            (
+                |m| m.card.features.extra_weight = 1e30,
+                "extra_weight must be in [0, 1000], got 1000000000000000000000000000000",
+            ),
+            (
+                |m| {
+                    m.ensemble.global.stance = None;
+                    m.ensemble.global.sentiment = None;
+                },
+                "the global model has no stance or sentiment classifier",
+            ),
+        ];
+        for (edit, says) in cases {
+            let mut m = good.clone();
+            edit(&mut m);
+            m.save(&path).unwrap();
+            let err = Model::load(&path).unwrap_err();
+            assert_eq!(err.exit_code(), 1);
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("{}: damaged model file: ", path.display())),
+                "{err}"
+            );
+            assert!(err.to_string().contains(says), "{err}\nshould say: {says}");
+        }
+        good.save(&path).unwrap();
+        assert!(Model::load(&path).is_ok());
+    }
+
+    /// Found by fuzzing: a model whose extra feature sat in the word block loaded, and gave
+    /// NaN probabilities. The fixture is the model without its checksum, as the fuzz target
+    /// takes it.
+    #[test]
+    fn a_term_in_the_wrong_block_is_refused() {
+        let mut bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/fuzz/model-term-out-of-block.bin"
+        ))
+        .unwrap();
+        bytes.extend_from_slice(&Sha256::digest(&bytes));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fuzzed.dmm");
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Model::load(&path).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("out of place or under another hash"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn only_so_much_of_a_model_file_is_read() {
+        let err = Model::load(Path::new("/dev/zero")).unwrap_err();
+        assert_eq!(err.to_string(), "/dev/zero: not a demarche model file");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.dmm");
+        let mut bytes = file::MAGIC.to_vec();
+        bytes.resize(4096, 0);
+        std::fs::write(&path, &bytes).unwrap();
+        let err = read_bounded(&path, 1000).unwrap_err();
+        assert!(err.to_string().contains("larger than 1000 bytes"), "{err}");
+        assert_eq!(err.exit_code(), 1);
+        assert_eq!(read_bounded(&path, 4096).unwrap().len(), 4096);
     }
 
     #[test]

@@ -4,22 +4,29 @@
 use super::dictionary::ActorDictionary;
 use super::name::{fold, is_alias};
 use super::partial::{
-    add_candidates, label_order, quantize, weight, Candidate, PartialReport, Tally,
+    add_candidates, label_order, quantize, weight, ArticleHashes, Candidate, PartialReport, Tally,
 };
 use super::{GroupBy, LabelProbs, Report, ScoredQuote};
+use crate::features::IdentityHasher;
 use crate::QuoteKind;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// Builds a [`Report`] (or a [`PartialReport`]) from a stream of scored quotes.
 ///
 /// Call [`add_article`](ReportBuilder::add_article) once per input article (articles without
-/// quotes count too) and [`add`](ReportBuilder::add) for each of its quotes. An article's
-/// quotes must come together (as they do from `extract`): an actor's article count goes up
-/// when its article changes.
+/// quotes count too) with its content hash and, unless it says the article is a duplicate,
+/// [`add`](ReportBuilder::add) for each of its quotes. An article's quotes must come
+/// together (as they do from `extract`): an actor's article count goes up when its article
+/// changes. Memory grows by about 16 bytes an article for the hashes.
 pub struct ReportBuilder<'a> {
     partial: PartialReport,
     dictionary: Option<&'a ActorDictionary>,
     actors: BTreeMap<String, Tally>,
+    /// Content hashes of the articles counted: a set to find duplicates, or with duplicates
+    /// kept every hash in order.
+    seen: HashSet<u64, BuildHasherDefault<IdentityHasher>>,
+    kept: Vec<u64>,
 }
 
 impl<'a> ReportBuilder<'a> {
@@ -33,12 +40,38 @@ impl<'a> ReportBuilder<'a> {
             partial: PartialReport::new(topic, model, by),
             dictionary,
             actors: BTreeMap::new(),
+            seen: HashSet::default(),
+            kept: Vec::new(),
         }
     }
 
-    /// Counts one input article.
-    pub fn add_article(&mut self) {
+    /// Counts every copy of an article whose text was already counted; by default each
+    /// distinct text counts once.
+    pub fn keep_duplicates(mut self, keep: bool) -> ReportBuilder<'a> {
+        self.partial.keep_duplicates = keep;
+        self
+    }
+
+    /// Counts one input article, given its content hash
+    /// ([`crate::Article::content_hash`]). Returns false when the same text was counted
+    /// before and duplicates are not kept: then its quotes must not be added.
+    pub fn add_article(&mut self, content: u64) -> bool {
+        if self.partial.keep_duplicates {
+            self.kept.push(content);
+        }
+        if !self.seen.insert(content) {
+            self.partial.duplicates += 1;
+            if !self.partial.keep_duplicates {
+                return false;
+            }
+        }
         self.partial.articles += 1;
+        true
+    }
+
+    /// Articles whose text was the same as an earlier one's.
+    pub fn duplicates(&self) -> u64 {
+        self.partial.duplicates
     }
 
     /// Adds one scored quote to its actor's sums.
@@ -170,15 +203,26 @@ impl<'a> ReportBuilder<'a> {
     /// The sums so far (a copy; see [`ReportBuilder::into_partial`]).
     pub fn partial(&self) -> PartialReport {
         let mut p = self.partial.clone();
-        p.actors = self.actors.values().cloned().collect();
+        p.actors = self.actors.clone();
+        p.article_hashes = self.hashes();
         p
     }
 
     /// The sums of everything added, consuming the builder (`report --partial`).
     pub fn into_partial(self) -> PartialReport {
+        let article_hashes = self.hashes();
         let mut p = self.partial;
-        p.actors = self.actors.into_values().collect();
+        p.actors = self.actors;
+        p.article_hashes = article_hashes;
         p
+    }
+
+    fn hashes(&self) -> ArticleHashes {
+        ArticleHashes::new(if self.partial.keep_duplicates {
+            self.kept.clone()
+        } else {
+            self.seen.iter().copied().collect()
+        })
     }
 
     /// The report of everything added. Goes through the same sums a partial report carries,
@@ -248,7 +292,7 @@ mod tests {
         let mut last = None;
         for q in quotes {
             if last != Some(&q.article) {
-                b.add_article();
+                b.add_article(crate::article::content_hash(&q.article));
                 last = Some(&q.article);
             }
             b.add(q);

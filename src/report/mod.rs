@@ -9,7 +9,8 @@
 //! use demarche::QuoteKind;
 //!
 //! let mut builder = ReportBuilder::new("independence for Kosovo", "demarche-default@0.1.0", None, GroupBy::Actor);
-//! builder.add_article();
+//! let article = demarche::Article::from_text("munich.txt", "...");
+//! assert!(builder.add_article(article.content_hash()));
 //! builder.add(&ScoredQuote {
 //!     article: "munich.txt".into(), date: Some("2007-02-10".into()),
 //!     speaker: "Vladimir Putin".into(), affiliation: None, source_text: Some("Putin".into()),
@@ -72,10 +73,20 @@
 //!
 //! [`ReportBuilder::partial`] gives the integer sums behind a report (per actor: weighted
 //! probability sums and weight totals, counts, the top evidence candidates for every label,
-//! names and aliases, first and last dates). [`merge`] adds partial reports together and
-//! finishes them into a report. For any split of the input into shards at article
-//! boundaries, merging the shards' partial reports gives exactly the report of the whole
-//! input, byte for byte; a property test below checks it.
+//! names and aliases, first and last dates, and the content hash of every article counted).
+//! [`merge`] adds partial reports together and finishes them into a report. For any split of
+//! the input into shards at article boundaries, merging the shards' partial reports gives
+//! exactly the report of the whole input, byte for byte; a property test below checks it.
+//!
+//! # Duplicates
+//!
+//! An article whose text is the same as an earlier one's (syndicated wire copy, a file given
+//! twice) counts once: [`ReportBuilder::add_article`] says so, its quotes are left out, and
+//! the report counts it in `duplicates`. With [`ReportBuilder::keep_duplicates`] every copy
+//! counts. Across shards the sums cannot tell copies apart, so a merge compares the shards'
+//! content hashes: the same text counted in two shards (or the same partial given twice) is
+//! refused rather than counted twice, unless duplicates are kept. Shards split by text (all
+//! copies of a text in one shard) merge into exactly the report of the whole.
 
 mod builder;
 mod dictionary;
@@ -244,6 +255,10 @@ pub struct Report {
     pub model: String,
     pub by: GroupBy,
     pub articles: u64,
+    /// Articles whose text was the same as an earlier one's (left out of the counts unless
+    /// duplicates were kept); shown when there are any.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub duplicates: u64,
     /// Attributed quotes counted in the actors.
     pub quotes: u64,
     /// Quotes with no speaker, left out of the actors.
@@ -255,6 +270,10 @@ pub struct Report {
     /// Sentiment labels in display order (empty when the model gives no sentiment).
     pub sentiment_labels: Vec<String>,
     pub actors: Vec<ActorReport>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Report {
@@ -327,7 +346,7 @@ mod tests {
             None,
             GroupBy::Actor,
         );
-        b.add_article();
+        b.add_article(1);
         let mut q = quote(
             "news/a,b.txt",
             "Smith, \"Jr\" | <b>",

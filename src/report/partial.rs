@@ -8,10 +8,13 @@
 use super::name::{is_full_name, surname};
 use super::{ActorReport, Evidence, GroupBy, Kinds, LabelProbs, Report};
 use crate::error::{Error, Result};
+use crate::features::IdentityHasher;
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 
 /// Probability units per 1.0.
@@ -19,8 +22,9 @@ pub(super) const SCALE: u64 = 1_000_000_000;
 /// Evidence quotes kept per actor and label.
 pub(super) const EVIDENCE: usize = 3;
 /// Identifies partial report files; bump `VERSION` when the meaning of a field changes.
+/// Version 2 added relevance (quotes about other matters counted apart, without votes), the
+/// article content hashes and the duplicate count.
 const FORMAT: &str = "demarche-partial";
-/// Version 2 added relevance: quotes about other matters counted apart without votes.
 const VERSION: u32 = 2;
 
 /// A kind's weight in tenths (see the module doc of `report`).
@@ -181,6 +185,116 @@ impl Tally {
         self.last_seen = max_some(self.last_seen.take(), other.last_seen);
     }
 
+    /// Whether a sum reached the largest count: only an edited file gets there, and a
+    /// saturated sum is no longer the sum.
+    fn saturated(&self) -> bool {
+        let k = &self.kinds;
+        [
+            self.quotes,
+            self.articles,
+            self.weight,
+            self.sentiment_weight,
+            k.direct,
+            k.indirect,
+            k.partial,
+        ]
+        .into_iter()
+        .chain(self.names.values().copied())
+        .chain(self.affiliations.values().copied())
+        .chain(self.stance.values().copied())
+        .chain(self.votes.values().copied())
+        .chain(self.sentiment.values().copied())
+        .any(|v| v == u64::MAX)
+    }
+
+    /// What the builder guarantees of one actor's sums (see [`PartialReport::check`]).
+    fn check(&self, p: &PartialReport) -> std::result::Result<(), String> {
+        let k = &self.kinds;
+        let counted = u128::from(k.direct) + u128::from(k.indirect) + u128::from(k.partial);
+        if counted != u128::from(self.quotes) {
+            return Err(format!("{} quotes, but {} by kind", self.quotes, counted));
+        }
+        if u128::from(self.relevant) + u128::from(self.irrelevant) != u128::from(self.quotes) {
+            return Err(format!(
+                "{} quotes, but {} relevant and {} irrelevant",
+                self.quotes, self.relevant, self.irrelevant
+            ));
+        }
+        // `weight` counts the relevant quotes alone: between the lightest and the heaviest
+        // kind for each, and never more than all its quotes weigh.
+        let all =
+            10 * u128::from(k.direct) + 8 * u128::from(k.indirect) + 5 * u128::from(k.partial);
+        let w = u128::from(self.weight);
+        let relevant = u128::from(self.relevant);
+        if w > all || w < 5 * relevant || w > 10 * relevant {
+            return Err(format!(
+                "weight {} for {} relevant quotes of {} that weigh {all}",
+                self.weight, self.relevant, self.quotes
+            ));
+        }
+        if self.quotes == 0 || self.articles == 0 || self.articles > self.quotes.min(p.articles) {
+            return Err(format!(
+                "quoted in {} articles with {} quotes, of {} articles",
+                self.articles, self.quotes, p.articles
+            ));
+        }
+        let names: u128 = self.names.values().map(|&n| u128::from(n)).sum();
+        if names > u128::from(self.quotes) {
+            return Err(format!("{names} names for {} quotes", self.quotes));
+        }
+        let full = u128::from(self.weight) * u128::from(SCALE);
+        for (label, &sum) in &self.stance {
+            if !p.stance_labels.contains(label) {
+                return Err(format!("stance label {label:?} is not among the report's"));
+            }
+            if u128::from(sum) > full {
+                return Err(format!(
+                    "stance sum {sum} for {label:?} is more than its weight {} allows",
+                    self.weight
+                ));
+            }
+        }
+        let votes: u128 = self.votes.values().map(|&v| u128::from(v)).sum();
+        if votes > u128::from(self.weight) {
+            return Err(format!("votes {votes} outweigh its weight {}", self.weight));
+        }
+        if let Some(label) = self.votes.keys().find(|l| !p.stance_labels.contains(*l)) {
+            return Err(format!(
+                "a vote for {label:?}, not among the report's labels"
+            ));
+        }
+        if u128::from(self.sentiment_weight) > all {
+            return Err(format!(
+                "sentiment weight {} over its quotes' weight {all}",
+                self.sentiment_weight
+            ));
+        }
+        let full = u128::from(self.sentiment_weight) * u128::from(SCALE);
+        for (label, &sum) in &self.sentiment {
+            if !p.sentiment_labels.contains(label) {
+                return Err(format!(
+                    "sentiment label {label:?} is not among the report's"
+                ));
+            }
+            if u128::from(sum) > full {
+                return Err(format!(
+                    "sentiment sum {sum} for {label:?} is more than its weight {} allows",
+                    self.sentiment_weight
+                ));
+            }
+        }
+        for (label, list) in &self.evidence {
+            let bad = !p.stance_labels.contains(label)
+                || list.iter().any(|c| {
+                    c.score > SCALE || c.p > SCALE || !p.stance_labels.contains(&c.stance)
+                });
+            if bad {
+                return Err(format!("evidence for {label:?} that no run could give"));
+            }
+        }
+        Ok(())
+    }
+
     /// The name to show: the fixed one, else the most used (then the longest, then the
     /// first alphabetically).
     fn display(&self) -> String {
@@ -300,11 +414,143 @@ pub struct PartialReport {
     pub(super) irrelevant: u64,
     pub(super) stance_labels: BTreeSet<String>,
     pub(super) sentiment_labels: BTreeSet<String>,
-    /// Sorted by key, one per key.
-    pub(super) actors: Vec<Tally>,
+    /// One per key; written as a list sorted by key (a list read with a key twice adds the
+    /// two up).
+    #[serde(with = "tallies")]
+    pub(super) actors: BTreeMap<String, Tally>,
+    /// The content hash of every article counted, sorted: what lets a merge tell the same
+    /// article in two shards (or the same partial given twice) from two articles.
+    pub(super) article_hashes: ArticleHashes,
+    /// Articles whose text was the same as an earlier one's: left out of the counts, or with
+    /// `keep_duplicates` counted again.
+    pub(super) duplicates: u64,
+    pub(super) keep_duplicates: bool,
     /// Where it was read from, to name it in errors.
     #[serde(skip)]
     source: Option<PathBuf>,
+}
+
+/// The actors of a partial report as JSON: a list of tallies sorted by key.
+mod tallies {
+    use super::{add_tallies, Tally};
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<S: Serializer>(
+        actors: &BTreeMap<String, Tally>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(actors.values())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, Tally>, D::Error> {
+        let mut actors = BTreeMap::new();
+        add_tallies(&mut actors, Vec::<Tally>::deserialize(d)?);
+        Ok(actors)
+    }
+}
+
+/// Article content hashes ([`crate::Article::content_hash`]); repeated only when duplicates
+/// are kept. Written sorted, as one string of 16 hex digits per article, so a partial report
+/// grows by 16 bytes an article.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ArticleHashes {
+    /// Sorted as read or built; in arrival order after a merge.
+    list: Vec<u64>,
+    /// Every hash in `list`, built by the first merge: merging many shards then checks each
+    /// hash once, where merging sorted lists pairwise would go over the growing total for
+    /// every shard.
+    index: Option<HashSet<u64, BuildHasherDefault<IdentityHasher>>>,
+}
+
+impl PartialEq for ArticleHashes {
+    fn eq(&self, other: &ArticleHashes) -> bool {
+        self.sorted() == other.sorted()
+    }
+}
+
+impl Serialize for ArticleHashes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let sorted = self.sorted();
+        let mut text = String::with_capacity(16 * sorted.len());
+        for h in sorted.iter() {
+            text.push_str(&format!("{h:016x}"));
+        }
+        s.serialize_str(&text)
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleHashes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let text = String::deserialize(d)?;
+        if text.len() % 16 != 0 || !text.is_ascii() {
+            return Err(D::Error::custom(
+                "article_hashes is not a string of 16 hex digits per article",
+            ));
+        }
+        let list = (0..text.len())
+            .step_by(16)
+            .map(|i| {
+                u64::from_str_radix(&text[i..i + 16], 16).map_err(|_| {
+                    D::Error::custom(format!(
+                        "article_hashes holds {:?}, not 16 hex digits",
+                        &text[i..i + 16]
+                    ))
+                })
+            })
+            .collect::<std::result::Result<Vec<u64>, _>>()?;
+        // Kept as read, so that a check can say when a hand-edited list is out of order.
+        Ok(ArticleHashes { list, index: None })
+    }
+}
+
+impl ArticleHashes {
+    pub(super) fn new(mut list: Vec<u64>) -> ArticleHashes {
+        list.sort_unstable();
+        ArticleHashes { list, index: None }
+    }
+
+    fn sorted(&self) -> Cow<'_, [u64]> {
+        if self.list.is_sorted() {
+            Cow::Borrowed(&self.list)
+        } else {
+            let mut v = self.list.clone();
+            v.sort_unstable();
+            Cow::Owned(v)
+        }
+    }
+
+    /// How many distinct hashes of `other` are here too.
+    fn common(&mut self, other: &ArticleHashes) -> u64 {
+        let index = self
+            .index
+            .get_or_insert_with(|| self.list.iter().copied().collect());
+        let theirs = other.sorted();
+        let mut both = 0;
+        for (i, h) in theirs.iter().enumerate() {
+            if (i == 0 || theirs[i - 1] != *h) && index.contains(h) {
+                both += 1;
+            }
+        }
+        both
+    }
+
+    /// Adds another shard's hashes (after [`ArticleHashes::common`] built the index).
+    fn extend(&mut self, other: ArticleHashes) {
+        let index = self
+            .index
+            .get_or_insert_with(|| self.list.iter().copied().collect());
+        index.extend(other.list.iter().copied());
+        self.list.extend(other.list);
+    }
+
+    /// How many hashes repeat an earlier one.
+    fn repeats(&self) -> u64 {
+        self.sorted().windows(2).filter(|w| w[0] == w[1]).count() as u64
+    }
 }
 
 impl PartialReport {
@@ -321,7 +567,10 @@ impl PartialReport {
             irrelevant: 0,
             stance_labels: BTreeSet::new(),
             sentiment_labels: BTreeSet::new(),
-            actors: Vec::new(),
+            actors: BTreeMap::new(),
+            article_hashes: ArticleHashes::default(),
+            duplicates: 0,
+            keep_duplicates: false,
             source: None,
         }
     }
@@ -372,16 +621,18 @@ impl PartialReport {
                     ),
                 ));
             }
-            // A hand-edited file may repeat or misorder keys, or list evidence out of order;
-            // adding up and re-ranking is harmless for a file written by demarche.
-            for t in &mut p.actors {
+            // A hand-edited file may repeat or misorder keys (added up as they are read), or
+            // list evidence out of order; re-ranking is harmless for a file written by
+            // demarche.
+            for t in p.actors.values_mut() {
                 for list in t.evidence.values_mut() {
                     add_candidates(list, []);
                 }
             }
-            let mut actors = BTreeMap::new();
-            add_tallies(&mut actors, std::mem::take(&mut p.actors));
-            p.actors = actors.into_values().collect();
+            if let Err(message) = p.check() {
+                let skipped = text[start..].len() - text[start..].trim_start().len();
+                return Err(Error::input(&path, Some(line_at(start + skipped)), message));
+            }
             p.source = Some(path.clone());
             match total.as_mut() {
                 Some(t) => t.absorb(p)?,
@@ -430,16 +681,141 @@ impl PartialReport {
                 ),
             ));
         }
-        self.articles = self.articles.saturating_add(other.articles);
-        self.quotes = self.quotes.saturating_add(other.quotes);
-        self.unattributed = self.unattributed.saturating_add(other.unattributed);
-        self.irrelevant = self.irrelevant.saturating_add(other.irrelevant);
+        let name = other.source.clone().unwrap_or_default();
+        let refuse = |message: String| Err(Error::input(&name, None, message));
+        if self.keep_duplicates != other.keep_duplicates {
+            let made = |keep: bool| if keep { "with" } else { "without" };
+            return refuse(format!(
+                "made {} --keep-duplicates, but {} was made {} it",
+                made(other.keep_duplicates),
+                self.name(),
+                made(self.keep_duplicates)
+            ));
+        }
+        for (what, mine, theirs) in [
+            ("stance", &self.stance_labels, &other.stance_labels),
+            ("sentiment", &self.sentiment_labels, &other.sentiment_labels),
+        ] {
+            // A shard without quotes has no labels; any other difference is another model.
+            if !mine.is_empty() && !theirs.is_empty() && mine != theirs {
+                return refuse(format!(
+                    "{what} labels {}, but {} has {}",
+                    sorted_labels(theirs).join(", "),
+                    self.name(),
+                    sorted_labels(mine).join(", ")
+                ));
+            }
+        }
+        let me = self.name();
+        let overflow = || {
+            Error::input(
+                &name,
+                None,
+                format!("counts overflow when added to {me}: not a real report"),
+            )
+        };
+        let articles = self
+            .articles
+            .checked_add(other.articles)
+            .ok_or_else(overflow)?;
+        let quotes = self.quotes.checked_add(other.quotes).ok_or_else(overflow)?;
+        let unattributed = self
+            .unattributed
+            .checked_add(other.unattributed)
+            .ok_or_else(overflow)?;
+        let irrelevant = self
+            .irrelevant
+            .checked_add(other.irrelevant)
+            .ok_or_else(overflow)?;
+        let duplicates = self
+            .duplicates
+            .checked_add(other.duplicates)
+            .ok_or_else(overflow)?;
+        let both = self.article_hashes.common(&other.article_hashes);
+        if both > 0 && !self.keep_duplicates {
+            // Its quotes are in both sets of sums, and sums cannot be taken apart again.
+            return refuse(format!(
+                "{both} of its {} articles were also counted in {me} (the same text): a merge \
+                 would count them twice; give each text to one shard (partition by text), or \
+                 make every partial with --keep-duplicates",
+                other.articles
+            ));
+        }
+        let keys: Vec<String> = other.actors.keys().cloned().collect();
+        add_tallies(&mut self.actors, other.actors.into_values());
+        if keys
+            .iter()
+            .any(|k| self.actors.get(k).is_some_and(Tally::saturated))
+        {
+            return Err(overflow());
+        }
+        self.articles = articles;
+        self.quotes = quotes;
+        self.unattributed = unattributed;
+        self.irrelevant = irrelevant;
+        // Kept duplicates: a text in both is one more copy of it (see `common`).
+        self.duplicates = if self.keep_duplicates {
+            duplicates.checked_add(both).ok_or_else(overflow)?
+        } else {
+            duplicates
+        };
+        self.article_hashes.extend(other.article_hashes);
         self.stance_labels.extend(other.stance_labels);
         self.sentiment_labels.extend(other.sentiment_labels);
-        let mut actors = BTreeMap::new();
-        add_tallies(&mut actors, std::mem::take(&mut self.actors));
-        add_tallies(&mut actors, other.actors);
-        self.actors = actors.into_values().collect();
+        Ok(())
+    }
+
+    /// Checks that the sums can be the sums of a real run, naming the first that cannot: a
+    /// hand-edited partial report would otherwise merge into nonsense (a confidence of
+    /// 512409557.6).
+    fn check(&self) -> std::result::Result<(), String> {
+        let hashes = &self.article_hashes.list;
+        if hashes.len() as u64 != self.articles {
+            return Err(format!(
+                "{} articles but {} article hashes",
+                self.articles,
+                hashes.len()
+            ));
+        }
+        if let Some(w) = hashes.windows(2).find(|w| w[0] > w[1]) {
+            return Err(format!("article hashes out of order at {:016x}", w[1]));
+        }
+        let repeats = self.article_hashes.repeats();
+        if !self.keep_duplicates && repeats > 0 {
+            return Err(format!(
+                "{repeats} article hash(es) repeated, but duplicates were not kept"
+            ));
+        }
+        if self.keep_duplicates && repeats != self.duplicates {
+            return Err(format!(
+                "{} duplicates, but the article hashes repeat {repeats} times",
+                self.duplicates
+            ));
+        }
+        let mut attributed = 0u64;
+        for t in self.actors.values() {
+            if t.saturated() {
+                return Err(format!("actor {:?}: a count at its largest value", t.key));
+            }
+            t.check(self)
+                .map_err(|e| format!("actor {:?}: {e}", t.key))?;
+            attributed = attributed
+                .checked_add(t.quotes)
+                .ok_or("quote counts overflow")?;
+        }
+        let irrelevant: u128 = self.actors.values().map(|t| u128::from(t.irrelevant)).sum();
+        if irrelevant != u128::from(self.irrelevant) {
+            return Err(format!(
+                "{} quotes on other matters, but the actors have {irrelevant}",
+                self.irrelevant
+            ));
+        }
+        if attributed != self.quotes {
+            return Err(format!(
+                "{} attributed quotes, but the actors have {attributed}",
+                self.quotes
+            ));
+        }
         Ok(())
     }
 
@@ -451,7 +827,7 @@ impl PartialReport {
         let mut actors: BTreeMap<String, (String, Tally)> = self
             .actors
             .into_iter()
-            .map(|t| (t.key.clone(), (t.display(), t)))
+            .map(|(key, t)| (key, (t.display(), t)))
             .collect();
         merge_surnames(&mut actors);
         let mut rows: Vec<(String, ActorReport)> = actors
@@ -472,6 +848,7 @@ impl PartialReport {
             model: self.model,
             by: self.by,
             articles: self.articles,
+            duplicates: self.duplicates,
             quotes: self.quotes,
             unattributed: self.unattributed,
             irrelevant: self.irrelevant,
@@ -483,7 +860,7 @@ impl PartialReport {
 }
 
 /// Adds tallies into a map by key.
-fn add_tallies(into: &mut BTreeMap<String, Tally>, from: Vec<Tally>) {
+fn add_tallies(into: &mut BTreeMap<String, Tally>, from: impl IntoIterator<Item = Tally>) {
     for t in from {
         match into.get_mut(&t.key) {
             Some(e) => e.absorb(t),
@@ -676,25 +1053,41 @@ mod tests {
             )
     }
 
-    /// Articles (each a list of quotes) and cut points that split them into shards.
-    fn arb_input() -> impl Strategy<Value = (Vec<Vec<ScoredQuote>>, Vec<usize>)> {
-        prop::collection::vec(prop::collection::vec(arb_quote(), 0..6), 1..10).prop_flat_map(
-            |articles| {
+    /// Articles (each a list of quotes, and the text it stands for: an article may be a copy
+    /// of an earlier one) and cut points that split them into shards.
+    fn arb_input() -> impl Strategy<Value = (Vec<(u64, Vec<ScoredQuote>)>, Vec<usize>)> {
+        prop::collection::vec((prop::collection::vec(arb_quote(), 0..6), 0..8usize), 1..10)
+            .prop_map(|articles| {
+                // An article picked as a copy (when an earlier one exists) repeats its text and
+                // so its quotes, under its own id.
+                let mut out: Vec<(u64, Vec<ScoredQuote>)> = Vec::new();
+                for (i, (quotes, pick)) in articles.into_iter().enumerate() {
+                    match out.get(pick).filter(|_| pick < 2) {
+                        Some((text, quotes)) => out.push((*text, quotes.clone())),
+                        None => out.push((1000 + i as u64, quotes)),
+                    }
+                }
+                out
+            })
+            .prop_flat_map(|articles| {
                 let n = articles.len();
                 (Just(articles), prop::collection::vec(0..=n, 0..4))
-            },
-        )
+            })
     }
 
     fn build<'d>(
-        articles: &[Vec<ScoredQuote>],
+        articles: &[(u64, Vec<ScoredQuote>)],
         first: usize,
         dict: Option<&'d ActorDictionary>,
         by: GroupBy,
+        keep: bool,
     ) -> ReportBuilder<'d> {
-        let mut b = ReportBuilder::new("independence for Kosovo", "m@1", dict, by);
-        for (i, quotes) in articles.iter().enumerate() {
-            b.add_article();
+        let mut b =
+            ReportBuilder::new("independence for Kosovo", "m@1", dict, by).keep_duplicates(keep);
+        for (i, (text, quotes)) in articles.iter().enumerate() {
+            if !b.add_article(*text) {
+                continue;
+            }
             for q in quotes {
                 b.add(&ScoredQuote {
                     article: format!("article-{}", first + i),
@@ -703,6 +1096,15 @@ mod tests {
             }
         }
         b
+    }
+
+    /// Articles without copies, the text of each its index.
+    fn distinct(articles: Vec<Vec<ScoredQuote>>) -> Vec<(u64, Vec<ScoredQuote>)> {
+        articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, q)| (i as u64, q))
+            .collect()
     }
 
     fn to_json(p: &PartialReport) -> String {
@@ -726,31 +1128,50 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(200))]
 
         /// The merge of the partial reports of any split equals the report of the whole,
-        /// byte for byte, in every format and whatever order the shards come in.
+        /// byte for byte, in every format and whatever order the shards come in; with copies
+        /// of one text in two shards, the merge is refused (its quotes are in both sums),
+        /// unless duplicates are kept, and then it equals the whole again.
         #[test]
         fn merged_shards_equal_the_whole(
             (articles, mut cuts) in arb_input(),
             with_dictionary in any::<bool>(),
             by_affiliation in any::<bool>(),
+            keep in any::<bool>(),
         ) {
             let dict = dictionary();
             let dict = with_dictionary.then_some(&dict);
             let by = if by_affiliation { GroupBy::Affiliation } else { GroupBy::Actor };
-            let whole = render_all(&build(&articles, 0, dict, by).finish());
+            let whole = render_all(&build(&articles, 0, dict, by, keep).finish());
 
             cuts.push(0);
             cuts.push(articles.len());
             cuts.sort_unstable();
             let mut partials = Vec::new();
+            let mut shard_of = BTreeMap::new();
+            let mut split_text = false;
             for (i, w) in cuts.windows(2).enumerate() {
-                let json = to_json(&build(&articles[w[0]..w[1]], w[0], dict, by).partial());
+                for (text, _) in &articles[w[0]..w[1]] {
+                    split_text |= *shard_of.entry(*text).or_insert(i) != i;
+                }
+                let json = to_json(&build(&articles[w[0]..w[1]], w[0], dict, by, keep).partial());
                 partials.push(PartialReport::from_json(&json, format!("shard-{i}.json")).unwrap());
             }
-            let forward = render_all(&merge(partials.clone()).unwrap());
-            prop_assert_eq!(&forward, &whole);
-            partials.reverse();
-            let backward = render_all(&merge(partials).unwrap());
-            prop_assert_eq!(&backward, &whole);
+            for order in [false, true] {
+                if order {
+                    partials.reverse();
+                }
+                match merge(partials.clone()) {
+                    Ok(merged) => {
+                        prop_assert!(keep || !split_text);
+                        prop_assert_eq!(&render_all(&merged), &whole);
+                    }
+                    Err(e) => {
+                        prop_assert!(split_text && !keep, "{}", e);
+                        prop_assert!(e.to_string().contains("were also counted in shard-"), "{}", e);
+                        prop_assert_eq!(e.exit_code(), 2);
+                    }
+                }
+            }
         }
     }
 
@@ -770,7 +1191,7 @@ mod tests {
                 [0.123456789123, 0.7, 0.2],
             ),
         ]];
-        let b = build(&articles, 0, None, GroupBy::Actor);
+        let b = build(&distinct(articles), 0, None, GroupBy::Actor, false);
         let json = to_json(&b.partial());
         let again = PartialReport::from_json(&json, "p.json").unwrap();
         assert_eq!(to_json(&again), json);
@@ -857,11 +1278,12 @@ mod tests {
                 )]
             })
             .collect();
+        let articles = distinct(articles);
         let text: String = (0..3)
-            .map(|i| to_json(&build(&articles[i..=i], i, None, GroupBy::Actor).partial()))
+            .map(|i| to_json(&build(&articles[i..=i], i, None, GroupBy::Actor, false).partial()))
             .collect();
         let merged = PartialReport::from_json(&format!("\n{text}\n"), "parts.jsonl").unwrap();
-        let whole = build(&articles, 0, None, GroupBy::Actor).finish();
+        let whole = build(&articles, 0, None, GroupBy::Actor, false).finish();
         assert_eq!(render_all(&merged.finish()), render_all(&whole));
 
         let bad = text.replacen("\"version\":2", "\"version\":7", 3);
@@ -882,7 +1304,7 @@ mod tests {
             .map(|i| quote("", "X", &format!("q{i}"), [0.0, 0.1 * i as f64, 0.0]))
             .collect()];
         let mut v: serde_json::Value = serde_json::from_str(&to_json(
-            &build(&articles, 0, None, GroupBy::Actor).partial(),
+            &build(&distinct(articles), 0, None, GroupBy::Actor, false).partial(),
         ))
         .unwrap();
         let list = v["actors"][0]["evidence"]["against"]
@@ -901,6 +1323,161 @@ mod tests {
             .map(|e| e.text.clone())
             .collect();
         assert_eq!(texts, ["q5", "q4", "q3"]);
+    }
+
+    /// A partial report of two articles, as JSON to edit.
+    fn editable() -> serde_json::Value {
+        let articles = distinct(vec![
+            vec![quote("", "Vladimir Putin", "Never.", [0.1, 0.8, 0.1])],
+            vec![quote("", "John McCain", "Yes.", [0.8, 0.1, 0.1])],
+        ]);
+        let json = to_json(&build(&articles, 0, None, GroupBy::Actor, false).partial());
+        serde_json::from_str(&json).unwrap()
+    }
+
+    /// Hand-edited partial reports whose sums no run could give are refused, naming the file,
+    /// the line and what is wrong (they merged into a confidence of 512409557.6).
+    #[test]
+    fn edited_sums_that_no_run_could_give_are_refused() {
+        type Edit = fn(&mut serde_json::Value);
+        let cases: [(Edit, &str); 10] = [
+            (
+                |v| v["actors"][1]["stance"]["against"] = 512409557600000000u64.into(),
+                "actor \"vladimir putin\": stance sum 512409557600000000 for \"against\" is more than its weight 10 allows",
+            ),
+            (
+                |v| v["actors"][1]["weight"] = 0.into(),
+                "actor \"vladimir putin\": weight 0 for 1 relevant quotes of 1 that weigh 10",
+            ),
+            (
+                |v| v["actors"][0]["quotes"] = u64::MAX.into(),
+                "actor \"john mccain\": a count at its largest value",
+            ),
+            (
+                |v| v["actors"][0]["votes"]["favor"] = 11.into(),
+                "actor \"john mccain\": votes 11 outweigh its weight 10",
+            ),
+            (
+                |v| v["actors"][0]["stance"]["pro"] = 1.into(),
+                "actor \"john mccain\": stance label \"pro\" is not among the report's",
+            ),
+            (
+                |v| v["actors"][1]["irrelevant"] = 1.into(),
+                "actor \"vladimir putin\": 1 quotes, but 1 relevant and 1 irrelevant",
+            ),
+            (
+                |v| v["articles"] = 3.into(),
+                "3 articles but 2 article hashes",
+            ),
+            (
+                |v| v["quotes"] = 5.into(),
+                "5 attributed quotes, but the actors have 2",
+            ),
+            (
+                |v| {
+                    let h = v["article_hashes"].as_str().unwrap().to_string();
+                    v["article_hashes"] = format!("{}{}", &h[16..], &h[..16]).into();
+                },
+                "article hashes out of order",
+            ),
+            (
+                |v| v["article_hashes"] = "xyz".into(),
+                "article_hashes is not a string of 16 hex digits per article",
+            ),
+        ];
+        for (edit, says) in cases {
+            let mut v = editable();
+            edit(&mut v);
+            let text = format!("\n{v}\n");
+            let e = PartialReport::from_json(&text, "edited.json").unwrap_err();
+            assert_eq!(e.exit_code(), 2);
+            let msg = e.to_string();
+            assert!(msg.starts_with("edited.json:2: "), "{msg}");
+            assert!(msg.contains(says), "{msg}\nshould say: {says}");
+        }
+        // Unedited, it reads.
+        assert!(PartialReport::from_json(&editable().to_string(), "p.json").is_ok());
+    }
+
+    #[test]
+    fn the_same_partial_twice_or_another_label_set_does_not_merge() {
+        let text = editable().to_string();
+        let a = PartialReport::from_json(&text, "a.json").unwrap();
+        let again = PartialReport::from_json(&text, "b.json").unwrap();
+        let e = merge([a.clone(), again]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.json: 2 of its 2 articles were also counted in a.json (the same text): a merge \
+             would count them twice; give each text to one shard (partition by text), or make \
+             every partial with --keep-duplicates"
+        );
+        let mut other = editable();
+        other["article_hashes"] = "0000000000000001".into();
+        other["articles"] = 1.into();
+        other["actors"] = serde_json::json!([]);
+        other["quotes"] = 0.into();
+        other["stance_labels"] = serde_json::json!(["pro", "con"]);
+        let other = PartialReport::from_json(&other.to_string(), "c.json").unwrap();
+        let e = merge([a.clone(), other]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.json: stance labels con, pro, but a.json has favor, against, none"
+        );
+        // A shard without quotes has no labels, and merges.
+        let empty = to_json(
+            &ReportBuilder::new("independence for Kosovo", "m@1", None, GroupBy::Actor).partial(),
+        );
+        let empty = PartialReport::from_json(&empty, "d.json").unwrap();
+        assert!(merge([a.clone(), empty]).is_ok());
+        // Made with and without --keep-duplicates.
+        let kept = build(&[], 0, None, GroupBy::Actor, true).partial();
+        let kept = PartialReport::from_json(&to_json(&kept), "k.json").unwrap();
+        let e = merge([a, kept]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "k.json: made with --keep-duplicates, but a.json was made without it"
+        );
+    }
+
+    #[test]
+    fn sums_that_overflow_when_added_are_refused() {
+        let mut v = editable();
+        v["actors"][1]["stance"]["none"] = (u64::MAX - 5).into();
+        v["actors"][1]["weight"] = u64::MAX.into();
+        // Consistent by kind: that many direct quotes would weigh more than a count holds.
+        let e = PartialReport::from_json(&v.to_string(), "big.json").unwrap_err();
+        assert!(
+            e.to_string().contains("a count at its largest value"),
+            "{e}"
+        );
+        let mut a = editable();
+        let mut b = editable();
+        b["article_hashes"] = "00000000000000010000000000000002".into();
+        let big = u64::MAX / 2 + 1;
+        for v in [&mut a, &mut b] {
+            v["unattributed"] = big.into();
+        }
+        let a = PartialReport::from_json(&a.to_string(), "a.json").unwrap();
+        let b = PartialReport::from_json(&b.to_string(), "b.json").unwrap();
+        let e = merge([a, b]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.json: counts overflow when added to a.json: not a real report"
+        );
+    }
+
+    #[test]
+    fn duplicates_count_once_unless_kept() {
+        let copy = vec![quote("", "Vladimir Putin", "Never.", [0.1, 0.8, 0.1])];
+        let articles = vec![(7, copy.clone()), (8, Vec::new()), (7, copy)];
+        let once = build(&articles, 0, None, GroupBy::Actor, false).finish();
+        assert_eq!((once.articles, once.duplicates, once.quotes), (2, 1, 1));
+        let kept = build(&articles, 0, None, GroupBy::Actor, true).finish();
+        assert_eq!((kept.articles, kept.duplicates, kept.quotes), (3, 1, 2));
+        let json = render_all(&once)[0].clone();
+        assert!(json.contains("\"duplicates\": 1,"), "{json}");
+        let none = build(&articles[..2], 0, None, GroupBy::Actor, false).finish();
+        assert!(!render_all(&none)[0].contains("duplicates"));
     }
 
     #[test]
