@@ -374,6 +374,8 @@ fn train(
             cv,
             holdout_topics: Vec::new(),
             swap_topics,
+            // A DataFrame holds statements, not articles: no speaker's other quotes to read.
+            speaker_stage: false,
         };
         fit(&ds, &settings).map_err(demarche::Error::from)
     });
