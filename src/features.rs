@@ -1458,6 +1458,7 @@ mod tests {
             topic: "the accord",
             cue: Some("welcomed"),
             kind: Some(QuoteKind::Direct),
+            context: None,
         }];
         let v = Vectorizer::fit(&every_term(), &docs).unwrap();
         assert!(v.names().iter().any(|n| n == "x:cue:welcomed"));
@@ -1593,7 +1594,7 @@ mod tests {
         fn any_text_vectorises(text in "\\PC{0,80}", topic in "\\PC{0,20}") {
             let docs = inputs(DOCS, "independence for Kosovo");
             let v = Vectorizer::fit(&every_term(), &docs).unwrap();
-            let input = ModelInput { text: &text, topic: &topic, cue: Some(&text), kind: None };
+            let input = ModelInput { text: &text, topic: &topic, cue: Some(&text), kind: None, context: None };
             let row = v.transform(&input);
             let batch = v.transform_many(&[input]);
             proptest::prop_assert_eq!(batch.row(0).0.len(), row.len());

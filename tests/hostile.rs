@@ -348,7 +348,7 @@ fn broken_models(dir: &Path) -> Vec<(&'static str, &'static str)> {
         ("stub.dmm", "stub.dmm: not a demarche model file"),
         (
             "v99.dmm",
-            "v99.dmm: model file format version 99, this demarche reads version 1",
+            "v99.dmm: model file format version 99, this demarche reads version 2",
         ),
     ]
 }
