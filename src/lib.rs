@@ -9,6 +9,7 @@ pub mod context;
 pub mod dataset;
 pub mod error;
 pub mod features;
+pub mod gazetteer;
 pub mod label;
 pub mod lexicon;
 pub mod model;
@@ -24,4 +25,10 @@ pub use error::{Error, Result};
 pub use features::ModelInput;
 pub use label::{Sentiment, Stance};
 pub use model::{LabelProbs, Model, Prediction};
-pub use quote::{extract, Quote, QuoteKind, QuoteRecord, Span};
+pub use quote::{Quote, QuoteKind, QuoteRecord, Span};
+
+/// Reads one article body and returns its attributed quotes, ordered by position: the
+/// statements [`quote::find`] reads, with the speakers [`actor::attribute`] resolves.
+pub fn extract(body: &str) -> Vec<Quote> {
+    actor::attribute(body, &quote::find(body))
+}

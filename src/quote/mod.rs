@@ -1,4 +1,15 @@
 //! Quotes: attributed speech found in an article.
+//!
+//! [`find`] reads an article into [`Statement`]s: the quoted or reported words, their kind,
+//! and the frame that attributes them (a speaker phrase and its cue, or none: the previous
+//! speaker goes on), with every named person and body of the text ([`Named`]). It does not
+//! decide which actor a phrase names; [`crate::actor`] does, and makes the [`Quote`]s.
+//!
+//! One job per file: `layout` (paragraphs, datelines, transcript turns), `marks` (pairing
+//! quotation marks), `find` (the article, sentence by sentence), `frame` (attribution frames:
+//! direct, reported, fragment), `phrase` (the grammar of speaker phrases), `mention` (what a
+//! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `token` and
+//! `words` (the word lists).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -91,10 +102,88 @@ pub struct Quote {
 }
 
 pub mod cue;
-mod extract;
+mod find;
+mod frame;
+mod layout;
 pub mod marks;
+pub mod mention;
+mod names;
+mod phrase;
+mod token;
+pub mod words;
 
-pub use extract::extract;
+pub use find::find;
+pub use mention::{ActorKind, Gender, Mention, Pronoun};
+pub use token::is_capitalized;
+
+/// A statement found in an article, before its speaker is resolved.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub kind: QuoteKind,
+    /// The parts of the statement's words in the body, in order; empty for a lead-in that
+    /// only names the speaker of the quote after it (`Ruiz continued:`).
+    pub spans: Vec<Span>,
+    pub frame: Frame,
+    /// Index of the paragraph that holds it.
+    pub paragraph: usize,
+}
+
+/// How a statement is attributed.
+#[derive(Debug, Clone)]
+pub enum Frame {
+    /// A speaker phrase and the cue that attributes it (none for a transcript turn).
+    Said { mention: Mention, cue: Option<Span> },
+    /// No frame of its own: the previous speaker goes on.
+    Inherit,
+    /// A fragment with no frame: the previous speaker of the same paragraph goes on, if any.
+    InheritInParagraph,
+}
+
+/// A named person or body seen in the narrative, so that later pronouns and roles can refer
+/// to it.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub mention: Mention,
+    /// A sentence's subject or a turn's speaker.
+    pub salient: bool,
+    /// A lone capitalised word opening a sentence (`Hadžić brushed ...`): a name only if it is
+    /// the surname of someone already on stage.
+    pub known_only: bool,
+}
+
+/// What [`find`] reads in an article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// In text order, paragraph by paragraph.
+    pub statements: Vec<Statement>,
+    /// In text order.
+    pub named: Vec<Named>,
+}
+
+/// Drops every quote that overlaps one before it (by first start): quotes never overlap.
+pub fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
+    quotes.sort_by_key(|q| q.spans[0].start);
+    // Kept spans do not overlap, so their ends rise with their starts: the last kept span
+    // starting before `b` ends is the only one that can reach into it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let overlaps = q.spans.iter().any(|b| {
+            taken
+                .range(..b.end)
+                .next_back()
+                .is_some_and(|(_, &end)| b.start < end)
+        });
+        if !overlaps {
+            for a in &q.spans {
+                let end = taken.entry(a.start).or_insert(a.end);
+                *end = (*end).max(a.end);
+            }
+            kept.push(q);
+        }
+    }
+    kept
+}
 
 /// A quote as the contract prints it (`quotes --format jsonl`): one flat record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

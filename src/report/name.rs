@@ -2,7 +2,7 @@
 //! leading titles, so that "President Vladimir Putin", "Vladimir Putin." and "vladimir putin"
 //! are one key. Display names are never folded; only the keys are.
 
-use crate::actor::{is_function_word, is_org_word, is_title};
+use crate::quote::mention::{is_function_word, is_org_word, is_title};
 
 /// Words dropped wherever they stand: articles and honorifics carry no identity.
 const DROPPED: &[&str] = &["the", "mr", "mrs", "ms", "dr", "sir", "dame"];

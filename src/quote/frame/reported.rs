@@ -1,0 +1,623 @@
+//! Reported speech without quotation marks: `X said (that) CLAUSE`, `CLAUSE, X said`,
+//! `according to X, CLAUSE`, `X issued a warning that CLAUSE`, and cues coordinated after
+//! them (`... and said CLAUSE`).
+
+use super::super::cue::{self, CueClass};
+use super::super::marks::Region;
+use super::super::mention::{is_function_word, parse_mention, Mention};
+use super::super::phrase::{
+    mention_of, np_after, np_after_described, np_before, sentence_subject, subject_np,
+    with_noun_tail,
+};
+use super::super::token::{cue_at, is_capitalized, is_punct, lower};
+use super::super::words::{self, is_adverbial, is_speech_noun, opens_fronted_phrase};
+use super::super::Span;
+use super::content_span;
+use crate::text::{Token, TokenKind};
+use crate::wordset::WordSet;
+use std::sync::OnceLock;
+
+/// One look-up for the common case: can this word attribute speech at all (a cue verb in any
+/// form, a speech noun, `according`)?
+pub(super) fn may_attribute(word: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        WordSet::new(
+            cue::forms()
+                .chain(words::entries(include_str!("../words/speech-nouns.txt")))
+                .chain(["according"]),
+        )
+    })
+    .contains_folded(word)
+}
+
+/// A reported statement: its content spans, the speaker phrase and the cue.
+pub(super) type Reported = (Vec<Span>, Mention, Span);
+
+/// Reported speech in a sentence with no direct quote.
+pub(super) fn reported(
+    body: &str,
+    all: &[Token],
+    narrative: &[Token],
+    s: Span,
+    regs: &[Region],
+) -> Vec<Reported> {
+    if narrative.len() < 4 {
+        return Vec::new();
+    }
+    let has_according = narrative
+        .windows(2)
+        .any(|w| lower(body, &w[0]) == "according" && lower(body, &w[1]) == "to");
+    if has_according {
+        return according_clause(body, narrative, s).into_iter().collect();
+    }
+    if let Some(r) = clause_then_attribution(body, narrative, s) {
+        return vec![r];
+    }
+    cue_then_clause(body, all, narrative, s, regs)
+}
+
+/// `according to X, CLAUSE` / `CLAUSE, according to X.`
+fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
+    let n = narrative.len();
+    // according to X, CLAUSE / CLAUSE, according to X.
+    let k = (0..n - 1).find(|&k| {
+        lower(body, &narrative[k]) == "according" && lower(body, &narrative[k + 1]) == "to"
+    })?;
+    let r = with_noun_tail(body, narrative, np_after_described(body, narrative, k + 2)?);
+    let m = mention_of(body, narrative, r)?;
+    let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
+    let after = narrative.get(r.1);
+    // `according to X, CLAUSE` unless X ends the sentence (`CLAUSE, according to X.`).
+    let ends = after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"]));
+    let leading = !ends && (k <= 2 || (k > 0 && is_punct(body, &narrative[k - 1], &[","])));
+    let content = if leading {
+        let mut comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
+        // `according to Parisa Nouri, a researcher at a think tank, neither side ...`: an
+        // apposition (a determiner, no verb) before the second comma is the speaker's.
+        if let Some(second) =
+            (comma + 1..n.min(comma + 16)).find(|&i| is_punct(body, &narrative[i], &[","]))
+        {
+            let seg = &narrative[comma + 1..second];
+            let verbless = seg.iter().all(|t| {
+                let l = lower(body, t);
+                !(l.ends_with("ed")
+                    || cue::lookup(&l).is_some()
+                    || matches!(
+                        &*l,
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "must"
+                            | "should"
+                            | "may"
+                            | "might"
+                    ))
+            });
+            if verbless
+                && seg
+                    .first()
+                    .is_some_and(|t| matches!(&*lower(body, t), "a" | "an" | "the"))
+            {
+                comma = second;
+            }
+        }
+        content_span(body, narrative.get(comma + 1)?.span.start, s.end)
+    } else if ends {
+        let before = narrative[..k]
+            .iter()
+            .rposition(|t| !is_punct(body, t, &[","]))?;
+        content_span(body, s.start, narrative[before].span.end)
+    } else {
+        return None;
+    };
+    (content.text(body).split_whitespace().count() >= 3).then_some((vec![content], m, cue))
+}
+
+/// `CLAUSE, X said [adverbials][, MORE].` / `CLAUSE, said X.` / `A, X said, B.`
+fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
+    let n = narrative.len();
+    // CLAUSE, X said [adverbials][, MORE].  /  CLAUSE, said X.  /  A, X said, B.
+    let first_word = narrative[0].text(body).to_lowercase();
+    let opener = first_word.ends_with("ing")
+        || matches!(
+            first_word.as_str(),
+            "asked"
+                | "in"
+                | "at"
+                | "on"
+                | "after"
+                | "before"
+                | "during"
+                | "when"
+                | "while"
+                | "following"
+                | "later"
+                | "earlier"
+                | "for"
+                | "with"
+                | "but"
+                | "and"
+        );
+    let commas: Vec<usize> = (2..n)
+        .filter(|&i| is_punct(body, &narrative[i], &[","]))
+        .collect();
+    for &comma in &commas {
+        if opener {
+            break;
+        }
+        let tail = &narrative[comma + 1..];
+        let Some(ci) = (0..tail.len().min(12))
+            .find(|&i| matches!(cue_at(body, tail, i), Some(CueClass::Say | CueClass::That)))
+        else {
+            continue;
+        };
+        let told = cue::lookup(tail[ci].text(body)).is_some_and(|(_, b)| b == "tell");
+        let (speaker, after) = if ci == 0 {
+            // `..., said X.`: only a short adverbial may follow the speaker.
+            let short = |r: &(usize, usize)| {
+                tail[r.1..]
+                    .iter()
+                    .take_while(|t| !is_punct(body, t, &[".", "!", "?", ","]))
+                    .count()
+                    <= 3
+            };
+            // Nothing quoted right after the speaker: in `..., said the fund "changes the
+            // math"` the fund is the subject of a reported clause, not the speaker.
+            let bare = |r: &(usize, usize)| {
+                let from = tail[r.1 - 1].span.end;
+                let to = tail.get(r.1).map_or(s.end, |t| t.span.start);
+                body[from..to.max(from)].trim().is_empty()
+            };
+            match np_after(body, tail, 1) {
+                Some(r) if !told && short(&r) && bare(&r) => (Some(r), r.1),
+                _ => (None, 0),
+            }
+        } else {
+            let r = np_before(body, tail, ci, 0).filter(|r| r.0 == 0);
+            let mut after = ci + 1;
+            if told {
+                // `X told Reuters` / `X told the BBC`.
+                after = np_after(body, tail, after).map_or(after, |r| r.1);
+            }
+            (r, after)
+        };
+        let Some(r) = speaker else { continue };
+        // After the attribution: adverbials only, up to a comma or the sentence end.
+        let mut k = after;
+        while k < tail.len()
+            && !is_punct(body, &tail[k], &[",", ".", "!", "?", ";"])
+            && k - after < 7
+        {
+            if lower(body, &tail[k]) == "that" {
+                break;
+            }
+            k += 1;
+        }
+        let ends = k >= tail.len() || is_punct(body, &tail[k], &[".", "!", "?"]);
+        let comma_after = k < tail.len() && is_punct(body, &tail[k], &[","]);
+        if !ends && !comma_after {
+            continue;
+        }
+        // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said",
+        // "Lim Soon-ja, 71, whose father ...").
+        let mut np_only = false;
+        if let Some(r) = subject_np(body, &narrative[..comma]) {
+            let relative = r.1 + 1 < comma
+                && is_punct(body, &narrative[r.1], &[","])
+                && matches!(
+                    &*lower(body, &narrative[r.1 + 1]),
+                    "who" | "whose" | "which"
+                );
+            if relative {
+                continue;
+            }
+            // `The text, he said, contained nothing`: a bare subject needs its predicate.
+            np_only = r.1 >= comma;
+        }
+        let Some(m) = mention_of(body, tail, r) else {
+            continue;
+        };
+        let a = content_span(body, s.start, narrative[comma].span.start);
+        let mut spans = vec![a];
+        if comma_after {
+            // `A, X said, B`: B is the speaker's too, unless the reporter goes on
+            // (`, despite threats`, `, as judges met`, `, deepening a standoff`).
+            if let Some(next) = tail.get(k + 1) {
+                let nl = lower(body, next);
+                let reporter = nl.ends_with("ing")
+                    || matches!(
+                        &*nl,
+                        "as" | "despite"
+                            | "after"
+                            | "before"
+                            | "amid"
+                            | "when"
+                            | "while"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "following"
+                            | "according"
+                            | "which"
+                            | "who"
+                            | "where"
+                            | "since"
+                            | "during"
+                            | "without"
+                            | "with"
+                            | "ahead"
+                            | "hours"
+                            | "days"
+                            | "weeks"
+                            | "months"
+                            | "one"
+                            | "two"
+                            | "just"
+                    );
+                if !reporter {
+                    spans.push(content_span(body, next.span.start, s.end));
+                }
+            }
+        }
+        let words: usize = spans
+            .iter()
+            .map(|sp| sp.text(body).split_whitespace().count())
+            .sum();
+        if (np_only && spans.len() < 2) || words < 3 {
+            continue;
+        }
+        return Some((spans, m, tail[ci].span));
+    }
+    None
+}
+
+/// `X said (that) CLAUSE`, `X told Y CLAUSE`, `X warned that CLAUSE`, and coordinated cues.
+fn cue_then_clause(
+    body: &str,
+    all: &[Token],
+    narrative: &[Token],
+    s: Span,
+    regs: &[Region],
+) -> Vec<Reported> {
+    let n = narrative.len();
+    // X said (that) CLAUSE / X told Y (that) CLAUSE / X warned that CLAUSE, and coordinated
+    // cues after it (`... and said CLAUSE`).
+    let mut found: Vec<(usize, Mention, usize, usize)> = Vec::new(); // cue, speaker, content start, phrase start
+                                                                     // `While he acknowledged CLAUSE, Ham noted ...`: a clause reported inside a fronted
+                                                                     // subordinate clause ends where the main clause's subject and cue begin.
+    let subordinate = narrative.first().is_some_and(|t| {
+        let l = lower(body, t);
+        opens_fronted_phrase(&l) || matches!(&*l, "whereas" | "as" | "because" | "if")
+    });
+    let mut main_clause: Option<usize> = None;
+    for ci in 0..n {
+        if subordinate && found.len() == 1 && main_clause.is_none() && ci > found[0].2 {
+            let main_subject = cue_at(body, narrative, ci)
+                .and_then(|_| np_before(body, narrative, ci, 0))
+                .filter(|r| r.0 > found[0].2 && is_punct(body, &narrative[r.0 - 1], &[","]))
+                .filter(|r| mention_of(body, narrative, *r).is_some());
+            if let Some(r) = main_subject {
+                main_clause = Some(r.0 - 1);
+                if let Some((m, k)) = reported_at(body, narrative, ci) {
+                    found.push((ci, m, k, r.0 - 1));
+                }
+                continue;
+            }
+        }
+        let coordinated = {
+            let mut b = ci;
+            while b > 0 && is_adverbial(narrative[b - 1].text(body)) {
+                b -= 1;
+            }
+            if b > 0 && matches!(&*lower(body, &narrative[b - 1]), "and" | "but") {
+                Some(b - 1)
+            } else {
+                None
+            }
+        };
+        if let Some(&(_, _, start, _)) = found.last() {
+            // Inside a reported clause only a coordinated cue starts a new statement.
+            if coordinated.is_none() || ci < start {
+                continue;
+            }
+        }
+        let Some((m, k)) = reported_at(body, narrative, ci) else {
+            // `He accused them of ... and said CLAUSE`: the sentence subject speaks.
+            let Some(and) = coordinated else { continue };
+            if !matches!(
+                cue_at(body, narrative, ci),
+                Some(CueClass::Say | CueClass::That)
+            ) {
+                continue;
+            }
+            let subject = found.first().map(|f| f.1.clone()).or_else(|| {
+                subject_np(body, narrative).and_then(|r| mention_of(body, narrative, r))
+            });
+            let (Some(m), Some(k)) = (subject, clause_after(body, narrative, ci)) else {
+                continue;
+            };
+            found.push((ci, m, k, and));
+            continue;
+        };
+        let phrase_start = coordinated.unwrap_or(ci);
+        found.push((ci, m, k, phrase_start));
+    }
+    let mut out = Vec::new();
+    for (idx, (ci, m, k, _)) in found.iter().enumerate() {
+        let end = found
+            .get(idx + 1)
+            .map(|next| next.3)
+            .or(main_clause.filter(|_| idx == 0))
+            .map_or(s.end, |next| narrative[next].span.start);
+        // A quoted fragment opening the clause belongs to it.
+        let gap = quoted_gap(body, narrative, *k);
+        let start = if !gap.is_empty() {
+            let from = narrative[*k - 1].span.end;
+            from + body[from..].len() - body[from..].trim_start().len()
+        } else {
+            narrative[*k].span.start
+        };
+        let content = content_span(body, start, end);
+        if content.text(body).split_whitespace().count() >= 3 {
+            out.push((vec![content], m.clone(), narrative[*ci].span));
+        }
+    }
+    let _ = (all, regs);
+    out
+}
+
+/// Reported speech introduced by the cue at `ci` with its own subject: the speaker and the
+/// index of the content's first token.
+fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, usize)> {
+    let n = narrative.len();
+    // Most tokens are neither cues nor speech nouns: settle that before any other work.
+    if narrative[ci].kind != TokenKind::Word || !may_attribute(narrative[ci].text(body)) {
+        return None;
+    }
+    // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
+    let speech_noun = is_speech_noun(narrative[ci].text(body))
+        && narrative
+            .get(ci + 1)
+            .is_some_and(|t| lower(body, t) == "that");
+    let class = if speech_noun {
+        CueClass::That
+    } else {
+        cue_at(body, narrative, ci)?
+    };
+    let base = cue::lookup(narrative[ci].text(body))
+        .map(|(_, b)| b)
+        .unwrap_or("");
+    let called_on = base == "call"
+        && narrative
+            .get(ci + 1)
+            .is_some_and(|t| matches!(&*lower(body, t), "on" | "upon"));
+    let urge_to = (called_on
+        || matches!(
+            base,
+            "urge" | "vow" | "pledge" | "promise" | "threaten" | "ask"
+        ))
+        && narrative[ci + 1..]
+            .iter()
+            .take(6)
+            .any(|t| lower(body, t) == "to");
+    let deny_ing = matches!(base, "deny" | "admit")
+        && narrative
+            .get(ci + 1)
+            .is_some_and(|t| lower(body, t).ends_with("ing"));
+    if class == CueClass::QuoteOnly && !urge_to {
+        return None;
+    }
+    // `Clinton spoke about the death of a man in Tulsa, Oklahoma, arguing that ...`: a
+    // participle after a comma is the sentence subject's, not the nearest name's.
+    let participle = ci > 1
+        && lower(body, &narrative[ci]).ends_with("ing")
+        && is_punct(body, &narrative[ci - 1], &[","]);
+    let by_subject = || {
+        let r = sentence_subject(body, &narrative[..ci - 1])?;
+        mention_of(body, narrative, r)
+    };
+    let owner = || speech_noun.then(|| owner_of(body, narrative, ci)).flatten();
+    let m = match participle.then(by_subject).flatten().or_else(owner) {
+        Some(m) => m,
+        None => {
+            let subject = if speech_noun {
+                np_after(body, narrative, 0).filter(|r| r.1 <= ci)
+            } else {
+                np_before(body, narrative, ci, 0)
+            };
+            mention_of(body, narrative, subject?)?
+        }
+    };
+    let mut k = ci + 1;
+    if urge_to || deny_ing {
+        // `urged Tehran to restore access`, `called on all parties to return`, `denied
+        // holding detainees`.
+        if called_on {
+            k += 1;
+        }
+        return (k < n).then_some((m, k));
+    }
+    // `that` is the complementizer only after an object, an adverbial or an aside; after a
+    // verb it opens a relative clause (`said the Secretary-General would not comment on a
+    // text that was ...`).
+    let that = narrative[k.min(n)..]
+        .iter()
+        .take(8)
+        .position(|t| lower(body, t) == "that")
+        .filter(|&off| {
+            !(k..k + off).any(|i| {
+                let t = &narrative[i];
+                cue_at(body, narrative, i).is_some()
+                    || matches!(
+                        &*lower(body, t),
+                        "would"
+                            | "will"
+                            | "could"
+                            | "can"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "did"
+                            | "does"
+                    )
+            })
+        });
+    if let Some(off) = that {
+        k += off + 1;
+        return (k < n).then_some((m, k));
+    }
+    if class != CueClass::Say {
+        return None;
+    }
+    if base == "tell" {
+        // The listener: `told reporters`, `told the BBC`, `told Ms Okafor`.
+        k = np_after(body, narrative, k)?.1;
+    }
+    // `he said "budget reforms" and the collection of taxes would pay`: the clause opens
+    // with a quoted fragment, which the narrative tokens leave out.
+    let k = clause_start(body, narrative, k)
+        .or_else(|| (k < n && k > 0 && !quoted_gap(body, narrative, k).is_empty()).then_some(k))?;
+    Some((m, k))
+}
+
+/// The named owner of the speech noun at `ci`: `Donald Trump's claim that ...` is Trump's.
+fn owner_of(body: &str, narrative: &[Token], ci: usize) -> Option<Mention> {
+    let last = narrative[..ci].last()?;
+    let text = last.text(body);
+    let stem = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("\u{2019}s"))?;
+    if last.kind != TokenKind::Word || !is_capitalized(stem) {
+        return None;
+    }
+    let start = narrative[..ci - 1]
+        .iter()
+        .rposition(|t| t.kind != TokenKind::Word || !is_capitalized(t.text(body)))
+        .map_or(0, |i| i + 1)
+        .max(ci.saturating_sub(4));
+    let mut toks: Vec<Token> = narrative[start..ci].to_vec();
+    let end = toks.len() - 1;
+    toks[end].span = Span::new(last.span.start, last.span.start + stem.len());
+    let m = parse_mention(body, &toks)?;
+    m.name.is_some().then_some(m)
+}
+
+/// The text left out of the narrative right before token `k` (a quoted fragment), trimmed.
+fn quoted_gap<'a>(body: &'a str, narrative: &[Token], k: usize) -> &'a str {
+    if k == 0 || k >= narrative.len() {
+        return "";
+    }
+    body[narrative[k - 1].span.end..narrative[k].span.start].trim()
+}
+
+/// The first token of a clause reported after the cue at `ci` (`that` optional).
+fn clause_after(body: &str, narrative: &[Token], ci: usize) -> Option<usize> {
+    let k = ci + 1;
+    if narrative.get(k).is_some_and(|t| lower(body, t) == "that") {
+        return (k + 1 < narrative.len()).then_some(k + 1);
+    }
+    clause_start(body, narrative, k)
+}
+
+/// Skips adverbials from `k`; the clause must begin like one (a name, a pronoun, a
+/// determiner), not with a preposition (`said in a statement`).
+fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> {
+    let n = narrative.len();
+    while k < n && (is_adverbial(narrative[k].text(body)) || is_punct(body, &narrative[k], &[","]))
+    {
+        k += 1;
+    }
+    let first = narrative.get(k)?;
+    let fl = lower(body, first);
+    // A clause may begin with a bare noun (`critics say resources could ...`), but not with
+    // a preposition or an adverb (`said in a statement`, `said sharply`).
+    let bare_noun = first.kind == TokenKind::Word
+        && !is_function_word(&fl)
+        && !is_adverbial(&fl)
+        && !fl.ends_with("ly")
+        && !matches!(
+            &*fl,
+            "about"
+                | "into"
+                | "over"
+                | "under"
+                | "through"
+                | "during"
+                | "against"
+                | "between"
+                | "without"
+                | "goodbye"
+                | "hello"
+                | "thanks"
+                | "so"
+                | "otherwise"
+                | "more"
+                | "less"
+                | "little"
+                | "much"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+        )
+        && narrative.len() > k + 2;
+    let starts_clause = bare_noun
+        || first.kind == TokenKind::Word
+            && (is_capitalized(first.text(body))
+                || matches!(
+                    &*fl,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "this"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "any"
+                        | "no"
+                        | "all"
+                        | "both"
+                        | "some"
+                        | "such"
+                        | "these"
+                        | "those"
+                        | "nobody"
+                        | "nothing"
+                        | "one"
+                        | "new"
+                        | "talks"
+                        | "negotiations"
+                        | "more"
+                        | "most"
+                        | "several"
+                        | "many"
+                ));
+    starts_clause.then_some(k)
+}
