@@ -8,7 +8,7 @@
 
 use super::entity::{Entities, Entity};
 use super::name::{normalize, strip_article};
-use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Pronoun};
+use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun, Span};
 use std::collections::BTreeMap;
 
 /// How many sightings a pronoun or a role looks back over for its antecedent: far more than
@@ -19,12 +19,23 @@ pub const LOOK_BACK: usize = 400;
 /// ones first, so that a look-back meets the earliest last).
 type At = (usize, u32);
 
+/// An actor seen at a place in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sight {
+    pub entity: usize,
+    /// A sentence's subject, a turn's or a quote's speaker.
+    pub salient: bool,
+    pub place: Place,
+    /// The mention's span.
+    pub span: Span,
+}
+
 /// Resolves mentions to canonical actors within one article. Feed it mentions in text order.
 #[derive(Debug, Default)]
 pub struct Resolver {
     entities: Entities,
-    /// Sightings of actors by position: the actor and whether it was salient there.
-    sightings: BTreeMap<At, (usize, bool)>,
+    /// Sightings of actors by position.
+    sightings: BTreeMap<At, Sight>,
     redirects: std::collections::HashMap<usize, usize>,
 }
 
@@ -35,7 +46,7 @@ impl Resolver {
 
     /// Registers a named mention seen anywhere in the text (a subject, an object, a speaker),
     /// so that later pronouns and roles can refer to it. `salient` marks speakers and subjects.
-    pub fn observe(&mut self, m: &Mention, salient: bool) -> Option<usize> {
+    pub fn observe(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
         let name = m.name.as_ref()?;
         let idx = self.entities.for_name(name, m.kind, m.gender);
         let e = self.entities.get_mut(idx);
@@ -43,45 +54,50 @@ impl Resolver {
         if e.gender == Gender::Unknown {
             e.gender = m.gender;
         }
-        self.sight(m.span.start, idx, salient);
+        self.sight(m.span, idx, salient, place);
         Some(idx)
     }
 
     /// Registers a one-word name (`Hadžić brushed the objections aside.`) only when it is the
     /// surname of a person already on stage: alone, a capitalised word may open any sentence.
-    pub fn observe_known(&mut self, m: &Mention, salient: bool) -> Option<usize> {
+    pub fn observe_known(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
         let key = normalize(m.name.as_ref()?);
         if key.is_empty() || key.contains(' ') {
             return None;
         }
         let idx = self.entities.full_name_with_surname(&key)?;
-        self.sight(m.span.start, idx, salient);
+        self.sight(m.span, idx, salient, place);
         Some(idx)
     }
 
     /// Records a sighting; a repeated sighting of the same entity at the same place only
     /// upgrades its salience.
-    fn sight(&mut self, pos: usize, entity: usize, salient: bool) {
+    pub fn sight(&mut self, span: Span, entity: usize, salient: bool, place: Place) {
+        let pos = span.start;
         let here = self.sightings.range_mut((pos, 0)..=(pos, u32::MAX));
         let mut order = u32::MAX;
         for (&(_, o), s) in here {
-            if s.0 == entity {
-                s.1 |= salient;
+            if s.entity == entity {
+                s.salient |= salient;
                 return;
             }
             order = order.min(o.saturating_sub(1));
         }
-        self.sightings.insert((pos, order), (entity, salient));
+        let sight = Sight {
+            entity,
+            salient,
+            place,
+            span,
+        };
+        self.sightings.insert((pos, order), sight);
     }
 
-    /// Resolves a speaker mention at its position to an entity index, registering it.
-    pub fn resolve(&mut self, m: &Mention) -> Option<usize> {
-        self.resolve_raw(m).map(|i| self.follow(i))
-    }
-
-    fn resolve_raw(&mut self, m: &Mention) -> Option<usize> {
+    /// The actor the rules give a speaker mention at its place: a name registers it; a
+    /// pronoun or role is not seen there until [`Resolver::sight`] says whom it was taken for.
+    /// The index is the one found, before any redirect ([`Resolver::follow`]).
+    pub fn resolve(&mut self, m: &Mention, place: Place) -> Option<usize> {
         if m.name.is_some() {
-            return self.observe(m, true);
+            return self.observe(m, true, place);
         }
         let pos = m.span.start;
         if let Some(p) = m.pronoun {
@@ -96,9 +112,7 @@ impl Resolver {
                 (Pronoun::He, Gender::Male) | (Pronoun::She, Gender::Female) => 1,
                 _ => 0,
             };
-            let idx = self.best_before(pos, &want, &known)?;
-            self.sight(pos, idx, true);
-            return Some(idx);
+            return self.best_before(pos, &want, &known);
         }
         let role = m.role.as_ref()?;
         if m.kind == ActorKind::Organisation {
@@ -113,7 +127,6 @@ impl Resolver {
                         .is_some_and(|w| w.to_lowercase() == head)
             };
             if let Some(idx) = self.nearest_before(pos, &want) {
-                self.sight(pos, idx, true);
                 return Some(idx);
             }
         }
@@ -122,7 +135,6 @@ impl Resolver {
             let head = m.titles.last().cloned().unwrap_or_default();
             let want = |e: &Entity| e.kind == ActorKind::Person && e.titles.contains(&head);
             if let Some(idx) = self.nearest_before(pos, &want) {
-                self.sight(pos, idx, true);
                 return Some(idx);
             }
         }
@@ -133,7 +145,6 @@ impl Resolver {
             .get_mut(idx)
             .titles
             .extend(m.titles.iter().cloned());
-        self.sight(pos, idx, true);
         Some(idx)
     }
 
@@ -152,27 +163,7 @@ impl Resolver {
         want: &dyn Fn(&Entity) -> bool,
         bonus: &dyn Fn(&Entity) -> i32,
     ) -> Option<usize> {
-        let mut seen: Vec<(usize, bool)> = Vec::new();
-        for &(entity, salient) in self
-            .sightings
-            .range(..(pos, 0))
-            .rev()
-            .take(LOOK_BACK)
-            .map(|(_, s)| s)
-        {
-            if !want(self.entities.get(entity)) {
-                continue;
-            }
-            match seen.iter_mut().find(|x| x.0 == entity) {
-                Some(x) => x.1 |= salient,
-                None => {
-                    if seen.len() == 3 {
-                        break;
-                    }
-                    seen.push((entity, salient));
-                }
-            }
-        }
+        let seen = self.antecedents(pos, want, 3);
         let score = |(rank, &(entity, salient)): (usize, &(usize, bool))| {
             bonus(self.entities.get(entity)) * 2 + i32::from(salient) * 2 - rank as i32 * 3
         };
@@ -180,6 +171,60 @@ impl Resolver {
             .enumerate()
             .max_by_key(|&(rank, s)| (score((rank, s)), -(rank as i32)))
             .map(|(_, s)| s.0)
+    }
+
+    /// The `n` nearest distinct entities sighted before `pos` that `want` accepts, nearest
+    /// first, each salient if any of its sightings on the way was. Reads at most
+    /// [`LOOK_BACK`] sightings.
+    pub fn antecedents(
+        &self,
+        pos: usize,
+        want: &dyn Fn(&Entity) -> bool,
+        n: usize,
+    ) -> Vec<(usize, bool)> {
+        let mut seen: Vec<(usize, bool)> = Vec::new();
+        for s in self
+            .sightings
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOK_BACK)
+            .map(|(_, s)| s)
+        {
+            if !want(self.entities.get(s.entity)) {
+                continue;
+            }
+            match seen.iter_mut().find(|x| x.0 == s.entity) {
+                Some(x) => x.1 |= s.salient,
+                None => {
+                    if seen.len() == n {
+                        break;
+                    }
+                    seen.push((s.entity, s.salient));
+                }
+            }
+        }
+        seen
+    }
+
+    /// Sightings before `pos`, nearest first, back to the paragraph `floor`; at most
+    /// [`LOOK_BACK`].
+    pub fn seen_before(&self, pos: usize, floor: usize) -> impl Iterator<Item = &Sight> {
+        self.sightings
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOK_BACK)
+            .map(|(_, s)| s)
+            .take_while(move |s| s.place.paragraph >= floor)
+    }
+
+    /// Sightings from `pos` on, nearest first, up to the end of paragraph `last`; at most
+    /// [`LOOK_BACK`].
+    pub fn seen_after(&self, pos: usize, last: usize) -> impl Iterator<Item = &Sight> {
+        self.sightings
+            .range((pos, 0)..)
+            .take(LOOK_BACK)
+            .map(|(_, s)| s)
+            .take_while(move |s| s.place.paragraph <= last)
     }
 
     /// The holder of a role mentioned before its name: the first person within `window` bytes
@@ -190,7 +235,7 @@ impl Resolver {
         let near: Vec<(usize, bool)> =
             self.sightings
                 .range((pos + 1, 0)..(pos + window + 1, 0))
-                .map(|(_, &s)| s)
+                .map(|(_, s)| (s.entity, s.salient))
                 .filter(|&(entity, _)| {
                     let ent = self.entities.get(entity);
                     let named = ent.canonical.split_whitespace().any(|w| {
@@ -215,7 +260,8 @@ impl Resolver {
         }
     }
 
-    fn follow(&self, idx: usize) -> usize {
+    /// The actor a resolved index stands for, after redirects.
+    pub fn follow(&self, idx: usize) -> usize {
         self.redirects.get(&idx).copied().unwrap_or(idx)
     }
 
@@ -254,21 +300,21 @@ mod tests {
             "Foreign Minister Moussa Diallo met Ms Grace Okafor. Diallo said. She said. He said.";
         let mut r = Resolver::new();
         for n in quote::find(text).named {
-            r.observe(&n.mention, false);
+            r.observe(&n.mention, false, n.place);
         }
         let at = |s: &str| text.find(s).unwrap();
         let diallo = mention("Diallo");
         let mut d = diallo.clone();
         d.span = Span::new(at("Diallo said"), at("Diallo said") + 6);
-        let i = r.resolve(&d).unwrap();
+        let i = r.resolve(&d, Place::default()).unwrap();
         assert_eq!(r.canonical(i), "Moussa Diallo");
         let mut she = mention("she");
         she.span = Span::new(at("She"), at("She") + 3);
-        let j = r.resolve(&she).unwrap();
+        let j = r.resolve(&she, Place::default()).unwrap();
         assert_eq!(r.canonical(j), "Grace Okafor");
         let mut he = mention("he");
         he.span = Span::new(at("He said"), at("He said") + 2);
-        let k = r.resolve(&he).unwrap();
+        let k = r.resolve(&he, Place::default()).unwrap();
         assert_eq!(r.canonical(k), "Moussa Diallo");
     }
 }

@@ -11,6 +11,7 @@ use crate::topic::TopicSignals;
 use std::sync::Arc;
 
 mod annotated;
+pub mod speakers;
 mod swap;
 
 pub use annotated::Digest;

@@ -9,7 +9,7 @@ use super::marks::{self, Region};
 use super::mention::{parse_mention, ActorKind, Gender, Mention};
 use super::names::scan_names;
 use super::token::is_capitalized;
-use super::{Extraction, Frame, Named, QuoteKind, Span, Statement};
+use super::{Extraction, Form, Frame, Named, Place, QuoteKind, Span, Statement};
 use crate::text::{self, Cover, Token, TokenKind};
 
 /// Reads one article body into its statements and named mentions, in text order.
@@ -36,7 +36,12 @@ pub fn find(body: &str) -> Extraction {
 
     let mut named: Vec<Named> = Vec::new();
     let mut statements: Vec<Statement> = Vec::new();
+    let mut sentence = 0;
     for (pi, para) in paragraphs.iter().enumerate() {
+        let place = Place {
+            paragraph: pi,
+            sentence,
+        };
         // Transcript turns (`WALLACE: ...`): the whole paragraph is the labelled speaker's.
         let turn = labelled[pi].filter(|_| exchange);
         if let Some((label, words)) = turn {
@@ -53,18 +58,23 @@ pub fn find(body: &str) -> Extraction {
                 mention: mention.clone(),
                 salient: true,
                 known_only: false,
+                place,
             });
             statements.push(Statement {
                 kind: QuoteKind::Direct,
                 spans: vec![words],
-                frame: Frame::Said { mention, cue: None },
-                paragraph: pi,
+                frame: Frame::Said {
+                    mention,
+                    cue: None,
+                    form: Form::Turn,
+                },
+                place,
             });
         }
-        read_paragraph(
+        sentence = read_paragraph(
             body,
             *para,
-            pi,
+            place,
             &regions,
             &mut named,
             &mut statements,
@@ -74,17 +84,20 @@ pub fn find(body: &str) -> Extraction {
     Extraction { statements, named }
 }
 
-/// Reads the sentences of paragraph `pi`: notes their named mentions and, with `speech`,
-/// the statements they hold (a transcript turn is one statement already).
+/// Reads the sentences of the paragraph at `start` (its index, and the index of its first
+/// sentence): notes their named mentions and, with `speech`, the statements they hold (a
+/// transcript turn is one statement already). Returns the index of the next sentence.
 fn read_paragraph(
     body: &str,
     para: Span,
-    pi: usize,
+    start: Place,
     regions: &[Region],
     named: &mut Vec<Named>,
     statements: &mut Vec<Statement>,
     speech: bool,
-) {
+) -> usize {
+    let pi = start.paragraph;
+    let mut place = start;
     // Regions come in paragraph order, each paragraph's sorted by opening mark: slices, not
     // scans, keep a paragraph or sentence holding thousands of quotes linear.
     let regs = &regions[regions.partition_point(|r| r.paragraph < pi)
@@ -110,6 +123,7 @@ fn read_paragraph(
                     mention: m,
                     salient: true,
                     known_only: true,
+                    place,
                 });
             }
         }
@@ -119,12 +133,15 @@ fn read_paragraph(
                 mention: m,
                 salient,
                 known_only: false,
+                place,
             });
         }
         if speech {
-            statements.extend(frame::read_sentence(body, pi, s, in_s, all));
+            statements.extend(frame::read_sentence(body, place, s, in_s, all));
         }
+        place.sentence += 1;
     }
+    place.sentence
 }
 
 /// Tokens of a sentence outside its quoted regions (sorted by opening mark).

@@ -124,19 +124,48 @@ pub struct Statement {
     /// only names the speaker of the quote after it (`Ruiz continued:`).
     pub spans: Vec<Span>,
     pub frame: Frame,
-    /// Index of the paragraph that holds it.
+    pub place: Place,
+}
+
+/// Where a statement or a name sits: its paragraph and sentence, counted over the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
     pub paragraph: usize,
+    pub sentence: usize,
 }
 
 /// How a statement is attributed.
 #[derive(Debug, Clone)]
 pub enum Frame {
     /// A speaker phrase and the cue that attributes it (none for a transcript turn).
-    Said { mention: Mention, cue: Option<Span> },
+    Said {
+        mention: Mention,
+        cue: Option<Span>,
+        form: Form,
+    },
     /// No frame of its own: the previous speaker goes on.
     Inherit,
     /// A fragment with no frame: the previous speaker of the same paragraph goes on, if any.
     InheritInParagraph,
+}
+
+/// The form of a frame that names its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Before a direct quote: `X said: "..."`, `According to X, "..."`.
+    Lead,
+    /// After a direct quote: `"...," X said`, `"..." — X`.
+    Tail,
+    /// Reported speech: `X said (that) ...`, `..., X said`, `according to X, ...`.
+    Reported,
+    /// A fragment with a cue of its own: `X called it "a betrayal"`.
+    Fragment,
+    /// A fragment in a sentence whose subject speaks: `X likened it to "a tax on bread"`.
+    Subject,
+    /// A lead-in closing its paragraph: `Ruiz continued:`.
+    LeadIn,
+    /// A transcript turn: `RUIZ: ...`.
+    Turn,
 }
 
 /// A named person or body seen in the narrative, so that later pronouns and roles can refer
@@ -149,6 +178,7 @@ pub struct Named {
     /// A lone capitalised word opening a sentence (`Hadžić brushed ...`): a name only if it is
     /// the surname of someone already on stage.
     pub known_only: bool,
+    pub place: Place,
 }
 
 /// What [`find`] reads in an article.

@@ -10,7 +10,7 @@ mod reported;
 use super::marks::Region;
 use super::mention::Mention;
 use super::token::{cue_at, is_punct, DASHES};
-use super::{Frame, QuoteKind, Span, Statement};
+use super::{Form, Frame, Place, QuoteKind, Span, Statement};
 use crate::text::{self, Cover, Token, TokenKind};
 use direct::{lead_attribution, tail_attribution, that_clause};
 use fragment::{fragment_cue, looks_like_title, named_by_cue, speaking_subject};
@@ -18,7 +18,7 @@ use reported::{may_attribute, reported};
 
 pub(super) fn read_sentence(
     body: &str,
-    paragraph: usize,
+    place: Place,
     s: Span,
     regs: &[Region],
     all: &[Token],
@@ -113,10 +113,16 @@ pub(super) fn read_sentence(
                 }
             }
         }
+        let form = if used_tail.is_some() {
+            Form::Tail
+        } else {
+            Form::Lead
+        };
         let speaker = match &attribution {
             Some((m, cue)) => Frame::Said {
                 mention: m.clone(),
                 cue: Some(*cue),
+                form,
             },
             None => Frame::Inherit,
         };
@@ -138,7 +144,7 @@ pub(super) fn read_sentence(
                     .map(|sp| trim_quote_punct(body, sp))
                     .collect(),
                 frame: speaker.clone(),
-                paragraph,
+                place,
             });
             k += 1;
         }
@@ -161,8 +167,9 @@ pub(super) fn read_sentence(
                         frame: Frame::Said {
                             mention: m.clone(),
                             cue: Some(*cue),
+                            form: Form::Reported,
                         },
-                        paragraph,
+                        place,
                     });
                     partial
                         .retain(|r| !(content.start <= r.open.start && r.open.start < content.end));
@@ -171,7 +178,7 @@ pub(super) fn read_sentence(
         }
         for r in partial {
             if let Some((m, cue)) = &attribution {
-                out.push(said_fragment(body, &r, m.clone(), *cue, paragraph));
+                out.push(said_fragment(body, &r, m.clone(), *cue, place));
             }
         }
         return out;
@@ -197,8 +204,9 @@ pub(super) fn read_sentence(
                 frame: Frame::Said {
                     mention: m.clone(),
                     cue: Some(*cue),
+                    form: Form::Reported,
                 },
-                paragraph,
+                place,
             });
         }
         // Fragments outside every reported clause belong to the nearest statement before them.
@@ -216,7 +224,7 @@ pub(super) fn read_sentence(
             let closer = fragment_cue(body, &narrative, r.open.start)
                 .filter(|(_, c)| c.start > cue.start && c.start < r.open.start);
             let (m, cue) = closer.unwrap_or((m.clone(), *cue));
-            out.push(said_fragment(body, r, m, cue, paragraph));
+            out.push(said_fragment(body, r, m, cue, place));
         }
         return out;
     }
@@ -232,8 +240,9 @@ pub(super) fn read_sentence(
                 frame: Frame::Said {
                     mention,
                     cue: Some(cue),
+                    form: Form::LeadIn,
                 },
-                paragraph,
+                place,
             }];
         }
     }
@@ -245,13 +254,14 @@ pub(super) fn read_sentence(
             let Some((m, cue)) = fragment_cue(body, &narrative, r.open.start) else {
                 return true;
             };
-            out.push(said_fragment(body, r, m, cue, paragraph));
+            out.push(said_fragment(body, r, m, cue, place));
             false
         });
         let speaker = match subject {
             Some((m, cue)) => Frame::Said {
                 mention: m,
                 cue: Some(cue),
+                form: Form::Subject,
             },
             // `In his view, the reform "goes in the right direction"`: the paragraph's
             // speaker goes on.
@@ -262,7 +272,7 @@ pub(super) fn read_sentence(
                 kind: QuoteKind::Partial,
                 spans: vec![trim_quote_punct(body, r.inner)],
                 frame: speaker.clone(),
-                paragraph,
+                place,
             });
         }
     }
@@ -288,21 +298,16 @@ pub(super) fn content_span(body: &str, start: usize, end: usize) -> Span {
     text::trim(body, sp)
 }
 
-/// A quoted fragment of paragraph `paragraph`, said by `mention` with `cue`.
-fn said_fragment(
-    body: &str,
-    r: &Region,
-    mention: Mention,
-    cue: Span,
-    paragraph: usize,
-) -> Statement {
+/// A quoted fragment at `place`, said by `mention` with `cue`.
+fn said_fragment(body: &str, r: &Region, mention: Mention, cue: Span, place: Place) -> Statement {
     Statement {
         kind: QuoteKind::Partial,
         spans: vec![trim_quote_punct(body, r.inner)],
         frame: Frame::Said {
             mention,
             cue: Some(cue),
+            form: Form::Fragment,
         },
-        paragraph,
+        place,
     }
 }
