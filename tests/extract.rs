@@ -328,3 +328,26 @@ fn boilerplate_and_datelines_never_speak() {
     assert_eq!(q[0].text, "Russia will not back the plan");
     assert_eq!(q[0].speaker.as_deref(), Some("Putin"));
 }
+
+#[test]
+fn turns_with_accented_and_bracketed_labels_sentences_with_frames_and_continuations() {
+    let b = "HOST: Joining me is the minister. Keidanren has called the deal \"long overdue\".\n\n\
+             EMILIO CÁRDENAS: The markets have digested this.\n\n\
+             And I'd say: the sky did not fall.\n\n\
+             CALLER (KAREN, BALLARAT): Hi. My daughter is reading books again.";
+    assert_eq!(speaker_of(b, "Joining me"), Some("Host".into()));
+    assert_eq!(speaker_of(b, "long overdue"), Some("Keidanren".into()));
+    assert_eq!(speaker_of(b, "markets have"), Some("Emilio Cárdenas".into()));
+    assert_eq!(speaker_of(b, "the sky did not"), Some("Emilio Cárdenas".into()));
+    assert_eq!(speaker_of(b, "reading books"), Some("Karen".into()));
+}
+
+#[test]
+fn sentence_adverbs_and_fronted_verbs_are_not_names() {
+    let b = "Separately, Beijing said the talks would resume in May.";
+    assert_eq!(speaker_of(b, "talks would resume"), Some("Beijing".into()));
+    let b = "Responding, Minister Abena Osei-Bonsu insisted that \"standing still is not an option\".";
+    assert_eq!(speaker_of(b, "standing still"), Some("Abena Osei-Bonsu".into()));
+    let b = "Governor Dilrukshi Fernando spoke on Monday. Inflation, she added, was \"well within the target range\".";
+    assert_eq!(speaker_of(b, "well within"), Some("Dilrukshi Fernando".into()));
+}

@@ -93,9 +93,13 @@ pub fn candidates(
     anchor: usize,
 ) -> Vec<Candidate> {
     let frame = frame_class(s);
-    let (pronoun, phrase) = match &s.frame {
-        quote::Frame::Said { mention, .. } => (mention.pronoun, Some(mention.span)),
-        _ => (None, None),
+    let (pronoun, phrase, title) = match &s.frame {
+        quote::Frame::Said { mention, .. } => (
+            mention.pronoun,
+            Some(mention.span),
+            mention.titles.last().filter(|_| mention.name.is_none()),
+        ),
+        _ => (None, None, None),
     };
     // A name inside the speaker phrase is part of it ("the New York businessman", "Putin's
     // spokesman, Dmitry Peskov"): the phrase names one speaker, the rules' own.
@@ -256,6 +260,12 @@ pub fn candidates(
             });
             if ent.canonical.split_whitespace().count() >= 2 {
                 row.on(Feature::FullName);
+            }
+            if ent.role {
+                row.on(Feature::RoleOnly);
+            }
+            if title.is_some_and(|t| ent.titles.contains(t)) {
+                row.on(Feature::SharesTitle);
             }
             Candidate {
                 entity,

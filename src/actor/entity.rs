@@ -19,6 +19,8 @@ pub struct Entity {
     pub kind: ActorKind,
     pub gender: Gender,
     pub titles: HashSet<String>,
+    /// Known only by a role ("the deputy minister", "officials"), never by a name.
+    pub role: bool,
 }
 
 impl Entity {
@@ -60,6 +62,11 @@ pub struct Entities {
 }
 
 impl Entities {
+    /// How many actors there are.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
     pub fn get(&self, i: usize) -> &Entity {
         &self.list[i]
     }
@@ -99,6 +106,7 @@ impl Entities {
             kind,
             gender,
             titles: HashSet::new(),
+            role: false,
         });
         self.rekey(i, name, key);
         i

@@ -70,10 +70,14 @@ pub enum Feature {
     Group,
     /// A name of two words or more.
     FullName,
+    /// Known only by a role, never by a name.
+    RoleOnly,
+    /// A role frame, and a candidate given the role's title before.
+    SharesTitle,
 }
 
 impl Feature {
-    pub const ALL: [Feature; 32] = [
+    pub const ALL: [Feature; 34] = [
         Feature::Rule,
         Feature::RuleLead,
         Feature::RuleTail,
@@ -106,6 +110,8 @@ impl Feature {
         Feature::Organisation,
         Feature::Group,
         Feature::FullName,
+        Feature::RoleOnly,
+        Feature::SharesTitle,
     ];
 
     pub fn name(self) -> &'static str {
@@ -142,6 +148,8 @@ impl Feature {
             Feature::Organisation => "organisation",
             Feature::Group => "group",
             Feature::FullName => "full-name",
+            Feature::RoleOnly => "role-only",
+            Feature::SharesTitle => "shares-title",
         }
     }
 }

@@ -138,13 +138,15 @@ impl Resolver {
                 return Some(idx);
             }
         }
+        let known = self.entities.len();
         let idx = self
             .entities
             .for_name(&strip_article(role), m.kind, m.gender);
-        self.entities
-            .get_mut(idx)
-            .titles
-            .extend(m.titles.iter().cloned());
+        let e = self.entities.get_mut(idx);
+        e.titles.extend(m.titles.iter().cloned());
+        if idx == known {
+            e.role = true;
+        }
         Some(idx)
     }
 

@@ -4,9 +4,9 @@
 //! labels. Every named person and body is noted on the way, for the actor stage.
 
 use super::frame;
-use super::layout::{dateline, is_boilerplate, label_name, transcript_turn};
+use super::layout::{dateline, has_label, is_boilerplate, label_name, transcript_turn};
 use super::marks::{self, Region};
-use super::mention::{parse_mention, ActorKind, Gender, Mention};
+use super::mention::{parse_mention, ActorKind, Gender, Mention, Pronoun};
 use super::names::scan_names;
 use super::token::is_capitalized;
 use super::{Extraction, Form, Frame, Named, Place, QuoteKind, Span, Statement};
@@ -37,14 +37,15 @@ pub fn find(body: &str) -> Extraction {
     let mut named: Vec<Named> = Vec::new();
     let mut statements: Vec<Statement> = Vec::new();
     let mut sentence = 0;
+    // The speaker of the transcript turn going on, if any.
+    let mut speaking: Option<Mention> = None;
     for (pi, para) in paragraphs.iter().enumerate() {
         let place = Place {
             paragraph: pi,
             sentence,
         };
-        // Transcript turns (`WALLACE: ...`): the whole paragraph is the labelled speaker's.
         let turn = labelled[pi].filter(|_| exchange);
-        if let Some((label, words)) = turn {
+        if let Some((label, _)) = turn {
             let mention = Mention {
                 span: label,
                 pronoun: None,
@@ -60,44 +61,77 @@ pub fn find(body: &str) -> Extraction {
                 known_only: false,
                 place,
             });
-            statements.push(Statement {
-                kind: QuoteKind::Direct,
-                spans: vec![words],
-                frame: Frame::Said {
-                    mention,
-                    cue: None,
-                    form: Form::Turn,
-                },
-                place,
-            });
+            speaking = Some(mention);
         }
-        sentence = read_paragraph(
-            body,
-            *para,
-            place,
-            &regions,
-            &mut named,
-            &mut statements,
-            turn.is_none(),
-        );
+        let read = read_paragraph(body, *para, place, &regions, &mut named);
+        sentence = place.sentence + read.len();
+        let said = |s: &Statement| matches!(s.frame, Frame::Said { .. });
+        // In a turn, `I` and `we` are the turn's speaker: `I'd say: stay in.`
+        let others = |s: &Statement| match &s.frame {
+            Frame::Said { mention, .. } => {
+                !matches!(mention.pronoun, Some(Pronoun::I | Pronoun::We))
+            }
+            _ => false,
+        };
+        // A paragraph after a turn that attributes nothing itself, and has no label of its
+        // own (`UPDATE: ...`), goes on with the turn.
+        if turn.is_none()
+            && (has_label(raw[pi].text(body)) || read.iter().flat_map(|r| &r.1).any(said))
+        {
+            speaking = None;
+        }
+        let Some(mention) = speaking.as_ref().filter(|_| exchange) else {
+            statements.extend(read.into_iter().flat_map(|r| r.1));
+            continue;
+        };
+        // Within a turn, a sentence with a frame of its own is read as any sentence is
+        // (`HOST: Keidanren called the deal "long overdue".`); the others are the speaker's
+        // words, each run of them one statement.
+        let from = turn.map_or(para.start, |(_, words)| words.start);
+        let mut run: Option<Span> = None;
+        for (s, found) in read {
+            if found.iter().any(others) {
+                statements.extend(run.take().map(|r| turn_statement(mention, r, place)));
+                statements.extend(found.into_iter().filter(others));
+                continue;
+            }
+            let s = Span::new(s.start.max(from), s.end);
+            if s.start < s.end {
+                run = Some(run.map_or(s, |r| Span::new(r.start, s.end)));
+            }
+        }
+        statements.extend(run.map(|r| turn_statement(mention, r, place)));
     }
     Extraction { statements, named }
 }
 
+/// Words of a transcript turn, said by the turn's speaker.
+fn turn_statement(mention: &Mention, words: Span, place: Place) -> Statement {
+    Statement {
+        kind: QuoteKind::Direct,
+        spans: vec![words],
+        frame: Frame::Said {
+            mention: mention.clone(),
+            cue: None,
+            form: Form::Turn,
+        },
+        place,
+    }
+}
+
 /// Reads the sentences of the paragraph at `start` (its index, and the index of its first
-/// sentence): notes their named mentions and, with `speech`, the statements they hold (a
-/// transcript turn is one statement already). Returns the index of the next sentence.
+/// sentence): notes their named mentions, and returns each sentence with the statements it
+/// holds.
 fn read_paragraph(
     body: &str,
     para: Span,
     start: Place,
     regions: &[Region],
     named: &mut Vec<Named>,
-    statements: &mut Vec<Statement>,
-    speech: bool,
-) -> usize {
+) -> Vec<(Span, Vec<Statement>)> {
     let pi = start.paragraph;
     let mut place = start;
+    let mut out = Vec::new();
     // Regions come in paragraph order, each paragraph's sorted by opening mark: slices, not
     // scans, keep a paragraph or sentence holding thousands of quotes linear.
     let regs = &regions[regions.partition_point(|r| r.paragraph < pi)
@@ -136,12 +170,10 @@ fn read_paragraph(
                 place,
             });
         }
-        if speech {
-            statements.extend(frame::read_sentence(body, place, s, in_s, all));
-        }
+        out.push((s, frame::read_sentence(body, place, s, in_s, all)));
         place.sentence += 1;
     }
-    place.sentence
+    out
 }
 
 /// Tokens of a sentence outside its quoted regions (sorted by opening mark).

@@ -33,14 +33,16 @@ pub(super) fn dateline() -> &'static Regex {
     })
 }
 
-/// A transcript turn: `WALLACE: But, Governor, ...` (a speaker label in capitals and a colon
-/// opening the paragraph, after an optional quotation mark).
+/// A transcript turn: `WALLACE: But, Governor, ...`, `CALLER (KAREN, BALLARAT): Hi.` (a
+/// speaker label in capitals and a colon opening the paragraph, after an optional quotation
+/// mark; a name in brackets after a role names the speaker).
 fn transcript_label() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r#"^["\u{201c}]?([A-Z][A-Z'\u{2019}.\-]+(?: [A-Z][A-Z'\u{2019}.\-]+){0,2}):\s+\S"#,
-        )
+        let word = r"\p{Lu}[\p{Lu}'\u{2019}.\-]+";
+        Regex::new(&format!(
+            r#"^["\u{{201c}}]?({word}(?: {word}){{0,2}})(?: \(({word}(?: {word}){{0,2}})(?:,[^)]{{0,40}})?\))?(:)\s+\S"#
+        ))
         .expect("static regex")
     })
 }
@@ -70,22 +72,30 @@ fn is_furniture_label(label: &str) -> bool {
     )
 }
 
+/// Whether a paragraph opens with a capitalised label and a colon, a speaker's or not
+/// (`UPDATE: ...`).
+pub(super) fn has_label(paragraph: &str) -> bool {
+    transcript_label().is_match(paragraph)
+}
+
 /// The speaker label and the words of a transcript turn, if the paragraph is one.
 pub(super) fn transcript_turn(body: &str, para: Span) -> Option<(Span, Span)> {
     let text = para.text(body);
     let caps = transcript_label().captures(text)?;
-    let label = caps.get(1)?;
+    let role = caps.get(1)?;
+    let label = caps.get(2).unwrap_or(role);
+    let colon = caps.get(3)?;
     let letters = label.as_str().chars().filter(|c| c.is_alphabetic()).count();
-    if is_furniture_label(label.as_str()) || letters < 3 {
+    if is_furniture_label(role.as_str()) || letters < 3 {
         return None;
     }
-    let rest = &text[label.end() + 1..];
+    let rest = &text[colon.end()..];
     let lead = rest.len() - rest.trim_start().len();
     let words = rest.trim().trim_end_matches(['"', '\u{201d}']).trim_end();
     if words.split_whitespace().count() < 2 {
         return None;
     }
-    let start = para.start + label.end() + 1 + lead;
+    let start = para.start + colon.end() + lead;
     Some((
         Span::new(para.start + label.start(), para.start + label.end()),
         Span::new(start, start + words.len()),

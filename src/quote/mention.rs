@@ -358,7 +358,9 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         // A body's word ends the name: "Minister of Territorial Administration Daouda
         // Kone-Bamba" is Daouda Kone-Bamba.
         let body_word = i < rest.len() && is_org_word(&l);
-        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w) && !body_word)
+        // A sentence adverb opening the part is not the name's ("Now Bloomberg").
+        let adverb = i == 1 && words::is_sentence_adverb(w);
+        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w) && !body_word && !adverb)
             || (particle && i < rest.len())
         {
             i -= 1;

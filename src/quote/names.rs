@@ -7,6 +7,7 @@ use super::mention::{
     gender_of_given, is_function_word, is_title, parse_mention, ActorKind, Gender, Mention,
 };
 use super::token::is_capitalized;
+use super::words::is_sentence_adverb;
 use crate::text::{Token, TokenKind};
 
 /// Scans a run of tokens for named people and organisations ("Defense Minister Sergei Ivanov",
@@ -45,6 +46,15 @@ pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                 break;
             }
             j += 1;
+        }
+        // A sentence adverb or a cue opening the run is not part of the name ("Separately
+        // Beijing", "Said Dorothy Poynter").
+        let mut start = start;
+        while start + 1 < j
+            && (is_sentence_adverb(toks[start].text(body))
+                || cue::lookup(toks[start].text(body)).is_some())
+        {
+            start += 1;
         }
         let run = &toks[start..j];
         let run_words: Vec<&str> = run

@@ -12,8 +12,8 @@ use super::token::{
     pronoun_contraction,
 };
 use super::words::{
-    is_adverbial, is_lead_verb, is_nominal_modifier, is_speaker_noun_word, opens_aside,
-    opens_fronted_phrase, starts_no_name,
+    is_adverbial, is_lead_verb, is_nominal_modifier, is_sentence_adverb, is_speaker_noun_word,
+    opens_aside, opens_fronted_phrase, starts_no_name,
 };
 use super::Span;
 use crate::text::{Token, TokenKind};
@@ -82,14 +82,16 @@ pub(crate) fn np_before(
                 return relative();
             };
             range = Some((s, seg_end));
-            if !full {
+            // A pronoun takes no apposition: `Inflation, she added, was ...`.
+            let pronoun = s + 1 == seg_end && is_subject_pronoun(&lower(body, &toks[s]));
+            if !full || pronoun {
                 break;
             }
-        } else if full && !is_aside(body, &toks[seg_start..seg_end]) {
+        } else if full && !is_aside(body, &toks[seg_start..seg_end], seg_start == 0) {
             range = Some((seg_start, range.map_or(seg_end, |r| r.1)));
         } else if range.is_some() {
             // A phrase that is neither a name nor an aside ends the speaker phrase.
-            if !is_aside(body, &toks[seg_start..seg_end]) {
+            if !is_aside(body, &toks[seg_start..seg_end], seg_start == 0) {
                 break;
             }
         }
@@ -101,13 +103,20 @@ pub(crate) fn np_before(
     range
 }
 
-/// An aside between commas: a relative clause, an age, a time or place adverbial.
-fn is_aside(body: &str, seg: &[Token]) -> bool {
+/// An aside between commas: a relative clause, an age, a time or place adverbial; at the
+/// start of the sentence, a phrase opened by a sentence adverb or a participle
+/// (`Separately,`, `Responding,`, `Back at Otopeni,`).
+fn is_aside(body: &str, seg: &[Token], opens_sentence: bool) -> bool {
     let Some(first) = seg.first() else {
         return true;
     };
     let fl = lower(body, first);
-    opens_aside(&fl)
+    let fronted = opens_sentence
+        && (is_sentence_adverb(&fl)
+            || opens_fronted_phrase(&fl)
+            || ((fl.ends_with("ing") || fl.ends_with("ed")) && cue::lookup(&fl).is_some()));
+    fronted
+        || opens_aside(&fl)
         || (fl.ends_with("ing") && !is_capitalized(first.text(body)))
         || seg
             .iter()
@@ -521,6 +530,16 @@ pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usi
 /// `The Commission's spokeswoman, Ines Ferraz, struck a careful note:`.
 pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
     let toks = &toks[..toks.len().min(PHRASE_REACH)];
+    // `Therefore, Gulf sources believe ...`: a sentence adverb before the subject.
+    let skip = match toks {
+        [a, c, ..] if is_sentence_adverb(a.text(body)) && is_punct(body, c, &[","]) => 2,
+        [a, b, ..] if is_sentence_adverb(a.text(body)) && b.kind == TokenKind::Word => 1,
+        _ => 0,
+    };
+    if skip > 0 {
+        let (a, b) = subject_np(body, &toks[skip..])?;
+        return Some((a + skip, b + skip));
+    }
     let mut k = 0;
     // Lower-case words of unknown class right after a determiner ("A fisherman, ...").
     let mut after_det = 0;

@@ -141,12 +141,13 @@ pub(crate) fn is_determiner(lower: &str) -> bool {
     )
 }
 
-/// The length of the pronoun in `he's`, `she’s`, `they're`, `it's` (0 for any other word):
-/// `He's claiming that ...`.
+/// The length of the pronoun in `he's`, `she’s`, `they're`, `I'd`, `we'll` (0 for any other
+/// word): `He's claiming that ...`, `I'd say: ...`.
 pub(crate) fn pronoun_contraction(lower: &str) -> usize {
-    for p in ["he", "she", "they", "it", "we"] {
+    for p in ["he", "she", "they", "it", "we", "i"] {
         if let Some(rest) = lower.strip_prefix(p) {
-            if matches!(rest, "'s" | "\u{2019}s" | "'re" | "\u{2019}re") {
+            let rest = rest.replace('\u{2019}', "'");
+            if matches!(rest.as_str(), "'s" | "'re" | "'d" | "'ll" | "'ve" | "'m") {
                 return p.len();
             }
         }

@@ -65,6 +65,11 @@ word_list!(
     "fronted-openers.txt"
 );
 word_list!(
+    /// Sentence adverbs, connectives and fronted verbs, listed.
+    is_listed_sentence_adverb,
+    "sentence-adverbs.txt"
+);
+word_list!(
     /// Words that can never be part of a speaker's name.
     is_function_word,
     "function-words.txt"
@@ -90,6 +95,17 @@ word_list!(
     "names-male.txt"
 );
 
+/// A word that opens a sentence, capitalised, without being a name: a listed sentence adverb
+/// or connective ("Separately", "Moreover", "Responding"), or a long word in -ly that is not
+/// a given name ("Hastily", but not "Beverly").
+pub fn is_sentence_adverb(word: &str) -> bool {
+    is_listed_sentence_adverb(word)
+        || (word.len() >= 7
+            && crate::wordset::with_lower(word, |l| l.ends_with("ly"))
+            && !is_female_name(word)
+            && !is_male_name(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +118,8 @@ mod tests {
         assert!(is_function_word("THE"));
         assert!(is_female_name("ana"));
         assert!(!is_title_word("putin"));
+        assert!(is_sentence_adverb("Separately") && is_sentence_adverb("Hastily"));
+        assert!(!is_sentence_adverb("Beverly") && !is_sentence_adverb("Kelly"));
     }
 
     #[test]
@@ -116,6 +134,7 @@ mod tests {
             include_str!("words/lead-verbs.txt"),
             include_str!("words/fronted-openers.txt"),
             include_str!("words/function-words.txt"),
+            include_str!("words/sentence-adverbs.txt"),
             include_str!("words/titles.txt"),
             include_str!("words/org-words.txt"),
             include_str!("words/names-female.txt"),
