@@ -337,8 +337,14 @@ fn turns_with_accented_and_bracketed_labels_sentences_with_frames_and_continuati
              CALLER (KAREN, BALLARAT): Hi. My daughter is reading books again.";
     assert_eq!(speaker_of(b, "Joining me"), Some("Host".into()));
     assert_eq!(speaker_of(b, "long overdue"), Some("Keidanren".into()));
-    assert_eq!(speaker_of(b, "markets have"), Some("Emilio Cárdenas".into()));
-    assert_eq!(speaker_of(b, "the sky did not"), Some("Emilio Cárdenas".into()));
+    assert_eq!(
+        speaker_of(b, "markets have"),
+        Some("Emilio Cárdenas".into())
+    );
+    assert_eq!(
+        speaker_of(b, "the sky did not"),
+        Some("Emilio Cárdenas".into())
+    );
     assert_eq!(speaker_of(b, "reading books"), Some("Karen".into()));
 }
 
@@ -346,8 +352,73 @@ fn turns_with_accented_and_bracketed_labels_sentences_with_frames_and_continuati
 fn sentence_adverbs_and_fronted_verbs_are_not_names() {
     let b = "Separately, Beijing said the talks would resume in May.";
     assert_eq!(speaker_of(b, "talks would resume"), Some("Beijing".into()));
-    let b = "Responding, Minister Abena Osei-Bonsu insisted that \"standing still is not an option\".";
-    assert_eq!(speaker_of(b, "standing still"), Some("Abena Osei-Bonsu".into()));
+    let b =
+        "Responding, Minister Abena Osei-Bonsu insisted that \"standing still is not an option\".";
+    assert_eq!(
+        speaker_of(b, "standing still"),
+        Some("Abena Osei-Bonsu".into())
+    );
     let b = "Governor Dilrukshi Fernando spoke on Monday. Inflation, she added, was \"well within the target range\".";
-    assert_eq!(speaker_of(b, "well within"), Some("Dilrukshi Fernando".into()));
+    assert_eq!(
+        speaker_of(b, "well within"),
+        Some("Dilrukshi Fernando".into())
+    );
+}
+
+#[test]
+fn acts_report_statements_with_their_verb() {
+    let b = "The United Steelworkers today welcomed the tariff on steel imports from Mexico, \
+             and pledged to resist any attempt by importers to have it withdrawn.";
+    let q = extract(b);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q[0].text.starts_with("welcomed the tariff"), "{q:?}");
+    assert!(q[1].text.starts_with("pledged to resist"), "{q:?}");
+    assert!(q
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("United Steelworkers")));
+    // The reporter's adjunct is not the speaker's words.
+    let b = "The State Department urged Tehran in a statement to restore \"immediate and \
+             unconditional access\" for inspectors.";
+    assert_eq!(
+        extract(b)[0].text,
+        "urged Tehran to restore \"immediate and unconditional access\" for inspectors"
+    );
+    // A caption's participle reports nothing.
+    assert!(extract("Kosovo Serbs calling for Russian support in Mitrovica on Friday.").is_empty());
+}
+
+#[test]
+fn denials_are_marked() {
+    let b = "The Kremlin also denied that Russia had moved nuclear warheads closer to the border.";
+    let q = &extract(b)[0];
+    assert!(q.denied);
+    assert_eq!(
+        q.text,
+        "Russia had moved nuclear warheads closer to the border"
+    );
+    let b = "The Ministry denied recent media reports suggesting that goods from outside Africa \
+             could enter Ghana duty-free.";
+    let q = &extract(b)[0];
+    assert!(
+        q.denied && q.text.starts_with("goods from outside Africa"),
+        "{q:?}"
+    );
+    let b = "The Kremlin said that Russia was ready to talk.";
+    assert!(!extract(b)[0].denied);
+}
+
+#[test]
+fn banners_and_signs_are_nobody_s_statement() {
+    let b = "Thousands of Kosovo Serbs rallied on Friday. They waved banners reading \"Long live \
+             Serbia\" and \"Russia, help!''";
+    assert!(extract(b).is_empty(), "{:?}", run(b));
+}
+
+#[test]
+fn a_role_before_its_holder_goes_to_the_nearest_holder() {
+    let b = "Iran will not let inspectors back, the country's Foreign Ministry spokesman said.\n\n\
+             \"Cooperation is not a one-way street,\" the spokesman, Reza Kazemi, told reporters.\n\n\
+             Lucía Ferrán, the agency's head of safeguards, told the board that the agency had lost \
+             track of the stockpile.";
+    assert_eq!(speaker_of(b, "inspectors back"), Some("Reza Kazemi".into()));
 }

@@ -149,6 +149,7 @@ pub fn attribute_with(
                 speaker: who.entity.map(|i| resolver.canonical(i).to_string()),
                 source: who.source.filter(|_| known),
                 cue: who.cue.filter(|_| known),
+                denied: f.denied,
             }
         })
         .collect();

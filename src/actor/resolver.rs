@@ -229,9 +229,9 @@ impl Resolver {
             .take_while(move |s| s.place.paragraph <= last)
     }
 
-    /// The holder of a role mentioned before its name: the first person within `window` bytes
-    /// after `pos` who is given that title, or who is introduced as a subject or speaker with
-    /// no other title ("the country's foreign minister has said ... Ruta Vaitkeviciene, who
+    /// The holder of a role mentioned before its name: the nearest person within `window`
+    /// bytes after `pos` who is given that title, or who is introduced as a subject or speaker
+    /// with no other title ("the country's foreign minister has said ... Ruta Vaitkeviciene, who
     /// has run Lithuania's diplomacy since 2022, told the BBC").
     pub fn holder_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
         let near: Vec<(usize, bool)> =
@@ -247,10 +247,9 @@ impl Resolver {
                 })
                 .collect();
         near.iter()
-            .find(|s| self.entities.get(s.0).titles.contains(title))
-            .or_else(|| {
-                near.iter()
-                    .find(|s| s.1 && self.entities.get(s.0).titles.is_empty())
+            .find(|s| {
+                let titles = &self.entities.get(s.0).titles;
+                titles.contains(title) || (s.1 && titles.is_empty())
             })
             .map(|s| s.0)
     }

@@ -42,8 +42,10 @@ pub fn run(args: ReportArgs) -> Result<()> {
     for_each_article(
         &args.input,
         |a| {
+            // A statement its speaker denies is not the speaker's position.
             classify_article(model, topic, a, 0)
                 .iter()
+                .filter(|c| !c.record.denied)
                 .map(|c| c.scored(a))
                 .collect::<Vec<_>>()
         },

@@ -249,6 +249,7 @@ fn sentence_around(body: &str, layout: &Layout, span: Span) -> context::QuoteCon
         speaker: None,
         source: None,
         cue: None,
+        denied: false,
     };
     context::contexts(body, layout, std::slice::from_ref(&quote))[0]
 }

@@ -116,6 +116,7 @@ fn turn_statement(mention: &Mention, words: Span, place: Place) -> Statement {
             form: Form::Turn,
         },
         place,
+        denied: false,
     }
 }
 
@@ -170,7 +171,22 @@ fn read_paragraph(
                 place,
             });
         }
-        out.push((s, frame::read_sentence(body, place, s, in_s, all)));
+        let found = frame::read_sentence(body, place, s, in_s, all);
+        // Named speakers are on stage with the titles their phrases give them (`the
+        // spokesman, Reza Kazemi,`), for roles named before them.
+        for st in &found {
+            if let Frame::Said { mention, .. } = &st.frame {
+                if mention.name.is_some() && !mention.titles.is_empty() {
+                    named.push(Named {
+                        mention: mention.clone(),
+                        salient: true,
+                        known_only: false,
+                        place,
+                    });
+                }
+            }
+        }
+        out.push((s, found));
         place.sentence += 1;
     }
     out

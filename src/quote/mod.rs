@@ -99,6 +99,9 @@ pub struct Quote {
     pub source: Option<Span>,
     /// The attribution cue ("said", "according to", ":").
     pub cue: Option<Span>,
+    /// The speaker denies the statement (`X denied that ...`): it is not the speaker's
+    /// position.
+    pub denied: bool,
 }
 
 pub mod cue;
@@ -125,6 +128,8 @@ pub struct Statement {
     pub spans: Vec<Span>,
     pub frame: Frame,
     pub place: Place,
+    /// The speaker denies it (`X denied that ...`): not the speaker's position.
+    pub denied: bool,
 }
 
 /// Where a statement or a name sits: its paragraph and sentence, counted over the article.
@@ -235,6 +240,9 @@ pub struct QuoteRecord {
     /// only when there is more than one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spans: Option<Vec<[usize; 2]>>,
+    /// The speaker denies the statement (`X denied that ...`); present only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub denied: bool,
 }
 
 impl Quote {
@@ -258,6 +266,7 @@ impl Quote {
             end,
             spans: (self.spans.len() > 1)
                 .then(|| self.spans.iter().map(|s| [s.start, s.end]).collect()),
+            denied: self.denied,
         }
     }
 }

@@ -65,6 +65,21 @@ word_list!(
     "fronted-openers.txt"
 );
 word_list!(
+    /// Base forms of verbs that report a statement by its act (`welcomed the tariff`).
+    is_act_verb,
+    "act-verbs.txt"
+);
+word_list!(
+    /// Things that carry words without being anyone's statement (banners, placards).
+    is_sign_noun,
+    "sign-nouns.txt"
+);
+word_list!(
+    /// Where something was said: `in a statement`, `on Twitter`.
+    is_medium_noun,
+    "medium-nouns.txt"
+);
+word_list!(
     /// Sentence adverbs, connectives and fronted verbs, listed.
     is_listed_sentence_adverb,
     "sentence-adverbs.txt"
@@ -135,6 +150,9 @@ mod tests {
             include_str!("words/fronted-openers.txt"),
             include_str!("words/function-words.txt"),
             include_str!("words/sentence-adverbs.txt"),
+            include_str!("words/act-verbs.txt"),
+            include_str!("words/sign-nouns.txt"),
+            include_str!("words/medium-nouns.txt"),
             include_str!("words/titles.txt"),
             include_str!("words/org-words.txt"),
             include_str!("words/names-female.txt"),

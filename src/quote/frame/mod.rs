@@ -9,7 +9,8 @@ mod reported;
 
 use super::marks::Region;
 use super::mention::Mention;
-use super::token::{cue_at, is_punct, DASHES};
+use super::token::{cue_at, is_punct, lower, DASHES};
+use super::words::is_sign_noun;
 use super::{Form, Frame, Place, QuoteKind, Span, Statement};
 use crate::text::{self, Cover, Token, TokenKind};
 use direct::{lead_attribution, tail_attribution, that_clause};
@@ -29,6 +30,9 @@ pub(super) fn read_sentence(
     let mut direct: Vec<Region> = Vec::new();
     let mut partial: Vec<Region> = Vec::new();
     for r in regs {
+        if is_sign_text(body, all, r, &quoted) {
+            continue;
+        }
         // Tokens are in order and do not overlap: the last one ending before the mark.
         let pi = all.partition_point(|t| t.span.end <= r.open.start);
         let prev = pi.checked_sub(1).map(|i| (i, &all[i]));
@@ -145,6 +149,7 @@ pub(super) fn read_sentence(
                     .collect(),
                 frame: speaker.clone(),
                 place,
+                denied: false,
             });
             k += 1;
         }
@@ -170,6 +175,7 @@ pub(super) fn read_sentence(
                             form: Form::Reported,
                         },
                         place,
+                        denied: false,
                     });
                     partial
                         .retain(|r| !(content.start <= r.open.start && r.open.start < content.end));
@@ -185,40 +191,42 @@ pub(super) fn read_sentence(
     }
 
     // No direct quote: reported speech, possibly holding quoted fragments.
-    let statements = reported(body, all, &narrative, s, regs);
+    let statements = reported(body, &narrative, s);
     if !statements.is_empty() {
         let inside = |r: &Region, spans: &[Span]| {
             spans
                 .iter()
                 .any(|c| c.start <= r.open.start && r.open.start < c.end)
         };
-        for (content, m, cue) in &statements {
-            let holds_fragment = partial.iter().any(|r| inside(r, content));
+        for st in &statements {
+            let holds_fragment = partial.iter().any(|r| inside(r, &st.spans));
             out.push(Statement {
                 kind: if holds_fragment {
                     QuoteKind::Partial
                 } else {
                     QuoteKind::Indirect
                 },
-                spans: content.clone(),
+                spans: st.spans.clone(),
                 frame: Frame::Said {
-                    mention: m.clone(),
-                    cue: Some(*cue),
+                    mention: st.mention.clone(),
+                    cue: Some(st.cue),
                     form: Form::Reported,
                 },
                 place,
+                denied: st.denied,
             });
         }
         // Fragments outside every reported clause belong to the nearest statement before them.
         for r in partial
             .iter()
-            .filter(|r| !statements.iter().any(|(c, _, _)| inside(r, c)))
+            .filter(|r| !statements.iter().any(|st| inside(r, &st.spans)))
         {
-            let (_, m, cue) = statements
+            let st = statements
                 .iter()
                 .rev()
-                .find(|(_, _, cue)| cue.start < r.open.start)
+                .find(|st| st.cue.start < r.open.start)
                 .unwrap_or(&statements[0]);
+            let (m, cue) = (&st.mention, &st.cue);
             // A cue with its own subject closer to the fragment wins: `While he acknowledged
             // ..., Ham also noted several "intangibles" left him ...`.
             let closer = fragment_cue(body, &narrative, r.open.start)
@@ -243,6 +251,7 @@ pub(super) fn read_sentence(
                     form: Form::LeadIn,
                 },
                 place,
+                denied: false,
             }];
         }
     }
@@ -273,10 +282,35 @@ pub(super) fn read_sentence(
                 spans: vec![trim_quote_punct(body, r.inner)],
                 frame: speaker.clone(),
                 place,
+                denied: false,
             });
         }
     }
     out
+}
+
+/// Words a banner, a placard or a sign carries (`banners reading "Long live Serbia" and
+/// "Russia, help!"`): nobody's statement.
+fn is_sign_text(body: &str, all: &[Token], r: &Region, quoted: &dyn Fn(&Token) -> bool) -> bool {
+    let mut i = all.partition_point(|t| t.span.end <= r.open.start);
+    // Over the other signs of a list: `reading "A" and "B"`.
+    while i > 0 && (quoted(&all[i - 1]) || matches!(&*lower(body, &all[i - 1]), "and" | "or" | ","))
+    {
+        i -= 1;
+    }
+    if i == 0
+        || !matches!(
+            &*lower(body, &all[i - 1]),
+            "reading" | "read" | "reads" | "saying" | "says" | "proclaiming" | "declaring"
+        )
+    {
+        return false;
+    }
+    i -= 1;
+    if i > 0 && matches!(&*lower(body, &all[i - 1]), "that" | "which") {
+        i -= 1;
+    }
+    (i.saturating_sub(3)..i).any(|j| is_sign_noun(all[j].text(body)))
 }
 
 /// Drops a trailing comma left inside the marks (`"We agree,"`), which is not the speaker's.
@@ -309,5 +343,6 @@ fn said_fragment(body: &str, r: &Region, mention: Mention, cue: Span, place: Pla
             form: Form::Fragment,
         },
         place,
+        denied: false,
     }
 }

@@ -3,7 +3,6 @@
 //! them (`... and said CLAUSE`).
 
 use super::super::cue::{self, CueClass};
-use super::super::marks::Region;
 use super::super::mention::{is_function_word, parse_mention, Mention};
 use super::super::phrase::{
     mention_of, np_after, np_after_described, np_before, sentence_subject, subject_np,
@@ -32,16 +31,36 @@ pub(super) fn may_attribute(word: &str) -> bool {
 }
 
 /// A reported statement: its content spans, the speaker phrase and the cue.
-pub(super) type Reported = (Vec<Span>, Mention, Span);
+#[derive(Debug, Clone)]
+pub(super) struct Reported {
+    pub(super) spans: Vec<Span>,
+    pub(super) mention: Mention,
+    pub(super) cue: Span,
+    /// The speaker denies it (`X denied that ...`).
+    pub(super) denied: bool,
+}
+
+impl Reported {
+    fn new(spans: Vec<Span>, mention: Mention, cue: Span) -> Reported {
+        Reported {
+            spans,
+            mention,
+            cue,
+            denied: false,
+        }
+    }
+}
+
+/// Where the words of a statement reported after a cue begin.
+struct Clause {
+    mention: Mention,
+    /// The index of the first token of the words.
+    start: usize,
+    denied: bool,
+}
 
 /// Reported speech in a sentence with no direct quote.
-pub(super) fn reported(
-    body: &str,
-    all: &[Token],
-    narrative: &[Token],
-    s: Span,
-    regs: &[Region],
-) -> Vec<Reported> {
+pub(super) fn reported(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
     if narrative.len() < 4 {
         return Vec::new();
     }
@@ -54,7 +73,7 @@ pub(super) fn reported(
     if let Some(r) = clause_then_attribution(body, narrative, s) {
         return vec![r];
     }
-    cue_then_clause(body, all, narrative, s, regs)
+    cue_then_clause(body, narrative, s)
 }
 
 /// `according to X, CLAUSE` / `CLAUSE, according to X.`
@@ -118,7 +137,8 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     } else {
         return None;
     };
-    (content.text(body).split_whitespace().count() >= 3).then_some((vec![content], m, cue))
+    (content.text(body).split_whitespace().count() >= 3)
+        .then(|| Reported::new(vec![content], m, cue))
 }
 
 /// `CLAUSE, X said [adverbials][, MORE].` / `CLAUSE, said X.` / `A, X said, B.`
@@ -277,40 +297,36 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
         if (np_only && spans.len() < 2) || words < 3 {
             continue;
         }
-        return Some((spans, m, tail[ci].span));
+        return Some(Reported::new(spans, m, tail[ci].span));
     }
     None
 }
 
-/// `X said (that) CLAUSE`, `X told Y CLAUSE`, `X warned that CLAUSE`, and coordinated cues.
-fn cue_then_clause(
-    body: &str,
-    all: &[Token],
-    narrative: &[Token],
-    s: Span,
-    regs: &[Region],
-) -> Vec<Reported> {
+/// `X said (that) CLAUSE`, `X told Y CLAUSE`, `X warned that CLAUSE`, `X welcomed the
+/// plan`, and coordinated cues.
+fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
     let n = narrative.len();
     // X said (that) CLAUSE / X told Y (that) CLAUSE / X warned that CLAUSE, and coordinated
-    // cues after it (`... and said CLAUSE`).
-    let mut found: Vec<(usize, Mention, usize, usize)> = Vec::new(); // cue, speaker, content start, phrase start
-                                                                     // `While he acknowledged CLAUSE, Ham noted ...`: a clause reported inside a fronted
-                                                                     // subordinate clause ends where the main clause's subject and cue begin.
+    // cues after it (`... and said CLAUSE`): the cue, the clause, and where the phrase that
+    // introduces it begins.
+    let mut found: Vec<(usize, Clause, usize)> = Vec::new();
+    // `While he acknowledged CLAUSE, Ham noted ...`: a clause reported inside a fronted
+    // subordinate clause ends where the main clause's subject and cue begin.
     let subordinate = narrative.first().is_some_and(|t| {
         let l = lower(body, t);
         opens_fronted_phrase(&l) || matches!(&*l, "whereas" | "as" | "because" | "if")
     });
     let mut main_clause: Option<usize> = None;
     for ci in 0..n {
-        if subordinate && found.len() == 1 && main_clause.is_none() && ci > found[0].2 {
+        if subordinate && found.len() == 1 && main_clause.is_none() && ci > found[0].1.start {
             let main_subject = cue_at(body, narrative, ci)
                 .and_then(|_| np_before(body, narrative, ci, 0))
-                .filter(|r| r.0 > found[0].2 && is_punct(body, &narrative[r.0 - 1], &[","]))
+                .filter(|r| r.0 > found[0].1.start && is_punct(body, &narrative[r.0 - 1], &[","]))
                 .filter(|r| mention_of(body, narrative, *r).is_some());
             if let Some(r) = main_subject {
                 main_clause = Some(r.0 - 1);
-                if let Some((m, k)) = reported_at(body, narrative, ci) {
-                    found.push((ci, m, k, r.0 - 1));
+                if let Some(c) = reported_at(body, narrative, ci) {
+                    found.push((ci, c, r.0 - 1));
                 }
                 continue;
             }
@@ -326,60 +342,159 @@ fn cue_then_clause(
                 None
             }
         };
-        if let Some(&(_, _, start, _)) = found.last() {
+        if let Some((_, c, _)) = found.last() {
             // Inside a reported clause only a coordinated cue starts a new statement.
-            if coordinated.is_none() || ci < start {
+            if coordinated.is_none() || ci <= c.start {
                 continue;
             }
         }
-        let Some((m, k)) = reported_at(body, narrative, ci) else {
+        let Some(c) = reported_at(body, narrative, ci) else {
             // `He accused them of ... and said CLAUSE`: the sentence subject speaks.
             let Some(and) = coordinated else { continue };
-            if !matches!(
-                cue_at(body, narrative, ci),
-                Some(CueClass::Say | CueClass::That)
-            ) {
-                continue;
-            }
-            let subject = found.first().map(|f| f.1.clone()).or_else(|| {
-                subject_np(body, narrative).and_then(|r| mention_of(body, narrative, r))
-            });
-            let (Some(m), Some(k)) = (subject, clause_after(body, narrative, ci)) else {
+            let Some(start) = coordinated_clause(body, narrative, ci) else {
                 continue;
             };
-            found.push((ci, m, k, and));
+            let subject = found.first().map(|f| f.1.mention.clone()).or_else(|| {
+                subject_np(body, narrative).and_then(|r| mention_of(body, narrative, r))
+            });
+            let Some(mention) = subject else { continue };
+            let denied = denies(body, narrative, ci);
+            found.push((
+                ci,
+                Clause {
+                    mention,
+                    start,
+                    denied,
+                },
+                and,
+            ));
             continue;
         };
         let phrase_start = coordinated.unwrap_or(ci);
-        found.push((ci, m, k, phrase_start));
+        found.push((ci, c, phrase_start));
     }
     let mut out = Vec::new();
-    for (idx, (ci, m, k, _)) in found.iter().enumerate() {
+    for (idx, (ci, c, _)) in found.iter().enumerate() {
         let end = found
             .get(idx + 1)
-            .map(|next| next.3)
+            .map(|next| next.2)
             .or(main_clause.filter(|_| idx == 0))
             .map_or(s.end, |next| narrative[next].span.start);
         // A quoted fragment opening the clause belongs to it.
-        let gap = quoted_gap(body, narrative, *k);
+        let k = c.start;
+        let gap = quoted_gap(body, narrative, k);
         let start = if !gap.is_empty() {
-            let from = narrative[*k - 1].span.end;
+            let from = narrative[k - 1].span.end;
             from + body[from..].len() - body[from..].trim_start().len()
         } else {
-            narrative[*k].span.start
+            narrative[k].span.start
         };
         let content = content_span(body, start, end);
         if content.text(body).split_whitespace().count() >= 3 {
-            out.push((vec![content], m.clone(), narrative[*ci].span));
+            let spans = if k == *ci {
+                without_adjunct(body, narrative, k, content)
+            } else {
+                vec![content]
+            };
+            out.push(Reported {
+                spans,
+                mention: c.mention.clone(),
+                cue: narrative[*ci].span,
+                denied: c.denied,
+            });
         }
     }
-    let _ = (all, regs);
     out
 }
 
-/// Reported speech introduced by the cue at `ci` with its own subject: the speaker and the
-/// index of the content's first token.
-fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, usize)> {
+/// The words of an act (`content`, from the verb at token `k`) without the reporter's
+/// adjunct naming where it was said: `urged Tehran in a statement to restore access` is
+/// `urged Tehran` and `to restore access`.
+fn without_adjunct(body: &str, narrative: &[Token], k: usize, content: Span) -> Vec<Span> {
+    let within = |i: usize| narrative.get(i).filter(|t| t.span.end <= content.end);
+    for a in k + 2..(k + 10).min(narrative.len()) {
+        let Some(t) = within(a) else { break };
+        let l = lower(body, t);
+        let b = match &*l {
+            "in" => {
+                let det = within(a + 1).map(|t| lower(body, t));
+                let det_ok = det
+                    .as_deref()
+                    .is_some_and(|d| matches!(d, "a" | "an" | "his" | "her" | "its" | "their"));
+                let mut e = a + 2;
+                if within(e).is_some_and(|t| {
+                    matches!(
+                        &*lower(body, t),
+                        "written" | "joint" | "brief" | "televised"
+                    )
+                }) {
+                    e += 1;
+                }
+                let noun = within(e).is_some_and(|t| words::is_medium_noun(t.text(body)));
+                (det_ok && noun).then_some(e + 1)
+            }
+            "on" => within(a + 1)
+                .is_some_and(|t| words::is_medium_noun(t.text(body)))
+                .then_some(a + 2),
+            _ => None,
+        };
+        if let Some(b) = b {
+            let Some(next) = within(b) else { break };
+            return vec![
+                Span::new(content.start, narrative[a - 1].span.end),
+                Span::new(next.span.start, content.end),
+            ];
+        }
+    }
+    vec![content]
+}
+
+/// Whether the cue at `ci` denies what it reports (`denied that ...`).
+fn denies(body: &str, narrative: &[Token], ci: usize) -> bool {
+    cue::lookup(narrative[ci].text(body)).is_some_and(|(_, base)| base == "deny")
+}
+
+/// The first token of what a cue coordinated after a statement reports (`... and said
+/// CLAUSE`, `... and pledged to resist`).
+fn coordinated_clause(body: &str, narrative: &[Token], ci: usize) -> Option<usize> {
+    if is_act(body, narrative, ci) {
+        return Some(ci);
+    }
+    let class = cue_at(body, narrative, ci)?;
+    if !matches!(class, CueClass::Say | CueClass::That) {
+        return None;
+    }
+    clause_after(body, narrative, ci)
+}
+
+/// A cue that reports a statement by its act (`welcomed the tariff`, `urged Tehran to`,
+/// `called for talks`, `warned of a crisis`), not followed by `that` or a reported clause.
+fn is_act(body: &str, narrative: &[Token], ci: usize) -> bool {
+    let Some((_, base)) = cue::lookup(narrative[ci].text(body)) else {
+        return false;
+    };
+    if !words::is_act_verb(base) || cue_at(body, narrative, ci).is_none() {
+        return false;
+    }
+    // A bare participle reports no act (`Kosovo Serbs calling for Russian support`, a
+    // caption; `with Serbia demanding ...`); after a comma it is the subject's
+    // (`..., urging Tehran to ...`).
+    let word = lower(body, &narrative[ci]);
+    if word.ends_with("ing") && !(ci > 0 && is_punct(body, &narrative[ci - 1], &[","])) {
+        return false;
+    }
+    let next = narrative.get(ci + 1).map(|t| lower(body, t));
+    match next.as_deref() {
+        None | Some("that") => false,
+        Some(w) if base == "call" => matches!(w, "on" | "upon" | "for"),
+        Some(w) if base == "warn" => matches!(w, "of" | "against" | "about"),
+        Some(w) => !matches!(w, "," | "." | ";" | ":"),
+    }
+}
+
+/// Reported speech introduced by the cue at `ci` with its own subject: the speaker and where
+/// the words begin.
+fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
     let n = narrative.len();
     // Most tokens are neither cues nor speech nouns: settle that before any other work.
     if narrative[ci].kind != TokenKind::Word || !may_attribute(narrative[ci].text(body)) {
@@ -398,24 +513,12 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     let base = cue::lookup(narrative[ci].text(body))
         .map(|(_, b)| b)
         .unwrap_or("");
-    let called_on = base == "call"
-        && narrative
-            .get(ci + 1)
-            .is_some_and(|t| matches!(&*lower(body, t), "on" | "upon"));
-    let urge_to = (called_on
-        || matches!(
-            base,
-            "urge" | "vow" | "pledge" | "promise" | "threaten" | "ask"
-        ))
-        && narrative[ci + 1..]
-            .iter()
-            .take(6)
-            .any(|t| lower(body, t) == "to");
+    let act = !speech_noun && is_act(body, narrative, ci);
     let deny_ing = matches!(base, "deny" | "admit")
         && narrative
             .get(ci + 1)
             .is_some_and(|t| lower(body, t).ends_with("ing"));
-    if class == CueClass::QuoteOnly && !urge_to {
+    if class == CueClass::QuoteOnly && !act {
         return None;
     }
     // `Clinton spoke about the death of a man in Tulsa, Oklahoma, arguing that ...`: a
@@ -428,7 +531,7 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
         mention_of(body, narrative, r)
     };
     let owner = || speech_noun.then(|| owner_of(body, narrative, ci)).flatten();
-    let m = match participle.then(by_subject).flatten().or_else(owner) {
+    let mention = match participle.then(by_subject).flatten().or_else(owner) {
         Some(m) => m,
         None => {
             let subject = if speech_noun {
@@ -439,26 +542,38 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
             mention_of(body, narrative, subject?)?
         }
     };
-    let mut k = ci + 1;
-    if urge_to || deny_ing {
-        // `urged Tehran to restore access`, `called on all parties to return`, `denied
-        // holding detainees`.
-        if called_on {
-            k += 1;
-        }
-        return (k < n).then_some((m, k));
+    let denied = base == "deny";
+    let clause = |start: usize| {
+        (start < n).then(|| Clause {
+            mention: mention.clone(),
+            start,
+            denied,
+        })
+    };
+    if act {
+        // `welcomed the tariff`, `urged Tehran to restore access`: the act is the statement.
+        return clause(ci);
     }
+    if deny_ing {
+        // `denied holding detainees`.
+        return clause(ci + 1);
+    }
+    let k = ci + 1;
     // `that` is the complementizer only after an object, an adverbial or an aside; after a
     // verb it opens a relative clause (`said the Secretary-General would not comment on a
-    // text that was ...`).
+    // text that was ...`). A denial may deny reports that say so (`denied media reports
+    // suggesting that ...`).
+    let reach = if denied { 12 } else { 8 };
     let that = narrative[k.min(n)..]
         .iter()
-        .take(8)
+        .take(reach)
         .position(|t| lower(body, t) == "that")
         .filter(|&off| {
             !(k..k + off).any(|i| {
                 let t = &narrative[i];
-                cue_at(body, narrative, i).is_some()
+                // What is denied may be reports that say so: `denied media reports
+                // suggesting that ...`.
+                (cue_at(body, narrative, i).is_some() && !denied)
                     || matches!(
                         &*lower(body, t),
                         "would"
@@ -482,12 +597,12 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
             })
         });
     if let Some(off) = that {
-        k += off + 1;
-        return (k < n).then_some((m, k));
+        return clause(k + off + 1);
     }
     if class != CueClass::Say {
         return None;
     }
+    let mut k = k;
     if base == "tell" {
         // The listener: `told reporters`, `told the BBC`, `told Ms Okafor`.
         k = np_after(body, narrative, k)?.1;
@@ -496,7 +611,7 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<(Mention, u
     // with a quoted fragment, which the narrative tokens leave out.
     let k = clause_start(body, narrative, k)
         .or_else(|| (k < n && k > 0 && !quoted_gap(body, narrative, k).is_empty()).then_some(k))?;
-    Some((m, k))
+    clause(k)
 }
 
 /// The named owner of the speech noun at `ci`: `Donald Trump's claim that ...` is Trump's.
