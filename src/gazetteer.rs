@@ -5,6 +5,7 @@
 //! One reading of the file serves every stage that knows places and bodies: topic matching
 //! ([`crate::topic`]), the speaker grammar (a capital speaks for a government) and actor
 //! names (one actor for "Moscow", "the Kremlin" and "Russia"; a speaker's affiliation).
+//! News organisations are listed too, so that "Reuters" speaks as a body.
 //! This module only looks names up; it does not find them in text.
 
 use crate::wordset::FastMap;
@@ -18,6 +19,8 @@ pub enum EntityKind {
     Body,
     Organisation,
     Party,
+    /// A news organisation.
+    Media,
 }
 
 /// One line of the gazetteer.
@@ -75,6 +78,7 @@ fn read(src: &'static str) -> Gazetteer {
                 "government body" => EntityKind::Body,
                 "organisation" => EntityKind::Organisation,
                 "party" => EntityKind::Party,
+                "media" => EntityKind::Media,
                 _ => EntityKind::Country,
             };
             continue;

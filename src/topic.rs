@@ -142,7 +142,8 @@ fn vocab() -> &'static Vocab {
         }
         // A government body's names find its country ("State Department" speaks of the
         // United States).
-        for (i, e) in gazetteer::entities().iter().enumerate() {
+        let entities = gazetteer::entities().iter().enumerate();
+        for (i, e) in entities.filter(|(_, e)| e.kind != gazetteer::EntityKind::Media) {
             let key = Key::Entity(e.parent.unwrap_or(i) as u32);
             let names = e.names.iter().chain(&e.demonyms);
             for item in std::iter::once(&e.name).chain(names) {

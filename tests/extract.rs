@@ -422,3 +422,14 @@ fn a_role_before_its_holder_goes_to_the_nearest_holder() {
              track of the stockpile.";
     assert_eq!(speaker_of(b, "inspectors back"), Some("Reza Kazemi".into()));
 }
+
+#[test]
+fn a_relative_pronoun_speaks_for_its_antecedent() {
+    let b = "The rally was led by Donald Trump, who pledged to ban all Muslims from entering.";
+    let q = &extract(b)[0];
+    assert_eq!(q.speaker.as_deref(), Some("Donald Trump"));
+    assert_eq!(q.source.map(|s| s.text(b)), Some("Donald Trump, who"));
+    // `who` is not the World Health Organization.
+    let b = "Voters who said the economy was their top issue split evenly.";
+    assert_eq!(speaker_of(b, "the economy"), Some("Voters".into()));
+}

@@ -120,6 +120,7 @@ pub fn candidates(
     if let Some(r) = rule {
         add(r, true, &mut out);
     }
+
     let mut antecedent_rank: Vec<(usize, usize)> = Vec::new();
     if let Some(pn) = pronoun {
         let want = |e: &Entity| agreement(pn, e).0;
@@ -167,6 +168,10 @@ pub fn candidates(
     }
     if let Some(last) = history.last {
         add(last, false, &mut out);
+    }
+    // A speaker named in the frame is the speaker: `Ana Ruiz said`, `the Kremlin said`.
+    if matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn) && rule.is_some() {
+        out.truncate(1);
     }
     let first = |e: usize, list: &[&'_ Sight]| {
         list.iter()

@@ -425,16 +425,18 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         } else {
             Gender::Unknown
         };
+        // A body, party or news organisation the gazetteer knows ("the Tories", "Reuters").
+        let listed = gazetteer::find(&name).is_some_and(|(_, how)| how == gazetteer::Naming::Name);
         let kind = if plural_group {
             ActorKind::Group
-        } else if ((is_place || is_place_phrase) && !has_title)
+        } else if ((is_place || is_place_phrase || listed) && !has_title)
             || (name_words.len() == 1
                 && !has_title
                 && name_words[0]
                     .chars()
                     .all(|c| c.is_uppercase() || !c.is_alphabetic()))
         {
-            // Places speaking for governments, and acronyms ("NATO", "ECOWAS").
+            // Places speaking for governments, listed bodies, and acronyms ("NATO").
             ActorKind::Organisation
         } else {
             ActorKind::Person

@@ -53,6 +53,14 @@ pub(crate) fn np_before(
     while k > floor && toks[k - 1].kind == TokenKind::Word && is_adverbial(toks[k - 1].text(body)) {
         k -= 1;
     }
+    // A relative pronoun speaks for its antecedent: `Obama, who denounced the attack`.
+    if k > floor && is_relative(&lower(body, &toks[k - 1])) {
+        let mut e = k - 1;
+        if e > floor && is_punct(body, &toks[e - 1], &[","]) {
+            e -= 1;
+        }
+        return np_before(body, toks, e, floor).map(|(s, _)| (s, k));
+    }
     let chained = k > floor && is_punct(body, &toks[k - 1], &[","]);
     let mut seg_end = if chained { k - 1 } else { k };
     let mut range: Option<(usize, usize)> = None;
@@ -138,6 +146,15 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     if is_subject_pronoun(&hl) || pronoun_contraction(&hl) > 0 {
         return Some(end - 1);
+    }
+    // A relative pronoun speaks for its antecedent: `Obama, who denounced the attack`,
+    // `voters who said ...`. The phrase runs from the antecedent to the pronoun.
+    if is_relative(&hl) {
+        let mut e = end - 1;
+        if e > floor && is_punct(body, &toks[e - 1], &[","]) {
+            e -= 1;
+        }
+        return collect_np_back(body, toks, e, floor);
     }
     let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
     if !head_ok {
@@ -487,7 +504,15 @@ pub(crate) fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> O
             return parse_mention(body, &[pronoun]);
         }
     }
-    let m = parse_mention(body, &toks[range.0..range.1])?;
+    // A relative pronoun closing the phrase stands for what comes before it.
+    let mut end = range.1;
+    while end > range.0 + 1
+        && (is_relative(&lower(body, &toks[end - 1])) || is_punct(body, &toks[end - 1], &[","]))
+    {
+        end -= 1;
+    }
+    let mut m = parse_mention(body, &toks[range.0..end])?;
+    m.span.end = toks[range.1 - 1].span.end;
     // A bare common noun phrase with no name, title or speaker noun cannot speak.
     if m.name.is_none() && m.pronoun.is_none() {
         // "officials in Hargeisa", "minister for the Pacific": any word may be the head.
@@ -629,6 +654,11 @@ pub(crate) fn with_noun_tail(body: &str, toks: &[Token], r: (usize, usize)) -> (
     } else {
         r
     }
+}
+
+/// A relative pronoun that can open a speaker's clause (`who said`, `which warned`).
+fn is_relative(lower: &str) -> bool {
+    matches!(lower, "who" | "which")
 }
 
 /// A capitalised word that names nobody on its own: an article or an honorific ("The", "Mr").
