@@ -25,7 +25,7 @@ pub use error::{Error, Result};
 pub use features::ModelInput;
 pub use label::{Sentiment, Stance};
 pub use model::{LabelProbs, Model, Prediction};
-pub use quote::{Quote, QuoteKind, QuoteRecord, Span};
+pub use quote::{Quote, QuoteKind, QuoteRecord, Span, SpeakerKind};
 
 /// Reads one article body and returns its attributed quotes, ordered by position: the
 /// statements [`quote::find`] reads, with the speakers [`actor::attribute`] resolves.

@@ -6,9 +6,9 @@
 //! row of [`Feature`]s: distance and side, agreement with a pronoun, salience, who spoke last.
 
 use super::ranker::{columns, Feature, Frame};
-use super::resolver::{Resolver, Sight};
+use super::resolver::{agreement, Resolver, Sight};
 use super::Entity;
-use crate::quote::{self, ActorKind, Gender, Pronoun, Span, Statement};
+use crate::quote::{self, ActorKind, Pronoun, Span, Statement};
 use crate::wordset::FastMap;
 
 /// How many actors seen before a statement, and after it in its paragraph, are candidates.
@@ -65,22 +65,6 @@ pub fn frame_class(s: &Statement) -> Frame {
         (None, None) if body => Frame::BodyRole,
         (None, None) => Frame::Role,
     }
-}
-
-/// Whether a pronoun may stand for an actor, and whether its gender is known to match.
-fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
-    let may = match p {
-        Pronoun::He => e.kind == ActorKind::Person && e.gender != Gender::Female,
-        Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
-        Pronoun::I => e.kind == ActorKind::Person,
-        Pronoun::They => matches!(e.kind, ActorKind::Group | ActorKind::Organisation),
-        Pronoun::It | Pronoun::We => e.kind == ActorKind::Organisation,
-    };
-    let known = matches!(
-        (p, e.gender),
-        (Pronoun::He, Gender::Male) | (Pronoun::She, Gender::Female)
-    );
-    (may, known)
 }
 
 /// The candidates for statement `s`, whose rules' choice is `rule` (an index before
@@ -262,6 +246,7 @@ pub fn candidates(
                 ActorKind::Person => Feature::Person,
                 ActorKind::Organisation => Feature::Organisation,
                 ActorKind::Group => Feature::Group,
+                ActorKind::Document => Feature::Document,
             });
             if ent.canonical.split_whitespace().count() >= 2 {
                 row.on(Feature::FullName);

@@ -21,6 +21,8 @@ pub struct Entity {
     pub titles: HashSet<String>,
     /// Known only by a role ("the deputy minister", "officials"), never by a name.
     pub role: bool,
+    /// The country, party or organisation its names or phrases show it belongs to.
+    pub affiliation: Option<&'static str>,
 }
 
 impl Entity {
@@ -107,6 +109,7 @@ impl Entities {
             gender,
             titles: HashSet::new(),
             role: false,
+            affiliation: None,
         });
         self.rekey(i, name, key);
         i

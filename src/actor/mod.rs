@@ -11,7 +11,7 @@
 
 mod candidate;
 mod entity;
-mod name;
+pub mod name;
 pub mod ranker;
 mod resolver;
 
@@ -21,7 +21,7 @@ pub use name::normalize;
 pub use ranker::Ranker;
 pub use resolver::Resolver;
 
-use crate::quote::{self, ActorKind, Extraction, Frame, Quote, Span, Statement};
+use crate::quote::{self, ActorKind, Extraction, Frame, Quote, Span, SpeakerKind, Statement};
 use candidate::{candidates, History};
 
 /// Who said a quote: the resolved entity, the mention and the cue.
@@ -50,8 +50,8 @@ pub fn attribute_with(
     for n in &found.named {
         if n.known_only {
             resolver.observe_known(&n.mention, n.salient, n.place);
-        } else {
-            resolver.observe(&n.mention, n.salient, n.place);
+        } else if let Some(i) = resolver.observe(&n.mention, n.salient, n.place) {
+            resolver.note_affiliation(i, n.mention.span.text(body));
         }
     }
     let mut history = History::default();
@@ -65,6 +65,9 @@ pub fn attribute_with(
         let (rule, rule_said) = match &f.frame {
             Frame::Said { mention, cue, .. } => {
                 let rule = resolve_frame(&mut resolver, mention, f.place);
+                if let Some(r) = rule.filter(|_| mention.pronoun.is_none()) {
+                    resolver.note_affiliation(r, mention.span.text(body));
+                }
                 let who = Said {
                     entity: rule,
                     source: Some(mention.span),
@@ -150,10 +153,32 @@ pub fn attribute_with(
                 source: who.source.filter(|_| known),
                 cue: who.cue.filter(|_| known),
                 denied: f.denied,
+                speaker_kind: who.entity.map(|i| speaker_kind(resolver.entity(i))),
+                affiliation: who
+                    .entity
+                    .and_then(|i| resolver.entity(i).affiliation)
+                    .map(str::to_string),
             }
         })
         .collect();
     quote::without_overlaps(quotes)
+}
+
+/// What sort of speaker an actor is: a document, one known only by a common noun (a role),
+/// or a person, body or group with a name.
+fn speaker_kind(e: &Entity) -> SpeakerKind {
+    let named = if e.role {
+        name::names_someone(&e.canonical)
+    } else {
+        !name::is_common_noun(&e.canonical)
+    };
+    match e.kind {
+        ActorKind::Document => SpeakerKind::Document,
+        _ if !named => SpeakerKind::Role,
+        ActorKind::Person => SpeakerKind::Person,
+        ActorKind::Organisation => SpeakerKind::Organisation,
+        ActorKind::Group => SpeakerKind::Group,
+    }
 }
 
 /// The rules' actor for a frame's speaker phrase, before redirects. A role named before its

@@ -64,10 +64,11 @@ pub enum Feature {
     SpokeBefore,
     SpokeInParagraph,
     SpokeInPreviousParagraph,
-    /// A person, a body, a group.
+    /// A person, a body, a group, a document.
     Person,
     Organisation,
     Group,
+    Document,
     /// A name of two words or more.
     FullName,
     /// Known only by a role, never by a name.
@@ -77,7 +78,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 34] = [
+    pub const ALL: [Feature; 35] = [
         Feature::Rule,
         Feature::RuleLead,
         Feature::RuleTail,
@@ -109,6 +110,7 @@ impl Feature {
         Feature::Person,
         Feature::Organisation,
         Feature::Group,
+        Feature::Document,
         Feature::FullName,
         Feature::RoleOnly,
         Feature::SharesTitle,
@@ -147,6 +149,7 @@ impl Feature {
             Feature::Person => "person",
             Feature::Organisation => "organisation",
             Feature::Group => "group",
+            Feature::Document => "document",
             Feature::FullName => "full-name",
             Feature::RoleOnly => "role-only",
             Feature::SharesTitle => "shares-title",

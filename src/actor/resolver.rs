@@ -30,6 +30,23 @@ pub struct Sight {
     pub span: Span,
 }
 
+/// Whether a pronoun may stand for an actor, and whether its gender is known to match.
+pub fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
+    let may = match p {
+        Pronoun::He => e.kind == ActorKind::Person && e.gender != Gender::Female,
+        Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
+        Pronoun::I => e.kind == ActorKind::Person,
+        Pronoun::They => matches!(e.kind, ActorKind::Group | ActorKind::Organisation),
+        Pronoun::It => matches!(e.kind, ActorKind::Organisation | ActorKind::Document),
+        Pronoun::We => e.kind == ActorKind::Organisation,
+    };
+    let known = matches!(
+        (p, e.gender),
+        (Pronoun::He, Gender::Male) | (Pronoun::She, Gender::Female)
+    );
+    (may, known)
+}
+
 /// Resolves mentions to canonical actors within one article. Feed it mentions in text order.
 #[derive(Debug, Default)]
 pub struct Resolver {
@@ -56,6 +73,15 @@ impl Resolver {
         }
         self.sight(m.span, idx, salient, place);
         Some(idx)
+    }
+
+    /// Notes whom actor `idx` belongs to, as a phrase naming it shows (`Russian President
+    /// Vladimir Putin`, `a Downing Street spokesman`), unless that is known already.
+    pub fn note_affiliation(&mut self, idx: usize, phrase: &str) {
+        let e = self.entities.get_mut(idx);
+        if e.affiliation.is_none() {
+            e.affiliation = super::name::affiliation(phrase);
+        }
     }
 
     /// Registers a one-word name (`Hadžić brushed the objections aside.`) only when it is the
@@ -101,17 +127,8 @@ impl Resolver {
         }
         let pos = m.span.start;
         if let Some(p) = m.pronoun {
-            let want = |e: &Entity| match p {
-                Pronoun::He => e.kind == ActorKind::Person && e.gender != Gender::Female,
-                Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
-                Pronoun::I => e.kind == ActorKind::Person,
-                Pronoun::They => matches!(e.kind, ActorKind::Group | ActorKind::Organisation),
-                Pronoun::It | Pronoun::We => e.kind == ActorKind::Organisation,
-            };
-            let known = |e: &Entity| match (p, e.gender) {
-                (Pronoun::He, Gender::Male) | (Pronoun::She, Gender::Female) => 1,
-                _ => 0,
-            };
+            let want = |e: &Entity| agreement(p, e).0;
+            let known = |e: &Entity| i32::from(agreement(p, e).1);
             return self.best_before(pos, &want, &known);
         }
         let role = m.role.as_ref()?;

@@ -115,12 +115,23 @@ pub fn probs(p: &LabelProbs) -> Probs {
 
 impl Classified {
     /// The report's view of this quote.
+    /// Documents and speakers known only by a common noun are no actors: their quotes count
+    /// as unattributed.
     pub fn scored(&self, article: &Article) -> ScoredQuote {
+        let actor = self
+            .record
+            .speaker_kind
+            .is_none_or(demarche::SpeakerKind::is_actor);
         ScoredQuote {
             article: article.id.clone(),
             date: article.date.clone(),
-            speaker: self.record.speaker.clone().unwrap_or_default(),
-            affiliation: None,
+            speaker: self
+                .record
+                .speaker
+                .clone()
+                .filter(|_| actor)
+                .unwrap_or_default(),
+            affiliation: self.record.affiliation.clone(),
             source_text: self.record.source_text.clone(),
             kind: self.record.kind,
             text: self.record.text.clone(),

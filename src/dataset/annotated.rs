@@ -250,6 +250,8 @@ fn sentence_around(body: &str, layout: &Layout, span: Span) -> context::QuoteCon
         source: None,
         cue: None,
         denied: false,
+        speaker_kind: None,
+        affiliation: None,
     };
     context::contexts(body, layout, std::slice::from_ref(&quote))[0]
 }

@@ -27,6 +27,19 @@ pub enum ActorKind {
     Organisation,
     /// Unnamed people in the plural: "officials", "Kosovo Serbs".
     Group,
+    /// A document that says things: "a report", "the new book".
+    Document,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Group => "group",
+            ActorKind::Document => "document",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,9 +207,17 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
         }
         None => {
             let role = role?;
-            let head = role.split_whitespace().last().unwrap_or("").to_lowercase();
+            // The head comes before a complement: "another report in the Sunday Telegraph".
+            let head = role
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "in" | "of" | "for" | "at" | "from" | "on" | "to"))
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
             let is_org = is_org_word(&head);
-            let kind = if is_org {
+            let kind = if words::is_document_noun(&head) {
+                ActorKind::Document
+            } else if is_org {
                 ActorKind::Organisation
             } else if plural {
                 ActorKind::Group
@@ -225,10 +246,21 @@ type PartParse = (
 
 /// One comma-free part of a speaker phrase: titles, then maybe a name.
 fn parse_part(body: &str, part: &[&Token]) -> PartParse {
+    // An abbreviation keeps its closing full stop: "U.S.", not "U.S".
     let words: Vec<&str> = part
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(body))
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word)
+        .map(|(i, t)| match part.get(i + 1) {
+            Some(n)
+                if t.text(body).contains('.')
+                    && n.text(body) == "."
+                    && n.span.start == t.span.end =>
+            {
+                &body[t.span.start..n.span.end]
+            }
+            _ => t.text(body),
+        })
         .collect();
     if words.is_empty() {
         return (None, Vec::new(), None, false);

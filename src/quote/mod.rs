@@ -102,6 +102,32 @@ pub struct Quote {
     /// The speaker denies the statement (`X denied that ...`): it is not the speaker's
     /// position.
     pub denied: bool,
+    /// What sort of speaker it is, when there is one.
+    pub speaker_kind: Option<SpeakerKind>,
+    /// The speaker's country, party or organisation, as the gazetteer names it.
+    pub affiliation: Option<String>,
+}
+
+/// What sort of speaker a quote has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+    /// People in the plural, named by their group or organisation ("Kosovo Serbs",
+    /// "a Downing Street spokesman").
+    Group,
+    /// A document that says things ("a report", "the new book"): not an actor.
+    Document,
+    /// Known only by a common noun ("the spokesman", "critics"): not an actor.
+    Role,
+}
+
+impl SpeakerKind {
+    /// Whether a report lists this speaker as an actor.
+    pub fn is_actor(self) -> bool {
+        !matches!(self, SpeakerKind::Document | SpeakerKind::Role)
+    }
 }
 
 pub mod cue;
@@ -243,6 +269,12 @@ pub struct QuoteRecord {
     /// The speaker denies the statement (`X denied that ...`); present only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub denied: bool,
+    /// What sort of speaker it is; present when there is a speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_kind: Option<SpeakerKind>,
+    /// The speaker's country, party or organisation; present when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 impl Quote {
@@ -267,6 +299,8 @@ impl Quote {
             spans: (self.spans.len() > 1)
                 .then(|| self.spans.iter().map(|s| [s.start, s.end]).collect()),
             denied: self.denied,
+            speaker_kind: self.speaker_kind,
+            affiliation: self.affiliation.clone(),
         }
     }
 }

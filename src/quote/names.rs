@@ -8,6 +8,7 @@ use super::mention::{
 };
 use super::token::is_capitalized;
 use super::words::is_sentence_adverb;
+use super::Span;
 use crate::text::{Token, TokenKind};
 
 /// Scans a run of tokens for named people and organisations ("Defense Minister Sergei Ivanov",
@@ -56,7 +57,16 @@ pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
         {
             start += 1;
         }
-        let run = &toks[start..j];
+        // A possessive ends the name it closes: "Tony Blair's feud" names Tony Blair.
+        let mut owned: Vec<Token> = toks[start..j].to_vec();
+        if let Some(last) = owned.last_mut() {
+            let w = last.text(body);
+            let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s"));
+            if let Some(stem) = stem.filter(|s| !s.is_empty()) {
+                last.span = Span::new(last.span.start, last.span.start + stem.len());
+            }
+        }
+        let run = &owned[..];
         let run_words: Vec<&str> = run
             .iter()
             .filter(|t| t.kind == TokenKind::Word)

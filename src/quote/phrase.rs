@@ -164,6 +164,8 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
         return None;
     }
     let mut k = end - 1;
+    // Whether the phrase is still the name at its head.
+    let mut named = is_capitalized(head.text(body));
     // Lower-case words of unknown class are taken on trust and dropped again if nothing that
     // begins a noun phrase comes before them ("the Iraqi water resources ministry").
     let mut tentative = 0;
@@ -192,7 +194,13 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                 && toks[k - 2].text(body).len() <= 3
         } else if is_capitalized(tx) {
             !starts_no_name(&tl)
+        } else if named && is_particle(&tl) {
+            // `Pieter du Plessis`.
+            true
         } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at") {
+            // A name after a preposition is a complement: what comes before heads the phrase
+            // (`the Turkish embassy in Baghdad`).
+            named = false;
             k >= 2 && {
                 let before = lower(body, &toks[k - 2]);
                 (is_capitalized(toks[k - 2].text(body)) && tl == "of")
@@ -201,6 +209,10 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             }
         } else if is_determiner(&tl) {
             true
+        } else if named && is_speaker_noun(&tl) && !is_title(&tl) && tl.ends_with('s') {
+            // A plural noun does not describe a name: `for development in poorer countries
+            // Gordon Brown will say`.
+            false
         } else if is_title(&tl)
             || is_speaker_noun(&tl)
             || tl.ends_with("'s")
@@ -654,6 +666,27 @@ pub(crate) fn with_noun_tail(body: &str, toks: &[Token], r: (usize, usize)) -> (
     } else {
         r
     }
+}
+
+/// A lower-case particle inside a name: `Pieter du Plessis`, `Ursula von der Leyen`.
+fn is_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "al"
+            | "bin"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "du"
+            | "ibn"
+            | "abu"
+    )
 }
 
 /// A relative pronoun that can open a speaker's clause (`who said`, `which warned`).

@@ -72,10 +72,12 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     if i > 0 && is_capitalized(toks[i].text(body)) {
         return None;
     }
-    // After an article or a possessive the word is a noun (`the report`); after a number or a
-    // quantifier it is a verb (`the three said`, `some argued`).
-    let noun =
-        i > 0 && toks[i - 1].kind == TokenKind::Word && is_article(&lower(body, &toks[i - 1]));
+    // After an article or a possessive the word is a noun (`the report`, `Putin's remarks`);
+    // after a number or a quantifier it is a verb (`the three said`, `some argued`).
+    let noun = i > 0 && toks[i - 1].kind == TokenKind::Word && {
+        let prev = lower(body, &toks[i - 1]);
+        is_article(&prev) || prev.ends_with("'s") || prev.ends_with("\u{2019}s")
+    };
     // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
     // pronoun or an auxiliary (`we state`, `will report`).
     if cue::mostly_noun(&lower(body, &toks[i])) {

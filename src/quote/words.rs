@@ -80,6 +80,11 @@ word_list!(
     "medium-nouns.txt"
 );
 word_list!(
+    /// Documents that say things: sources of type document (`a report said`).
+    is_document_noun,
+    "document-nouns.txt"
+);
+word_list!(
     /// Sentence adverbs, connectives and fronted verbs, listed.
     is_listed_sentence_adverb,
     "sentence-adverbs.txt"
@@ -153,6 +158,7 @@ mod tests {
             include_str!("words/act-verbs.txt"),
             include_str!("words/sign-nouns.txt"),
             include_str!("words/medium-nouns.txt"),
+            include_str!("words/document-nouns.txt"),
             include_str!("words/titles.txt"),
             include_str!("words/org-words.txt"),
             include_str!("words/names-female.txt"),
