@@ -41,6 +41,7 @@ pub mod context;
 pub mod dataset;
 pub mod error;
 pub mod features;
+pub mod gazetteer;
 pub mod label;
 pub mod lexicon;
 pub mod model;
@@ -58,4 +59,10 @@ pub use features::ModelInput;
 pub use label::{LabelProbs, Sentiment, Stance};
 pub use model::{Model, Prediction};
 pub use pipeline::{ClassifiedQuote, Pipeline, Topic};
-pub use quote::{extract, Quote, QuoteKind, QuoteRecord, Span};
+pub use quote::{Quote, QuoteKind, QuoteRecord, Span, SpeakerKind};
+
+/// Reads one article body and returns its attributed quotes, ordered by position: the
+/// statements [`quote::find`] reads, with the speakers [`actor::attribute`] resolves.
+pub fn extract(body: &str) -> Vec<Quote> {
+    actor::attribute(body, &quote::find(body))
+}

@@ -36,7 +36,7 @@ use crate::error::{Error, Result};
 use crate::features::{Context, ModelInput};
 use crate::label::LabelProbs;
 use crate::model::Model;
-use crate::quote::{self, QuoteRecord};
+use crate::quote::QuoteRecord;
 use crate::report::{ActorDictionary, GroupBy, Report, ReportBuilder, ScoredQuote};
 use crate::topic::{TopicSignals, TopicTerms};
 use rayon::prelude::*;
@@ -146,19 +146,34 @@ impl ClassifiedQuote {
     }
 
     /// The report's view of this quote, from `article`.
-    pub fn scored(&self, article: &Article) -> ScoredQuote {
-        ScoredQuote {
+    pub fn scored(&self, article: &Article) -> Option<ScoredQuote> {
+        // A statement its speaker denies is not the speaker's position.
+        if self.quote.denied {
+            return None;
+        }
+        // Documents and speakers known only by a common noun are no actors: their quotes
+        // count as unattributed.
+        let actor = self
+            .quote
+            .speaker_kind
+            .is_none_or(crate::SpeakerKind::is_actor);
+        Some(ScoredQuote {
             article: self.quote.article.clone(),
             date: article.date.clone(),
-            speaker: self.quote.speaker.clone().unwrap_or_default(),
-            affiliation: None,
+            speaker: self
+                .quote
+                .speaker
+                .clone()
+                .filter(|_| actor)
+                .unwrap_or_default(),
+            affiliation: self.quote.affiliation.clone(),
             source_text: self.quote.source_text.clone(),
             kind: self.quote.kind,
             text: self.quote.text.clone(),
             stance_probs: self.stance.clone().unwrap_or_default(),
             sentiment_probs: self.sentiment.clone(),
             relevance: self.relevance,
-        }
+        })
     }
 }
 
@@ -211,7 +226,7 @@ impl<'m> Pipeline<'m> {
 
     /// The article's attributed quotes, in order.
     pub fn quotes(&self, article: &Article) -> Vec<QuoteRecord> {
-        quote::extract(&article.body)
+        crate::extract(&article.body)
             .iter()
             .enumerate()
             .map(|(i, q)| q.record(&article.id, i, &article.body))
@@ -222,7 +237,7 @@ impl<'m> Pipeline<'m> {
     pub fn classify(&self, article: &Article, topic: &Topic) -> Vec<ClassifiedQuote> {
         let model = self.model();
         let body = &article.body;
-        let quotes = quote::extract(body);
+        let quotes = crate::extract(body);
         let layout = Layout::new(body, article.title.as_deref());
         let contexts = context::contexts(body, &layout, &quotes);
         // Measuring the article against the topic reads every word of it: only for models that
@@ -316,8 +331,8 @@ impl<'m> Pipeline<'m> {
                 if !builder.add_article(a.content_hash()) {
                     return Ok(());
                 }
-                for row in &rows {
-                    builder.add(&row.scored(a));
+                for scored in rows.iter().filter_map(|row| row.scored(a)) {
+                    builder.add(&scored);
                 }
                 Ok(())
             },

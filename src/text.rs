@@ -10,7 +10,7 @@ pub fn paragraphs(body: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in body.split_inclusive('\n') {
-        let span = crate::quote::marks::trim(body, Span::new(start, start + line.len()));
+        let span = trim(body, Span::new(start, start + line.len()));
         let span = strip_bom(body, span);
         if !span.is_empty() {
             out.push(span);
@@ -22,10 +22,18 @@ pub fn paragraphs(body: &str) -> Vec<Span> {
 
 fn strip_bom(body: &str, span: Span) -> Span {
     if span.text(body).starts_with('\u{feff}') {
-        crate::quote::marks::trim(body, Span::new(span.start + 3, span.end))
+        trim(body, Span::new(span.start + 3, span.end))
     } else {
         span
     }
+}
+
+/// Trims whitespace from both ends of a span.
+pub fn trim(body: &str, span: Span) -> Span {
+    let text = span.text(body);
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.end - (text.len() - text.trim_end().len());
+    Span::new(start, end.max(start))
 }
 
 /// What a token is.
@@ -245,7 +253,7 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
         i += 1;
     }
     if start < para.end {
-        let rest = crate::quote::marks::trim(body, Span::new(start, para.end));
+        let rest = trim(body, Span::new(start, para.end));
         if !rest.is_empty() {
             out.push((rest, start_tok..toks.len()));
         }

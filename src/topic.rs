@@ -13,6 +13,7 @@
 //! This module reads no model and does not decide relevance: it measures, and the relevance
 //! classifier ([`crate::model`]) learns what the measures mean.
 
+use crate::gazetteer;
 use crate::quote::Span;
 use crate::wordset::FastMap;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -164,17 +165,15 @@ fn vocab() -> &'static Vocab {
                 _ => {}
             }
         }
-        let mut entity = 0u32;
-        for line in include_str!("vocab/gazetteer.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') || line.starts_with('[') {
-                continue;
+        // A government body's names find its country ("State Department" speaks of the
+        // United States).
+        let entities = gazetteer::entities().iter().enumerate();
+        for (i, e) in entities.filter(|(_, e)| e.kind != gazetteer::EntityKind::Media) {
+            let key = Key::Entity(e.parent.unwrap_or(i) as u32);
+            let names = e.names.iter().chain(&e.demonyms);
+            for item in std::iter::once(&e.name).chain(names) {
+                add(&mut v, item, key);
             }
-            let (name, others) = line.split_once(':').unwrap_or((line, ""));
-            for item in std::iter::once(name).chain(others.split(',')) {
-                add(&mut v, item.trim(), Key::Entity(entity));
-            }
-            entity += 1;
         }
         v
     })

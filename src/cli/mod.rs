@@ -10,6 +10,7 @@ mod model;
 mod output;
 mod quotes;
 mod report;
+mod speakers;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +42,9 @@ pub enum Command {
     Train(train::TrainArgs),
     /// Score a model on labeled rows.
     Eval(eval::EvalArgs),
+    /// Fit the speaker ranker on annotated articles and write its weights.
+    #[command(hide = true)]
+    TrainSpeakers(speakers::TrainSpeakersArgs),
 }
 
 /// A usage mistake found after parsing (exit code 2).
@@ -56,5 +60,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Merge(args) => merge::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::TrainSpeakers(args) => speakers::run(args),
     }
 }

@@ -41,6 +41,7 @@ pub const CSV_HEADER: &[&str] = &[
     "text",
     "start",
     "end",
+    "denied",
 ];
 
 /// The CSV fields of a quote record, in `CSV_HEADER` order.
@@ -60,6 +61,7 @@ pub fn csv_fields(r: &QuoteRecord) -> Vec<String> {
         r.text.clone(),
         r.start.to_string(),
         r.end.to_string(),
+        r.denied.to_string(),
     ]
 }
 

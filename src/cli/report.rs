@@ -68,7 +68,7 @@ pub fn run(args: ReportArgs) -> Result<()> {
             pipeline
                 .classify(a, &topic)
                 .iter()
-                .map(|c| c.scored(a))
+                .filter_map(|c| c.scored(a))
                 .collect::<Vec<_>>()
         },
         |_, quotes| {

@@ -35,24 +35,38 @@ impl Digest {
     }
 }
 
+/// One article of a `gold.json`.
 #[derive(Deserialize)]
-struct GoldArticle {
+pub(super) struct GoldArticle {
     topic: String,
     #[serde(default)]
     near_miss_topics: Vec<String>,
-    quotes: Vec<GoldQuote>,
+    pub(super) quotes: Vec<GoldQuote>,
 }
 
+/// One annotated statement.
 #[derive(Deserialize)]
-struct GoldQuote {
+pub(super) struct GoldQuote {
     #[serde(rename = "match")]
-    text: String,
+    pub(super) text: String,
+    /// The names the speaker goes by, full name first.
+    #[serde(default)]
+    pub(super) speaker: Vec<String>,
     kind: Option<QuoteKind>,
     stance: Option<String>,
     sentiment: Option<String>,
     on_topic: Option<bool>,
     #[serde(default)]
-    optional: bool,
+    pub(super) optional: bool,
+}
+
+/// A folder's `gold.json`: its path, its bytes and the articles it annotates by file name.
+pub(super) fn read_gold(dir: &Path) -> Result<(PathBuf, Vec<u8>, BTreeMap<String, GoldArticle>)> {
+    let path = dir.join("gold.json");
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let gold = serde_json::from_slice(&bytes)
+        .map_err(|e| Error::input(&path, Some(e.line() as u64), e.to_string()))?;
+    Ok((path, bytes, gold))
 }
 
 /// Whether `dir` holds annotated articles.
@@ -111,7 +125,8 @@ fn normalized(text: &str) -> (String, Vec<usize>) {
     (out, at)
 }
 
-fn norm(text: &str) -> String {
+/// Text in the form the annotation's `match` strings are compared in.
+pub(super) fn norm(text: &str) -> String {
     normalized(text).0.trim().to_string()
 }
 
@@ -272,6 +287,9 @@ fn sentence_around(body: &str, layout: &Layout, span: Span) -> context::QuoteCon
         speaker: None,
         source: None,
         cue: None,
+        denied: false,
+        speaker_kind: None,
+        affiliation: None,
     };
     context::contexts(body, layout, std::slice::from_ref(&quote))[0]
 }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 mod annotated;
 mod builtin;
+pub mod speakers;
 mod swap;
 
 pub use annotated::Digest;

@@ -137,6 +137,14 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("shout", CueClass::QuoteOnly, &[]),
     ("yell", CueClass::QuoteOnly, &[]),
     ("read", CueClass::QuoteOnly, &["read", "reads", "reading"]),
+    ("commend", CueClass::QuoteOnly, &[]),
+    ("applaud", CueClass::QuoteOnly, &[]),
+    ("deplore", CueClass::QuoteOnly, &[]),
+    ("express", CueClass::QuoteOnly, &[]),
+    ("reaffirm", CueClass::QuoteOnly, &[]),
+    ("decline", CueClass::QuoteOnly, &[]),
+    ("attack", CueClass::QuoteOnly, &[]),
+    ("press", CueClass::QuoteOnly, &[]),
 ];
 
 /// Regular English inflections of a base verb: -s, -ed, -ing.
@@ -197,7 +205,17 @@ pub fn forms() -> impl Iterator<Item = &'static str> {
 pub fn mostly_noun(lower: &str) -> bool {
     matches!(
         lower,
-        "state" | "report" | "order" | "charge" | "comment" | "claim"
+        "state"
+            | "report"
+            | "order"
+            | "charge"
+            | "comment"
+            | "claim"
+            | "press"
+            | "attack"
+            | "attacks"
+            | "decline"
+            | "declines"
     )
 }
 

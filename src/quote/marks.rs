@@ -8,7 +8,7 @@
 //! regions; it does not decide who said them.
 
 use crate::quote::Span;
-use crate::text::Cover;
+use crate::text::{trim, Cover};
 
 /// The two families of marks: a quote opened by one family is closed by the same family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -324,14 +324,6 @@ fn pair(
         }
     }
     out
-}
-
-/// Trims whitespace from both ends of a span.
-pub fn trim(body: &str, span: Span) -> Span {
-    let text = span.text(body);
-    let start = span.start + (text.len() - text.trim_start().len());
-    let end = span.end - (text.len() - text.trim_end().len());
-    Span::new(start, end.max(start))
 }
 
 #[cfg(test)]

@@ -1,4 +1,15 @@
 //! Quotes: attributed speech found in an article.
+//!
+//! [`find`] reads an article into [`Statement`]s: the quoted or reported words, their kind,
+//! and the frame that attributes them (a speaker phrase and its cue, or none: the previous
+//! speaker goes on), with every named person and body of the text ([`Named`]). It does not
+//! decide which actor a phrase names; [`crate::actor`] does, and makes the [`Quote`]s.
+//!
+//! One job per file: `layout` (paragraphs, datelines, transcript turns), `marks` (pairing
+//! quotation marks), `find` (the article, sentence by sentence), `frame` (attribution frames:
+//! direct, reported, fragment), `phrase` (the grammar of speaker phrases), `mention` (what a
+//! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `token` and
+//! `words` (the word lists).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -88,13 +99,152 @@ pub struct Quote {
     pub source: Option<Span>,
     /// The attribution cue ("said", "according to", ":").
     pub cue: Option<Span>,
+    /// The speaker denies the statement (`X denied that ...`): it is not the speaker's
+    /// position.
+    pub denied: bool,
+    /// What sort of speaker it is, when there is one.
+    pub speaker_kind: Option<SpeakerKind>,
+    /// The speaker's country, party or organisation, as the gazetteer names it.
+    pub affiliation: Option<String>,
+}
+
+/// What sort of speaker a quote has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+    /// People in the plural, named by their group or organisation ("Kosovo Serbs",
+    /// "a Downing Street spokesman").
+    Group,
+    /// A document that says things ("a report", "the new book"): not an actor.
+    Document,
+    /// Known only by a common noun ("the spokesman", "critics"): not an actor.
+    Role,
+}
+
+impl SpeakerKind {
+    /// Whether a report lists this speaker as an actor.
+    pub fn is_actor(self) -> bool {
+        !matches!(self, SpeakerKind::Document | SpeakerKind::Role)
+    }
 }
 
 pub mod cue;
-mod extract;
+mod find;
+mod frame;
+mod layout;
 pub mod marks;
+pub mod mention;
+mod names;
+mod phrase;
+mod token;
+pub mod words;
 
-pub use extract::extract;
+pub use find::find;
+pub use mention::{ActorKind, Gender, Mention, Pronoun};
+pub use token::is_capitalized;
+
+/// A statement found in an article, before its speaker is resolved.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub kind: QuoteKind,
+    /// The parts of the statement's words in the body, in order; empty for a lead-in that
+    /// only names the speaker of the quote after it (`Ruiz continued:`).
+    pub spans: Vec<Span>,
+    pub frame: Frame,
+    pub place: Place,
+    /// The speaker denies it (`X denied that ...`): not the speaker's position.
+    pub denied: bool,
+}
+
+/// Where a statement or a name sits: its paragraph and sentence, counted over the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    pub paragraph: usize,
+    pub sentence: usize,
+}
+
+/// How a statement is attributed.
+#[derive(Debug, Clone)]
+pub enum Frame {
+    /// A speaker phrase and the cue that attributes it (none for a transcript turn).
+    Said {
+        mention: Mention,
+        cue: Option<Span>,
+        form: Form,
+    },
+    /// No frame of its own: the previous speaker goes on.
+    Inherit,
+    /// A fragment with no frame: the previous speaker of the same paragraph goes on, if any.
+    InheritInParagraph,
+}
+
+/// The form of a frame that names its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Before a direct quote: `X said: "..."`, `According to X, "..."`.
+    Lead,
+    /// After a direct quote: `"...," X said`, `"..." — X`.
+    Tail,
+    /// Reported speech: `X said (that) ...`, `..., X said`, `according to X, ...`.
+    Reported,
+    /// A fragment with a cue of its own: `X called it "a betrayal"`.
+    Fragment,
+    /// A fragment in a sentence whose subject speaks: `X likened it to "a tax on bread"`.
+    Subject,
+    /// A lead-in closing its paragraph: `Ruiz continued:`.
+    LeadIn,
+    /// A transcript turn: `RUIZ: ...`.
+    Turn,
+}
+
+/// A named person or body seen in the narrative, so that later pronouns and roles can refer
+/// to it.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub mention: Mention,
+    /// A sentence's subject or a turn's speaker.
+    pub salient: bool,
+    /// A lone capitalised word opening a sentence (`Hadžić brushed ...`): a name only if it is
+    /// the surname of someone already on stage.
+    pub known_only: bool,
+    pub place: Place,
+}
+
+/// What [`find`] reads in an article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// In text order, paragraph by paragraph.
+    pub statements: Vec<Statement>,
+    /// In text order.
+    pub named: Vec<Named>,
+}
+
+/// Drops every quote that overlaps one before it (by first start): quotes never overlap.
+pub fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
+    quotes.sort_by_key(|q| q.spans[0].start);
+    // Kept spans do not overlap, so their ends rise with their starts: the last kept span
+    // starting before `b` ends is the only one that can reach into it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let overlaps = q.spans.iter().any(|b| {
+            taken
+                .range(..b.end)
+                .next_back()
+                .is_some_and(|(_, &end)| b.start < end)
+        });
+        if !overlaps {
+            for a in &q.spans {
+                let end = taken.entry(a.start).or_insert(a.end);
+                *end = (*end).max(a.end);
+            }
+            kept.push(q);
+        }
+    }
+    kept
+}
 
 /// A quote as the contract prints it (`quotes --format jsonl`): one flat record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,6 +266,15 @@ pub struct QuoteRecord {
     /// only when there is more than one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spans: Option<Vec<[usize; 2]>>,
+    /// The speaker denies the statement (`X denied that ...`); present only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub denied: bool,
+    /// What sort of speaker it is; present when there is a speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_kind: Option<SpeakerKind>,
+    /// The speaker's country, party or organisation; present when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 impl Quote {
@@ -139,6 +298,9 @@ impl Quote {
             end,
             spans: (self.spans.len() > 1)
                 .then(|| self.spans.iter().map(|s| [s.start, s.end]).collect()),
+            denied: self.denied,
+            speaker_kind: self.speaker_kind,
+            affiliation: self.affiliation.clone(),
         }
     }
 }

@@ -1,0 +1,182 @@
+//! The actors of one article and the names that find them.
+//!
+//! A name finds the actor with the same folded name, or, for people, the one whose name is a
+//! fuller or shorter form of it ("Putin" and "Vladimir Putin"; the fuller form becomes the
+//! actor's name). Every look-up goes through hash indexes, so an article naming thousands of
+//! people stays linear.
+
+use super::name::normalize;
+use crate::quote::{ActorKind, Gender};
+use crate::wordset::FastMap;
+use std::collections::HashSet;
+
+/// One actor of an article.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub canonical: String,
+    /// `normalize(canonical)`, kept in step with it for matching.
+    pub(super) key: String,
+    pub kind: ActorKind,
+    pub gender: Gender,
+    pub titles: HashSet<String>,
+    /// Known only by a role ("the deputy minister", "officials"), never by a name.
+    pub role: bool,
+    /// The country, party or organisation its names or phrases show it belongs to.
+    pub affiliation: Option<&'static str>,
+}
+
+impl Entity {
+    pub(super) fn is_person(&self) -> bool {
+        self.kind == ActorKind::Person
+    }
+}
+
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or("")
+}
+
+fn first_word(key: &str) -> &str {
+    key.split(' ').next().unwrap_or("")
+}
+
+/// The word suffixes of a key, longest first, itself excluded: "a b c" -> "b c", "c".
+fn suffixes(key: &str) -> impl Iterator<Item = &str> {
+    key.match_indices(' ').map(move |(i, _)| &key[i + 1..])
+}
+
+/// The actors of an article, in order of first mention, with their indexes.
+#[derive(Debug, Default)]
+pub struct Entities {
+    list: Vec<Entity>,
+    /// Current key -> actor.
+    by_key: FastMap<String, usize>,
+    /// A person's current key -> the person.
+    person_key: FastMap<String, usize>,
+    /// A word suffix of a person's key -> the first person whose key ends with it.
+    person_suffix: FastMap<String, usize>,
+    /// The last word of a person's key -> the first person with a key of several words.
+    full_by_last: FastMap<String, usize>,
+    /// Last words of every person's key.
+    person_last: HashSet<String>,
+    /// The first word of a person's key of several words -> the people once keyed so (stale
+    /// entries, whose key has grown at the front since, are dropped when met).
+    full_by_first: FastMap<String, Vec<usize>>,
+}
+
+impl Entities {
+    /// How many actors there are.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn get(&self, i: usize) -> &Entity {
+        &self.list[i]
+    }
+
+    pub(super) fn get_mut(&mut self, i: usize) -> &mut Entity {
+        &mut self.list[i]
+    }
+
+    /// The actor a name of `kind` finds, registered if new.
+    pub fn for_name(&mut self, name: &str, kind: ActorKind, gender: Gender) -> usize {
+        let key = normalize(name);
+        let person = kind == ActorKind::Person;
+        // "Mr Han" for "Han Do-yeon": surname first, as in Korean and Chinese names.
+        if person && !key.contains(' ') && !self.person_last.contains(&key) {
+            if let Some(i) = self.first_with_first_word(&key) {
+                return i;
+            }
+        }
+        // Same name, or a surname of a known full name, or a fuller form of a known surname:
+        // the first actor that fits.
+        let mut best = self.by_key.get(&key).copied();
+        if person {
+            let shorter = suffixes(&key).filter_map(|s| self.person_key.get(s).copied());
+            let fuller = self.person_suffix.get(&key).copied();
+            best = best.into_iter().chain(shorter).chain(fuller).min();
+        }
+        if let Some(i) = best {
+            if person && self.list[i].is_person() && key.len() > self.list[i].key.len() {
+                self.rekey(i, name, key);
+            }
+            return i;
+        }
+        let i = self.list.len();
+        self.list.push(Entity {
+            canonical: name.to_string(),
+            key: String::new(),
+            kind,
+            gender,
+            titles: HashSet::new(),
+            role: false,
+            affiliation: None,
+        });
+        self.rekey(i, name, key);
+        i
+    }
+
+    /// Gives actor `i` a (new, fuller) name and keeps the indexes in step.
+    fn rekey(&mut self, i: usize, name: &str, key: String) {
+        let old = std::mem::take(&mut self.list[i].key);
+        if self.by_key.get(&old) == Some(&i) {
+            self.by_key.remove(&old);
+        }
+        if self.person_key.get(&old) == Some(&i) {
+            self.person_key.remove(&old);
+        }
+        self.by_key.entry(key.clone()).or_insert(i);
+        if self.list[i].is_person() {
+            self.person_key.entry(key.clone()).or_insert(i);
+            for s in std::iter::once(key.as_str()).chain(suffixes(&key)).skip(1) {
+                self.person_suffix.entry(s.to_string()).or_insert(i);
+            }
+            self.person_last.insert(last_word(&key).to_string());
+            if key.contains(' ') {
+                self.full_by_last
+                    .entry(last_word(&key).to_string())
+                    .or_insert(i);
+                self.full_by_first
+                    .entry(first_word(&key).to_string())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        self.list[i].canonical = name.to_string();
+        self.list[i].key = key;
+    }
+
+    /// The first person with a name of several words beginning with `word`.
+    fn first_with_first_word(&mut self, word: &str) -> Option<usize> {
+        let list = &self.list;
+        let fresh = |i: &usize| list[*i].key.contains(' ') && first_word(&list[*i].key) == word;
+        let people = self.full_by_first.get_mut(word)?;
+        people.retain(fresh);
+        people.iter().copied().min()
+    }
+
+    /// The first person with a name of several words ending with the surname `key`.
+    pub fn full_name_with_surname(&self, key: &str) -> Option<usize> {
+        self.full_by_last.get(key).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_and_full_names_are_one_person() {
+        let mut e = Entities::default();
+        let p = ActorKind::Person;
+        let u = Gender::Unknown;
+        let putin = e.for_name("Putin", p, u);
+        assert_eq!(e.for_name("Vladimir Putin", p, u), putin);
+        assert_eq!(e.get(putin).canonical, "Vladimir Putin");
+        assert_eq!(e.for_name("Mr Putin", p, u), putin);
+        let han = e.for_name("Han Do-yeon", p, u);
+        assert_eq!(e.for_name("Han", p, u), han);
+        let org = e.for_name("Putin", ActorKind::Organisation, u);
+        assert_ne!(org, putin);
+        assert_eq!(e.full_name_with_surname("putin"), Some(putin));
+    }
+}

@@ -1,0 +1,331 @@
+//! Actor names: how one actor is recognised under its names, within an article and across
+//! articles, and whom it belongs to.
+//!
+//! A name's [`key`] folds case, punctuation, honorifics and leading titles and descriptors
+//! ("East Midlands MEP Robert Kilroy-Silk" is "robert kilroy-silk"), another form of a given
+//! name (`given-names.txt`: Vince and Vincent Cable), and the gazetteer's other names (the
+//! Tories, Tory and the Conservatives are the Conservative Party; Moscow and the Kremlin are
+//! Russia). Display names are never folded; only the keys are. An actor's [`affiliation`] is
+//! the country, party or organisation its name or its speaker phrase names.
+
+use crate::gazetteer::{self, EntityKind, Naming};
+use crate::quote::mention::{is_function_word, is_org_word, is_title};
+use crate::quote::words;
+use crate::wordset::FastMap;
+use std::sync::OnceLock;
+
+/// Case- and punctuation-folded form of a name, for matching within an article:
+/// "Mr. Putin's" -> "putin".
+pub fn normalize(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "mr" | "mrs" | "ms" | "dr"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A role phrase without its leading articles: "the deputy minister" -> "deputy minister".
+pub fn strip_article(s: &str) -> String {
+    let mut w: Vec<&str> = s.split_whitespace().collect();
+    while w
+        .first()
+        .is_some_and(|f| matches!(f.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        w.remove(0);
+    }
+    w.join(" ")
+}
+
+/// Words dropped wherever they stand: articles and honorifics carry no identity.
+const DROPPED: &[&str] = &["the", "mr", "mrs", "ms", "dr", "sir", "dame"];
+
+/// Words a speaker mention can be without naming anyone.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
+
+/// The formal form of a given name (lower case), if the name is another form of it.
+fn formal_given_name(word: &str) -> Option<&'static str> {
+    static MAP: OnceLock<FastMap<String, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = FastMap::default();
+        for line in include_str!("given-names.txt").lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((formal, others)) = line.split_once(':') else {
+                continue;
+            };
+            let formal = formal.trim();
+            for o in others.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+                m.insert(o.to_lowercase(), formal);
+            }
+        }
+        m
+    })
+    .get(word)
+    .copied()
+}
+
+/// The key an actor is recognised by across articles: equal keys are one actor. Empty when
+/// nothing in the name names anyone.
+pub fn key(name: &str) -> String {
+    if let Some((i, Naming::Name)) = gazetteer::find(name) {
+        return fold(gazetteer::entity(i).name);
+    }
+    let folded = fold(name);
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    if words.len() >= 2 && is_personal_name(&words) {
+        if let Some(formal) = formal_given_name(words[0]) {
+            let formal = formal.to_lowercase();
+            words[0] = &formal;
+            return words.join(" ");
+        }
+    }
+    folded
+}
+
+/// The folded form of a name: lower case, inner dots and apostrophes removed ("U.S." and
+/// "US" match), possessive `'s` and honorifics dropped, and leading titles and descriptors
+/// removed when what follows them looks like a personal name ("Russian President Vladimir
+/// Putin" -> "vladimir putin", but "Foreign Ministry" stays whole). Empty when nothing is
+/// left.
+pub fn fold(name: &str) -> String {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(fold_word)
+        .filter(|w| !w.is_empty() && !DROPPED.contains(&w.as_str()))
+        .collect();
+    strip_titles(&words).join(" ")
+}
+
+fn fold_word(word: &str) -> String {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w);
+    w.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Drops everything up to the last title word when the rest is a personal name.
+fn strip_titles(words: &[String]) -> &[String] {
+    let Some(last_title) = words.iter().rposition(|w| is_title(w)) else {
+        return words;
+    };
+    let rest = &words[last_title + 1..];
+    let rest_words: Vec<&str> = rest.iter().map(String::as_str).collect();
+    if is_personal_name(&rest_words) {
+        rest
+    } else {
+        words
+    }
+}
+
+/// One to four words, none of them a title, an organisation word or a function word: the
+/// shape of "putin", "vladimir putin" or "john s mccain", not of "foreign ministry".
+fn is_personal_name(words: &[&str]) -> bool {
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| !is_title(w) && !is_org_word(w) && !is_function_word(w))
+}
+
+/// A folded key that can take a lone surname: a personal name of two or more words.
+pub fn is_full_name(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.len() >= 2 && is_personal_name(&words)
+}
+
+/// The last word of a folded key.
+pub fn surname(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+/// Whether a speaker mention is worth listing as an alias: it names someone ("Moscow",
+/// "Mr Putin"), rather than being a pronoun or a role phrase ("the spokesman").
+pub fn is_alias(mention: &str) -> bool {
+    let key = fold(mention);
+    !key.is_empty() && mention.chars().any(char::is_uppercase) && !PRONOUNS.contains(&key.as_str())
+}
+
+/// Whether a name names someone: it holds a proper name (a capitalised word other than an
+/// article or honorific opening it), not only common nouns ("spokesman", "the government",
+/// "critics", "committee").
+pub fn names_someone(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let listed = gazetteer::find(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some();
+        let l = w.to_lowercase();
+        listed
+            || !(is_title(&l)
+                || is_function_word(w)
+                || is_org_word(&l)
+                || words::is_speaker_noun_word(&l)
+                || words::is_document_noun(&l)
+                || words::is_nominal_modifier(&l)
+                || words::is_sentence_adverb(w))
+    })
+}
+
+/// Whether a name read as a proper name is only a capitalised common noun: "Critics",
+/// "Ministers", "Government" opening a sentence (but "State Department" is a name).
+pub fn is_common_noun(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    let l = w.to_lowercase();
+    gazetteer::find(w).is_none()
+        && (is_title(&l)
+            || is_org_word(&l)
+            || words::is_speaker_noun_word(&l)
+            || words::is_document_noun(&l)
+            || words::is_sentence_adverb(w))
+}
+
+/// The country, party or organisation a name or a speaker phrase belongs to, as the
+/// gazetteer names it: "Moscow" and "Russian President Vladimir Putin" -> Russia, "Lib Dem
+/// spokesman Mark Oaten" -> Liberal Democrats, "Foggy Bottom" -> United States. A
+/// government body belongs to its country; a party or an organisation to itself.
+pub fn affiliation(phrase: &str) -> Option<&'static str> {
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The longest capitalised run the gazetteer knows, leftmost first.
+    for len in (1..=words.len().min(5)).rev() {
+        for run in words.windows(len) {
+            if !run
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                continue;
+            }
+            if let Some((i, _)) = gazetteer::find(&run.join(" ")) {
+                let e = gazetteer::entity(i);
+                if e.kind == EntityKind::Media {
+                    continue;
+                }
+                return Some(gazetteer::entity(e.parent.unwrap_or(i)).name);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_punctuation_honorifics_and_titles() {
+        assert_eq!(fold("Vladimir Putin"), "vladimir putin");
+        assert_eq!(fold("  VLADIMIR   PUTIN. "), "vladimir putin");
+        assert_eq!(fold("Mr. Putin"), "putin");
+        assert_eq!(fold("Putin's"), "putin");
+        assert_eq!(fold("Russian President Vladimir Putin"), "vladimir putin");
+        assert_eq!(
+            fold("Secretary of State Condoleezza Rice"),
+            "condoleezza rice"
+        );
+        assert_eq!(fold("the U.S. State Department"), "us state department");
+        assert_eq!(fold("US State Department"), "us state department");
+        assert_eq!(fold("O\u{2019}Brien"), fold("O'Brien"));
+        assert_eq!(
+            fold("East Midlands MEP Robert Kilroy-Silk"),
+            "robert kilroy-silk"
+        );
+    }
+
+    #[test]
+    fn keeps_institutions_and_bare_titles_whole() {
+        assert_eq!(fold("Foreign Ministry"), "foreign ministry");
+        assert_eq!(fold("Prime Minister"), "prime minister");
+        assert_eq!(
+            fold("Head of the Security Council"),
+            "head of security council"
+        );
+        assert_eq!(fold("The"), "");
+    }
+
+    #[test]
+    fn keys_join_given_name_forms_and_gazetteer_names() {
+        assert_eq!(key("Vince Cable"), key("Vincent Cable"));
+        assert_eq!(key("Mr Vince Cable"), "vincent cable");
+        assert_ne!(key("Vince Cable"), key("Vince Smith"));
+        for alias in ["Tories", "Tory", "Conservatives", "the Conservative Party"] {
+            assert_eq!(key(alias), "conservative party", "{alias}");
+        }
+        for alias in [
+            "Lib Dems",
+            "Lib Dem",
+            "Liberal Democrat",
+            "Liberal Democrats",
+        ] {
+            assert_eq!(key(alias), "liberal democrats", "{alias}");
+        }
+        assert_eq!(key("the Kremlin"), key("Moscow"));
+        assert_eq!(key("Foggy Bottom"), key("State Department"));
+        // A demonym is not the country: "Russians" are not Russia.
+        assert_ne!(key("Russians"), key("Russia"));
+    }
+
+    #[test]
+    fn full_names_and_surnames() {
+        assert!(is_full_name("vladimir putin"));
+        assert!(!is_full_name("putin"));
+        assert!(!is_full_name("foreign ministry"));
+        assert!(!is_full_name("republic of kosovo"));
+        assert_eq!(surname("vladimir putin"), "putin");
+        assert_eq!(surname("putin"), "putin");
+    }
+
+    #[test]
+    fn aliases_and_names_name_someone() {
+        assert!(is_alias("Mr Putin"));
+        assert!(is_alias("Moscow"));
+        assert!(!is_alias("He"));
+        assert!(!is_alias("the spokesman"));
+        assert!(!is_alias("We"));
+        assert!(names_someone("Downing Street spokesman"));
+        assert!(names_someone("senior EU diplomat"));
+        for common in ["spokesman", "The government", "Critics", "committee", "MPs"] {
+            assert!(!names_someone(common), "{common}");
+        }
+        assert!(is_common_noun("Critics") && is_common_noun("Ministers"));
+        assert!(!is_common_noun("State Department") && !is_common_noun("Reuters"));
+    }
+
+    #[test]
+    fn affiliations_from_names_and_phrases() {
+        assert_eq!(affiliation("Moscow"), Some("Russia"));
+        assert_eq!(
+            affiliation("Russian President Vladimir Putin"),
+            Some("Russia")
+        );
+        assert_eq!(
+            affiliation("Lib Dem spokesman Mark Oaten"),
+            Some("Liberal Democrats")
+        );
+        assert_eq!(affiliation("Foggy Bottom"), Some("United States"));
+        assert_eq!(
+            affiliation("Tory leader Michael Howard"),
+            Some("Conservative Party")
+        );
+        assert_eq!(affiliation("Ana Ruiz"), None);
+    }
+}

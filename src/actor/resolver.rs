@@ -1,0 +1,338 @@
+//! Resolving the speaker mentions of one article to its actors, in text order.
+//!
+//! News conventions, as the attribution systems of `ATTRIBUTION.md` follow them: a surname
+//! refers to the longest full name with that surname; a pronoun refers to the nearest
+//! preceding compatible person, preferring earlier speakers and sentence subjects; a role
+//! noun refers to the person last given that title, or to one named shortly after. Look-backs
+//! read at most [`LOOK_BACK`] sightings, so the work per mention is bounded.
+
+use super::entity::{Entities, Entity};
+use super::name::{normalize, strip_article};
+use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun, Span};
+use std::collections::BTreeMap;
+
+/// How many sightings a pronoun or a role looks back over for its antecedent: far more than
+/// an article's pronouns need, and a bound on the work an article of any size asks for.
+pub const LOOK_BACK: usize = 400;
+
+/// Where a sighting sits: its position, then the order of sightings at one position (later
+/// ones first, so that a look-back meets the earliest last).
+type At = (usize, u32);
+
+/// An actor seen at a place in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sight {
+    pub entity: usize,
+    /// A sentence's subject, a turn's or a quote's speaker.
+    pub salient: bool,
+    pub place: Place,
+    /// The mention's span.
+    pub span: Span,
+}
+
+/// Whether a pronoun may stand for an actor, and whether its gender is known to match.
+pub fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
+    let may = match p {
+        Pronoun::He => e.kind == ActorKind::Person && e.gender != Gender::Female,
+        Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
+        Pronoun::I => e.kind == ActorKind::Person,
+        Pronoun::They => matches!(e.kind, ActorKind::Group | ActorKind::Organisation),
+        Pronoun::It => matches!(e.kind, ActorKind::Organisation | ActorKind::Document),
+        Pronoun::We => e.kind == ActorKind::Organisation,
+    };
+    let known = matches!(
+        (p, e.gender),
+        (Pronoun::He, Gender::Male) | (Pronoun::She, Gender::Female)
+    );
+    (may, known)
+}
+
+/// Resolves mentions to canonical actors within one article. Feed it mentions in text order.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    entities: Entities,
+    /// Sightings of actors by position.
+    sightings: BTreeMap<At, Sight>,
+    redirects: std::collections::HashMap<usize, usize>,
+}
+
+impl Resolver {
+    pub fn new() -> Resolver {
+        Resolver::default()
+    }
+
+    /// Registers a named mention seen anywhere in the text (a subject, an object, a speaker),
+    /// so that later pronouns and roles can refer to it. `salient` marks speakers and subjects.
+    pub fn observe(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
+        let name = m.name.as_ref()?;
+        let idx = self.entities.for_name(name, m.kind, m.gender);
+        let e = self.entities.get_mut(idx);
+        e.titles.extend(m.titles.iter().cloned());
+        if e.gender == Gender::Unknown {
+            e.gender = m.gender;
+        }
+        self.sight(m.span, idx, salient, place);
+        Some(idx)
+    }
+
+    /// Notes whom actor `idx` belongs to, as a phrase naming it shows (`Russian President
+    /// Vladimir Putin`, `a Downing Street spokesman`), unless that is known already.
+    pub fn note_affiliation(&mut self, idx: usize, phrase: &str) {
+        let e = self.entities.get_mut(idx);
+        if e.affiliation.is_none() {
+            e.affiliation = super::name::affiliation(phrase);
+        }
+    }
+
+    /// Registers a one-word name (`Hadžić brushed the objections aside.`) only when it is the
+    /// surname of a person already on stage: alone, a capitalised word may open any sentence.
+    pub fn observe_known(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
+        let key = normalize(m.name.as_ref()?);
+        if key.is_empty() || key.contains(' ') {
+            return None;
+        }
+        let idx = self.entities.full_name_with_surname(&key)?;
+        self.sight(m.span, idx, salient, place);
+        Some(idx)
+    }
+
+    /// Records a sighting; a repeated sighting of the same entity at the same place only
+    /// upgrades its salience.
+    pub fn sight(&mut self, span: Span, entity: usize, salient: bool, place: Place) {
+        let pos = span.start;
+        let here = self.sightings.range_mut((pos, 0)..=(pos, u32::MAX));
+        let mut order = u32::MAX;
+        for (&(_, o), s) in here {
+            if s.entity == entity {
+                s.salient |= salient;
+                return;
+            }
+            order = order.min(o.saturating_sub(1));
+        }
+        let sight = Sight {
+            entity,
+            salient,
+            place,
+            span,
+        };
+        self.sightings.insert((pos, order), sight);
+    }
+
+    /// The actor the rules give a speaker mention at its place: a name registers it; a
+    /// pronoun or role is not seen there until [`Resolver::sight`] says whom it was taken for.
+    /// The index is the one found, before any redirect ([`Resolver::follow`]).
+    pub fn resolve(&mut self, m: &Mention, place: Place) -> Option<usize> {
+        if m.name.is_some() {
+            return self.observe(m, true, place);
+        }
+        let pos = m.span.start;
+        if let Some(p) = m.pronoun {
+            let want = |e: &Entity| agreement(p, e).0;
+            let known = |e: &Entity| i32::from(agreement(p, e).1);
+            return self.best_before(pos, &want, &known);
+        }
+        let role = m.role.as_ref()?;
+        if m.kind == ActorKind::Organisation {
+            // "the department": the body last named with that head word.
+            let head = role.split_whitespace().last().unwrap_or("").to_lowercase();
+            let want = |e: &Entity| {
+                e.kind == ActorKind::Organisation
+                    && e.canonical.split_whitespace().count() > 1
+                    && e.canonical
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.to_lowercase() == head)
+            };
+            if let Some(idx) = self.nearest_before(pos, &want) {
+                return Some(idx);
+            }
+        }
+        if m.kind == ActorKind::Person && !m.titles.is_empty() {
+            // "the minister": the person last given that title.
+            let head = m.titles.last().cloned().unwrap_or_default();
+            let want = |e: &Entity| e.kind == ActorKind::Person && e.titles.contains(&head);
+            if let Some(idx) = self.nearest_before(pos, &want) {
+                return Some(idx);
+            }
+        }
+        let known = self.entities.len();
+        let idx = self
+            .entities
+            .for_name(&strip_article(role), m.kind, m.gender);
+        let e = self.entities.get_mut(idx);
+        e.titles.extend(m.titles.iter().cloned());
+        if idx == known {
+            e.role = true;
+        }
+        Some(idx)
+    }
+
+    /// The nearest entity sighted before `pos` that `want` accepts, preferring salient ones
+    /// among the two nearest candidates.
+    fn nearest_before(&self, pos: usize, want: &dyn Fn(&Entity) -> bool) -> Option<usize> {
+        self.best_before(pos, want, &|_| 0)
+    }
+
+    /// Among the three nearest distinct entities before `pos` that `want` accepts, the one
+    /// with the best score: `bonus` (e.g. a gender that is known to match), then salience,
+    /// then recency. Reads at most [`LOOK_BACK`] sightings.
+    fn best_before(
+        &self,
+        pos: usize,
+        want: &dyn Fn(&Entity) -> bool,
+        bonus: &dyn Fn(&Entity) -> i32,
+    ) -> Option<usize> {
+        let seen = self.antecedents(pos, want, 3);
+        let score = |(rank, &(entity, salient)): (usize, &(usize, bool))| {
+            bonus(self.entities.get(entity)) * 2 + i32::from(salient) * 2 - rank as i32 * 3
+        };
+        seen.iter()
+            .enumerate()
+            .max_by_key(|&(rank, s)| (score((rank, s)), -(rank as i32)))
+            .map(|(_, s)| s.0)
+    }
+
+    /// The `n` nearest distinct entities sighted before `pos` that `want` accepts, nearest
+    /// first, each salient if any of its sightings on the way was. Reads at most
+    /// [`LOOK_BACK`] sightings.
+    pub fn antecedents(
+        &self,
+        pos: usize,
+        want: &dyn Fn(&Entity) -> bool,
+        n: usize,
+    ) -> Vec<(usize, bool)> {
+        let mut seen: Vec<(usize, bool)> = Vec::new();
+        for s in self
+            .sightings
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOK_BACK)
+            .map(|(_, s)| s)
+        {
+            if !want(self.entities.get(s.entity)) {
+                continue;
+            }
+            match seen.iter_mut().find(|x| x.0 == s.entity) {
+                Some(x) => x.1 |= s.salient,
+                None => {
+                    if seen.len() == n {
+                        break;
+                    }
+                    seen.push((s.entity, s.salient));
+                }
+            }
+        }
+        seen
+    }
+
+    /// Sightings before `pos`, nearest first, back to the paragraph `floor`; at most
+    /// [`LOOK_BACK`].
+    pub fn seen_before(&self, pos: usize, floor: usize) -> impl Iterator<Item = &Sight> {
+        self.sightings
+            .range(..(pos, 0))
+            .rev()
+            .take(LOOK_BACK)
+            .map(|(_, s)| s)
+            .take_while(move |s| s.place.paragraph >= floor)
+    }
+
+    /// Sightings from `pos` on, nearest first, up to the end of paragraph `last`; at most
+    /// [`LOOK_BACK`].
+    pub fn seen_after(&self, pos: usize, last: usize) -> impl Iterator<Item = &Sight> {
+        self.sightings
+            .range((pos, 0)..)
+            .take(LOOK_BACK)
+            .map(|(_, s)| s)
+            .take_while(move |s| s.place.paragraph <= last)
+    }
+
+    /// The holder of a role mentioned before its name: the nearest person within `window`
+    /// bytes after `pos` who is given that title, or who is introduced as a subject or speaker
+    /// with no other title ("the country's foreign minister has said ... Ruta Vaitkeviciene, who
+    /// has run Lithuania's diplomacy since 2022, told the BBC").
+    pub fn holder_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
+        let near: Vec<(usize, bool)> =
+            self.sightings
+                .range((pos + 1, 0)..(pos + window + 1, 0))
+                .map(|(_, s)| (s.entity, s.salient))
+                .filter(|&(entity, _)| {
+                    let ent = self.entities.get(entity);
+                    let named = ent.canonical.split_whitespace().any(|w| {
+                        is_capitalized(w) && !w.ends_with("'s") && !w.ends_with("\u{2019}s")
+                    });
+                    ent.kind == ActorKind::Person && named && ent.canonical.contains(' ')
+                })
+                .collect();
+        near.iter()
+            .find(|s| {
+                let titles = &self.entities.get(s.0).titles;
+                titles.contains(title) || (s.1 && titles.is_empty())
+            })
+            .map(|s| s.0)
+    }
+
+    /// From now on, mentions resolved to `from` (a bare role) mean `to` (its holder).
+    pub fn redirect(&mut self, from: usize, to: usize) {
+        if from != to {
+            self.redirects.insert(from, to);
+        }
+    }
+
+    /// The actor a resolved index stands for, after redirects.
+    pub fn follow(&self, idx: usize) -> usize {
+        self.redirects.get(&idx).copied().unwrap_or(idx)
+    }
+
+    /// Gives an entity the titles a role mention used for it, so that later mentions of the
+    /// role find it.
+    pub fn add_titles(&mut self, entity: usize, titles: &[String]) {
+        self.entities
+            .get_mut(entity)
+            .titles
+            .extend(titles.iter().cloned());
+    }
+
+    pub fn entity(&self, idx: usize) -> &Entity {
+        self.entities.get(idx)
+    }
+
+    /// The canonical name of an entity, after all merging so far.
+    pub fn canonical(&self, idx: usize) -> &str {
+        &self.entities.get(idx).canonical
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::{self, Span};
+    use crate::text::tokens;
+
+    fn mention(s: &str) -> Mention {
+        quote::mention::parse_mention(s, &tokens(s, Span::new(0, s.len()))).unwrap()
+    }
+
+    #[test]
+    fn resolver_merges_surnames_and_resolves_pronouns_by_gender() {
+        let text =
+            "Foreign Minister Moussa Diallo met Ms Grace Okafor. Diallo said. She said. He said.";
+        let mut r = Resolver::new();
+        for n in quote::find(text).named {
+            r.observe(&n.mention, false, n.place);
+        }
+        let at = |s: &str| text.find(s).unwrap();
+        let diallo = mention("Diallo");
+        let mut d = diallo.clone();
+        d.span = Span::new(at("Diallo said"), at("Diallo said") + 6);
+        let i = r.resolve(&d, Place::default()).unwrap();
+        assert_eq!(r.canonical(i), "Moussa Diallo");
+        let mut she = mention("she");
+        she.span = Span::new(at("She"), at("She") + 3);
+        let j = r.resolve(&she, Place::default()).unwrap();
+        assert_eq!(r.canonical(j), "Grace Okafor");
+        let mut he = mention("he");
+        he.span = Span::new(at("He said"), at("He said") + 2);
+        let k = r.resolve(&he, Place::default()).unwrap();
+        assert_eq!(r.canonical(k), "Moussa Diallo");
+    }
+}

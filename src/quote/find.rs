@@ -1,0 +1,202 @@
+//! Finding the statements of one article: the article is cut into paragraphs (site furniture
+//! dropped, datelines skipped), quoted regions are paired, and each sentence is read for its
+//! attribution frame ([`super::frame`]). Transcript turns (`WALLACE: ...`) belong to their
+//! labels. Every named person and body is noted on the way, for the actor stage.
+
+use super::frame;
+use super::layout::{dateline, has_label, is_boilerplate, label_name, transcript_turn};
+use super::marks::{self, Region};
+use super::mention::{parse_mention, ActorKind, Gender, Mention, Pronoun};
+use super::names::scan_names;
+use super::token::is_capitalized;
+use super::{Extraction, Form, Frame, Named, Place, QuoteKind, Span, Statement};
+use crate::text::{self, Cover, Token, TokenKind};
+
+/// Reads one article body into its statements and named mentions, in text order.
+pub fn find(body: &str) -> Extraction {
+    let raw: Vec<Span> = text::paragraphs(body)
+        .into_iter()
+        .filter(|p| !is_boilerplate(p.text(body)))
+        .collect();
+    // Transcript turns (`WALLACE: ...`) come in exchanges: with fewer than two, a capitalised
+    // label is a dateline (`WASHINGTON: ...`).
+    let labelled: Vec<Option<(Span, Span)>> =
+        raw.iter().map(|p| transcript_turn(body, *p)).collect();
+    let exchange = labelled.iter().flatten().count() >= 2;
+    let paragraphs: Vec<Span> = raw
+        .iter()
+        .zip(&labelled)
+        .map(|(&p, turn)| match dateline().find(p.text(body)) {
+            _ if exchange && turn.is_some() => p,
+            Some(m) if m.end() < p.len() => Span::new(p.start + m.end(), p.end),
+            _ => p,
+        })
+        .collect();
+    let regions = marks::regions(body, &paragraphs);
+
+    let mut named: Vec<Named> = Vec::new();
+    let mut statements: Vec<Statement> = Vec::new();
+    let mut sentence = 0;
+    // The speaker of the transcript turn going on, if any.
+    let mut speaking: Option<Mention> = None;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let place = Place {
+            paragraph: pi,
+            sentence,
+        };
+        let turn = labelled[pi].filter(|_| exchange);
+        if let Some((label, _)) = turn {
+            let mention = Mention {
+                span: label,
+                pronoun: None,
+                name: Some(label_name(label.text(body))),
+                titles: Vec::new(),
+                role: None,
+                kind: ActorKind::Person,
+                gender: Gender::Unknown,
+            };
+            named.push(Named {
+                mention: mention.clone(),
+                salient: true,
+                known_only: false,
+                place,
+            });
+            speaking = Some(mention);
+        }
+        let read = read_paragraph(body, *para, place, &regions, &mut named);
+        sentence = place.sentence + read.len();
+        let said = |s: &Statement| matches!(s.frame, Frame::Said { .. });
+        // In a turn, `I` and `we` are the turn's speaker: `I'd say: stay in.`
+        let others = |s: &Statement| match &s.frame {
+            Frame::Said { mention, .. } => {
+                !matches!(mention.pronoun, Some(Pronoun::I | Pronoun::We))
+            }
+            _ => false,
+        };
+        // A paragraph after a turn that attributes nothing itself, and has no label of its
+        // own (`UPDATE: ...`), goes on with the turn.
+        if turn.is_none()
+            && (has_label(raw[pi].text(body)) || read.iter().flat_map(|r| &r.1).any(said))
+        {
+            speaking = None;
+        }
+        let Some(mention) = speaking.as_ref().filter(|_| exchange) else {
+            statements.extend(read.into_iter().flat_map(|r| r.1));
+            continue;
+        };
+        // Within a turn, a sentence with a frame of its own is read as any sentence is
+        // (`HOST: Keidanren called the deal "long overdue".`); the others are the speaker's
+        // words, each run of them one statement.
+        let from = turn.map_or(para.start, |(_, words)| words.start);
+        let mut run: Option<Span> = None;
+        for (s, found) in read {
+            if found.iter().any(others) {
+                statements.extend(run.take().map(|r| turn_statement(mention, r, place)));
+                statements.extend(found.into_iter().filter(others));
+                continue;
+            }
+            let s = Span::new(s.start.max(from), s.end);
+            if s.start < s.end {
+                run = Some(run.map_or(s, |r| Span::new(r.start, s.end)));
+            }
+        }
+        statements.extend(run.map(|r| turn_statement(mention, r, place)));
+    }
+    Extraction { statements, named }
+}
+
+/// Words of a transcript turn, said by the turn's speaker.
+fn turn_statement(mention: &Mention, words: Span, place: Place) -> Statement {
+    Statement {
+        kind: QuoteKind::Direct,
+        spans: vec![words],
+        frame: Frame::Said {
+            mention: mention.clone(),
+            cue: None,
+            form: Form::Turn,
+        },
+        place,
+        denied: false,
+    }
+}
+
+/// Reads the sentences of the paragraph at `start` (its index, and the index of its first
+/// sentence): notes their named mentions, and returns each sentence with the statements it
+/// holds.
+fn read_paragraph(
+    body: &str,
+    para: Span,
+    start: Place,
+    regions: &[Region],
+    named: &mut Vec<Named>,
+) -> Vec<(Span, Vec<Statement>)> {
+    let pi = start.paragraph;
+    let mut place = start;
+    let mut out = Vec::new();
+    // Regions come in paragraph order, each paragraph's sorted by opening mark: slices, not
+    // scans, keep a paragraph or sentence holding thousands of quotes linear.
+    let regs = &regions[regions.partition_point(|r| r.paragraph < pi)
+        ..regions.partition_point(|r| r.paragraph <= pi)];
+    let outers: Vec<Span> = regs.iter().map(Region::outer).collect();
+    let para_toks = text::tokens(body, para);
+    for (s, range) in text::sentences(body, &para_toks, para, &outers) {
+        let all = &para_toks[range];
+        let in_s = &regs[regs.partition_point(|r| r.open.start < s.start)
+            ..regs.partition_point(|r| r.open.start < s.end)];
+        let toks = narrative_tokens(all, in_s);
+        let names = scan_names(body, &toks);
+        let opens = toks.first().map_or(0, |t| t.span.start);
+        // A lone surname opening the sentence as its subject (`Hadžić brushed ...`).
+        if names.first().is_none_or(|m| m.span.start != opens) && toks.len() > 1 {
+            let (first, next) = (toks[0], toks[1]);
+            let subject = first.kind == TokenKind::Word
+                && next.kind == TokenKind::Word
+                && is_capitalized(first.text(body))
+                && !is_capitalized(next.text(body));
+            if let Some(m) = subject.then(|| parse_mention(body, &toks[..1])).flatten() {
+                named.push(Named {
+                    mention: m,
+                    salient: true,
+                    known_only: true,
+                    place,
+                });
+            }
+        }
+        for (k, m) in names.into_iter().enumerate() {
+            let salient = k == 0 && m.span.start == opens;
+            named.push(Named {
+                mention: m,
+                salient,
+                known_only: false,
+                place,
+            });
+        }
+        let found = frame::read_sentence(body, place, s, in_s, all);
+        // Named speakers are on stage with the titles their phrases give them (`the
+        // spokesman, Reza Kazemi,`), for roles named before them.
+        for st in &found {
+            if let Frame::Said { mention, .. } = &st.frame {
+                if mention.name.is_some() && !mention.titles.is_empty() {
+                    named.push(Named {
+                        mention: mention.clone(),
+                        salient: true,
+                        known_only: false,
+                        place,
+                    });
+                }
+            }
+        }
+        out.push((s, found));
+        place.sentence += 1;
+    }
+    out
+}
+
+/// Tokens of a sentence outside its quoted regions (sorted by opening mark).
+fn narrative_tokens(all: &[Token], regs: &[Region]) -> Vec<Token> {
+    let quoted = Cover::new(regs.iter().map(Region::outer));
+    all.iter()
+        .copied()
+        .filter(|t| !quoted.holds(t.span))
+        .collect()
+}

@@ -1,0 +1,135 @@
+//! Quoted fragments inside the reporter's own sentence (`called the plan "a betrayal"`): the
+//! cue nearest before each one with its own subject, else the subject of the sentence;
+//! capitalised fragments that are titles, not words.
+
+use super::super::cue;
+use super::super::marks::Region;
+use super::super::mention::Mention;
+use super::super::phrase::{mention_of, np_after, np_before, sentence_subject};
+use super::super::token::{cue_at, is_capitalized, is_subject_pronoun, lower};
+use super::super::words::is_adverbial;
+use super::super::Span;
+use crate::text::{Token, TokenKind};
+
+/// The nearest finite cue before byte `at` (a few words back) with a speaker, not a pronoun,
+/// right before it: `Ham also noted several "intangibles"`. The sentence subject keeps
+/// `what it called "..."`, `what Turnbull called "..."` and `a statement calling "..."`.
+pub(super) fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option<(Mention, Span)> {
+    let end = narrative.partition_point(|t| t.span.end <= at);
+    (end.saturating_sub(6)..end).rev().find_map(|ci| {
+        cue_at(body, narrative, ci)?;
+        if lower(body, &narrative[ci]).ends_with("ing") {
+            return None;
+        }
+        let r = np_before(body, narrative, ci, 0)?;
+        let relative = r.0 > 0
+            && matches!(
+                &*lower(body, &narrative[r.0 - 1]),
+                "what" | "which" | "as" | "that" | "who"
+            );
+        let m = mention_of(body, narrative, r).filter(|m| m.pronoun.is_none() && !relative)?;
+        Some((m, narrative[ci].span))
+    })
+}
+
+/// The subject of a sentence that speaks through a cue (`He called the plan "..."`).
+///
+/// Failing a cue, the sentence subject is taken when a verb follows it (`Cruz exhorted
+/// Republicans to "vote your conscience"`): news quotes fragments of the subject's words with
+/// many verbs no cue list holds.
+pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> {
+    if let Some(ci) = (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some()) {
+        // `X said "..."` or, after the fragment, `"...," said X`.
+        if let Some(m) = np_before(body, narrative, ci, 0)
+            .or_else(|| np_after(body, narrative, ci + 1))
+            .and_then(|r| mention_of(body, narrative, r))
+        {
+            return Some((m, narrative[ci].span));
+        }
+    }
+    let r = sentence_subject(body, narrative)?;
+    let verb = narrative[r.1..]
+        .iter()
+        .find(|t| t.kind == TokenKind::Word && !is_adverbial(t.text(body)))?;
+    let vl = lower(body, verb);
+    let verb_like = !is_capitalized(verb.text(body))
+        && (vl.ends_with("ed")
+            || vl.ends_with('s')
+            || vl.ends_with("ing")
+            || matches!(
+                &*vl,
+                "struck"
+                    | "spoke"
+                    | "made"
+                    | "gave"
+                    | "took"
+                    | "put"
+                    | "went"
+                    | "gone"
+                    | "ran"
+                    | "came"
+                    | "got"
+                    | "held"
+                    | "kept"
+                    | "left"
+                    | "brought"
+                    | "thought"
+                    | "felt"
+                    | "found"
+                    | "saw"
+                    | "set"
+                    | "sent"
+                    | "wrote"
+                    | "won"
+                    | "lost"
+                    | "led"
+                    | "met"
+                    | "drew"
+                    | "threw"
+                    | "stood"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "would"
+                    | "will"
+                    | "could"
+            )
+            || cue::lookup(&vl).is_some());
+    if !verb_like {
+        return None;
+    }
+    let m = mention_of(body, narrative, r)?;
+    Some((m, verb.span))
+}
+
+/// Title case with no closing punctuation: a title or a name, not a sentence.
+pub(super) fn looks_like_title(text: &str) -> bool {
+    let text = text.strip_suffix(',').unwrap_or(text);
+    !text.ends_with(['.', '!', '?', '\u{2026}'])
+        && text
+            .split_whitespace()
+            .filter(|w| w.chars().count() > 3)
+            .all(is_capitalized)
+}
+
+/// A capitalised fragment that a speaker applies to something is their words, not a title:
+/// `called the pageant winner "Miss Piggy"`, `hailed Trump as "The Comeback Kid"`, `rated it
+/// "Mostly True"` (but not `on "The Apprentice"`).
+pub(super) fn named_by_cue(body: &str, all: &[Token], r: &Region) -> bool {
+    let before = all.partition_point(|t| t.span.end <= r.open.start);
+    let Some(prev) = before.checked_sub(1).map(|i| &all[i]) else {
+        return false;
+    };
+    if cue_at(body, all, before - 1).is_some() {
+        // `he called "..."`, but not `an alliance called "Viv Ansanm"` (a name given).
+        return before >= 2 && {
+            let subject = &all[before - 2];
+            let sl = lower(body, subject);
+            is_capitalized(subject.text(body)) || is_subject_pronoun(&sl)
+        };
+    }
+    matches!(&*lower(body, prev), "as" | "it" | "him" | "her" | "them")
+        && (before.saturating_sub(9)..before - 1).any(|i| {
+            cue_at(body, all, i).is_some() || matches!(&*lower(body, &all[i]), "rated" | "rates")
+        })
+}

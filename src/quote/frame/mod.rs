@@ -1,0 +1,348 @@
+//! Attribution frames: how one sentence attributes the speech it holds. Quoted regions are
+//! read as direct quotes (a sentence or more) or fragments (inside the reporter's words);
+//! then the sentence is read for a frame around its direct quotes ([`direct`]), for reported
+//! speech ([`reported`]), or for the speakers of its fragments ([`fragment`]).
+
+mod direct;
+mod fragment;
+mod reported;
+
+use super::marks::Region;
+use super::mention::Mention;
+use super::token::{cue_at, is_punct, lower, DASHES};
+use super::words::is_sign_noun;
+use super::{Form, Frame, Place, QuoteKind, Span, Statement};
+use crate::text::{self, Cover, Token, TokenKind};
+use direct::{lead_attribution, tail_attribution, that_clause};
+use fragment::{fragment_cue, looks_like_title, named_by_cue, speaking_subject};
+use reported::{may_attribute, reported};
+
+pub(super) fn read_sentence(
+    body: &str,
+    place: Place,
+    s: Span,
+    regs: &[Region],
+    all: &[Token],
+) -> Vec<Statement> {
+    let cover = Cover::new(regs.iter().map(Region::outer));
+    let quoted = |t: &Token| cover.holds(t.span);
+    // Classify regions: direct when they stand as sentences, partial inside the reporter's words.
+    let mut direct: Vec<Region> = Vec::new();
+    let mut partial: Vec<Region> = Vec::new();
+    for r in regs {
+        if is_sign_text(body, all, r, &quoted) {
+            continue;
+        }
+        // Tokens are in order and do not overlap: the last one ending before the mark.
+        let pi = all.partition_point(|t| t.span.end <= r.open.start);
+        let prev = pi.checked_sub(1).map(|i| (i, &all[i]));
+        let words = r.inner.text(body).split_whitespace().count();
+        let first_lower = r
+            .inner
+            .text(body)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let is_direct = match prev {
+            None => words >= 3 || r.inner.text(body).ends_with(['.', '!', '?', ',']),
+            Some((_, p)) if quoted(p) => true,
+            Some((_, p)) if p.kind == TokenKind::Punct => {
+                let pt = p.text(body);
+                if pt == ":" || DASHES.contains(&pt) || pt == "(" {
+                    true
+                } else if pt == "," {
+                    !(first_lower && words < 4)
+                } else {
+                    words >= 3
+                }
+            }
+            Some((pi, _)) => cue_at(body, all, pi).is_some() && !first_lower && words >= 3,
+        };
+        let is_direct = is_direct && !looks_like_title(r.inner.text(body));
+        if is_direct {
+            direct.push(*r);
+        } else {
+            partial.push(*r);
+        }
+    }
+    // Scare quotes (`so-called "..."`) and titles (`on "Face the Nation"`) are nobody's words.
+    partial.retain(|r| {
+        // Only the end matters: lower-casing the whole sentence before each fragment made a
+        // long sentence full of fragments quadratic. Only ASCII letters fold to these.
+        let before = body[s.start..r.open.start].trim_end().as_bytes();
+        let so_called =
+            before.len() >= 9 && before[before.len() - 9..].eq_ignore_ascii_case(b"so-called");
+        !so_called && (!looks_like_title(r.inner.text(body)) || named_by_cue(body, all, r))
+    });
+    let narrative: Vec<Token> = all.iter().filter(|t| !quoted(t)).copied().collect();
+    // A sentence with no quotation and no cue says nothing attributable.
+    if regs.is_empty()
+        && !narrative
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && may_attribute(t.text(body)))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+
+    if !direct.is_empty() {
+        // Attribution around the direct quotes.
+        let first = direct[0];
+        let lead: Vec<Token> = narrative
+            .iter()
+            .filter(|t| t.span.end <= first.open.start)
+            .copied()
+            .collect();
+        let mut attribution = lead_attribution(body, &lead);
+        let mut pieces: Vec<Vec<Token>> = Vec::new();
+        for (k, r) in direct.iter().enumerate() {
+            let end = direct.get(k + 1).map_or(s.end, |n| n.open.start);
+            // Narrative tokens are in order: the ones between this quote and the next.
+            let from = narrative.partition_point(|t| t.span.start < r.outer().end);
+            let to = narrative.partition_point(|t| t.span.end <= end).max(from);
+            pieces.push(narrative[from..to].to_vec());
+        }
+        let mut used_tail: Option<usize> = None;
+        // A colon lead-in without a cue names the speaker only by default: `The statement
+        // referenced ...: "...," the union wrote.` gives way to a tail with a cue.
+        let cueless = attribution
+            .as_ref()
+            .is_some_and(|(_, cue)| cue.text(body) == ":");
+        if attribution.is_none() || cueless {
+            for (k, piece) in pieces.iter().enumerate() {
+                if let Some(a) = tail_attribution(body, piece) {
+                    attribution = Some(a);
+                    used_tail = Some(k);
+                    break;
+                }
+            }
+        }
+        let form = if used_tail.is_some() {
+            Form::Tail
+        } else {
+            Form::Lead
+        };
+        let speaker = match &attribution {
+            Some((m, cue)) => Frame::Said {
+                mention: m.clone(),
+                cue: Some(*cue),
+                form,
+            },
+            None => Frame::Inherit,
+        };
+        // Split quotes: "A," X said, "B." is one statement when A does not end a sentence.
+        let mut k = 0;
+        while k < direct.len() {
+            let mut spans = vec![direct[k].inner];
+            let a_text = direct[k].inner.text(body);
+            let open_ended =
+                a_text.ends_with(',') || !a_text.ends_with(['.', '!', '?', '\u{2026}']);
+            if open_ended && used_tail == Some(k) && k + 1 < direct.len() {
+                spans.push(direct[k + 1].inner);
+                k += 1;
+            }
+            out.push(Statement {
+                kind: QuoteKind::Direct,
+                spans: spans
+                    .into_iter()
+                    .map(|sp| trim_quote_punct(body, sp))
+                    .collect(),
+                frame: speaker.clone(),
+                place,
+                denied: false,
+            });
+            k += 1;
+        }
+        // Reported speech in the tail: `"...," Peskov said, but added that ...`.
+        if let Some(k) = used_tail {
+            let piece = &pieces[k];
+            if let Some((m, cue)) = &attribution {
+                if let Some(content) = that_clause(body, piece, s) {
+                    let contained: Vec<&Region> = partial
+                        .iter()
+                        .filter(|r| content.start <= r.open.start && r.open.start < content.end)
+                        .collect();
+                    out.push(Statement {
+                        kind: if contained.is_empty() {
+                            QuoteKind::Indirect
+                        } else {
+                            QuoteKind::Partial
+                        },
+                        spans: vec![content],
+                        frame: Frame::Said {
+                            mention: m.clone(),
+                            cue: Some(*cue),
+                            form: Form::Reported,
+                        },
+                        place,
+                        denied: false,
+                    });
+                    partial
+                        .retain(|r| !(content.start <= r.open.start && r.open.start < content.end));
+                }
+            }
+        }
+        for r in partial {
+            if let Some((m, cue)) = &attribution {
+                out.push(said_fragment(body, &r, m.clone(), *cue, place));
+            }
+        }
+        return out;
+    }
+
+    // No direct quote: reported speech, possibly holding quoted fragments.
+    let statements = reported(body, &narrative, s);
+    if !statements.is_empty() {
+        let inside = |r: &Region, spans: &[Span]| {
+            spans
+                .iter()
+                .any(|c| c.start <= r.open.start && r.open.start < c.end)
+        };
+        for st in &statements {
+            let holds_fragment = partial.iter().any(|r| inside(r, &st.spans));
+            out.push(Statement {
+                kind: if holds_fragment {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Indirect
+                },
+                spans: st.spans.clone(),
+                frame: Frame::Said {
+                    mention: st.mention.clone(),
+                    cue: Some(st.cue),
+                    form: Form::Reported,
+                },
+                place,
+                denied: st.denied,
+            });
+        }
+        // Fragments outside every reported clause belong to the nearest statement before them.
+        for r in partial
+            .iter()
+            .filter(|r| !statements.iter().any(|st| inside(r, &st.spans)))
+        {
+            let st = statements
+                .iter()
+                .rev()
+                .find(|st| st.cue.start < r.open.start)
+                .unwrap_or(&statements[0]);
+            let (m, cue) = (&st.mention, &st.cue);
+            // A cue with its own subject closer to the fragment wins: `While he acknowledged
+            // ..., Ham also noted several "intangibles" left him ...`.
+            let closer = fragment_cue(body, &narrative, r.open.start)
+                .filter(|(_, c)| c.start > cue.start && c.start < r.open.start);
+            let (m, cue) = closer.unwrap_or((m.clone(), *cue));
+            out.push(said_fragment(body, r, m, cue, place));
+        }
+        return out;
+    }
+    // `Caddell continued:` closing a paragraph: the quote in the next paragraph is his.
+    if regs.is_empty()
+        && narrative.last().is_some_and(|t| is_punct(body, t, &[":"]))
+        && (0..narrative.len()).any(|i| cue_at(body, &narrative, i).is_some())
+    {
+        if let Some((mention, cue)) = lead_attribution(body, &narrative) {
+            return vec![Statement {
+                kind: QuoteKind::Direct,
+                spans: Vec::new(),
+                frame: Frame::Said {
+                    mention,
+                    cue: Some(cue),
+                    form: Form::LeadIn,
+                },
+                place,
+                denied: false,
+            }];
+        }
+    }
+    // Fragments quoted in a sentence whose subject speaks: `called it "..."`.
+    if !partial.is_empty() {
+        // The nearest cue with its own subject before each fragment, else the sentence's.
+        let subject = speaking_subject(body, &narrative);
+        partial.retain(|r| {
+            let Some((m, cue)) = fragment_cue(body, &narrative, r.open.start) else {
+                return true;
+            };
+            out.push(said_fragment(body, r, m, cue, place));
+            false
+        });
+        let speaker = match subject {
+            Some((m, cue)) => Frame::Said {
+                mention: m,
+                cue: Some(cue),
+                form: Form::Subject,
+            },
+            // `In his view, the reform "goes in the right direction"`: the paragraph's
+            // speaker goes on.
+            None => Frame::InheritInParagraph,
+        };
+        for r in partial {
+            out.push(Statement {
+                kind: QuoteKind::Partial,
+                spans: vec![trim_quote_punct(body, r.inner)],
+                frame: speaker.clone(),
+                place,
+                denied: false,
+            });
+        }
+    }
+    out
+}
+
+/// Words a banner, a placard or a sign carries (`banners reading "Long live Serbia" and
+/// "Russia, help!"`): nobody's statement.
+fn is_sign_text(body: &str, all: &[Token], r: &Region, quoted: &dyn Fn(&Token) -> bool) -> bool {
+    let mut i = all.partition_point(|t| t.span.end <= r.open.start);
+    // Over the other signs of a list: `reading "A" and "B"`.
+    while i > 0 && (quoted(&all[i - 1]) || matches!(&*lower(body, &all[i - 1]), "and" | "or" | ","))
+    {
+        i -= 1;
+    }
+    if i == 0
+        || !matches!(
+            &*lower(body, &all[i - 1]),
+            "reading" | "read" | "reads" | "saying" | "says" | "proclaiming" | "declaring"
+        )
+    {
+        return false;
+    }
+    i -= 1;
+    if i > 0 && matches!(&*lower(body, &all[i - 1]), "that" | "which") {
+        i -= 1;
+    }
+    (i.saturating_sub(3)..i).any(|j| is_sign_noun(all[j].text(body)))
+}
+
+/// Drops a trailing comma left inside the marks (`"We agree,"`), which is not the speaker's.
+fn trim_quote_punct(body: &str, sp: Span) -> Span {
+    let t = sp.text(body);
+    if t.ends_with(',') && t.len() > 1 {
+        text::trim(body, Span::new(sp.start, sp.end - 1))
+    } else {
+        sp
+    }
+}
+
+/// Sentence content without a final period, trimmed.
+pub(super) fn content_span(body: &str, start: usize, end: usize) -> Span {
+    let mut sp = text::trim(body, Span::new(start, end));
+    let t = sp.text(body);
+    let trimmed = t.trim_end_matches(['.', ',', ';', ':']);
+    sp.end = sp.start + trimmed.len();
+    text::trim(body, sp)
+}
+
+/// A quoted fragment at `place`, said by `mention` with `cue`.
+fn said_fragment(body: &str, r: &Region, mention: Mention, cue: Span, place: Place) -> Statement {
+    Statement {
+        kind: QuoteKind::Partial,
+        spans: vec![trim_quote_punct(body, r.inner)],
+        frame: Frame::Said {
+            mention,
+            cue: Some(cue),
+            form: Form::Fragment,
+        },
+        place,
+        denied: false,
+    }
+}

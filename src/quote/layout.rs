@@ -1,0 +1,121 @@
+//! The parts of an article that can hold speech: paragraphs without site furniture
+//! ("Last Updated: ...") or datelines ("MUNICH, Germany -- "), and transcript turns
+//! (`WALLACE: ...`), whose label names the speaker.
+
+use super::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Site furniture that is never speech: "Last Updated: ...", "Get the latest updates ...".
+fn boilerplate() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[\s.\-|•·]*(last updated|updated|published|posted|get the latest|share this|share on|follow us|subscribe|sign up|click here|read more|read the rest|advertisement|sponsored|related:|related stories|copyright|all rights reserved|©|image caption|media caption|image copyright|photo:|file photo|watch:|listen:|skip to|cookies)",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Whether a paragraph is site furniture.
+pub(super) fn is_boilerplate(paragraph: &str) -> bool {
+    boilerplate().is_match(paragraph)
+}
+
+/// A dateline at the start of a paragraph: "MUNICH, Germany -- ", "OSLO (Reuters) - ".
+pub(super) fn dateline() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?\s*(?:--|—|–|-|:)\s+",
+        )
+        .expect("static regex")
+    })
+}
+
+/// A transcript turn: `WALLACE: But, Governor, ...`, `CALLER (KAREN, BALLARAT): Hi.` (a
+/// speaker label in capitals and a colon opening the paragraph, after an optional quotation
+/// mark; a name in brackets after a role names the speaker).
+fn transcript_label() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let word = r"\p{Lu}[\p{Lu}'\u{2019}.\-]+";
+        Regex::new(&format!(
+            r#"^["\u{{201c}}]?({word}(?: {word}){{0,2}})(?: \(({word}(?: {word}){{0,2}})(?:,[^)]{{0,40}})?\))?(:)\s+\S"#
+        ))
+        .expect("static regex")
+    })
+}
+
+/// Capitalised labels that head a paragraph without being speakers.
+fn is_furniture_label(label: &str) -> bool {
+    matches!(
+        label,
+        "UPDATE"
+            | "UPDATED"
+            | "NOTE"
+            | "EDITOR'S NOTE"
+            | "EDITOR\u{2019}S NOTE"
+            | "CORRECTION"
+            | "PHOTO"
+            | "PHOTOS"
+            | "VIDEO"
+            | "WATCH"
+            | "READ MORE"
+            | "RELATED"
+            | "SOURCE"
+            | "SOURCES"
+            | "BREAKING"
+            | "ALSO"
+            | "WARNING"
+            | "CLARIFICATION"
+    )
+}
+
+/// Whether a paragraph opens with a capitalised label and a colon, a speaker's or not
+/// (`UPDATE: ...`).
+pub(super) fn has_label(paragraph: &str) -> bool {
+    transcript_label().is_match(paragraph)
+}
+
+/// The speaker label and the words of a transcript turn, if the paragraph is one.
+pub(super) fn transcript_turn(body: &str, para: Span) -> Option<(Span, Span)> {
+    let text = para.text(body);
+    let caps = transcript_label().captures(text)?;
+    let role = caps.get(1)?;
+    let label = caps.get(2).unwrap_or(role);
+    let colon = caps.get(3)?;
+    let letters = label.as_str().chars().filter(|c| c.is_alphabetic()).count();
+    if is_furniture_label(role.as_str()) || letters < 3 {
+        return None;
+    }
+    let rest = &text[colon.end()..];
+    let lead = rest.len() - rest.trim_start().len();
+    let words = rest.trim().trim_end_matches(['"', '\u{201d}']).trim_end();
+    if words.split_whitespace().count() < 2 {
+        return None;
+    }
+    let start = para.start + colon.end() + lead;
+    Some((
+        Span::new(para.start + label.start(), para.start + label.end()),
+        Span::new(start, start + words.len()),
+    ))
+}
+
+/// A name from a transcript label: `WALLACE` -> `Wallace`, `MIKE PENCE` -> `Mike Pence`.
+pub(super) fn label_name(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}

@@ -1,0 +1,619 @@
+//! Speaker mentions: what a speaker phrase says about its speaker ("he", "the deputy
+//! minister", "Putin's spokesman, Dmitry Peskov", "Moscow"): the pronoun, the proper name,
+//! the titles and role, the kind of speaker and the gender the phrase shows.
+//!
+//! Parsing reads the team's word lists ([`super::words`]) and the gazetteer; it decides
+//! nothing about which actor a mention refers to (see [`crate::actor`]).
+
+use super::token::is_capitalized;
+use super::words;
+use super::Span;
+use crate::gazetteer;
+use crate::text::{Token, TokenKind};
+
+/// Grammatical gender as far as a mention shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// What sort of actor a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Person,
+    /// Organisations, governments, places speaking for governments.
+    Organisation,
+    /// Unnamed people in the plural: "officials", "Kosovo Serbs".
+    Group,
+    /// A document that says things: "a report", "the new book".
+    Document,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Group => "group",
+            ActorKind::Document => "document",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+    We,
+    I,
+}
+
+impl Pronoun {
+    fn parse(word: &str) -> Option<Pronoun> {
+        Some(match word.to_lowercase().as_str() {
+            "he" => Pronoun::He,
+            "she" => Pronoun::She,
+            "they" => Pronoun::They,
+            "it" => Pronoun::It,
+            "we" => Pronoun::We,
+            "i" => Pronoun::I,
+            _ => return None,
+        })
+    }
+}
+
+/// Is this (lower-cased) word one that makes a phrase an organisation ("ministry", "guard")?
+pub fn is_org_word(lower: &str) -> bool {
+    words::is_org_word_exact(lower) || words::is_org_word_exact(lower.trim_end_matches('s'))
+}
+
+pub fn is_function_word(word: &str) -> bool {
+    words::is_function_word(word)
+}
+
+/// Is this (lower-cased) word a title, office or role noun?
+pub fn is_title(lower: &str) -> bool {
+    words::is_title_word(lower)
+        || (lower != "states" && lower.strip_suffix('s').is_some_and(words::is_title_word))
+}
+
+/// Nationality adjectives and abbreviations that may stand before a name ("U.S", "Russian").
+fn is_modifier(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let nationality = (lower.ends_with("ian") || lower.ends_with("ese") || lower.ends_with("ish"))
+        && gender_of_given(word) == Gender::Unknown;
+    word.contains('.') || nationality
+}
+
+/// A parsed speaker phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The phrase in the text ("Putin's spokesman, Dmitry Peskov").
+    pub span: Span,
+    pub pronoun: Option<Pronoun>,
+    /// The proper name inside it ("Dmitry Peskov", "State Department", "Moscow").
+    pub name: Option<String>,
+    /// Title and role words, lower-cased ("defense", "minister").
+    pub titles: Vec<String>,
+    /// The role phrase when there is no name ("the deputy minister", "Serbian officials").
+    pub role: Option<String>,
+    pub kind: ActorKind,
+    pub gender: Gender,
+}
+
+/// Parses the tokens of a speaker phrase. Returns `None` when nothing in it can speak.
+pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
+    // Parenthetical party labels and the like are not part of a name: "(D-Mo.)".
+    let mut depth = 0usize;
+    let toks: Vec<&Token> = toks
+        .iter()
+        .filter(|t| match t.text(body) {
+            "(" => {
+                depth += 1;
+                false
+            }
+            ")" => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect();
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let span = Span::new(first.span.start, last.span.end);
+    if toks.len() == 1 {
+        if let Some(p) = Pronoun::parse(first.text(body)) {
+            let (kind, gender) = match p {
+                Pronoun::He => (ActorKind::Person, Gender::Male),
+                Pronoun::She => (ActorKind::Person, Gender::Female),
+                Pronoun::I => (ActorKind::Person, Gender::Unknown),
+                Pronoun::They => (ActorKind::Group, Gender::Unknown),
+                Pronoun::It | Pronoun::We => (ActorKind::Organisation, Gender::Unknown),
+            };
+            return Some(Mention {
+                span,
+                pronoun: Some(p),
+                name: None,
+                titles: Vec::new(),
+                role: None,
+                kind,
+                gender,
+            });
+        }
+    }
+    // Split into comma-separated parts (appositions); the part with a proper name wins.
+    let mut parts: Vec<Vec<&Token>> = vec![Vec::new()];
+    for t in &toks {
+        if t.kind == TokenKind::Punct && t.text(body) == "," {
+            parts.push(Vec::new());
+        } else {
+            parts.last_mut().expect("non-empty").push(t);
+        }
+    }
+    let mut titles = Vec::new();
+    let mut name: Option<(String, ActorKind, Gender)> = None;
+    let mut role: Option<String> = None;
+    let mut plural = false;
+    for part in &parts {
+        let (n, ts, r, pl) = parse_part(body, part);
+        titles.extend(ts);
+        // A person's name beats a place or body in an apposition ("Iraq's envoy, Teresa
+        // Collado"); otherwise the first name found wins.
+        let better = match (&name, &n) {
+            (None, Some(_)) => true,
+            (Some((_, k, _)), Some((_, ActorKind::Person, _))) => *k != ActorKind::Person,
+            _ => false,
+        };
+        if better {
+            name = n;
+        }
+        if role.is_none() {
+            role = r;
+            plural = pl;
+        }
+    }
+    let honorific_gender = toks.iter().find_map(|t| {
+        match t.text(body).trim_end_matches('.').to_lowercase().as_str() {
+            "mr" | "sir" | "lord" | "king" | "prince" | "sheikh" | "emir" | "sultan" | "duke" => {
+                Some(Gender::Male)
+            }
+            "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess"
+            | "spokeswoman" | "chairwoman" | "congresswoman" => Some(Gender::Female),
+            "spokesman" | "chairman" | "congressman" => Some(Gender::Male),
+            _ => None,
+        }
+    });
+    match name {
+        Some((n, kind, g)) => {
+            let gender = if kind == ActorKind::Person {
+                honorific_gender.unwrap_or(g)
+            } else {
+                Gender::Unknown
+            };
+            Some(Mention {
+                span,
+                pronoun: None,
+                name: Some(n),
+                titles,
+                role,
+                kind,
+                gender,
+            })
+        }
+        None => {
+            let role = role?;
+            // The head comes before a complement: "another report in the Sunday Telegraph".
+            let head = role
+                .split_whitespace()
+                .take_while(|w| !matches!(*w, "in" | "of" | "for" | "at" | "from" | "on" | "to"))
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let is_org = is_org_word(&head);
+            let kind = if words::is_document_noun(&head) {
+                ActorKind::Document
+            } else if is_org {
+                ActorKind::Organisation
+            } else if plural {
+                ActorKind::Group
+            } else {
+                ActorKind::Person
+            };
+            Some(Mention {
+                span,
+                pronoun: None,
+                name: None,
+                titles,
+                role: Some(role),
+                kind,
+                gender: honorific_gender.unwrap_or(Gender::Unknown),
+            })
+        }
+    }
+}
+
+type PartParse = (
+    Option<(String, ActorKind, Gender)>,
+    Vec<String>,
+    Option<String>,
+    bool,
+);
+
+/// One comma-free part of a speaker phrase: titles, then maybe a name.
+fn parse_part(body: &str, part: &[&Token]) -> PartParse {
+    // An abbreviation keeps its closing full stop: "U.S.", not "U.S".
+    let words: Vec<&str> = part
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word)
+        .map(|(i, t)| match part.get(i + 1) {
+            Some(n)
+                if t.text(body).contains('.')
+                    && n.text(body) == "."
+                    && n.span.start == t.span.end =>
+            {
+                &body[t.span.start..n.span.end]
+            }
+            _ => t.text(body),
+        })
+        .collect();
+    if words.is_empty() {
+        return (None, Vec::new(), None, false);
+    }
+    // A possessive ends a sub-phrase: "Putin's spokesman" -> the role is the spokesman's.
+    let possessive_end = words
+        .iter()
+        .rposition(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+    let (owner, rest) = match possessive_end {
+        Some(i) => (&words[..=i], &words[i + 1..]),
+        None => (&words[..0], &words[..]),
+    };
+    // A complement after a role or a titled name is not the name: "ambassador in Nairobi",
+    // "minister for the Pacific", "Ambassador Matthias Brandt of Switzerland". A preposition
+    // inside a capitalised body's name stays ("Bank of England").
+    let cut = rest.iter().enumerate().skip(1).find_map(|(i, w)| {
+        let l = w.to_lowercase();
+        if !matches!(
+            l.as_str(),
+            "in" | "for" | "of" | "at" | "to" | "from" | "on"
+        ) {
+            return None;
+        }
+        let prev = rest[i - 1];
+        let titled = rest[..i].iter().any(|x| is_title(&x.to_lowercase()));
+        let role_before = !is_capitalized(prev) || (titled && !words::is_org_word_exact(prev));
+        (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
+            .then_some(i)
+    });
+    let full = rest;
+    let rest = match cut {
+        Some(i) => &rest[..i],
+        None => rest,
+    };
+    let mut titles = Vec::new();
+    for w in rest {
+        let l = w.trim_end_matches('.').to_lowercase();
+        // Honorifics say nothing about office.
+        if is_title(&l)
+            && !matches!(
+                l.as_str(),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady"
+            )
+        {
+            let singular = l.strip_suffix('s').filter(|s| words::is_title_word(s));
+            titles.push(singular.unwrap_or(&l).to_string());
+        }
+    }
+    let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
+    let has_org_word = lower.iter().any(|l| is_org_word(l));
+    let all_caps_words = rest.iter().all(|w| {
+        is_capitalized(w)
+            || matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the"
+                    | "for"
+                    | "and"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "al"
+                    | "bin"
+                    | "da"
+                    | "del"
+                    | "la"
+                    | "le"
+            )
+    });
+    // An organisation: "the State Department", "Russia's foreign ministry", "the Kremlin".
+    // The organisation word must head the phrase ("the State Department") or take a
+    // complement ("Ministry of Foreign Affairs"); "House Speaker Paul Ryan" is a person.
+    let org_headed = lower.last().is_some_and(|l| is_org_word(l))
+        || lower
+            .windows(2)
+            .any(|w| is_org_word(&w[0]) && matches!(w[1].as_str(), "of" | "for" | "on"));
+    if has_org_word
+        && org_headed
+        && (all_caps_words || lower.last().is_some_and(|l| is_org_word(l)))
+    {
+        let start = rest
+            .iter()
+            .position(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+            .unwrap_or(0);
+        let mut name = rest[start..].join(" ");
+        if !owner.is_empty() {
+            // "Venezuela's Foreign Ministry", "the Ombudsman's Office": the owner is part of it.
+            let owner_start = owner
+                .iter()
+                .position(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+                .unwrap_or(owner.len());
+            name = format!("{} {}", owner[owner_start..].join(" "), name);
+        }
+        // "the department" is a role pointing back to a named body, not a name.
+        let named = rest[start..]
+            .iter()
+            .chain(owner.iter())
+            .any(|w| is_capitalized(w));
+        if !name.is_empty() && named {
+            return (
+                Some((name, ActorKind::Organisation, Gender::Unknown)),
+                titles,
+                None,
+                false,
+            );
+        }
+    }
+    // Trailing run of capitalised non-title words is the proper name.
+    let mut i = rest.len();
+    while i > 0 {
+        let w = rest[i - 1];
+        let l = w.to_lowercase();
+        let particle = matches!(
+            l.as_str(),
+            "de" | "van"
+                | "von"
+                | "al"
+                | "bin"
+                | "da"
+                | "del"
+                | "la"
+                | "le"
+                | "di"
+                | "du"
+                | "ibn"
+                | "abu"
+        );
+        // A body's word ends the name: "Minister of Territorial Administration Daouda
+        // Kone-Bamba" is Daouda Kone-Bamba.
+        let body_word = i < rest.len() && is_org_word(&l);
+        // A sentence adverb opening the part is not the name's ("Now Bloomberg").
+        let adverb = i == 1 && words::is_sentence_adverb(w);
+        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w) && !body_word && !adverb)
+            || (particle && i < rest.len())
+        {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut name_words: Vec<&str> = rest[i..].to_vec();
+    // Nationality adjectives and acronyms before a name are modifiers, unless they are all
+    // there is ("Russia", "NATO").
+    while name_words.len() > 1
+        && is_modifier(name_words[0])
+        && (name_words[0].contains('.') || !gazetteer::is_place(name_words[0]))
+    {
+        name_words.remove(0);
+    }
+    let before_name = &rest[..i];
+    let role_words: Vec<&str> = before_name
+        .iter()
+        .copied()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+        .collect();
+    if !name_words.is_empty() {
+        let name = name_words.join(" ");
+        let first = fold_accents(
+            &name_words[0]
+                .split('-')
+                .next()
+                .unwrap_or(name_words[0])
+                .to_lowercase(),
+        );
+        let is_place = name_words.len() == 1 && gazetteer::is_place(name_words[0]);
+        let plural_group = name_words.len() >= 2
+            && name_words
+                .last()
+                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+            && gazetteer::is_place(name_words[0]);
+        let is_place_phrase = name_words.iter().all(|w| {
+            gazetteer::is_place(w)
+                || matches!(
+                    *w,
+                    "United"
+                        | "States"
+                        | "Kingdom"
+                        | "Arab"
+                        | "Emirates"
+                        | "Korea"
+                        | "North"
+                        | "South"
+                        | "Republic"
+                        | "Union"
+                )
+        });
+        let has_title =
+            !titles.is_empty() || before_name.iter().any(|w| is_title(&w.to_lowercase()));
+        let gender = if words::is_female_name(&first) {
+            Gender::Female
+        } else if words::is_male_name(&first) {
+            Gender::Male
+        } else if name_words.len() >= 2 {
+            gender_of_surname(name_words[name_words.len() - 1])
+        } else {
+            Gender::Unknown
+        };
+        // A body, party or news organisation the gazetteer knows ("the Tories", "Reuters").
+        let listed = gazetteer::find(&name).is_some_and(|(_, how)| how == gazetteer::Naming::Name);
+        let kind = if plural_group {
+            ActorKind::Group
+        } else if ((is_place || is_place_phrase || listed) && !has_title)
+            || (name_words.len() == 1
+                && !has_title
+                && name_words[0]
+                    .chars()
+                    .all(|c| c.is_uppercase() || !c.is_alphabetic()))
+        {
+            // Places speaking for governments, listed bodies, and acronyms ("NATO").
+            ActorKind::Organisation
+        } else {
+            ActorKind::Person
+        };
+        return (Some((name, kind, gender)), titles, None, false);
+    }
+    // No name: a role phrase ("the deputy minister", "Serbian officials", "a source").
+    if role_words.is_empty() {
+        return (None, titles, None, false);
+    }
+    let head = role_words.last().expect("non-empty").to_lowercase();
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    // The complement says whose role it is: "a spokesman for the Council of the European
+    // Union", "officials in Hargeisa".
+    let complement = &full[rest.len()..];
+    let mut role = role_words
+        .iter()
+        .chain(complement.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !owner.is_empty() {
+        role = format!("{} {}", owner.join(" "), role);
+    }
+    (None, titles, Some(role), plural)
+}
+
+/// Gender shown by a surname's ending, where a language marks it (Slavic and Baltic
+/// surnames: Temirbekova, Ivanov, Vaitkeviciene).
+fn gender_of_surname(word: &str) -> Gender {
+    let l = fold_accents(&word.to_lowercase());
+    if [
+        "ova", "eva", "ina", "skaya", "ienė", "iene", "aite", "yte", "ska", "kova",
+    ]
+    .iter()
+    .any(|e| l.ends_with(e))
+        && l.len() > 5
+    {
+        Gender::Female
+    } else if ["ov", "ev", "sky", "ski", "vich", "enko", "uk"]
+        .iter()
+        .any(|e| l.ends_with(e))
+        && l.len() > 4
+    {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Given-name gender, for the resolver's own name scan.
+pub(crate) fn gender_of_given(word: &str) -> Gender {
+    // Compound given names take the gender of their first part: Marie-Laure, Jean-Marc.
+    let word = word.split('-').next().unwrap_or(word);
+    let l = fold_accents(&word.to_lowercase());
+    if words::is_female_name(&l) {
+        Gender::Female
+    } else if words::is_male_name(&l) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Latin letters without their accents, for name-list look-ups ("Hélène" -> "helene").
+fn fold_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'š' | 'ś' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ý' | 'ÿ' => 'y',
+            'ğ' => 'g',
+            'ł' => 'l',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn mention(s: &str) -> Mention {
+        parse_mention(s, &tokens(s, Span::new(0, s.len()))).unwrap()
+    }
+
+    #[test]
+    fn titles_are_stripped_from_names() {
+        let m = mention("U.S. Senator John McCain");
+        assert_eq!(m.name.as_deref(), Some("John McCain"));
+        assert_eq!(m.kind, ActorKind::Person);
+        assert_eq!(m.gender, Gender::Male);
+        assert_eq!(
+            mention("Defense Minister Sergei Ivanov").name.as_deref(),
+            Some("Sergei Ivanov")
+        );
+        assert_eq!(
+            mention("President Vladimir Putin").name.as_deref(),
+            Some("Vladimir Putin")
+        );
+    }
+
+    #[test]
+    fn appositions_in_both_orders_and_possessive_roles() {
+        assert_eq!(
+            mention("Pavel Kuzmin, the deputy minister").name.as_deref(),
+            Some("Pavel Kuzmin")
+        );
+        assert_eq!(
+            mention("the deputy minister, Pavel Kuzmin").name.as_deref(),
+            Some("Pavel Kuzmin")
+        );
+        let m = mention("Putin's spokesman, Dmitry Peskov");
+        assert_eq!(m.name.as_deref(), Some("Dmitry Peskov"));
+        assert_eq!(m.gender, Gender::Male);
+    }
+
+    #[test]
+    fn organisations_places_roles_and_pronouns() {
+        assert_eq!(
+            mention("the State Department").name.as_deref(),
+            Some("State Department")
+        );
+        assert_eq!(
+            mention("the State Department").kind,
+            ActorKind::Organisation
+        );
+        assert_eq!(mention("Moscow").kind, ActorKind::Organisation);
+        assert_eq!(
+            mention("The United States").name.as_deref(),
+            Some("United States")
+        );
+        let r = mention("the deputy minister");
+        assert_eq!(r.role.as_deref(), Some("deputy minister"));
+        assert_eq!(r.kind, ActorKind::Person);
+        assert_eq!(mention("Serbian officials").kind, ActorKind::Group);
+        assert_eq!(mention("she").pronoun, Some(Pronoun::She));
+        assert_eq!(mention("Ms Okafor").gender, Gender::Female);
+    }
+}

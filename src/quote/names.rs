@@ -1,0 +1,138 @@
+//! Who is on stage: the named people and bodies of a sentence ("Defense Minister Sergei
+//! Ivanov", "Mr Putin", "the State Department"), found so that later pronouns and roles can
+//! refer to them. A place or a listener after a preposition or `told` is not one.
+
+use super::cue;
+use super::mention::{
+    gender_of_given, is_function_word, is_title, parse_mention, ActorKind, Gender, Mention,
+};
+use super::token::is_capitalized;
+use super::words::is_sentence_adverb;
+use super::Span;
+use crate::text::{Token, TokenKind};
+
+/// Scans a run of tokens for named people and organisations ("Defense Minister Sergei Ivanov",
+/// "Mr Putin", "Ana Ruiz") so the resolver knows who is on stage. Returns mentions in order.
+pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].text(body);
+        if toks[i].kind != TokenKind::Word || !is_capitalized(w) || is_function_word(w) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < toks.len() {
+            let t = toks[j];
+            let tw = t.text(body);
+            // `of` inside an office: "Minister of Territorial Administration Daouda ...".
+            let office_of = tw == "of"
+                && j > start
+                && is_title(&toks[j - 1].text(body).to_lowercase())
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| is_capitalized(n.text(body)));
+            let ok = t.kind == TokenKind::Word
+                && (is_capitalized(tw)
+                    || office_of
+                    || (j > start && matches!(tw, "de" | "van" | "von" | "al" | "bin")))
+                || (t.kind == TokenKind::Punct
+                    && tw == "."
+                    && j > start
+                    && toks[j - 1].span.end == t.span.start
+                    && toks[j - 1].text(body).len() <= 3);
+            if !ok || (j > start && is_function_word(tw) && !office_of) {
+                break;
+            }
+            j += 1;
+        }
+        // A sentence adverb or a cue opening the run is not part of the name ("Separately
+        // Beijing", "Said Dorothy Poynter").
+        let mut start = start;
+        while start + 1 < j
+            && (is_sentence_adverb(toks[start].text(body))
+                || cue::lookup(toks[start].text(body)).is_some())
+        {
+            start += 1;
+        }
+        // A possessive ends the name it closes: "Tony Blair's feud" names Tony Blair.
+        let mut owned: Vec<Token> = toks[start..j].to_vec();
+        if let Some(last) = owned.last_mut() {
+            let w = last.text(body);
+            let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s"));
+            if let Some(stem) = stem.filter(|s| !s.is_empty()) {
+                last.span = Span::new(last.span.start, last.span.start + stem.len());
+            }
+        }
+        let run = &owned[..];
+        let run_words: Vec<&str> = run
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(body))
+            .collect();
+        let has_title = run_words.iter().any(|w| is_title(&w.to_lowercase()));
+        let given = run_words
+            .iter()
+            .map(|w| gender_of_given(w))
+            .find(|g| *g != Gender::Unknown);
+        // After a preposition or `told`, a capitalised run is a place, a body or a listener
+        // ("in Port Moresby", "at the Bangladesh University", "told Fraternite Matin").
+        // Skip what may stand between the preposition and the name: "told the daily
+        // Fraternite Matin", "told the BBC's Sarah Pemberton".
+        let mut b = start;
+        let mut skipped = 0;
+        while b > 0 && skipped < 3 {
+            let prev = &toks[b - 1];
+            let pl = prev.text(body).to_lowercase();
+            let modifier = matches!(pl.as_str(), "the" | "a" | "an")
+                || (prev.kind == TokenKind::Word
+                    && !is_capitalized(prev.text(body))
+                    && !is_function_word(&pl)
+                    && cue::lookup(&pl).is_none()
+                    && skipped < 2)
+                || pl.ends_with("'s")
+                || pl.ends_with("\u{2019}s");
+            if !modifier {
+                break;
+            }
+            b -= 1;
+            skipped += 1;
+        }
+        let after_preposition = b > 0
+            && matches!(
+                toks[b - 1].text(body).to_lowercase().as_str(),
+                "in" | "at"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "on"
+                    | "about"
+                    | "into"
+                    | "told"
+                    | "tell"
+                    | "tells"
+                    | "near"
+                    | "across"
+                    | "toward"
+                    | "towards"
+            );
+        if has_title || given.is_some() || (run_words.len() >= 2 && !after_preposition) {
+            if let Some(m) = parse_mention(body, run) {
+                let person = m.kind == ActorKind::Person
+                    && (!after_preposition || has_title || given.is_some());
+                let body_name = m.kind == ActorKind::Organisation
+                    && m.name.as_ref().is_some_and(|n| n.contains(' '));
+                if m.name.is_some() && (person || body_name) {
+                    out.push(m);
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}

@@ -1,0 +1,706 @@
+//! The grammar of speaker phrases: where the phrase that names a speaker begins and ends
+//! around a cue (`Pavel Kuzmin, the deputy minister, said`, `said the spokesman`, `according
+//! to conservative radio host Rush Limbaugh`), and the subject of a sentence.
+//!
+//! Functions take a sentence's narrative tokens and return token ranges; [`mention_of`]
+//! parses a range into a [`Mention`].
+
+use super::cue::{self, CueClass};
+use super::mention::{is_function_word, is_org_word, is_title, parse_mention, Mention};
+use super::token::{
+    is_article, is_capitalized, is_determiner, is_punct, is_subject_pronoun, lower,
+    pronoun_contraction,
+};
+use super::words::{
+    is_adverbial, is_lead_verb, is_nominal_modifier, is_sentence_adverb, is_speaker_noun_word,
+    opens_aside, opens_fronted_phrase, starts_no_name,
+};
+use super::Span;
+use crate::text::{Token, TokenKind};
+
+/// The most tokens a speaker phrase or one of its comma-separated parts is read over: longer
+/// than any name with its appositions, and a bound on the work each cue asks for, so a
+/// sentence of any length is read in linear time.
+const PHRASE_REACH: usize = 64;
+
+/// A noun that can name a speaker: a speaker noun, a title or an organisation word.
+pub(crate) fn is_speaker_noun(lower: &str) -> bool {
+    is_speaker_noun_word(lower) || is_title(lower) || is_org_word(lower)
+}
+
+/// A speaker phrase ending at token index `end` (exclusive), walking back to `floor`.
+///
+/// Between commas the phrase may hold appositions in either order (`Pavel Kuzmin, the deputy
+/// minister,` / `the EU's envoy, Henrik Aalto,`) and asides that are skipped (`Ana Ruiz, who
+/// led the talks, said`; `Gulnara Abdykadyrova, 54, told`).
+pub(crate) fn np_before(
+    body: &str,
+    toks: &[Token],
+    end: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let mut k = end;
+    // `Ryan (R-Wis.) said`: the label belongs to the name before it.
+    if k > floor && toks[k - 1].text(body) == ")" {
+        if let Some(open) = (floor..k - 1)
+            .rev()
+            .take(8)
+            .find(|&i| toks[i].text(body) == "(")
+        {
+            k = open;
+        }
+    }
+    while k > floor && toks[k - 1].kind == TokenKind::Word && is_adverbial(toks[k - 1].text(body)) {
+        k -= 1;
+    }
+    // A relative pronoun speaks for its antecedent: `Obama, who denounced the attack`.
+    if k > floor && is_relative(&lower(body, &toks[k - 1])) {
+        let mut e = k - 1;
+        if e > floor && is_punct(body, &toks[e - 1], &[","]) {
+            e -= 1;
+        }
+        return np_before(body, toks, e, floor).map(|(s, _)| (s, k));
+    }
+    let chained = k > floor && is_punct(body, &toks[k - 1], &[","]);
+    let mut seg_end = if chained { k - 1 } else { k };
+    let mut range: Option<(usize, usize)> = None;
+    for round in 0..4 {
+        if seg_end <= floor {
+            break;
+        }
+        // A comma further back than any phrase is long ends nothing here.
+        let reach = floor.max(seg_end.saturating_sub(PHRASE_REACH));
+        let seg_start = (reach..seg_end)
+            .rev()
+            .find(|&i| is_punct(body, &toks[i], &[","]))
+            .map_or(reach, |c| c + 1);
+        let parsed = collect_np_back(body, toks, seg_end, seg_start);
+        let full = parsed == Some(seg_start);
+        if round == 0 && !chained {
+            // The phrase right before the cue: its noun-phrase tail, or the noun phrase
+            // before a relative clause (`The minister who chairs the dialogue said`).
+            let relative = || {
+                let w = (seg_start..seg_end)
+                    .rev()
+                    .take(10)
+                    .find(|&i| matches!(&*lower(body, &toks[i]), "who" | "which"))?;
+                collect_np_back(body, toks, w, seg_start).map(|s| (s, w))
+            };
+            let Some(s) = parsed else {
+                return relative();
+            };
+            range = Some((s, seg_end));
+            // A pronoun takes no apposition: `Inflation, she added, was ...`.
+            let pronoun = s + 1 == seg_end && is_subject_pronoun(&lower(body, &toks[s]));
+            if !full || pronoun {
+                break;
+            }
+        } else if full && !is_aside(body, &toks[seg_start..seg_end], seg_start == 0) {
+            range = Some((seg_start, range.map_or(seg_end, |r| r.1)));
+        } else if range.is_some() {
+            // A phrase that is neither a name nor an aside ends the speaker phrase.
+            if !is_aside(body, &toks[seg_start..seg_end], seg_start == 0) {
+                break;
+            }
+        }
+        if seg_start == floor || !is_punct(body, &toks[seg_start - 1], &[","]) {
+            break;
+        }
+        seg_end = seg_start - 1;
+    }
+    range
+}
+
+/// An aside between commas: a relative clause, an age, a time or place adverbial; at the
+/// start of the sentence, a phrase opened by a sentence adverb or a participle
+/// (`Separately,`, `Responding,`, `Back at Otopeni,`).
+fn is_aside(body: &str, seg: &[Token], opens_sentence: bool) -> bool {
+    let Some(first) = seg.first() else {
+        return true;
+    };
+    let fl = lower(body, first);
+    let fronted = opens_sentence
+        && (is_sentence_adverb(&fl)
+            || opens_fronted_phrase(&fl)
+            || ((fl.ends_with("ing") || fl.ends_with("ed")) && cue::lookup(&fl).is_some()));
+    fronted
+        || opens_aside(&fl)
+        || (fl.ends_with("ing") && !is_capitalized(first.text(body)))
+        || seg
+            .iter()
+            .all(|t| t.text(body).chars().all(|c| c.is_ascii_digit()))
+        || seg
+            .iter()
+            .any(|t| matches!(&*lower(body, t), "who" | "which" | "whose" | "whom"))
+}
+
+/// Collects a noun phrase backwards from `end` (exclusive) down to `floor`; returns its start.
+fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
+    if end <= floor {
+        return None;
+    }
+    let head = &toks[end - 1];
+    let hl = lower(body, head);
+    if head.kind != TokenKind::Word {
+        return None;
+    }
+    if is_subject_pronoun(&hl) || pronoun_contraction(&hl) > 0 {
+        return Some(end - 1);
+    }
+    // A relative pronoun speaks for its antecedent: `Obama, who denounced the attack`,
+    // `voters who said ...`. The phrase runs from the antecedent to the pronoun.
+    if is_relative(&hl) {
+        let mut e = end - 1;
+        if e > floor && is_punct(body, &toks[e - 1], &[","]) {
+            e -= 1;
+        }
+        return collect_np_back(body, toks, e, floor);
+    }
+    let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
+    if !head_ok {
+        return determined_np_back(body, toks, end, floor);
+    }
+    if is_capitalized(head.text(body)) && names_nobody(head.text(body)) {
+        return None;
+    }
+    let mut k = end - 1;
+    // Whether the phrase is still the name at its head.
+    let mut named = is_capitalized(head.text(body));
+    // Lower-case words of unknown class are taken on trust and dropped again if nothing that
+    // begins a noun phrase comes before them ("the Iraqi water resources ministry").
+    let mut tentative = 0;
+    while k > floor {
+        let t = &toks[k - 1];
+        let tx = t.text(body);
+        let tl = tx.to_lowercase();
+        if tx == ")" {
+            // A party and state after a name: `Sen. Claire McCaskill (D-Mo.)`.
+            match (floor..k - 1)
+                .rev()
+                .take(8)
+                .find(|&i| toks[i].text(body) == "(")
+            {
+                Some(open) => {
+                    k = open;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let ok = if t.kind == TokenKind::Punct {
+            tx == "."
+                && k >= 2
+                && toks[k - 2].span.end == t.span.start
+                && toks[k - 2].text(body).len() <= 3
+        } else if is_capitalized(tx) {
+            !starts_no_name(&tl)
+        } else if named && is_particle(&tl) {
+            // `Pieter du Plessis`.
+            true
+        } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at") {
+            // A name after a preposition is a complement: what comes before heads the phrase
+            // (`the Turkish embassy in Baghdad`).
+            named = false;
+            k >= 2 && {
+                let before = lower(body, &toks[k - 2]);
+                (is_capitalized(toks[k - 2].text(body)) && tl == "of")
+                    || is_title(&before)
+                    || is_speaker_noun(&before)
+            }
+        } else if is_determiner(&tl) {
+            true
+        } else if named && is_speaker_noun(&tl) && !is_title(&tl) && tl.ends_with('s') {
+            // A plural noun does not describe a name: `for development in poorer countries
+            // Gordon Brown will say`.
+            false
+        } else if is_title(&tl)
+            || is_speaker_noun(&tl)
+            || tl.ends_with("'s")
+            || tl.ends_with("\u{2019}s")
+            || is_nominal_modifier(&tl)
+        {
+            tentative = 0;
+            true
+        } else {
+            let take = tentative < 2
+                && !is_function_word(tx)
+                && !is_adverbial(tx)
+                && cue::lookup(tx).is_none();
+            if take {
+                tentative += 1;
+            }
+            take
+        };
+        if !ok {
+            break;
+        }
+        if t.kind == TokenKind::Word && (is_capitalized(tx) || is_determiner(&tl)) {
+            tentative = 0;
+        }
+        k -= 1;
+        let quantifier = matches!(
+            tl.as_str(),
+            "two" | "three" | "several" | "some" | "many" | "other" | "one"
+        );
+        if t.kind == TokenKind::Word && is_determiner(&tl) && !quantifier {
+            // `director of the Alliance`: a determiner after `of` goes on.
+            let goes_on = k >= floor + 2
+                && matches!(&*lower(body, &toks[k - 1]), "of" | "for" | "in")
+                && (is_title(&lower(body, &toks[k - 2]))
+                    || is_speaker_noun(&lower(body, &toks[k - 2])));
+            if !goes_on {
+                break;
+            }
+        }
+    }
+    let k = k + tentative;
+    (k < end).then_some(k)
+}
+
+/// A noun phrase whose head is in no word list but which a determiner or an owner opens:
+/// `the ad's narrator`, `one questioner`, `the 34-year-old mother of three`, `Obama's former
+/// campaign strategist`. Any such subject of a speech verb is its source, whatever the noun.
+/// Returns the phrase's start, walking back from `end` (exclusive) no further than `floor`.
+fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 7;
+    if end <= floor || end > toks.len() {
+        return None;
+    }
+    let plain = |i: usize| {
+        let t = &toks[i];
+        let tx = t.text(body);
+        t.kind == TokenKind::Word
+            && !is_capitalized(tx)
+            && !is_function_word(tx)
+            && !is_adverbial(tx)
+            && !tx.ends_with("ly")
+            && cue::lookup(tx).is_none()
+    };
+    let head = end - 1;
+    let counted = |i: usize| toks[i].text(body).chars().any(char::is_alphabetic);
+    // `mother of three`: a number after `of` ends the phrase; the noun before it heads it.
+    let mut k = head;
+    let number = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                &*w.to_lowercase(),
+                "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+            )
+    };
+    if number(toks[head].text(body)) || !counted(head) {
+        let of = head.checked_sub(1).filter(|&o| o > floor)?;
+        if lower(body, &toks[of]) != "of" {
+            return None;
+        }
+        k = of;
+    } else if !plain(head) || toks[head].text(body).chars().count() < 3 {
+        return None;
+    }
+    // A bare cue form after an unknown word is a noun as often as a verb (`struck a cautious
+    // note`); it is a verb after a plural subject only (`the organisers say`).
+    // The verb must follow the phrase: after a comma it heads an aside (`The project,
+    // nicknamed ...`, `The draft, put forward by ...`).
+    if toks.get(end).is_some_and(|t| is_punct(body, t, &[","])) {
+        return None;
+    }
+    let hl = lower(body, &toks[head]);
+    let plural = hl.ends_with('s') && !hl.ends_with("ss") && !hl.ends_with("us");
+    let next = (end..toks.len())
+        .find(|&i| !(toks[i].kind == TokenKind::Word && is_adverbial(toks[i].text(body))));
+    let cue = next.and_then(|i| {
+        let l = lower(body, &toks[i]);
+        cue::lookup(&l).map(|(class, base)| (class, base == &*l))
+    });
+    match cue {
+        Some((_, true)) if !plural => return None,
+        // Naming verbs take any subject (`a section locals call "the zipper line"`): only
+        // a known speaker makes their object someone's words.
+        Some((CueClass::QuoteOnly, _)) => return None,
+        _ => {}
+    }
+    // The phrase must open its clause: after a word it is that word's object (`the minister
+    // who chairs the dialogue said`).
+    let opens_clause = |i: usize| {
+        i == floor
+            || toks[i - 1].kind == TokenKind::Punct
+            || matches!(
+                &*lower(body, &toks[i - 1]),
+                "and" | "but" | "then" | "so" | "while" | "when" | "as" | "because" | "after"
+            )
+    };
+    let mut words = 0;
+    while k > floor && words < MAX_WORDS {
+        let i = k - 1;
+        let t = &toks[i];
+        let tx = t.text(body);
+        let tl = tx.to_lowercase();
+        if t.kind == TokenKind::Punct {
+            // Only a hyphen joining two words: `34-year-old`.
+            let joined = tx == "-"
+                && i > floor
+                && toks[i - 1].span.end == t.span.start
+                && t.span.end == toks[i + 1].span.start;
+            if !joined {
+                return None;
+            }
+            k = i;
+            continue;
+        }
+        let possessive = tl.ends_with("'s") || tl.ends_with("\u{2019}s");
+        if is_article(&tl) || tl == "one" {
+            return opens_clause(i).then_some(i);
+        }
+        if possessive {
+            // The owner: `the ad's`, `Barack Obama's`.
+            let mut s = i;
+            while s > floor && {
+                let p = toks[s - 1].text(body);
+                toks[s - 1].kind == TokenKind::Word
+                    && (is_capitalized(p) || matches!(&*p.to_lowercase(), "the" | "a" | "an"))
+                    && !starts_no_name(&p.to_lowercase())
+            } {
+                s -= 1;
+                if matches!(&*lower(body, &toks[s]), "the" | "a" | "an") {
+                    break;
+                }
+            }
+            return opens_clause(s).then_some(s);
+        }
+        let ok = if is_capitalized(tx) {
+            !starts_no_name(&tl) && !is_function_word(tx)
+        } else {
+            plain(i) || tx.chars().all(|c| c.is_ascii_digit())
+        };
+        if !ok {
+            return None;
+        }
+        if counted(i) {
+            words += 1;
+        }
+        k = i;
+    }
+    None
+}
+
+/// A speaker phrase starting at token index `start`, going forward (post-posed speakers:
+/// `said Putin`, `said the deputy minister, Pavel Kuzmin`).
+pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> {
+    let mut k = start;
+    let mut seen_head = false;
+    while k < toks.len() {
+        let t = &toks[k];
+        let tx = t.text(body);
+        let tl = tx.to_lowercase();
+        if tx == "(" && seen_head {
+            // `said Rep. Jim Jordan (R-Ohio)`.
+            if let Some(close) = (k + 1..toks.len())
+                .take(8)
+                .find(|&i| toks[i].text(body) == ")")
+            {
+                k = close + 1;
+                continue;
+            }
+        }
+        let ok = if t.kind == TokenKind::Punct {
+            tx == "."
+                && k > start
+                && toks[k - 1].span.end == t.span.start
+                && toks[k - 1].text(body).len() <= 3
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| is_capitalized(n.text(body)))
+        } else if is_capitalized(tx) {
+            !(seen_head && is_adverbial(tx))
+        } else if k == start && matches!(tl.as_str(), "he" | "she" | "they" | "it" | "we") {
+            // `"...," said he.` but not `said it was "resolutely opposed"`, where the pronoun
+            // opens the reported clause.
+            let ends = toks.get(k + 1).is_none_or(|n| n.kind == TokenKind::Punct);
+            return ends.then_some((k, k + 1));
+        } else {
+            is_determiner(&tl)
+                || is_title(&tl)
+                || is_speaker_noun(&tl)
+                || is_nominal_modifier(&tl)
+                || (matches!(tl.as_str(), "of" | "for" | "in" | "at")
+                    && seen_head
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| is_capitalized(n.text(body)) || lower(body, n) == "the"))
+                || tl.ends_with("'s")
+                || tl.ends_with("\u{2019}s")
+        };
+        if !ok {
+            break;
+        }
+        if t.kind == TokenKind::Word && (is_capitalized(tx) || is_speaker_noun(&tl)) {
+            seen_head = true;
+        }
+        k += 1;
+    }
+    // Include a following name apposition: `said the deputy minister, Pavel Kuzmin`.
+    if seen_head
+        && k + 1 < toks.len()
+        && is_punct(body, &toks[k], &[","])
+        && is_capitalized(toks[k + 1].text(body))
+        && !is_capitalized(toks[k - 1].text(body))
+    {
+        if let Some((_, e)) = np_after(body, toks, k + 1) {
+            if (k + 1..e)
+                .all(|i| toks[i].kind == TokenKind::Word && is_capitalized(toks[i].text(body)))
+            {
+                return Some((start, e));
+            }
+        }
+    }
+    while k > start
+        && toks[k - 1].kind == TokenKind::Word
+        && !is_capitalized(toks[k - 1].text(body))
+        && !is_speaker_noun(&lower(body, &toks[k - 1]))
+    {
+        k -= 1;
+    }
+    (seen_head && k > start).then_some((start, k))
+}
+
+/// Like [`np_after`], and also a name after lower-case descriptors, which are left out of the
+/// mention: `said 9/11 widow Terry Strada`, `according to conservative talk radio host Rush
+/// Limbaugh`.
+pub(crate) fn np_after_described(
+    body: &str,
+    toks: &[Token],
+    start: usize,
+) -> Option<(usize, usize)> {
+    if let Some(r) = np_after(body, toks, start) {
+        return Some(r);
+    }
+    let mut k = start;
+    while k < toks.len() && k - start < 6 {
+        let t = &toks[k];
+        let tx = t.text(body);
+        if is_capitalized(tx) {
+            break;
+        }
+        let tl = lower(body, t);
+        let descriptor = (t.kind == TokenKind::Word
+            && !is_function_word(&tl)
+            && !is_subject_pronoun(&tl)
+            && tl != "you"
+            && cue::lookup(&tl).is_none())
+            || (k > start && matches!(tx, "/" | "-"));
+        if !descriptor {
+            return None;
+        }
+        k += 1;
+    }
+    if k == start || k >= toks.len() || !is_capitalized(toks[k].text(body)) {
+        return None;
+    }
+    let (_, e) = np_after(body, toks, k)?;
+    // A name of two capitalised words at least, so a sentence's next word is not taken.
+    (e - k >= 2
+        && toks[k..e]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && is_capitalized(t.text(body))))
+    .then_some((k, e))
+}
+
+pub(crate) fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> Option<Mention> {
+    if range.1 == range.0 + 1 {
+        let t = toks[range.0];
+        let n = pronoun_contraction(&lower(body, &t));
+        if n > 0 {
+            let pronoun = Token {
+                span: Span::new(t.span.start, t.span.start + n),
+                kind: TokenKind::Word,
+            };
+            return parse_mention(body, &[pronoun]);
+        }
+    }
+    // A relative pronoun closing the phrase stands for what comes before it.
+    let mut end = range.1;
+    while end > range.0 + 1
+        && (is_relative(&lower(body, &toks[end - 1])) || is_punct(body, &toks[end - 1], &[","]))
+    {
+        end -= 1;
+    }
+    let mut m = parse_mention(body, &toks[range.0..end])?;
+    m.span.end = toks[range.1 - 1].span.end;
+    // A bare common noun phrase with no name, title or speaker noun cannot speak.
+    if m.name.is_none() && m.pronoun.is_none() {
+        // "officials in Hargeisa", "minister for the Pacific": any word may be the head.
+        let role = m.role.as_deref().unwrap_or("");
+        let known = role
+            .split_whitespace()
+            .any(|w| is_speaker_noun(&w.to_lowercase()));
+        if !known && determined_np_back(body, toks, range.1, range.0) != Some(range.0) {
+            return None;
+        }
+    }
+    Some(m)
+}
+
+/// The sentence's subject, also after a fronted phrase closed by a comma
+/// (`At a rally, Trump likened ...`, `During a speech earlier in the day, Trump ...`).
+pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    let first = toks.first()?;
+    let fl = lower(body, first);
+    // `Claiming the criticism is unfair, Trump told Fox ...`: a participle phrase.
+    let participle = fl.ends_with("ing") && cue::lookup(&fl).is_some();
+    if first.kind == TokenKind::Word && (opens_fronted_phrase(&fl) || participle) {
+        // The subject follows one of the phrase's commas (`Following a swiftly called,
+        // late-afternoon meeting, the Security Council issued ...`).
+        return (1..toks.len().min(24))
+            .filter(|&i| is_punct(body, &toks[i], &[","]))
+            .find_map(|comma| {
+                let next = toks.get(comma + 1)?;
+                if matches!(&*lower(body, next), "he" | "she" | "it" | "they" | "we") {
+                    return Some((comma + 1, comma + 2));
+                }
+                let (a, b) = subject_np(body, &toks[comma + 1..])?;
+                Some((a + comma + 1, b + comma + 1))
+            });
+    }
+    subject_np(body, toks)
+}
+
+/// The subject noun phrase at the start of a sentence, with its appositions:
+/// `The Commission's spokeswoman, Ines Ferraz, struck a careful note:`.
+pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    let toks = &toks[..toks.len().min(PHRASE_REACH)];
+    // `Therefore, Gulf sources believe ...`: a sentence adverb before the subject.
+    let skip = match toks {
+        [a, c, ..] if is_sentence_adverb(a.text(body)) && is_punct(body, c, &[","]) => 2,
+        [a, b, ..] if is_sentence_adverb(a.text(body)) && b.kind == TokenKind::Word => 1,
+        _ => 0,
+    };
+    if skip > 0 {
+        let (a, b) = subject_np(body, &toks[skip..])?;
+        return Some((a + skip, b + skip));
+    }
+    let mut k = 0;
+    // Lower-case words of unknown class right after a determiner ("A fisherman, ...").
+    let mut after_det = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        let tx = t.text(body);
+        let tl = tx.to_lowercase();
+        if t.kind == TokenKind::Word && is_determiner(&tl) {
+            after_det = 2;
+        } else if after_det > 0
+            && t.kind == TokenKind::Word
+            && !is_capitalized(tx)
+            && !is_lead_verb(&tl)
+            // A speaker noun ends the phrase: `The leaders used ...`.
+            && (k == 0 || !is_speaker_noun(&lower(body, &toks[k - 1])))
+            && !is_function_word(&tl)
+            && !is_adverbial(&tl)
+            && cue::lookup(&tl).is_none()
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| is_punct(body, n, &[","]) || n.kind == TokenKind::Word)
+        {
+            after_det -= 1;
+            k += 1;
+            continue;
+        } else {
+            after_det = 0;
+        }
+        let ok = match t.kind {
+            TokenKind::Punct => {
+                tx == ","
+                    || (tx == "."
+                        && k > 0
+                        && toks[k - 1].span.end == t.span.start
+                        && toks[k - 1].text(body).len() <= 3)
+            }
+            TokenKind::Word => {
+                (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)) && !starts_no_name(&tl))
+                    || is_determiner(&tl)
+                    || is_title(&tl)
+                    || is_speaker_noun(&tl)
+                    || is_nominal_modifier(&tl)
+                    || tl.ends_with("'s")
+                    || tl.ends_with("\u{2019}s")
+                    || (matches!(tl.as_str(), "of" | "for" | "in" | "at" | "to") && k > 0 && {
+                        let prev = toks[k - 1].text(body);
+                        is_capitalized(prev) || is_speaker_noun(&prev.to_lowercase())
+                    })
+            }
+        };
+        if !ok || matches!(tl.as_str(), "who" | "which") {
+            break;
+        }
+        k += 1;
+    }
+    // Cut an aside that begins inside the phrase, then trailing commas.
+    if k < toks.len() && matches!(&*lower(body, &toks[k]), "who" | "which") {
+        k = toks[..k].iter().rposition(|t| is_punct(body, t, &[","]))?;
+    }
+    while k > 0 && toks[k - 1].kind == TokenKind::Punct {
+        k -= 1;
+    }
+    (k > 0).then_some((0, k))
+}
+
+/// Extends a name with the lower-case nouns that finish it before a comma or the end:
+/// `according to the Philippine coast guard,`, `the United Nations refugee agency`.
+pub(crate) fn with_noun_tail(body: &str, toks: &[Token], r: (usize, usize)) -> (usize, usize) {
+    let mut e = r.1;
+    while e < toks.len() && e - r.1 < 3 {
+        let t = &toks[e];
+        let tl = lower(body, t);
+        if t.kind != TokenKind::Word
+            || is_capitalized(t.text(body))
+            || is_function_word(&tl)
+            || cue::lookup(&tl).is_some()
+        {
+            break;
+        }
+        e += 1;
+    }
+    let closes = toks
+        .get(e)
+        .is_none_or(|t| is_punct(body, t, &[",", ".", ";"]));
+    if e > r.1 && closes && is_speaker_noun(&lower(body, &toks[e - 1])) {
+        (r.0, e)
+    } else {
+        r
+    }
+}
+
+/// A lower-case particle inside a name: `Pieter du Plessis`, `Ursula von der Leyen`.
+fn is_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "al"
+            | "bin"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "du"
+            | "ibn"
+            | "abu"
+    )
+}
+
+/// A relative pronoun that can open a speaker's clause (`who said`, `which warned`).
+fn is_relative(lower: &str) -> bool {
+    matches!(lower, "who" | "which")
+}
+
+/// A capitalised word that names nobody on its own: an article or an honorific ("The", "Mr").
+fn names_nobody(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
+        .to_lowercase();
+    matches!(w.as_str(), "" | "the" | "mr" | "mrs" | "ms" | "dr")
+}

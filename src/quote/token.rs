@@ -1,0 +1,188 @@
+//! Token helpers the speaker grammar shares: lower-casing without allocating, punctuation and
+//! cue tests, and the closed classes of English it reads by hand (pronouns, articles,
+//! determiners).
+
+use super::cue::{self, CueClass};
+use crate::text::{Token, TokenKind};
+
+/// The token lower-cased, without allocating for short words.
+pub(crate) fn lower<'a>(body: &'a str, t: &Token) -> Lower<'a> {
+    Lower::of(t.text(body))
+}
+
+/// A lower-cased word: borrowed when already lower case, on the stack when short and ASCII.
+pub(crate) enum Lower<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 24], usize),
+    Owned(String),
+}
+
+impl<'a> Lower<'a> {
+    fn of(w: &'a str) -> Lower<'a> {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) && w.is_ascii() {
+            return Lower::Borrowed(w);
+        }
+        if w.is_ascii() && w.len() <= 24 {
+            let mut buf = [0u8; 24];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            return Lower::Inline(buf, w.len());
+        }
+        Lower::Owned(w.to_lowercase())
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII is stored inline.
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
+
+pub(crate) fn is_punct(body: &str, t: &Token, set: &[&str]) -> bool {
+    t.kind == TokenKind::Punct && set.contains(&t.text(body))
+}
+
+pub(crate) const DASHES: &[&str] = &["\u{2014}", "\u{2013}", "-", "\u{2015}"];
+
+/// The cue class of a token, if it is a cue verb. Only the word itself is checked; see
+/// [`cue_at`] for the check in context.
+pub(crate) fn cue_class(body: &str, t: &Token) -> Option<CueClass> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    cue::lookup(t.text(body)).map(|(c, _)| c)
+}
+
+/// The cue class of `toks[i]` in context: after a determiner it is a noun ("the report").
+pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
+    let class = cue_class(body, &toks[i])?;
+    // A capital inside a sentence makes it a name ("the United States").
+    if i > 0 && is_capitalized(toks[i].text(body)) {
+        return None;
+    }
+    // After an article or a possessive the word is a noun (`the report`, `Putin's remarks`);
+    // after a number or a quantifier it is a verb (`the three said`, `some argued`).
+    let noun = i > 0 && toks[i - 1].kind == TokenKind::Word && {
+        let prev = lower(body, &toks[i - 1]);
+        is_article(&prev) || prev.ends_with("'s") || prev.ends_with("\u{2019}s")
+    };
+    // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
+    // pronoun or an auxiliary (`we state`, `will report`).
+    if cue::mostly_noun(&lower(body, &toks[i])) {
+        let verb = i > 0
+            && matches!(
+                &*lower(body, &toks[i - 1]),
+                "i" | "we"
+                    | "you"
+                    | "they"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+            );
+        if !verb {
+            return None;
+        }
+    }
+    (!noun).then_some(class)
+}
+
+/// A subject pronoun (lowercased).
+pub(crate) fn is_subject_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "it" | "we" | "i")
+}
+
+/// An article or a possessive determiner: what opens a noun phrase and only a noun phrase.
+pub(crate) fn is_article(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+    )
+}
+
+pub(crate) fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "another"
+            | "one"
+    )
+}
+
+/// The length of the pronoun in `he's`, `she’s`, `they're`, `I'd`, `we'll` (0 for any other
+/// word): `He's claiming that ...`, `I'd say: ...`.
+pub(crate) fn pronoun_contraction(lower: &str) -> usize {
+    for p in ["he", "she", "they", "it", "we", "i"] {
+        if let Some(rest) = lower.strip_prefix(p) {
+            let rest = rest.replace('\u{2019}', "'");
+            if matches!(rest.as_str(), "'s" | "'re" | "'d" | "'ll" | "'ve" | "'m") {
+                return p.len();
+            }
+        }
+    }
+    0
+}
+
+/// True for a word written with a capital, including Arabic-style prefixed names
+/// (`al-Rubaie`, `el-Sisi`, `bin-Salman`).
+pub fn is_capitalized(word: &str) -> bool {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    match word.split_once('-') {
+        Some((pre, rest)) => {
+            matches!(
+                pre,
+                "al" | "el"
+                    | "ad"
+                    | "as"
+                    | "ash"
+                    | "at"
+                    | "an"
+                    | "ar"
+                    | "az"
+                    | "ed"
+                    | "ul"
+                    | "bin"
+                    | "ibn"
+                    | "abu"
+                    | "bint"
+            ) && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        None => false,
+    }
+}
