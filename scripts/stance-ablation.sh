@@ -11,8 +11,9 @@
 # 2. + news: and the annotated news articles of training/news
 # 3. + context: features of the topic, the statement's sentence, speaker and article
 # 4. + relevance: articles paired with other topics, a classifier of whether the article is
-#    about the topic gating positions, quotes on other matters without a vote (the built-in
-#    model's recipe, models/train-default.sh)
+#    about the topic gating positions, quotes on other matters without a vote
+# 5. + speaker stage: each quote decided with its speaker's other quotes in the article: the
+#    built-in model itself (models/train-default.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
@@ -36,10 +37,12 @@ train statements training/*.csv
 train news training/*.csv training/news
 train context training/*.csv training/news --context
 train relevance training/*.csv training/news --context --swap-topics 3
-for m in statements news context relevance; do
-    echo "$m  held-out news: $(python3 scripts/stance_eval.py "$bin" --model "$work/$m.dmm" --swap "${sets[@]}")"
-    echo "$m  fixtures:      $(python3 scripts/stance_eval.py "$bin" --model "$work/$m.dmm" --swap tests/fixtures/gold-a tests/fixtures/gold-b)"
+for m in statements news context relevance built-in; do
+    model=(--model "$work/$m.dmm")
+    [[ $m == built-in ]] && model=()
+    echo "$m  held-out news: $(python3 scripts/stance_eval.py "$bin" "${model[@]}" --swap "${sets[@]}")"
+    echo "$m  fixtures:      $(python3 scripts/stance_eval.py "$bin" "${model[@]}" --swap tests/fixtures/gold-a tests/fixtures/gold-b)"
     if [[ ${#bbc[@]} -gt 0 ]]; then
-        echo "$m  BBC business:  $(python3 scripts/stance_eval.py "$bin" --model "$work/$m.dmm" --swap "${bbc[@]}")"
+        echo "$m  BBC business:  $(python3 scripts/stance_eval.py "$bin" "${model[@]}" --swap "${bbc[@]}")"
     fi
 done
