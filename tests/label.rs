@@ -18,8 +18,10 @@ fn article() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold-a/iran-nuclear-inspections.txt")
 }
 
-/// A statement line on the screen: its text between the typographic quotes.
-const STATEMENT: &str = "Statement \x1b\\[0m\u{201c}(.*?)\u{201d}\r\n";
+/// The statement on the screen: its text between the typographic quotes, wrapped over as
+/// many lines as it takes, up to the blank line before the context.
+const STATEMENT: &str =
+    "(?s)Statement \x1b\\[0m\u{201c}(.*?)\u{201d}\r\n\x1b\\[1m +\x1b\\[0m\r\n\x1b\\[1mContext";
 const DONE: &str = "no statement left to label";
 
 /// A labeling session on `labels.csv` in `dir`.
@@ -41,9 +43,11 @@ fn next(s: &mut Session) -> Option<String> {
     let found = s
         .expect(Regex(format!("{STATEMENT}|{DONE}")))
         .expect("a statement or the end");
-    found
-        .get(1)
-        .map(|t| String::from_utf8_lossy(t).into_owned())
+    let escapes = regex::Regex::new("\x1b\\[[0-9;?]*[a-zA-Z]").unwrap();
+    found.get(1).map(|t| {
+        let text = String::from_utf8_lossy(t);
+        flat(&escapes.replace_all(&text, " "))
+    })
 }
 
 fn press(s: &mut Session, key: &str) {
@@ -165,6 +169,31 @@ fn keys_label_skip_undo_and_quit_and_a_second_run_resumes() {
         );
     }
     assert!(shown.contains(&c) && shown.contains(&e), "{shown:?}");
+    // Least certain first: the order of the model's highest stance probability, as
+    // `classify` gives it.
+    let a_path = article();
+    let out = demarche(
+        dir.path(),
+        &["classify", a_path.to_str().unwrap(), "--topic", TOPIC],
+    );
+    assert!(out.status.success(), "{}", show(&out));
+    let mut expected: Vec<(f64, String)> = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = flat(v["text"].as_str().unwrap());
+        let p = v["stance_probs"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|p| p.as_f64().unwrap())
+            .fold(0.0, f64::max);
+        if ![&a, &b, &d].contains(&&text) && !expected.iter().any(|(_, t)| *t == text) {
+            expected.push((p, text));
+        }
+    }
+    expected.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let expected: Vec<String> = expected.into_iter().map(|(_, t)| t).collect();
+    assert_eq!(shown, expected);
     press(&mut s, "u");
     assert_eq!(next(&mut s).as_ref(), Some(&d));
     press(&mut s, "q");
@@ -232,6 +261,43 @@ fn a_whole_article_labeled_with_sentiment_trains_a_model() {
 }
 
 #[test]
+fn sentiment_is_a_second_key_and_escape_takes_the_stance_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), &["--sentiment"]);
+    let first = next(&mut s).expect("a statement");
+    press(&mut s, "f");
+    assert_eq!(next(&mut s).as_ref(), Some(&first));
+    expect(
+        &mut s,
+        "sentiment: p positive  m negative  e neutral  (Esc: back)",
+    );
+    press(&mut s, "\x1b");
+    assert_eq!(next(&mut s).as_ref(), Some(&first));
+    expect(&mut s, "not labeled");
+    press(&mut s, "a");
+    expect(&mut s, "sentiment: p positive");
+    press(&mut s, "m");
+    let second = next(&mut s).expect("another statement");
+    assert_ne!(second, first);
+    expect(&mut s, "saved: against, negative");
+    press(&mut s, "q");
+    expect(&mut s, "1 label written, 0 undone; 1 in labels.csv;");
+    assert_eq!(exit_code(&mut s), 0);
+    let text = std::fs::read_to_string(dir.path().join("labels.csv")).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("text,topic,stance,sentiment,on_topic,speaker,context,cue,kind,article")
+    );
+    let row = rows(&dir.path().join("labels.csv")).remove(0);
+    assert_eq!(flat(&row["text"]), first);
+    assert_eq!(
+        (row["stance"].as_str(), row["sentiment"].as_str()),
+        ("against", "negative")
+    );
+}
+
+#[test]
 fn standard_input_that_is_no_terminal_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let a = article();
@@ -260,7 +326,7 @@ fn bad_labels_files_and_outputs_are_refused_before_any_work() {
     let a = article();
     let a = a.to_str().unwrap();
     let labels = dir.path().join("labels.csv");
-    let cases: [(&str, &[&str], &str); 4] = [
+    let cases: [(&str, &[&str], &str); 5] = [
         (
             "text,stance\nx,none\n",
             &["-o", "labels.csv"],
@@ -277,6 +343,11 @@ fn bad_labels_files_and_outputs_are_refused_before_any_work() {
             "labels.csv:1: has no sentiment column: label without --sentiment, or into another file",
         ),
         ("", &["-o", a], "is an input and the output (-o)"),
+        (
+            "",
+            &["-o", "labels.csv", "-"],
+            "label reads its keys from standard input: name the articles as files, not -",
+        ),
     ];
     for (content, extra, message) in cases {
         std::fs::write(&labels, content).unwrap();

@@ -92,6 +92,12 @@ impl Item {
 
 pub fn run(args: LabelArgs) -> Result<()> {
     let path = args.output.clone();
+    if args.input.inputs.iter().any(|p| p.as_os_str() == "-") {
+        return Err(UsageError(
+            "label reads its keys from standard input: name the articles as files, not -".into(),
+        )
+        .into());
+    }
     let articles = args.input.open(Some(&path))?;
     refuse_input_as_output(&path, args.model.model.as_deref())?;
     let existing = file::read_existing(&path)?;
@@ -333,7 +339,8 @@ impl Session {
             self.in_file,
             self.file.path().display()
         );
-        lines.push(("Topic".into(), format!("{}   [{status}]", self.topic)));
+        lines.push(("Topic".into(), self.topic.clone()));
+        lines.push(("Progress".into(), status));
         let help = match self.queue.front() {
             None => {
                 lines.push((String::new(), String::new()));
@@ -404,6 +411,56 @@ fn printable(s: &str) -> String {
         .join(" ")
 }
 
+/// The width of the names before the values.
+const NAME_WIDTH: usize = 10;
+
+/// `s` (on one line) cut into lines of at most `width` characters at spaces (a longer word
+/// is cut), at most `most` of them, the last ending in an ellipsis when text was left out.
+/// Width 0 is no wrapping.
+fn wrap(s: &str, width: usize, most: usize) -> Vec<String> {
+    if width == 0 {
+        return vec![s.to_string()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in s.split(' ') {
+        let mut word: Vec<char> = word.chars().collect();
+        while !word.is_empty() {
+            let room = if len == 0 {
+                width
+            } else {
+                width.saturating_sub(len + 1)
+            };
+            if word.len() <= room {
+                if len > 0 {
+                    line.push(' ');
+                    len += 1;
+                }
+                line.extend(&word);
+                len += word.len();
+                break;
+            }
+            if len == 0 {
+                line.extend(word.drain(..width));
+            }
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            let keep = last.chars().count().min(width.saturating_sub(1));
+            *last = format!("{}\u{2026}", last.chars().take(keep).collect::<String>());
+        }
+    }
+    lines
+}
+
 fn clip(s: &str, max: usize) -> String {
     let s = printable(s);
     if s.chars().count() <= max {
@@ -442,17 +499,30 @@ impl Screen {
     }
 
     fn draw(&mut self, lines: &[(String, String)], help: &str, message: &str) -> io::Result<()> {
+        // Values wrap at word boundaries under their own column; 0 columns (unknown) is no
+        // wrapping. The statement is shown whole, the context cut at a few lines.
+        let columns = terminal::size().map_or(0, |(c, _)| usize::from(c));
+        let width = columns.saturating_sub(NAME_WIDTH + 1);
         let out = &mut self.out;
         queue!(out, terminal::Clear(ClearType::All), cursor::MoveTo(0, 0))?;
         for (name, value) in lines {
-            queue!(
-                out,
-                SetAttribute(Attribute::Bold),
-                Print(format!("{name:<10}")),
-                SetAttribute(Attribute::Reset),
-                Print(printable(value)),
-                Print("\r\n")
-            )?;
+            let most = match name.as_str() {
+                "Statement" => usize::MAX,
+                "Context" => 6,
+                _ => 2,
+            };
+            let wrapped = wrap(&printable(value), width, most);
+            for (i, line) in wrapped.iter().enumerate() {
+                let name = if i == 0 { name.as_str() } else { "" };
+                queue!(
+                    out,
+                    SetAttribute(Attribute::Bold),
+                    Print(format!("{name:<NAME_WIDTH$}")),
+                    SetAttribute(Attribute::Reset),
+                    Print(line),
+                    Print("\r\n")
+                )?;
+            }
         }
         queue!(
             out,
@@ -506,6 +576,26 @@ mod tests {
             Some("negative")
         );
         assert_eq!(sentiment_of(KeyEvent::from(KeyCode::Esc)), None);
+    }
+
+    #[test]
+    fn values_wrap_at_spaces_and_long_ones_are_cut() {
+        assert_eq!(wrap("aa bb cc", 5, 9), ["aa bb", "cc"]);
+        assert_eq!(wrap("aa bb cc", 0, 9), ["aa bb cc"]);
+        assert_eq!(wrap("abcdefgh ij", 3, 9), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap("aa bb cc dd", 5, 1), ["aa b\u{2026}"]);
+        assert_eq!(wrap("", 5, 1), [""]);
+        let text = "the agency had lost “continuity of knowledge” about Iran’s stockpile";
+        for width in 1..30 {
+            let lines = wrap(text, width, usize::MAX);
+            assert!(
+                lines.iter().all(|l| l.chars().count() <= width),
+                "{lines:?}"
+            );
+            if width >= 11 {
+                assert_eq!(lines.join(" "), text, "words are kept whole");
+            }
+        }
     }
 
     #[test]
