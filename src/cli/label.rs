@@ -110,13 +110,13 @@ pub fn run(args: LabelArgs) -> Result<()> {
         .into());
     }
     let sentiment = args.sentiment || existing.has_sentiment();
+    let (topic, loaded) = args.model.open()?;
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         return Err(UsageError(
             "label is interactive: standard input and output must be a terminal".into(),
         )
         .into());
     }
-    let (topic, loaded) = args.model.open()?;
     let pipeline = Pipeline::new(loaded.get());
 
     // Every statement once (the first time its text comes up), least certain first.
@@ -185,10 +185,11 @@ pub fn run(args: LabelArgs) -> Result<()> {
         undone: 0,
         message: String::new(),
     };
-    let result = {
-        let mut screen = Screen::enter()?;
-        session.run(&mut screen)
-    };
+    // The file is closed (and removed again if this run made it and wrote nothing) however
+    // the session ends.
+    let result = Screen::enter()
+        .map_err(anyhow::Error::from)
+        .and_then(|mut screen| session.run(&mut screen));
     let Session {
         file,
         written,
