@@ -4,6 +4,7 @@
 mod classify;
 mod eval;
 mod input;
+mod label;
 mod labeled;
 mod merge;
 mod model;
@@ -42,6 +43,9 @@ pub enum Command {
     Train(train::TrainArgs),
     /// Score a model on labeled rows.
     Eval(eval::EvalArgs),
+    /// Label the articles' statements toward a topic in the terminal, one key each, into a
+    /// training file for `train` (least certain first; an existing file is appended to).
+    Label(label::LabelArgs),
     /// Fit the speaker ranker on annotated articles and write its weights.
     #[command(hide = true)]
     TrainSpeakers(speakers::TrainSpeakersArgs),
@@ -60,6 +64,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Merge(args) => merge::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Label(args) => label::run(args),
         Command::TrainSpeakers(args) => speakers::run(args),
     }
 }
