@@ -76,6 +76,13 @@ pub fn key(name: &str) -> String {
     if let Some((i, Naming::Name)) = gazetteer::find(name) {
         return fold(gazetteer::entity(i).name);
     }
+    if let Some(body) = spoken_for(name) {
+        return key(&body);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if let Some(person) = after_affiliation(&words) {
+        return key(&person);
+    }
     let folded = fold(name);
     let mut words: Vec<&str> = folded.split(' ').collect();
     if words.len() >= 2 && is_personal_name(&words) {
@@ -86,6 +93,113 @@ pub fn key(name: &str) -> String {
         }
     }
     folded
+}
+
+/// Nouns for the unnamed people who speak for a body: "a Labour Party spokesman" is the
+/// Labour Party, as far as its positions go.
+const SPOKESPEOPLE: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
+    "official",
+    "officials",
+    "source",
+    "sources",
+];
+
+/// The body an unnamed spokesperson speaks for, when the name gives it and nothing else:
+/// "Labour Party spokesman", "spokeswoman for the Electoral Commission" and "Tory sources"
+/// speak for a body; "Lib Dem spokesman Mark Oaten" names a person, and "Mr Blair's
+/// spokesman" or "spokesman for Mr Prescott" speak for a person, not a body.
+fn spoken_for(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let noun = words
+        .iter()
+        .position(|w| SPOKESPEOPLE.contains(&w.to_lowercase().as_str()))?;
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let body: &[&str] = if noun + 1 == words.len() {
+        // "[a] [senior] Labour Party spokesman": the capitalised run before the noun.
+        let start = words[..noun]
+            .iter()
+            .rposition(|w| !capitalised(w))
+            .map_or(0, |i| i + 1);
+        &words[start..noun]
+    } else if words[noun + 1].eq_ignore_ascii_case("for") {
+        // "spokesman for [the] British Casino Association": all of the rest.
+        let rest = &words[noun + 2..];
+        match rest.first() {
+            Some(w) if w.eq_ignore_ascii_case("the") => &rest[1..],
+            _ => rest,
+        }
+    } else {
+        return None;
+    };
+    let (first, last) = (body.first()?, body.last()?);
+    // A person's spokesman speaks for the person, who is no body.
+    let a_person = DROPPED.contains(&fold_word(first).as_str())
+        || last.ends_with("'s")
+        || last.ends_with("\u{2019}s");
+    let named = body
+        .iter()
+        .all(|w| capitalised(w) || matches!(*w, "of" | "the" | "for" | "and" | "on" | "in" | "&"));
+    let body = body.join(" ");
+    // A body the gazetteer knows under any of its names ("Conservative spokeswoman"), or one
+    // whose name ends like a body's; "Pensions spokeswoman" is a portfolio, not a body.
+    if let Some((i, _)) = gazetteer::find(&body) {
+        return (!a_person).then(|| gazetteer::entity(i).name.to_string());
+    }
+    let a_body = is_org_word(&fold_word(last));
+    (named && a_body && !a_person).then_some(body)
+}
+
+/// The name to show for a speaker: the body an unnamed spokesperson speaks for ("Labour
+/// Party spokesman" -> "Labour Party"), the person alone when a party or country stands before
+/// the name ("Lib Dem Norman Baker" -> "Norman Baker"), otherwise the name as written.
+pub fn display_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    spoken_for(name)
+        .or_else(|| after_affiliation(&words))
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// The person named after a party, country or body the gazetteer knows: "Lib Dem Norman
+/// Baker" and "Fellow Lib Dem Norman Baker" are Norman Baker, "Tory David Heathcoat-Amory" is
+/// David Heathcoat-Amory. Only a name of two or more words after it counts, so "Labour MP"
+/// and "Conservative Party" stay as they are.
+fn after_affiliation(words: &[&str]) -> Option<String> {
+    for start in 0..words.len() {
+        for len in (1..=3).rev() {
+            let Some(run) = words.get(start..start + len) else {
+                continue;
+            };
+            if !run
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                || gazetteer::find(&run.join(" ")).is_none()
+            {
+                continue;
+            }
+            let rest = &words[start + len..];
+            let folded: Vec<String> = rest
+                .iter()
+                .map(|w| fold_word(w))
+                .filter(|w| !w.is_empty() && !DROPPED.contains(&w.as_str()))
+                .collect();
+            let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+            if folded.len() >= 2
+                && is_personal_name(&folded)
+                && rest
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                return Some(rest.join(" "));
+            }
+        }
+    }
+    None
 }
 
 /// The folded form of a name: lower case, inner dots and apostrophes removed ("U.S." and
@@ -282,6 +396,48 @@ mod tests {
         assert_eq!(key("Foggy Bottom"), key("State Department"));
         // A demonym is not the country: "Russians" are not Russia.
         assert_ne!(key("Russians"), key("Russia"));
+    }
+
+    #[test]
+    fn unnamed_spokespeople_speak_for_their_body() {
+        assert_eq!(key("Labour Party spokesman"), key("Labour"));
+        assert_eq!(key("a senior Labour Party spokesman"), key("Labour"));
+        assert_eq!(key("Tory sources"), key("Conservatives"));
+        assert_eq!(
+            key("spokeswoman for the Electoral Commission"),
+            key("Electoral Commission")
+        );
+        assert_eq!(
+            key("spokesman for the British Casino Association"),
+            "british casino association"
+        );
+        // Named spokespeople are themselves; a person's spokesman is not a body.
+        assert_eq!(key("Lib Dem spokesman Mark Oaten"), "mark oaten");
+        assert_eq!(key("Mr Blair's spokesman"), fold("Mr Blair's spokesman"));
+        assert_eq!(
+            key("spokesman for Mr Prescott"),
+            fold("spokesman for Mr Prescott")
+        );
+        assert_eq!(key("spokesman"), fold("spokesman"));
+        assert_eq!(key("Conservative spokeswoman"), key("Tories"));
+        assert_eq!(
+            key("spokeswoman for the Information Commissioner's Office"),
+            "information commissioner office"
+        );
+        assert_eq!(key("Pensions spokeswoman"), fold("Pensions spokeswoman"));
+        assert_eq!(display_name("Lib Dem Norman Baker"), "Norman Baker");
+        assert_eq!(display_name("Labour Party spokesman"), "Labour Party");
+        assert_eq!(display_name("Mr Blair's spokesman"), "Mr Blair's spokesman");
+    }
+
+    #[test]
+    fn a_party_before_a_name_is_no_part_of_it() {
+        assert_eq!(key("Lib Dem Norman Baker"), "norman baker");
+        assert_eq!(key("Fellow Lib Dem Norman Baker"), "norman baker");
+        assert_eq!(key("Tory David Heathcoat-Amory"), "david heathcoat-amory");
+        assert_eq!(key("Liberal Democrat Paul Tyler"), "paul tyler");
+        assert_eq!(key("Conservative Party"), key("Tories"));
+        assert_eq!(key("Labour MPs"), fold("Labour MPs"));
     }
 
     #[test]

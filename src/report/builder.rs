@@ -2,7 +2,7 @@
 //! the number of actors (and their distinct names), not with the number of quotes.
 
 use super::dictionary::ActorDictionary;
-use super::name::{fold, is_alias};
+use super::name::{display_name, fold, is_alias};
 use super::partial::{
     add_candidates, label_order, quantize, weight, ArticleHashes, Candidate, PartialReport, Tally,
 };
@@ -114,7 +114,7 @@ impl<'a> ReportBuilder<'a> {
                 }
             }
             None => {
-                add_to(&mut t.names, speaker, 1);
+                add_to(&mut t.names, &display_name(speaker), 1);
                 if let Some(a) = affiliation {
                     add_to(&mut t.affiliations, a, 1);
                 }

@@ -2,7 +2,7 @@
 //! ([`crate::actor::name`]); the report uses its keys, so that one actor across articles is
 //! one row.
 
-pub use crate::actor::name::{is_alias, is_full_name, surname};
+pub use crate::actor::name::{display_name, is_alias, is_full_name, surname};
 
 /// The key a report row is grouped by: see [`crate::actor::name::key`].
 pub fn fold(name: &str) -> String {
