@@ -3,9 +3,8 @@
 
 use super::dictionary::ActorDictionary;
 use super::name::{fold, is_alias};
-use super::partial::{
-    add_candidates, label_order, quantize, weight, ArticleHashes, Candidate, PartialReport, Tally,
-};
+use super::partial::{label_order, ArticleHashes, PartialReport};
+use super::tally::{add_candidates, quantize, weight, Candidate, Tally, EVIDENCE};
 use super::{GroupBy, LabelProbs, Report, ScoredQuote};
 use crate::features::IdentityHasher;
 use crate::QuoteKind;
@@ -173,8 +172,8 @@ impl<'a> ReportBuilder<'a> {
                 let Some(list) = t.evidence.get_mut(label) else {
                     continue;
                 };
-                let beaten = list.len() >= super::partial::EVIDENCE
-                    && list.last().is_some_and(|c| c.score > *score);
+                let beaten =
+                    list.len() >= EVIDENCE && list.last().is_some_and(|c| c.score > *score);
                 if !beaten {
                     add_candidates(
                         list,

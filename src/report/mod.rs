@@ -94,6 +94,7 @@ mod html;
 mod name;
 mod partial;
 mod render;
+mod tally;
 
 pub use crate::label::{label_order, LabelProbs};
 pub use builder::ReportBuilder;
