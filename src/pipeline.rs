@@ -185,6 +185,7 @@ pub struct Pipeline<'m> {
     explain: usize,
     by: GroupBy,
     actors: Option<ActorDictionary>,
+    min_quotes: Option<u64>,
 }
 
 impl<'m> Pipeline<'m> {
@@ -214,6 +215,13 @@ impl<'m> Pipeline<'m> {
     /// "Russia" can roll up.
     pub fn actors(mut self, dictionary: ActorDictionary) -> Pipeline<'m> {
         self.actors = Some(dictionary);
+        self
+    }
+
+    /// Leaves actors with fewer than `n` quotes out of [`Pipeline::report`]'s reports
+    /// ([`Report::min_quotes`]).
+    pub fn min_quotes(mut self, n: u64) -> Pipeline<'m> {
+        self.min_quotes = Some(n);
         self
     }
 
@@ -337,7 +345,11 @@ impl<'m> Pipeline<'m> {
                 Ok(())
             },
         )?;
-        Ok(builder.finish())
+        let report = builder.finish();
+        Ok(match self.min_quotes {
+            Some(n) => report.min_quotes(n),
+            None => report,
+        })
     }
 }
 

@@ -49,6 +49,10 @@ pub struct ReportOutput {
     /// merge them again (a tree of reduces).
     #[arg(long, conflicts_with = "format")]
     pub partial: bool,
+    /// Leave out of the report the actors with fewer than N quotes (counted in
+    /// `actors_below_min_quotes`). Partial reports keep every actor: give it to `merge`.
+    #[arg(long, value_name = "N", conflicts_with = "partial")]
+    pub min_quotes: Option<u64>,
     /// Write to this file (whole or not at all) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -65,7 +69,11 @@ impl ReportOutput {
         if self.partial {
             partial.write_to(&mut sink)?;
         } else {
-            partial.finish().write_to(&mut sink, self.format.into())?;
+            let mut report = partial.finish();
+            if let Some(n) = self.min_quotes {
+                report = report.min_quotes(n);
+            }
+            report.write_to(&mut sink, self.format.into())?;
         }
         sink.finish()
     }

@@ -266,6 +266,13 @@ pub struct Report {
     pub unattributed: u64,
     /// Attributed quotes about other matters than the topic: counted, no vote.
     pub irrelevant: u64,
+    /// The fewest quotes an actor needs to be listed ([`Report::min_quotes`]), when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_quotes: Option<u64>,
+    /// Actors with fewer quotes than `min_quotes`, left out of `actors` (their quotes stay in
+    /// the totals); shown when `min_quotes` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actors_below_min_quotes: Option<u64>,
     /// Stance labels in display order.
     pub stance_labels: Vec<String>,
     /// Sentiment labels in display order (empty when the model gives no sentiment).
@@ -278,6 +285,22 @@ fn is_zero(n: &u64) -> bool {
 }
 
 impl Report {
+    /// Leaves out the actors with fewer than `n` quotes, counting them in
+    /// `actors_below_min_quotes`. For a finished report only: partial reports keep every
+    /// actor, so that a merge of shards applies it to the actors of the whole.
+    pub fn min_quotes(mut self, n: u64) -> Report {
+        let before = self.actors.len();
+        self.actors.retain(|a| a.quotes >= n);
+        let below = (before - self.actors.len()) as u64;
+        self.min_quotes = Some(n);
+        self.actors_below_min_quotes = Some(
+            self.actors_below_min_quotes
+                .unwrap_or(0)
+                .saturating_add(below),
+        );
+        self
+    }
+
     /// Writes the report in `format`.
     pub fn write_to(&self, w: &mut impl Write, format: Format) -> io::Result<()> {
         match format {
@@ -405,6 +428,25 @@ mod tests {
         );
         assert_eq!(v["actors"][1]["first_seen"], "2007-02-10");
         assert!(a.get("first_seen").is_none(), "no dates, no field");
+    }
+
+    #[test]
+    fn min_quotes_leaves_out_actors_and_counts_them() {
+        let r = awkward().min_quotes(2);
+        assert_eq!(r.actors.len(), 1);
+        assert_eq!(r.actors[0].actor, "Ana Ruiz");
+        assert_eq!(
+            (r.min_quotes, r.actors_below_min_quotes),
+            (Some(2), Some(1))
+        );
+        assert_eq!(r.quotes, 3, "the totals keep every quote");
+        let json = render(&r, Format::Json);
+        assert!(json.contains("\"min_quotes\": 2,\n  \"actors_below_min_quotes\": 1,"));
+        assert!(!render(&awkward(), Format::Json).contains("min_quotes"));
+        let r = awkward().min_quotes(1);
+        assert_eq!((r.actors.len(), r.actors_below_min_quotes), (2, Some(0)));
+        assert!(render(&awkward().min_quotes(3), Format::Html)
+            .contains("2 actors with fewer than 3 quotes left out"));
     }
 
     #[test]

@@ -484,6 +484,8 @@ impl PartialReport {
             quotes: self.quotes,
             unattributed: self.unattributed,
             irrelevant: self.irrelevant,
+            min_quotes: None,
+            actors_below_min_quotes: None,
             stance_labels,
             sentiment_labels,
             actors: rows.into_iter().map(|(_, r)| r).collect(),

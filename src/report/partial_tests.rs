@@ -155,11 +155,16 @@ proptest! {
         with_dictionary in any::<bool>(),
         by_affiliation in any::<bool>(),
         keep in any::<bool>(),
+        min_quotes in prop::option::of(0u64..4),
     ) {
+        let cut = |r: Report| match min_quotes {
+            Some(n) => r.min_quotes(n),
+            None => r,
+        };
         let dict = dictionary();
         let dict = with_dictionary.then_some(&dict);
         let by = if by_affiliation { GroupBy::Affiliation } else { GroupBy::Actor };
-        let whole = render_all(&build(&articles, 0, dict, by, keep).finish());
+        let whole = render_all(&cut(build(&articles, 0, dict, by, keep).finish()));
 
         cuts.push(0);
         cuts.push(articles.len());
@@ -181,7 +186,7 @@ proptest! {
             match merge(partials.clone()) {
                 Ok(merged) => {
                     prop_assert!(keep || !split_text);
-                    prop_assert_eq!(&render_all(&merged), &whole);
+                    prop_assert_eq!(&render_all(&cut(merged)), &whole);
                 }
                 Err(e) => {
                     prop_assert!(split_text && !keep, "{}", e);

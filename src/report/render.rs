@@ -214,6 +214,13 @@ pub(super) fn summary(r: &Report) -> String {
             "quotes on other matters (no vote)",
         ));
     }
+    if let (Some(n), Some(below)) = (r.min_quotes, r.actors_below_min_quotes) {
+        parts.push(format!(
+            "{} with fewer than {} left out",
+            plural(below, "actor", "actors"),
+            plural(n, "quote", "quotes")
+        ));
+    }
     if r.unattributed > 0 {
         parts.push(plural(
             r.unattributed,
