@@ -142,3 +142,147 @@ fn min_quotes_leaves_out_actors_with_fewer_quotes_in_every_format() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
 }
+
+const CSV_ARTICLES: &str = "id,headline,body,published\n\
+    tass-1,Talks,\"\u{201c}We will not accept new sanctions,\u{201d} Foreign Minister Ivan Petrov told reporters.\",2024-01-15\n\
+    rt-2,More talks,\"\u{201c}Sanctions are a mistake,\u{201d} Ivan Petrov said.\",2024-02-03\n";
+
+#[test]
+fn csv_files_are_read_as_articles_with_named_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.csv"), CSV_ARTICLES).unwrap();
+    let cols = ["--text-col", "body", "--title-col", "headline"];
+    let out = ok(&run(d, &[&["quotes", "news.csv"], &cols[..]].concat()));
+    let rows: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(rows[0]["article"], "tass-1");
+    assert_eq!(rows[1]["article"], "rt-2");
+    assert_eq!(rows[0]["speaker"], "Ivan Petrov");
+    // The date column is named by a flag too, and the report shows the dates.
+    let out = ok(&run(
+        d,
+        &[
+            &[
+                "report",
+                "news.csv",
+                "--topic",
+                "new sanctions",
+                "--date-col",
+                "published",
+            ],
+            &cols[..],
+        ]
+        .concat(),
+    ));
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["articles"], 2);
+    assert_eq!(report["actors"][0]["first_seen"], "2024-01-15");
+    assert_eq!(report["actors"][0]["last_seen"], "2024-02-03");
+    // Without --text-col there is no "text" column: one line naming the file and line.
+    let o = run(d, &["quotes", "news.csv"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        err,
+        "demarche: news.csv:1: no column \"text\" in the header\n",
+        "{}",
+        show(&o)
+    );
+    // A named column that is not there.
+    let o = run(
+        d,
+        &[
+            "quotes",
+            "news.csv",
+            "--text-col",
+            "body",
+            "--id-col",
+            "key",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("news.csv:1: no column \"key\""));
+}
+
+#[test]
+fn a_bad_csv_row_is_one_line_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("bad.csv"),
+        "id,text\na,\"\u{201c}We agree,\u{201d} Merkel said.\"\nb,\"two\nlines\",extra\n",
+    )
+    .unwrap();
+    for args in [
+        &["quotes", "bad.csv"][..],
+        &["report", "bad.csv", "--topic", "t"],
+        &["classify", "bad.csv", "--topic", "t", "-o", "out.jsonl"],
+    ] {
+        let o = run(d, args);
+        assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            err, "demarche: bad.csv:3: 3 fields, but the header has 2\n",
+            "{args:?}"
+        );
+        assert!(!d.join("out.jsonl").exists());
+    }
+}
+
+#[test]
+fn a_directory_walk_reads_csv_articles_and_skips_other_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("news")).unwrap();
+    std::fs::write(
+        d.join("news/wire.csv"),
+        CSV_ARTICLES.replace("body", "text"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("news/actors.csv"),
+        "name,aliases,affiliation\nIvan Petrov,Petrov,Russia\n",
+    )
+    .unwrap();
+    let o = run(
+        d,
+        &[
+            "report",
+            "news",
+            "--topic",
+            "new sanctions",
+            "--actors",
+            "news/actors.csv",
+        ],
+    );
+    let report: Value = serde_json::from_str(&ok(&o)).unwrap();
+    assert_eq!(report["articles"], 2);
+    assert_eq!(report["actors"][0]["affiliation"], "Russia");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains(
+            "warning: news/actors.csv: skipped: no column \"text\" in the header (not a CSV of articles"
+        ),
+        "{}",
+        show(&o)
+    );
+    // An output among the files the walk reads is refused, CSV or not.
+    std::fs::write(d.join("news/out.csv"), "actor,quotes\n").unwrap();
+    let o = run(
+        d,
+        &[
+            "report",
+            "news",
+            "--topic",
+            "t",
+            "--format",
+            "csv",
+            "-o",
+            "news/out.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+}
