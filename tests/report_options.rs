@@ -286,3 +286,169 @@ fn a_directory_walk_reads_csv_articles_and_skips_other_tables() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", show(&o));
 }
+
+const OTHER: &str = "sanctions on Iran";
+
+#[test]
+fn several_topics_give_one_report_each_from_one_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let articles = all_articles();
+    let one = |topic: &str, format: &str| {
+        ok(&run(
+            d,
+            &with_articles(&["report", "--topic", topic, "--format", format], &articles),
+        ))
+    };
+    let both = |format: &str| {
+        ok(&run(
+            d,
+            &with_articles(
+                &[
+                    "report", "--topic", TOPIC, "--topic", OTHER, "--format", format,
+                ],
+                &articles,
+            ),
+        ))
+    };
+    // JSON: a list of the single-topic reports.
+    let list: Value = serde_json::from_str(&both("json")).unwrap();
+    let first: Value = serde_json::from_str(&one(TOPIC, "json")).unwrap();
+    let second: Value = serde_json::from_str(&one(OTHER, "json")).unwrap();
+    assert_eq!(list, Value::Array(vec![first, second]));
+    // CSV: a topic column first, then each topic's rows.
+    let csv = both("csv");
+    let single = one(TOPIC, "csv");
+    assert!(csv.starts_with(&format!("topic,{}", single.lines().next().unwrap())));
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    let single_rows = single.lines().count() - 1 + one(OTHER, "csv").lines().count() - 1;
+    assert_eq!(rows.len(), single_rows);
+    assert!(rows[0].starts_with(&format!("{TOPIC},")));
+    assert!(rows.last().unwrap().starts_with(&format!("{OTHER},")));
+    // Markdown: one section per topic, each the single-topic report.
+    assert_eq!(
+        both("md"),
+        format!("{}\n{}", one(TOPIC, "md"), one(OTHER, "md"))
+    );
+    // HTML: one page, a section per topic, anchors unique on the page.
+    let html = both("html");
+    assert_eq!(html.matches("<section class=\"topic\"").count(), 2);
+    assert_eq!(html.matches("<html").count(), 1);
+    let ids: Vec<&str> = html
+        .split("id=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    assert!(html.contains("href=\"#topic-1-actor-0\""));
+
+    // classify: one row per quote and topic.
+    let rows = |args: &[&str]| {
+        ok(&run(d, &with_articles(args, &articles[..2])))
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let a = rows(&["classify", "--topic", TOPIC]);
+    let b = rows(&["classify", "--topic", OTHER]);
+    let ab = rows(&["classify", "--topic", TOPIC, "--topic", OTHER]);
+    assert_eq!(ab.len(), a.len() + b.len());
+    for (i, pair) in ab.chunks(2).enumerate() {
+        assert_eq!(pair[0], a[i]);
+        assert_eq!(pair[1], b[i]);
+    }
+}
+
+#[test]
+fn topics_come_from_a_file_and_shards_merge_per_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let articles = all_articles();
+    std::fs::write(
+        d.join("topics.txt"),
+        format!("# what the desk follows\n{TOPIC}\n\n  {OTHER}  \n"),
+    )
+    .unwrap();
+    let whole = ok(&run(
+        d,
+        &with_articles(
+            &["report", "--topics", "topics.txt", "--format", "csv"],
+            &articles,
+        ),
+    ));
+    for (i, part) in [&articles[..4], &articles[4..]].iter().enumerate() {
+        let name = format!("part-{i}.json");
+        ok(&run(
+            d,
+            &with_articles(
+                &["report", "--topics", "topics.txt", "--partial", "-o", &name],
+                part,
+            ),
+        ));
+        let text = std::fs::read_to_string(d.join(&name)).unwrap();
+        assert_eq!(text.lines().count(), 2, "one partial report per topic");
+    }
+    let merged = ok(&run(
+        d,
+        &["merge", "part-1.json", "part-0.json", "--format", "csv"],
+    ));
+    assert_eq!(merged, whole);
+    // Concatenated, one file of partial reports merges the same.
+    let mut all = std::fs::read_to_string(d.join("part-0.json")).unwrap();
+    all.push_str(&std::fs::read_to_string(d.join("part-1.json")).unwrap());
+    std::fs::write(d.join("all.jsonl"), all).unwrap();
+    assert_eq!(
+        ok(&run(d, &["merge", "all.jsonl", "--format", "csv"])),
+        whole
+    );
+    // Partial reports of other topic sets are refused.
+    ok(&run(
+        d,
+        &with_articles(
+            &["report", "--topic", TOPIC, "--partial", "-o", "one.json"],
+            &articles[..1],
+        ),
+    ));
+    let o = run(d, &["merge", "part-0.json", "one.json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with(&format!(
+        "demarche: one.json: topics \"{TOPIC}\", but part-0.json has \"{TOPIC}\", \"{OTHER}\""
+    )));
+}
+
+#[test]
+fn bad_topic_lists_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "\u{201c}We will not,\u{201d} Putin said.").unwrap();
+    std::fs::write(d.join("empty.txt"), "# nothing yet\n\n").unwrap();
+    std::fs::write(d.join("twice.txt"), "Kosovo\nsanctions\n Kosovo\n").unwrap();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["report", "a.txt", "--topics", "empty.txt"],
+            "demarche: empty.txt: no topic in it\n",
+        ),
+        (
+            &["report", "a.txt", "--topics", "twice.txt"],
+            "demarche: twice.txt:3: topic \"Kosovo\" given twice\n",
+        ),
+        (
+            &["classify", "a.txt", "--topic", "x", "--topic", " x "],
+            "demarche: --topic: topic \"x\" given twice\n",
+        ),
+        (
+            &["report", "a.txt", "--topics", "missing.txt"],
+            "demarche: missing.txt: No such file or directory (os error 2)\n",
+        ),
+    ];
+    for (args, says) in cases {
+        let o = run(d, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}\n{}", show(&o));
+        assert_eq!(String::from_utf8_lossy(&o.stderr), says, "{args:?}");
+    }
+    let o = run(d, &["report", "a.txt"]);
+    assert_eq!(o.status.code(), Some(2), "no topic at all: {}", show(&o));
+}

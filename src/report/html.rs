@@ -132,8 +132,14 @@ fn label_badge(labels: &[String], label: &str) -> String {
 }
 
 pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
-    let labels = &r.stance_labels;
-    let topic = esc(&one_line(&r.topic));
+    page_head(&r.topic, w)?;
+    topic_sections(r, "actor-", w)?;
+    page_foot(w)
+}
+
+/// The page up to the opening of `main`, titled for `title`.
+pub(super) fn page_head(title: &str, w: &mut impl Write) -> io::Result<()> {
+    let topic = esc(&one_line(title));
     writeln!(
         w,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
@@ -146,7 +152,15 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
         w,
         "<title>Stance report: {topic}</title>\n<style>{STYLE}</style>\n</head>"
     )?;
-    writeln!(w, "<body>\n<main>\n<header>")?;
+    writeln!(w, "<body>\n<main>")
+}
+
+/// One topic's report: its heading and summary, the actors, and the evidence; `ids` starts
+/// the anchors of its actors, which must be unique on the page.
+pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::Result<()> {
+    let labels = &r.stance_labels;
+    let topic = esc(&one_line(&r.topic));
+    writeln!(w, "<header>")?;
     writeln!(w, "<h1>Stance toward \u{201c}{topic}\u{201d}</h1>")?;
     writeln!(w, "<p class=\"meta\">{}</p>\n</header>", esc(&summary(r)))?;
 
@@ -161,7 +175,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
     }
     writeln!(w, "</div>\n<table>\n<thead><tr><th>Actor</th><th class=\"n\">Quotes</th><th class=\"n\">On topic</th><th>Stance</th><th class=\"n\">Confidence</th><th>Votes</th><th>Sentiment</th><th>Seen</th></tr></thead>\n<tbody>")?;
     for (i, a) in r.actors.iter().enumerate() {
-        let mut who = format!("<a href=\"#actor-{i}\">{}</a>", esc(&a.actor));
+        let mut who = format!("<a href=\"#{ids}{i}\">{}</a>", esc(&a.actor));
         let sub: Vec<String> = [
             a.affiliation.clone(),
             a.role.clone(),
@@ -196,7 +210,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
     for (i, a) in r.actors.iter().enumerate() {
         writeln!(
             w,
-            "<article id=\"actor-{i}\">\n<h3>{} {} <span class=\"sub\">{} quote{}</span></h3>",
+            "<article id=\"{ids}{i}\">\n<h3>{} {} <span class=\"sub\">{} quote{}</span></h3>",
             esc(&a.actor),
             label_badge(labels, &a.stance),
             a.quotes,
@@ -223,7 +237,11 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
         }
         writeln!(w, "</ol>\n</article>")?;
     }
-    writeln!(w, "</section>")?;
+    writeln!(w, "</section>")
+}
+
+/// The footer and the end of the page.
+pub(super) fn page_foot(w: &mut impl Write) -> io::Result<()> {
     writeln!(
         w,
         "<footer>Made by demarche {}. Stance per actor: weighted mean of its quotes' \

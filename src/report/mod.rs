@@ -94,12 +94,14 @@ mod html;
 mod name;
 mod partial;
 mod render;
+mod set;
 mod tally;
 
 pub use crate::label::{label_order, LabelProbs};
 pub use builder::ReportBuilder;
 pub use dictionary::{ActorDictionary, DictionaryEntry};
 pub use partial::{merge, PartialReport};
+pub use set::PartialReports;
 
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
@@ -311,6 +313,41 @@ impl Report {
             Format::Csv => render::csv(self, w),
             Format::Md => render::markdown(self, w),
             Format::Html => html::html(self, w),
+        }
+    }
+}
+
+/// Writes the reports of several topics (from one pass over the articles) in `format`: with
+/// one report, exactly [`Report::write_to`]; with several, a JSON list of reports, one CSV with
+/// a `topic` column first, or one Markdown document or HTML page with a section per topic.
+pub fn write_reports(reports: &[Report], w: &mut impl Write, format: Format) -> io::Result<()> {
+    if let [one] = reports {
+        return one.write_to(w, format);
+    }
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, reports)?;
+            w.write_all(b"\n")
+        }
+        Format::Csv => render::csv_rows(reports, true, w),
+        Format::Md => {
+            for (i, r) in reports.iter().enumerate() {
+                if i > 0 {
+                    writeln!(w)?;
+                }
+                render::markdown(r, w)?;
+            }
+            Ok(())
+        }
+        Format::Html => {
+            let topics: Vec<&str> = reports.iter().map(|r| r.topic.as_str()).collect();
+            html::page_head(&topics.join("; "), w)?;
+            for (t, r) in reports.iter().enumerate() {
+                writeln!(w, "<section class=\"topic\" id=\"topic-{t}\">")?;
+                html::topic_sections(r, &format!("topic-{t}-actor-"), w)?;
+                writeln!(w, "</section>")?;
+            }
+            html::page_foot(w)
         }
     }
 }

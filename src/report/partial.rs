@@ -59,7 +59,7 @@ pub struct PartialReport {
     pub(super) keep_duplicates: bool,
     /// Where it was read from, to name it in errors.
     #[serde(skip)]
-    source: Option<PathBuf>,
+    pub(super) source: Option<PathBuf>,
 }
 
 /// The actors of a partial report as JSON: a list of tallies sorted by key.
@@ -223,10 +223,27 @@ impl PartialReport {
     /// concatenated, one per line) and adds them up; `path` names the text in errors.
     pub fn from_json(text: &str, path: impl Into<PathBuf>) -> Result<PartialReport> {
         let path = path.into();
+        let mut total: Option<PartialReport> = None;
+        PartialReport::each_in(text, &path, |p, _| match total.as_mut() {
+            Some(t) => t.absorb(p),
+            None => {
+                total = Some(p);
+                Ok(())
+            }
+        })?;
+        total.ok_or_else(|| Error::input(&path, None, "empty: no partial report in it"))
+    }
+
+    /// Parses each partial report in `text` (one or more, as `from_json` reads them), checks
+    /// it, and gives it to `f` with the line it starts on.
+    pub(super) fn each_in(
+        text: &str,
+        path: &Path,
+        mut f: impl FnMut(PartialReport, u64) -> Result<()>,
+    ) -> Result<()> {
         let line_at =
             |offset: usize| text[..offset.min(text.len())].matches('\n').count() as u64 + 1;
         let mut stream = serde_json::Deserializer::from_str(text).into_iter::<PartialReport>();
-        let mut total: Option<PartialReport> = None;
         loop {
             let start = stream.byte_offset();
             let Some(next) = stream.next() else { break };
@@ -237,7 +254,7 @@ impl PartialReport {
                     .rsplit_once(" at line ")
                     .map_or(msg.as_str(), |(m, _)| m);
                 Error::input(
-                    &path,
+                    path,
                     Some(e.line() as u64),
                     format!("not a partial report: {msg} (column {})", e.column()),
                 )
@@ -245,7 +262,7 @@ impl PartialReport {
             if p.format != FORMAT || p.version != VERSION {
                 let skipped = text[start..].len() - text[start..].trim_start().len();
                 return Err(Error::input(
-                    &path,
+                    path,
                     Some(line_at(start + skipped)),
                     format!(
                         "partial report format {:?} version {}, but this demarche reads {FORMAT:?} version {VERSION}",
@@ -261,17 +278,15 @@ impl PartialReport {
                     add_candidates(list, []);
                 }
             }
+            let skipped = text[start..].len() - text[start..].trim_start().len();
+            let line = line_at(start + skipped);
             if let Err(message) = p.check() {
-                let skipped = text[start..].len() - text[start..].trim_start().len();
-                return Err(Error::input(&path, Some(line_at(start + skipped)), message));
+                return Err(Error::input(path, Some(line), message));
             }
-            p.source = Some(path.clone());
-            match total.as_mut() {
-                Some(t) => t.absorb(p)?,
-                None => total = Some(p),
-            }
+            p.source = Some(path.to_path_buf());
+            f(p, line)?;
         }
-        total.ok_or_else(|| Error::input(&path, None, "empty: no partial report in it"))
+        Ok(())
     }
 
     /// Writes the partial report as one line of JSON.
@@ -280,7 +295,7 @@ impl PartialReport {
         w.write_all(b"\n")
     }
 
-    fn name(&self) -> String {
+    pub(super) fn name(&self) -> String {
         self.source
             .as_ref()
             .map_or_else(|| "partial report".to_string(), |p| p.display().to_string())

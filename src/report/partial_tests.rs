@@ -2,7 +2,7 @@
 
 use super::super::fixture::quote;
 use super::super::tally::{Candidate, EVIDENCE};
-use super::super::{ActorDictionary, Format, ReportBuilder, ScoredQuote};
+use super::super::{ActorDictionary, Format, PartialReports, ReportBuilder, ScoredQuote};
 use super::*;
 use crate::QuoteKind;
 use proptest::prelude::*;
@@ -100,17 +100,47 @@ fn build<'d>(
     by: GroupBy,
     keep: bool,
 ) -> ReportBuilder<'d> {
-    let mut b =
-        ReportBuilder::new("independence for Kosovo", "m@1", dict, by).keep_duplicates(keep);
+    build_on(
+        articles,
+        first,
+        dict,
+        by,
+        keep,
+        ("independence for Kosovo", false),
+    )
+}
+
+/// [`build`] on another topic; with `flip` the quotes' favor and against swap, as if the
+/// speakers stood the other way on it.
+fn build_on<'d>(
+    articles: &[(u64, Vec<ScoredQuote>)],
+    first: usize,
+    dict: Option<&'d ActorDictionary>,
+    by: GroupBy,
+    keep: bool,
+    (topic, flip): (&str, bool),
+) -> ReportBuilder<'d> {
+    let mut b = ReportBuilder::new(topic, "m@1", dict, by).keep_duplicates(keep);
     for (i, (text, quotes)) in articles.iter().enumerate() {
         if !b.add_article(*text) {
             continue;
         }
         for q in quotes {
-            b.add(&ScoredQuote {
+            let mut q = ScoredQuote {
                 article: format!("article-{}", first + i),
                 ..q.clone()
-            });
+            };
+            if flip {
+                let (f, a) = (q.stance_probs.get("favor"), q.stance_probs.get("against"));
+                q.stance_probs = [
+                    ("favor", a),
+                    ("against", f),
+                    ("none", q.stance_probs.get("none")),
+                ]
+                .into_iter()
+                .collect();
+            }
+            b.add(&q);
         }
     }
     b
@@ -196,6 +226,124 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Several topics: each shard writes one partial report per topic; the merge of the
+    /// shards' sets, topic by topic, equals the reports of the whole in every format.
+    #[test]
+    fn merged_topic_sets_equal_the_whole(
+        (articles, mut cuts) in arb_input(),
+        keep in any::<bool>(),
+        min_quotes in prop::option::of(0u64..4),
+    ) {
+        let topics = [("independence for Kosovo", false), ("sanctions on Serbia", true)];
+        let set_of = |articles: &[(u64, Vec<ScoredQuote>)], first: usize| {
+            PartialReports::new(
+                topics
+                    .iter()
+                    .map(|t| build_on(articles, first, None, GroupBy::Actor, keep, *t).partial())
+                    .collect(),
+            )
+        };
+        let render = |set: PartialReports| -> Vec<String> {
+            let reports: Vec<Report> = set
+                .finish()
+                .into_iter()
+                .map(|r| match min_quotes {
+                    Some(n) => r.min_quotes(n),
+                    None => r,
+                })
+                .collect();
+            [Format::Json, Format::Csv, Format::Md, Format::Html]
+                .iter()
+                .map(|f| {
+                    let mut out = Vec::new();
+                    super::super::write_reports(&reports, &mut out, *f).unwrap();
+                    String::from_utf8(out).unwrap()
+                })
+                .collect()
+        };
+        let whole = render(set_of(&articles, 0));
+        cuts.push(0);
+        cuts.push(articles.len());
+        cuts.sort_unstable();
+        let mut shards = Vec::new();
+        let mut shard_of = BTreeMap::new();
+        let mut split_text = false;
+        for (i, w) in cuts.windows(2).enumerate() {
+            for (text, _) in &articles[w[0]..w[1]] {
+                split_text |= *shard_of.entry(*text).or_insert(i) != i;
+            }
+            let mut json = Vec::new();
+            set_of(&articles[w[0]..w[1]], w[0]).write_to(&mut json).unwrap();
+            let json = String::from_utf8(json).unwrap();
+            prop_assert_eq!(json.lines().count(), 2);
+            shards.push(PartialReports::from_json(&json, format!("shard-{i}.json")).unwrap());
+        }
+        shards.reverse();
+        let mut iter = shards.into_iter();
+        let mut total = iter.next().unwrap();
+        let merged = iter.try_for_each(|s| total.absorb(s));
+        match merged {
+            Ok(()) => {
+                prop_assert!(keep || !split_text);
+                prop_assert_eq!(render(total), whole);
+            }
+            Err(e) => prop_assert!(split_text && !keep, "{}", e),
+        }
+    }
+}
+
+#[test]
+fn topic_sets_of_other_runs_do_not_merge() {
+    let set = |topics: &[&str], hashes: &[u64]| {
+        let parts = topics
+            .iter()
+            .map(|t| {
+                let mut b = ReportBuilder::new(t, "m", None, GroupBy::Actor);
+                for h in hashes {
+                    b.add_article(*h);
+                }
+                b.partial()
+            })
+            .collect();
+        let mut json = Vec::new();
+        PartialReports::new(parts).write_to(&mut json).unwrap();
+        String::from_utf8(json).unwrap()
+    };
+    let ab = PartialReports::from_json(&set(&["a", "b"], &[1, 2]), "ab.json").unwrap();
+    assert_eq!(ab.topics(), ["a", "b"]);
+    let ac = PartialReports::from_json(&set(&["a", "c"], &[3]), "ac.json").unwrap();
+    let e = ab.clone().absorb(ac).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "ac.json: topics \"a\", \"c\", but ab.json has \"a\", \"b\""
+    );
+    assert_eq!(e.exit_code(), 2);
+    // In another order, the same topics merge.
+    let ba = PartialReports::from_json(&set(&["b", "a"], &[3]), "ba.json").unwrap();
+    let mut total = ab.clone();
+    total.absorb(ba).unwrap();
+    assert_eq!(total.topics(), ["a", "b"]);
+    // A shard's line for one topic missing: the topics count other articles.
+    let mixed = format!("{}{}", set(&["a", "b"], &[1, 2]), set(&["a"], &[3]));
+    let e = PartialReports::from_json(&mixed, "mixed.json").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("mixed.json: topic \"b\" counts 2 articles, but topic \"a\" counts 3"),
+        "{e}"
+    );
+    // One topic each: the single partial report's message.
+    let a = PartialReports::from_json(&set(&["a"], &[1]), "a.json").unwrap();
+    let b = PartialReports::from_json(&set(&["b"], &[2]), "b.json").unwrap();
+    let e = a.clone().absorb(b).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "b.json: topic is \"b\", but a.json has \"a\""
+    );
 }
 
 #[test]

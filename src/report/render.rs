@@ -30,28 +30,55 @@ pub(super) fn dates(a: &ActorReport) -> String {
 }
 
 pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
+    csv_rows(std::slice::from_ref(r), false, w)
+}
+
+/// The labels of all `reports`, in label order.
+pub(super) fn all_labels(reports: &[Report], of: fn(&Report) -> &Vec<String>) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for r in reports {
+        for l in of(r) {
+            if !labels.contains(l) {
+                labels.push(l.clone());
+            }
+        }
+    }
+    labels.sort_by(|a, b| super::label_order(a, b));
+    labels
+}
+
+/// One row per actor of each report, with a `topic` column first when `topics`; the label
+/// columns are those of every report.
+pub(super) fn csv_rows(reports: &[Report], topics: bool, w: &mut impl Write) -> io::Result<()> {
+    let stance_labels = all_labels(reports, |r| &r.stance_labels);
+    let sentiment_labels = all_labels(reports, |r| &r.sentiment_labels);
     let mut out = csv::Writer::from_writer(w);
-    let mut header: Vec<String> = [
-        "actor",
-        "affiliation",
-        "role",
-        "quotes",
-        "direct",
-        "indirect",
-        "partial",
-        "articles",
-        "relevant",
-        "irrelevant",
-        "stance",
-        "confidence",
-        "note",
-    ]
-    .map(String::from)
-    .to_vec();
-    header.extend(r.stance_labels.iter().map(|l| format!("votes_{l}")));
-    header.extend(r.stance_labels.iter().map(|l| format!("stance_{l}")));
+    let mut header: Vec<String> = Vec::new();
+    if topics {
+        header.push("topic".into());
+    }
+    header.extend(
+        [
+            "actor",
+            "affiliation",
+            "role",
+            "quotes",
+            "direct",
+            "indirect",
+            "partial",
+            "articles",
+            "relevant",
+            "irrelevant",
+            "stance",
+            "confidence",
+            "note",
+        ]
+        .map(String::from),
+    );
+    header.extend(stance_labels.iter().map(|l| format!("votes_{l}")));
+    header.extend(stance_labels.iter().map(|l| format!("stance_{l}")));
     header.push("sentiment".into());
-    header.extend(r.sentiment_labels.iter().map(|l| format!("sentiment_{l}")));
+    header.extend(sentiment_labels.iter().map(|l| format!("sentiment_{l}")));
     header.extend(
         [
             "first_seen",
@@ -64,8 +91,15 @@ pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
         .map(String::from),
     );
     out.write_record(&header)?;
-    for a in &r.actors {
-        let mut row = vec![
+    for (r, a) in reports
+        .iter()
+        .flat_map(|r| r.actors.iter().map(move |a| (r, a)))
+    {
+        let mut row = Vec::new();
+        if topics {
+            row.push(r.topic.clone());
+        }
+        row.extend([
             a.actor.clone(),
             a.affiliation.clone().unwrap_or_default(),
             a.role.clone().unwrap_or_default(),
@@ -79,11 +113,11 @@ pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
             a.stance.clone(),
             num(a.confidence),
             a.note.clone().unwrap_or_default(),
-        ];
-        row.extend(r.stance_labels.iter().map(|l| num(a.votes.get(l))));
-        row.extend(r.stance_labels.iter().map(|l| num(a.stance_probs.get(l))));
+        ]);
+        row.extend(stance_labels.iter().map(|l| num(a.votes.get(l))));
+        row.extend(stance_labels.iter().map(|l| num(a.stance_probs.get(l))));
         row.push(a.sentiment.clone().unwrap_or_default());
-        row.extend(r.sentiment_labels.iter().map(|l| {
+        row.extend(sentiment_labels.iter().map(|l| {
             a.sentiment_probs
                 .as_ref()
                 .map(|p| num(p.get(l)))
