@@ -37,7 +37,7 @@ use crate::features::{Context, ModelInput};
 use crate::label::LabelProbs;
 use crate::model::Model;
 use crate::quote::QuoteRecord;
-use crate::report::{ActorDictionary, GroupBy, Report, ReportBuilder, ScoredQuote};
+use crate::report::{ActorDictionary, GroupBy, Period, Report, ReportBuilder, ScoredQuote};
 use crate::topic::{TopicSignals, TopicTerms};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -186,6 +186,7 @@ pub struct Pipeline<'m> {
     by: GroupBy,
     actors: Option<ActorDictionary>,
     min_quotes: Option<u64>,
+    period: Option<Period>,
 }
 
 impl<'m> Pipeline<'m> {
@@ -222,6 +223,13 @@ impl<'m> Pipeline<'m> {
     /// ([`Report::min_quotes`]).
     pub fn min_quotes(mut self, n: u64) -> Pipeline<'m> {
         self.min_quotes = Some(n);
+        self
+    }
+
+    /// Reports over time: each actor's quotes counted by the period of their article's date
+    /// too ([`ReportBuilder::period`]).
+    pub fn period(mut self, period: Period) -> Pipeline<'m> {
+        self.period = Some(period);
         self
     }
 
@@ -333,6 +341,7 @@ impl<'m> Pipeline<'m> {
             self.actors.as_ref(),
             self.by,
         )
+        .period(self.period)
     }
 
     /// Where each speaker stands on `topic` across `articles`, read in parallel batches; an

@@ -452,3 +452,133 @@ fn bad_topic_lists_are_usage_errors() {
     let o = run(d, &["report", "a.txt"]);
     assert_eq!(o.status.code(), Some(2), "no topic at all: {}", show(&o));
 }
+
+#[test]
+fn reports_over_time_count_each_actor_by_period_and_merge_like_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.csv"), CSV_ARTICLES.replace("body", "text")).unwrap();
+    std::fs::write(
+        d.join("page.html"),
+        "<html><head><meta property=\"article:published_time\" content=\"2024-02-20T08:00Z\">\
+         </head><body><p>\u{201c}Sanctions will not work,\u{201d} Ivan Petrov said.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("plain.txt"),
+        "\u{201c}No sanctions,\u{201d} Ivan Petrov said.",
+    )
+    .unwrap();
+    let topic = "new sanctions";
+    let report = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "news.csv",
+            "page.html",
+            "plain.txt",
+            "--topic",
+            topic,
+        ];
+        args.extend(extra);
+        ok(&run(d, &args))
+    };
+    let v: Value =
+        serde_json::from_str(&report(&["--period", "month", "--date-col", "published"])).unwrap();
+    assert_eq!(v["period"], "month");
+    let periods: Vec<(&str, u64)> = v["actors"][0]["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["period"].as_str().unwrap(), p["quotes"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(periods, [("2024-01", 1), ("2024-02", 2), ("undated", 1)]);
+    // --date dates the articles that carry none.
+    let v: Value = serde_json::from_str(&report(&[
+        "--period",
+        "quarter",
+        "--date-col",
+        "published",
+        "--date",
+        "2024-04-02",
+    ]))
+    .unwrap();
+    let periods: Vec<&str> = v["actors"][0]["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(periods, ["2024-Q1", "2024-Q2"]);
+    let csv = report(&[
+        "--period",
+        "month",
+        "--date-col",
+        "published",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.starts_with(
+            "actor,period,quotes,relevant,stance,votes_favor,votes_against,votes_none\n"
+        ),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 4);
+    let html = report(&[
+        "--period",
+        "week",
+        "--date-col",
+        "published",
+        "--format",
+        "html",
+    ]);
+    assert!(html.contains("<h2>Over time"), "an SVG chart per actor");
+    // Shards over time merge into the report of the whole.
+    for (name, input) in [("a.json", "news.csv"), ("b.json", "page.html")] {
+        ok(&run(
+            d,
+            &[
+                "report",
+                input,
+                "--topic",
+                topic,
+                "--period",
+                "month",
+                "--date-col",
+                "published",
+                "--partial",
+                "-o",
+                name,
+            ],
+        ));
+    }
+    let whole = ok(&run(
+        d,
+        &[
+            "report",
+            "news.csv",
+            "page.html",
+            "--topic",
+            topic,
+            "--period",
+            "month",
+            "--date-col",
+            "published",
+            "--format",
+            "md",
+        ],
+    ));
+    assert_eq!(
+        ok(&run(d, &["merge", "b.json", "a.json", "--format", "md"])),
+        whole
+    );
+    assert!(whole.contains("## Over time (by month)"));
+    // Bad values are usage errors.
+    for bad in [&["--period", "day"][..], &["--date", "10/02/2007"]] {
+        let o = run(
+            d,
+            &[&["report", "plain.txt", "--topic", topic], bad].concat(),
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    }
+}

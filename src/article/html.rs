@@ -85,6 +85,8 @@ struct TextSink {
     title: Option<String>,
     title_text: String,
     in_title: bool,
+    /// The publication date from the first `<meta>` that gives one.
+    date: Option<String>,
     /// Open skipped elements, as indices into [`SKIPPED_ELEMENTS`]...
     skipped: Vec<u8>,
     /// ...and how many of each are open, so an end tag with no open element to close costs
@@ -105,6 +107,9 @@ impl TextSink {
         }
         match tag.kind {
             TagKind::StartTag => {
+                if name == "meta" && self.date.is_none() {
+                    self.date = meta_date(&tag);
+                }
                 if name == "title" && self.title.is_none() && !tag.self_closing {
                     self.in_title = true;
                 }
@@ -153,6 +158,37 @@ impl TextSink {
             self.current.push_str(text);
         }
     }
+}
+
+/// The `<meta>` names and properties that carry a page's publication date.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "date",
+    "pubdate",
+    "publishdate",
+    "datepublished",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "og:published_time",
+];
+
+/// The publication date a `<meta>` tag gives, if it is one that gives it.
+fn meta_date(tag: &Tag) -> Option<String> {
+    let attr = |n: &str| {
+        tag.attrs
+            .iter()
+            .find(|a| &*a.name.local == n)
+            .map(|a| a.value.trim().to_string())
+    };
+    let named = ["property", "name", "itemprop"]
+        .iter()
+        .filter_map(|n| attr(n))
+        .any(|v| DATE_META.contains(&v.to_ascii_lowercase().as_str()));
+    named
+        .then(|| attr("content"))
+        .flatten()
+        .filter(|c| !c.is_empty())
 }
 
 /// The tokenizer calls its sink through a shared reference.
@@ -205,7 +241,7 @@ pub fn html_article(id: String, html: &str) -> Article {
         id,
         body: sink.paragraphs.join("\n\n"),
         title: sink.title,
-        date: None,
+        date: sink.date,
         source: None,
     }
 }
@@ -232,6 +268,21 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_publication_date_comes_from_the_first_meta_that_gives_it() {
+        let html = "<html><head><meta charset=utf-8><meta name=\"viewport\" content=\"x\">\
+            <meta property=\"article:published_time\" content=\" 2007-02-10T09:00:00Z \">\
+            <meta name=\"date\" content=\"2001-01-01\"></head><body><p>Text.</p></body></html>";
+        let a = html_article("x.html".into(), html);
+        assert_eq!(a.date.as_deref(), Some("2007-02-10T09:00:00Z"));
+        let a = html_article(
+            "y.html".into(),
+            "<meta itemprop=datePublished content=2020-05-06><p>T</p>",
+        );
+        assert_eq!(a.date.as_deref(), Some("2020-05-06"));
+        assert_eq!(html_article("z.html".into(), "<p>T</p>").date, None);
+    }
 
     #[test]
     fn html_keeps_paragraphs_and_drops_furniture() {

@@ -7,7 +7,7 @@ use super::model::ModelArgs;
 use anyhow::Result;
 use clap::Args;
 use demarche::output::refuse_input_as_output;
-use demarche::report::{ActorDictionary, GroupBy, PartialReports};
+use demarche::report::{ActorDictionary, GroupBy, PartialReports, Period};
 use demarche::Pipeline;
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -30,8 +30,23 @@ pub struct ReportArgs {
     /// reported as `duplicates`.
     #[arg(long)]
     pub keep_duplicates: bool,
+    /// Stance over time: count each actor's quotes by the week, month, quarter or year of
+    /// their article's date too (undated articles in an `undated` period).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<Period>,
+    /// The date (YYYY-MM-DD) of every article that carries none of its own.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<String>,
     #[command(flatten)]
     pub out: ReportOutput,
+}
+
+fn parse_date(s: &str) -> std::result::Result<String, String> {
+    let s = s.trim();
+    match demarche::report::period::ymd(s) {
+        Some(_) if s.len() == 10 => Ok(s.to_string()),
+        _ => Err(format!("{s:?} is not a date in the form YYYY-MM-DD")),
+    }
 }
 
 pub fn run(args: ReportArgs) -> Result<()> {
@@ -48,6 +63,9 @@ pub fn run(args: ReportArgs) -> Result<()> {
     }
     let (topics, loaded) = args.model.open()?;
     let mut pipeline = Pipeline::new(loaded.get()).group_by(args.by);
+    if let Some(period) = args.period {
+        pipeline = pipeline.period(period);
+    }
     if let Some(path) = &args.actors {
         pipeline = pipeline.actors(ActorDictionary::load(path)?);
     }
@@ -80,7 +98,17 @@ pub fn run(args: ReportArgs) -> Result<()> {
             pipeline
                 .classify_topics(a, &topics)
                 .iter()
-                .map(|rows| rows.iter().filter_map(|c| c.scored(a)).collect::<Vec<_>>())
+                .map(|rows| {
+                    rows.iter()
+                        .filter_map(|c| c.scored(a))
+                        .map(|mut q| {
+                            if q.date.is_none() {
+                                q.date.clone_from(&args.date);
+                            }
+                            q
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .collect::<Vec<_>>()
         },
         |_, per_topic| {

@@ -93,6 +93,7 @@ mod dictionary;
 mod html;
 mod name;
 mod partial;
+pub mod period;
 mod render;
 mod set;
 mod tally;
@@ -101,6 +102,7 @@ pub use crate::label::{label_order, LabelProbs};
 pub use builder::ReportBuilder;
 pub use dictionary::{ActorDictionary, DictionaryEntry};
 pub use partial::{merge, PartialReport};
+pub use period::{Period, PeriodReport, UNDATED};
 pub use set::PartialReports;
 
 use crate::QuoteKind;
@@ -249,6 +251,10 @@ pub struct ActorReport {
     /// For an affiliation row: the speakers rolled up into it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// With a report over time: the actor in each period it is quoted in, in order, the
+    /// undated quotes last.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<PeriodReport>,
 }
 
 /// A per-actor stance report (`report --format json` in `docs/contract.md`).
@@ -275,6 +281,9 @@ pub struct Report {
     /// the totals); shown when `min_quotes` is set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actors_below_min_quotes: Option<u64>,
+    /// With a report over time (`--period`): how long its periods are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// Stance labels in display order.
     pub stance_labels: Vec<String>,
     /// Sentiment labels in display order (empty when the model gives no sentiment).

@@ -6,6 +6,7 @@
 //! makes `merge` of any split equal the whole.
 
 use super::name::{is_full_name, surname};
+use super::period::Period;
 use super::tally::{actor_report, add_candidates, Tally};
 use super::{ActorReport, GroupBy, Report};
 use crate::error::{Error, Result};
@@ -57,6 +58,9 @@ pub struct PartialReport {
     /// `keep_duplicates` counted again.
     pub(super) duplicates: u64,
     pub(super) keep_duplicates: bool,
+    /// With a report over time (`--period`): how long its periods are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) period: Option<Period>,
     /// Where it was read from, to name it in errors.
     #[serde(skip)]
     pub(super) source: Option<PathBuf>,
@@ -203,6 +207,7 @@ impl PartialReport {
             article_hashes: ArticleHashes::default(),
             duplicates: 0,
             keep_duplicates: false,
+            period: None,
             source: None,
         }
     }
@@ -330,6 +335,16 @@ impl PartialReport {
         }
         let name = other.source.clone().unwrap_or_default();
         let refuse = |message: String| Err(Error::input(&name, None, message));
+        if self.period != other.period {
+            let over =
+                |p: Option<Period>| p.map_or("not over time".to_string(), |p| format!("by {p}"));
+            return refuse(format!(
+                "a report {}, but {} is a report {}",
+                over(other.period),
+                self.name(),
+                over(self.period)
+            ));
+        }
         if self.keep_duplicates != other.keep_duplicates {
             let made = |keep: bool| if keep { "with" } else { "without" };
             return refuse(format!(
@@ -501,6 +516,7 @@ impl PartialReport {
             irrelevant: self.irrelevant,
             min_quotes: None,
             actors_below_min_quotes: None,
+            period: self.period,
             stance_labels,
             sentiment_labels,
             actors: rows.into_iter().map(|(_, r)| r).collect(),

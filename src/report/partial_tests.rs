@@ -2,7 +2,7 @@
 
 use super::super::fixture::quote;
 use super::super::tally::{Candidate, EVIDENCE};
-use super::super::{ActorDictionary, Format, PartialReports, ReportBuilder, ScoredQuote};
+use super::super::{ActorDictionary, Format, PartialReports, Period, ReportBuilder, ScoredQuote};
 use super::*;
 use crate::QuoteKind;
 use proptest::prelude::*;
@@ -107,6 +107,7 @@ fn build<'d>(
         by,
         keep,
         ("independence for Kosovo", false),
+        None,
     )
 }
 
@@ -119,8 +120,11 @@ fn build_on<'d>(
     by: GroupBy,
     keep: bool,
     (topic, flip): (&str, bool),
+    period: Option<Period>,
 ) -> ReportBuilder<'d> {
-    let mut b = ReportBuilder::new(topic, "m@1", dict, by).keep_duplicates(keep);
+    let mut b = ReportBuilder::new(topic, "m@1", dict, by)
+        .keep_duplicates(keep)
+        .period(period);
     for (i, (text, quotes)) in articles.iter().enumerate() {
         if !b.add_article(*text) {
             continue;
@@ -186,7 +190,13 @@ proptest! {
         by_affiliation in any::<bool>(),
         keep in any::<bool>(),
         min_quotes in prop::option::of(0u64..4),
+        period in prop::option::of(prop::sample::select(
+            vec![Period::Week, Period::Month, Period::Quarter, Period::Year],
+        )),
     ) {
+        let build = |articles: &[(u64, Vec<ScoredQuote>)], first, dict, by, keep| {
+            build_on(articles, first, dict, by, keep, ("independence for Kosovo", false), period)
+        };
         let cut = |r: Report| match min_quotes {
             Some(n) => r.min_quotes(n),
             None => r,
@@ -238,13 +248,15 @@ proptest! {
         (articles, mut cuts) in arb_input(),
         keep in any::<bool>(),
         min_quotes in prop::option::of(0u64..4),
+        by_month in any::<bool>(),
     ) {
+        let period = by_month.then_some(Period::Month);
         let topics = [("independence for Kosovo", false), ("sanctions on Serbia", true)];
         let set_of = |articles: &[(u64, Vec<ScoredQuote>)], first: usize| {
             PartialReports::new(
                 topics
                     .iter()
-                    .map(|t| build_on(articles, first, None, GroupBy::Actor, keep, *t).partial())
+                    .map(|t| build_on(articles, first, None, GroupBy::Actor, keep, *t, period).partial())
                     .collect(),
             )
         };
@@ -295,6 +307,97 @@ proptest! {
             Err(e) => prop_assert!(split_text && !keep, "{}", e),
         }
     }
+}
+
+#[test]
+fn reports_over_time_count_each_period_and_merge_only_with_their_like() {
+    let dated = |article: &str, date: Option<&str>, fan| ScoredQuote {
+        date: date.map(String::from),
+        ..quote(article, "X", article, fan)
+    };
+    let articles = distinct(vec![
+        vec![dated("a", Some("2007-01-10"), [0.9, 0.05, 0.05])],
+        vec![dated("b", Some("2007-01-20"), [0.8, 0.1, 0.1])],
+        vec![dated("c", Some("2007-03-01"), [0.1, 0.8, 0.1])],
+        vec![dated("d", None, [0.1, 0.8, 0.1])],
+    ]);
+    let by_month = |articles: &[(u64, Vec<ScoredQuote>)]| {
+        build_on(
+            articles,
+            0,
+            None,
+            GroupBy::Actor,
+            false,
+            ("independence for Kosovo", false),
+            Some(Period::Month),
+        )
+    };
+    let r = by_month(&articles).finish();
+    assert_eq!(r.period, Some(Period::Month));
+    let rows: Vec<(&str, u64, &str, f64)> = r.actors[0]
+        .periods
+        .iter()
+        .map(|p| {
+            (
+                p.period.as_str(),
+                p.quotes,
+                p.stance.as_str(),
+                p.votes.get("favor"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2007-01", 2, "favor", 2.0),
+            ("2007-03", 1, "against", 0.0),
+            ("undated", 1, "against", 0.0)
+        ]
+    );
+    let csv = render_all(&r)[1].clone();
+    assert_eq!(
+        csv.lines().collect::<Vec<_>>(),
+        [
+            "actor,period,quotes,relevant,stance,votes_favor,votes_against,votes_none",
+            "X,2007-01,2,2,favor,2,0,0",
+            "X,2007-03,1,1,against,0,1,0",
+            "X,undated,1,1,against,0,1,0"
+        ]
+    );
+    let html = render_all(&r)[3].clone();
+    assert!(
+        html.contains(
+            "<h2>Over time <span class=\"sub\">by month, 2007-01 \u{2013} undated</span>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<title>2007-03: against (1 quote, 1 on topic)</title>"),
+        "{html}"
+    );
+    // Without a period, no period fields at all.
+    let plain = build(&articles, 0, None, GroupBy::Actor, false).finish();
+    assert!(plain.actors[0].periods.is_empty());
+    assert!(!render_all(&plain)[0].contains("period"));
+    // A partial report over time and one not over time do not merge.
+    let over =
+        PartialReport::from_json(&to_json(&by_month(&articles[..2]).partial()), "m.json").unwrap();
+    let flat = PartialReport::from_json(
+        &to_json(&build(&articles[2..], 2, None, GroupBy::Actor, false).partial()),
+        "f.json",
+    )
+    .unwrap();
+    let e = merge([over, flat]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "f.json: a report not over time, but m.json is a report by month"
+    );
+    // Period sums that do not add up to the actor's are refused.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&to_json(&by_month(&articles).partial())).unwrap();
+    v["actors"][0]["periods"]["2007-01"]["quotes"] = 5.into();
+    let e = PartialReport::from_json(&v.to_string(), "edited.json").unwrap_err();
+    assert!(e.to_string().contains("periods count 7 quotes"), "{e}");
 }
 
 #[test]

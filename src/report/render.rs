@@ -50,6 +50,9 @@ pub(super) fn all_labels(reports: &[Report], of: fn(&Report) -> &Vec<String>) ->
 /// One row per actor of each report, with a `topic` column first when `topics`; the label
 /// columns are those of every report.
 pub(super) fn csv_rows(reports: &[Report], topics: bool, w: &mut impl Write) -> io::Result<()> {
+    if reports.iter().any(|r| r.period.is_some()) {
+        return csv_periods(reports, topics, w);
+    }
     let stance_labels = all_labels(reports, |r| &r.stance_labels);
     let sentiment_labels = all_labels(reports, |r| &r.sentiment_labels);
     let mut out = csv::Writer::from_writer(w);
@@ -137,6 +140,39 @@ pub(super) fn csv_rows(reports: &[Report], topics: bool, w: &mut impl Write) -> 
     out.flush()
 }
 
+/// A report over time in long form: one row per actor and period, with the votes by label.
+fn csv_periods(reports: &[Report], topics: bool, w: &mut impl Write) -> io::Result<()> {
+    let labels = all_labels(reports, |r| &r.stance_labels);
+    let mut out = csv::Writer::from_writer(w);
+    let mut header: Vec<String> = Vec::new();
+    if topics {
+        header.push("topic".into());
+    }
+    header.extend(["actor", "period", "quotes", "relevant", "stance"].map(String::from));
+    header.extend(labels.iter().map(|l| format!("votes_{l}")));
+    out.write_record(&header)?;
+    for r in reports {
+        for a in &r.actors {
+            for p in &a.periods {
+                let mut row = Vec::new();
+                if topics {
+                    row.push(r.topic.clone());
+                }
+                row.extend([
+                    a.actor.clone(),
+                    p.period.clone(),
+                    p.quotes.to_string(),
+                    p.relevant.to_string(),
+                    p.stance.clone(),
+                ]);
+                row.extend(labels.iter().map(|l| num(p.votes.get(l))));
+                out.write_record(&row)?;
+            }
+        }
+    }
+    out.flush()
+}
+
 /// Backslash-escapes Markdown's punctuation so names and quotes show as written and cannot
 /// break the table or inject markup.
 fn md(s: &str) -> String {
@@ -187,6 +223,32 @@ pub(super) fn markdown(r: &Report, w: &mut impl Write) -> io::Result<()> {
             md(&dates(a))
         ));
         writeln!(w, "{line}")?;
+    }
+    if let Some(period) = r.period {
+        writeln!(w, "\n## Over time (by {period})\n")?;
+        let mut head = "| Actor | Period | Quotes | On topic | Stance |".to_string();
+        let mut rule = "|---|---|---:|---:|---|".to_string();
+        for l in &r.stance_labels {
+            head.push_str(&format!(" {} votes |", md(l)));
+            rule.push_str("---:|");
+        }
+        writeln!(w, "{head}\n{rule}")?;
+        for a in &r.actors {
+            for p in &a.periods {
+                let mut line = format!(
+                    "| {} | {} | {} | {} | {} |",
+                    md(&a.actor),
+                    md(&p.period),
+                    p.quotes,
+                    p.relevant,
+                    md(&p.stance)
+                );
+                for l in &r.stance_labels {
+                    line.push_str(&format!(" {} |", num(p.votes.get(l))));
+                }
+                writeln!(w, "{line}")?;
+            }
+        }
     }
     if r.actors.iter().any(|a| !a.evidence.is_empty()) {
         writeln!(w, "\n## Evidence")?;

@@ -2,6 +2,7 @@
 //! row of a report: the stance decided on the votes, the probabilities, the evidence.
 
 use super::partial::PartialReport;
+use super::period::{PeriodReport, PeriodTally};
 use super::{ActorReport, Evidence, Kinds, LabelProbs};
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
@@ -103,6 +104,9 @@ pub(crate) struct Tally {
     pub evidence: BTreeMap<String, Vec<Candidate>>,
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
+    /// With a report over time: period key -> the actor's sums in that period.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub periods: BTreeMap<String, PeriodTally>,
     /// The article of the last quote added, to count each article once while streaming.
     #[serde(skip)]
     pub last_article: Option<String>,
@@ -161,6 +165,9 @@ impl Tally {
         }
         self.first_seen = min_some(self.first_seen.take(), other.first_seen);
         self.last_seen = max_some(self.last_seen.take(), other.last_seen);
+        for (key, p) in other.periods {
+            self.periods.entry(key).or_default().absorb(p);
+        }
     }
 
     /// Whether a sum reached the largest count: only an edited file gets there, and a
@@ -236,6 +243,7 @@ impl Tally {
         if votes > u128::from(self.weight) {
             return Err(format!("votes {votes} outweigh its weight {}", self.weight));
         }
+        self.check_periods(p)?;
         if let Some(label) = self.votes.keys().find(|l| !p.stance_labels.contains(*l)) {
             return Err(format!(
                 "a vote for {label:?}, not among the report's labels"
@@ -269,6 +277,46 @@ impl Tally {
             if bad {
                 return Err(format!("evidence for {label:?} that no run could give"));
             }
+        }
+        Ok(())
+    }
+
+    /// With a period, the periods' sums add up to the actor's; without, there are none.
+    fn check_periods(&self, p: &PartialReport) -> std::result::Result<(), String> {
+        if p.period.is_none() {
+            return match self.periods.is_empty() {
+                true => Ok(()),
+                false => Err("periods in a report not over time".into()),
+            };
+        }
+        let (mut quotes, mut relevant) = (0u128, 0u128);
+        let mut votes: BTreeMap<&str, u128> = BTreeMap::new();
+        for (key, t) in &self.periods {
+            if t.relevant > t.quotes {
+                return Err(format!("period {key:?}: more relevant quotes than quotes"));
+            }
+            quotes += u128::from(t.quotes);
+            relevant += u128::from(t.relevant);
+            for (label, &v) in &t.votes {
+                *votes.entry(label.as_str()).or_default() += u128::from(v);
+            }
+        }
+        let all: BTreeMap<&str, u128> = self
+            .votes
+            .iter()
+            .filter(|(_, &v)| v > 0)
+            .map(|(l, &v)| (l.as_str(), u128::from(v)))
+            .collect();
+        votes.retain(|_, v| *v > 0);
+        if quotes != u128::from(self.quotes)
+            || relevant != u128::from(self.relevant)
+            || votes != all
+        {
+            return Err(format!(
+                "periods count {quotes} quotes ({relevant} relevant) and other votes than the \
+                 actor's {} ({})",
+                self.quotes, self.relevant
+            ));
         }
         Ok(())
     }
@@ -446,5 +494,24 @@ pub(super) fn actor_report(
         first_seen: t.first_seen,
         last_seen: t.last_seen,
         members: t.members.into_iter().collect(),
+        periods: t
+            .periods
+            .into_iter()
+            .map(|(period, p)| PeriodReport {
+                stance: decide_stance(&p.votes, stance_labels).unwrap_or_else(|| "none".into()),
+                votes: stance_labels
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.clone(),
+                            round4(p.votes.get(l).copied().unwrap_or(0) as f64 / 10.0),
+                        )
+                    })
+                    .collect(),
+                period,
+                quotes: p.quotes,
+                relevant: p.relevant,
+            })
+            .collect(),
     }
 }
