@@ -1,24 +1,25 @@
 //! Articles: the text demarche reads, and where it came from.
 //!
 //! [`Articles`] streams articles from the inputs a user names: `.txt` and `.html` files,
-//! `.jsonl` files (one article object per line), directories (walked recursively, sorted) and
+//! `.jsonl` files (one article object per line), `.csv` files (one article a row, see
+//! [`CsvColumns`]), directories (walked recursively, sorted) and
 //! `-` for standard input. It reads one file, or one JSONL line, at a time, so memory does not
 //! grow with the number of articles. It does not find quotes; see [`crate::quote`].
 
 use crate::error::{Error, Result};
 use crate::output::FileId;
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
 use sha2::{Digest, Sha256};
-use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::os::unix::fs::{DirEntryExt, FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
+
+mod csv;
+mod html;
+
+pub use self::csv::CsvColumns;
+pub use html::html_article;
 
 /// The default `--max-article-bytes`: far above any real article, low enough to stay safe.
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
@@ -72,6 +73,9 @@ pub enum Warning {
     /// (a FIFO, a socket, a device, a dangling link, a link back to a directory already
     /// read): skipped.
     Unreadable { path: String, reason: String },
+    /// A CSV file found while walking a directory has no text column: not a CSV of articles
+    /// (an actor dictionary, a table of something else). Skipped.
+    NotCsvArticles { path: String, reason: String },
 }
 
 impl std::fmt::Display for Warning {
@@ -90,10 +94,15 @@ impl std::fmt::Display for Warning {
             Warning::NotArticles { dir, files } => write!(
                 f,
                 "{dir}: {files} file(s) left out that are not articles by their extension \
-                 (a directory is searched for .txt, .html, .htm, .xhtml, .jsonl, .ndjson and \
+                 (a directory is searched for .txt, .html, .htm, .xhtml, .jsonl, .ndjson, .csv and \
                  files without an extension; name a file to read it whatever its extension)"
             ),
             Warning::Unreadable { path, reason } => write!(f, "{path}: skipped: {reason}"),
+            Warning::NotCsvArticles { path, reason } => write!(
+                f,
+                "{path}: skipped: {reason} (not a CSV of articles; --text-col names its text \
+                 column)"
+            ),
         }
     }
 }
@@ -104,6 +113,7 @@ enum Format {
     Text,
     Html,
     Jsonl,
+    Csv,
 }
 
 impl Format {
@@ -116,6 +126,7 @@ impl Format {
         {
             Some("html" | "htm" | "xhtml") => Format::Html,
             Some("jsonl" | "ndjson") => Format::Jsonl,
+            Some("csv") => Format::Csv,
             _ => Format::Text,
         }
     }
@@ -129,6 +140,8 @@ pub struct Articles {
     files: HashSet<FileId>,
     dirs: HashSet<FileId>,
     jsonl: Option<JsonlReader>,
+    csv: Option<Box<csv::CsvArticles>>,
+    columns: CsvColumns,
     max_bytes: usize,
     warnings: Vec<Warning>,
     skipped: usize,
@@ -158,6 +171,8 @@ impl Articles {
             files: HashSet::new(),
             dirs: HashSet::new(),
             jsonl: None,
+            csv: None,
+            columns: CsvColumns::default(),
             max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             warnings: Vec::new(),
             skipped: 0,
@@ -203,6 +218,12 @@ impl Articles {
     /// Articles larger than this many bytes are skipped with a warning.
     pub fn max_article_bytes(mut self, limit: usize) -> Articles {
         self.max_bytes = limit;
+        self
+    }
+
+    /// Which columns of `.csv` inputs hold the text, id, date, title and source.
+    pub fn csv_columns(mut self, columns: CsvColumns) -> Articles {
+        self.columns = columns;
         self
     }
 
@@ -308,7 +329,7 @@ impl Articles {
     /// Reads one file; a file found by walking a directory that cannot be read is skipped
     /// with a warning.
     fn read_file(&mut self, pending: &Pending) -> Option<Result<Article>> {
-        match self.read_named(&pending.path) {
+        match self.read_named(&pending.path, pending.walked) {
             Some(Err(Error::Io { path, error })) if pending.walked => {
                 self.unreadable += 1;
                 self.warnings.push(Warning::Unreadable {
@@ -321,7 +342,17 @@ impl Articles {
         }
     }
 
-    fn read_named(&mut self, path: &Path) -> Option<Result<Article>> {
+    fn next_csv(&mut self) -> Option<Result<Article>> {
+        let reader = self.csv.as_mut()?;
+        let next = reader.next(self.max_bytes, &mut self.warnings, &mut self.skipped);
+        // An error ends the file: the run stops there.
+        if !matches!(next, Some(Ok(_))) {
+            self.csv = None;
+        }
+        next
+    }
+
+    fn read_named(&mut self, path: &Path, walked: bool) -> Option<Result<Article>> {
         let name = display(path);
         let format = if path.as_os_str() == "-" {
             Format::Text
@@ -347,6 +378,25 @@ impl Articles {
                 line: 0,
             });
             return self.next_jsonl();
+        }
+        if format == Format::Csv {
+            match csv::CsvArticles::open(name.clone(), reader, &self.columns) {
+                Ok(csv::Opened::Articles(r)) => {
+                    self.csv = Some(r);
+                    return self.next_csv();
+                }
+                Ok(csv::Opened::Empty) => return None,
+                Ok(csv::Opened::NoText(e)) if walked => {
+                    let reason = match &e {
+                        Error::Input { message, .. } => message.clone(),
+                        other => other.to_string(),
+                    };
+                    self.warnings
+                        .push(Warning::NotCsvArticles { path: name, reason });
+                    return None;
+                }
+                Ok(csv::Opened::NoText(e)) | Err(e) => return Some(Err(e)),
+            }
         }
         let mut bytes = Vec::new();
         let limit = (self.max_bytes as u64).saturating_add(1);
@@ -393,6 +443,12 @@ impl Iterator for Articles {
                 }
                 continue;
             }
+            if self.csv.is_some() {
+                if let Some(item) = self.next_csv() {
+                    return Some(item);
+                }
+                continue;
+            }
             let pending = self.pending.pop_front()?;
             if let Some(item) = self.read_file(&pending) {
                 return Some(item);
@@ -421,7 +477,7 @@ fn is_article_file(path: &Path) -> bool {
         None => true,
         Some(e) => matches!(
             e.to_ascii_lowercase().as_str(),
-            "txt" | "text" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson"
+            "txt" | "text" | "html" | "htm" | "xhtml" | "jsonl" | "ndjson" | "csv"
         ),
     }
 }
@@ -587,282 +643,9 @@ fn parse_jsonl_record(name: &str, line: u64, text: &str) -> Result<Article> {
     })
 }
 
-/// Elements whose text is never article prose: their content is left out, nested or not.
-const SKIPPED_ELEMENTS: &[&str] = &[
-    "script", "style", "nav", "noscript", "template", "iframe", "svg", "header", "footer", "aside",
-    "form", "button", "select", "figure", "title",
-];
-
-/// Elements that end a paragraph.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "br",
-    "tr",
-    "section",
-    "article",
-    "main",
-    "pre",
-    "dd",
-    "dt",
-    "figcaption",
-    "table",
-    "ul",
-    "ol",
-    "hr",
-];
-
-/// Elements whose content the tokenizer must read as raw text (as a browser does), so that
-/// markup inside a script or a style is not taken for tags.
-fn raw_kind(name: &str) -> Option<RawKind> {
-    match name {
-        "script" => Some(RawKind::ScriptData),
-        "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => Some(RawKind::Rawtext),
-        "title" | "textarea" => Some(RawKind::Rcdata),
-        _ => None,
-    }
-}
-
-/// Elements that never have content, so their start tag opens nothing to skip.
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// What the tokenizer has seen so far: the paragraphs, the title, and which skipped elements
-/// are open. Reading tags one at a time, without building the document tree, keeps the time
-/// linear and the stack flat however deeply the page nests (a tree builder checks the open
-/// elements at every tag: quadratic in the depth, and recursion over the tree overflowed the
-/// stack at 100,000 nested elements).
-#[derive(Default)]
-struct TextSink {
-    paragraphs: Vec<String>,
-    current: String,
-    title: Option<String>,
-    title_text: String,
-    in_title: bool,
-    /// Open skipped elements, as indices into [`SKIPPED_ELEMENTS`]...
-    skipped: Vec<u8>,
-    /// ...and how many of each are open, so an end tag with no open element to close costs
-    /// nothing.
-    open: [u32; SKIPPED_ELEMENTS.len()],
-}
-
-impl TextSink {
-    fn flush(&mut self) {
-        flush(&mut self.current, &mut self.paragraphs);
-    }
-
-    fn tag(&mut self, tag: Tag) -> TokenSinkResult<()> {
-        let name: &str = &tag.name;
-        let skipped = SKIPPED_ELEMENTS.iter().position(|s| *s == name);
-        if BLOCK_ELEMENTS.contains(&name) {
-            self.flush();
-        }
-        match tag.kind {
-            TagKind::StartTag => {
-                if name == "title" && self.title.is_none() && !tag.self_closing {
-                    self.in_title = true;
-                }
-                if let Some(k) = skipped {
-                    if !tag.self_closing && !is_void(name) {
-                        self.skipped.push(k as u8);
-                        self.open[k] += 1;
-                    }
-                }
-                if tag.self_closing {
-                    return TokenSinkResult::Continue;
-                }
-                if name == "plaintext" {
-                    return TokenSinkResult::Plaintext;
-                }
-                match raw_kind(name) {
-                    Some(kind) => TokenSinkResult::RawData(kind),
-                    None => TokenSinkResult::Continue,
-                }
-            }
-            TagKind::EndTag => {
-                if name == "title" && self.in_title {
-                    self.in_title = false;
-                    self.title = Some(collapse(&self.title_text)).filter(|t| !t.is_empty());
-                }
-                if let Some(k) = skipped.filter(|&k| self.open[k] > 0) {
-                    // Close it and whatever was left open inside it; each element is popped
-                    // once, so this is linear over the page.
-                    while let Some(top) = self.skipped.pop() {
-                        self.open[top as usize] -= 1;
-                        if top as usize == k {
-                            break;
-                        }
-                    }
-                }
-                TokenSinkResult::Continue
-            }
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        if self.in_title {
-            self.title_text.push_str(text);
-        }
-        if self.skipped.is_empty() {
-            self.current.push_str(text);
-        }
-    }
-}
-
-/// The tokenizer calls its sink through a shared reference.
-struct Sink(RefCell<TextSink>);
-
-impl TokenSink for Sink {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let mut sink = self.0.borrow_mut();
-        match token {
-            Token::TagToken(tag) => return sink.tag(tag),
-            Token::CharacterTokens(text) => sink.text(&text),
-            Token::NullCharacterToken => sink.text("\u{fffd}"),
-            _ => {}
-        }
-        TokenSinkResult::Continue
-    }
-}
-
-/// How much of the page is handed to the tokenizer at a time (its buffers hold at most 4 GiB).
-const HTML_CHUNK: usize = 1 << 20;
-
-/// Turns an HTML page into plain text, one paragraph per block, dropping scripts, styles,
-/// navigation and other page furniture. Linear in the page's size whatever its nesting.
-pub fn html_article(id: String, html: &str) -> Article {
-    let tokenizer = Tokenizer::new(
-        Sink(RefCell::new(TextSink::default())),
-        TokenizerOpts::default(),
-    );
-    let queue = BufferQueue::default();
-    let mut rest = html;
-    while !rest.is_empty() {
-        let mut cut = rest.len().min(HTML_CHUNK);
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        queue.push_back(StrTendril::from_slice(&rest[..cut]));
-        rest = &rest[cut..];
-        // The sink never asks to run a script, so the tokenizer reads the whole chunk.
-        let _ = tokenizer.feed(&queue);
-    }
-    tokenizer.end();
-    let mut sink = tokenizer.sink.0.into_inner();
-    sink.flush();
-    if sink.in_title {
-        sink.title = Some(collapse(&sink.title_text)).filter(|t| !t.is_empty());
-    }
-    Article {
-        id,
-        body: sink.paragraphs.join("\n\n"),
-        title: sink.title,
-        date: None,
-        source: None,
-    }
-}
-
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let text = collapse(current);
-    if !text.is_empty() {
-        out.push(text);
-    }
-    current.clear();
-}
-
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn html_keeps_paragraphs_and_drops_furniture() {
-        let html = "<html><head><title>T</title><script>var x = \"said\";</script>\
-            <style>p{}</style></head><body><nav><a>Home</a></nav><article><h1>Head</h1>\
-            <p>&ldquo;We will not,&rdquo; he said.</p><p>Second   para.</p></article>\
-            <footer>Copyright</footer></body></html>";
-        let a = html_article("x.html".into(), html);
-        assert_eq!(a.title.as_deref(), Some("T"));
-        assert_eq!(
-            a.body,
-            "Head\n\n\u{201c}We will not,\u{201d} he said.\n\nSecond para."
-        );
-    }
-
-    #[test]
-    fn html_skips_nested_furniture_and_reads_raw_text_as_text() {
-        let html = "<p>A &amp; B</p><script>if (a < b) { x = '</p><p>not prose'; }</script>\
-            <nav><div><aside>menu</aside> more menu</div></nav><p>Kept<br>line</p>\
-            </form></aside><p>Still kept</p><svg/><p>After svg</p><title>Late</title>\
-            <button>Press<p>inside</button><p>End</p>";
-        let a = html_article("x.html".into(), html);
-        assert_eq!(
-            a.body,
-            "A & B\n\nKept\n\nline\n\nStill kept\n\nAfter svg\n\nEnd"
-        );
-        assert_eq!(a.title.as_deref(), Some("Late"));
-        // An unclosed title still names the page; nothing of it is prose.
-        let a = html_article("y.html".into(), "<title> Just  a title ");
-        assert_eq!(a.title.as_deref(), Some("Just a title"));
-        assert_eq!(a.body, "");
-    }
-
-    #[test]
-    fn deeply_nested_html_is_read_flat() {
-        let n = 100_000;
-        let html = format!(
-            "{}<p>\u{201c}We will not,\u{201d} Putin said.</p>{}<nav>{}</nav>tail",
-            "<div>".repeat(n),
-            "</div>".repeat(n),
-            "<aside>".repeat(n)
-        );
-        let a = html_article("deep.html".into(), &html);
-        assert_eq!(a.body, "\u{201c}We will not,\u{201d} Putin said.\n\ntail");
-    }
-
-    #[test]
-    fn a_page_larger_than_one_chunk_keeps_every_character() {
-        let para = "caf\u{e9} \u{201c}quote\u{201d} ".repeat(HTML_CHUNK / 10);
-        let html = format!("<p>{para}</p><p>end</p>");
-        let a = html_article("big.html".into(), &html);
-        assert_eq!(a.body, format!("{}\n\nend", para.trim_end()));
-    }
 
     #[test]
     fn jsonl_records_need_text() {
@@ -919,6 +702,55 @@ mod tests {
                 format!("{base}/sub/a.txt"),
             ]
         );
+    }
+
+    #[test]
+    fn directories_read_csv_articles_and_skip_other_tables_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("a.csv"),
+            "id,text,date
+x,One.,2024-01-02
+y,Two.,
+",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("actors.csv"),
+            "name,aliases
+Putin,
+",
+        )
+        .unwrap();
+        std::fs::write(d.join("b.txt"), "Three.").unwrap();
+        let mut articles = Articles::open(&[d.to_path_buf()]).unwrap();
+        let got: Vec<(String, Option<String>)> = articles
+            .by_ref()
+            .map(|a| a.map(|a| (a.id, a.date)).unwrap())
+            .collect();
+        let b = format!("{}/b.txt", d.display());
+        assert_eq!(
+            got,
+            [
+                ("x".to_string(), Some("2024-01-02".to_string())),
+                ("y".to_string(), None),
+                (b, None)
+            ]
+        );
+        let w = articles.take_warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0]
+            .to_string()
+            .ends_with("actors.csv: skipped: no column \"text\" in the header (not a CSV of articles; --text-col names its text column)"));
+        assert!(articles.reads(&d.join("a.csv")));
+        // Named on the command line, a CSV without its text column is an error.
+        let mut named = Articles::open(&[d.join("actors.csv")]).unwrap();
+        let e = named.next().unwrap().unwrap_err();
+        assert!(e
+            .to_string()
+            .ends_with("actors.csv:1: no column \"text\" in the header"));
+        assert_eq!(e.exit_code(), 2);
     }
 
     #[test]

@@ -37,7 +37,7 @@ use crate::features::{Context, ModelInput};
 use crate::label::LabelProbs;
 use crate::model::Model;
 use crate::quote::QuoteRecord;
-use crate::report::{ActorDictionary, GroupBy, Report, ReportBuilder, ScoredQuote};
+use crate::report::{ActorDictionary, GroupBy, Period, Report, ReportBuilder, ScoredQuote};
 use crate::topic::{TopicSignals, TopicTerms};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -185,6 +185,8 @@ pub struct Pipeline<'m> {
     explain: usize,
     by: GroupBy,
     actors: Option<ActorDictionary>,
+    min_quotes: Option<u64>,
+    period: Option<Period>,
 }
 
 impl<'m> Pipeline<'m> {
@@ -217,6 +219,20 @@ impl<'m> Pipeline<'m> {
         self
     }
 
+    /// Leaves actors with fewer than `n` quotes out of [`Pipeline::report`]'s reports
+    /// ([`Report::min_quotes`]).
+    pub fn min_quotes(mut self, n: u64) -> Pipeline<'m> {
+        self.min_quotes = Some(n);
+        self
+    }
+
+    /// Reports over time: each actor's quotes counted by the period of their article's date
+    /// too ([`ReportBuilder::period`]).
+    pub fn period(mut self, period: Period) -> Pipeline<'m> {
+        self.period = Some(period);
+        self
+    }
+
     pub fn model(&self) -> &'m Model {
         match self.model {
             Some(m) => m,
@@ -235,16 +251,23 @@ impl<'m> Pipeline<'m> {
 
     /// The article's quotes, each with its stance toward `topic` and its sentiment.
     pub fn classify(&self, article: &Article, topic: &Topic) -> Vec<ClassifiedQuote> {
+        self.classify_topics(article, std::slice::from_ref(topic))
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// The article's quotes classified toward each of `topics`: one list per topic, in the
+    /// order given. The quotes are found, and their speakers and contexts worked out, once.
+    pub fn classify_topics(
+        &self,
+        article: &Article,
+        topics: &[Topic],
+    ) -> Vec<Vec<ClassifiedQuote>> {
         let model = self.model();
         let body = &article.body;
         let quotes = crate::extract(body);
         let layout = Layout::new(body, article.title.as_deref());
         let contexts = context::contexts(body, &layout, &quotes);
-        // Measuring the article against the topic reads every word of it: only for models that
-        // use it.
-        let signals = model
-            .reads_context()
-            .then(|| TopicSignals::new(&topic.terms, layout.title.as_deref(), &layout.texts(body)));
         let records: Vec<QuoteRecord> = quotes
             .iter()
             .enumerate()
@@ -254,51 +277,56 @@ impl<'m> Pipeline<'m> {
             .iter()
             .map(|q| context::speaker_text(q, body))
             .collect();
-        let inputs: Vec<ModelInput> = records
-            .iter()
-            .zip(&speakers)
-            .zip(&contexts)
-            .map(|((record, speaker), c)| ModelInput {
-                text: &record.text,
-                topic: &topic.text,
-                cue: record.cue.as_deref(),
-                kind: Some(record.kind),
-                speaker: speaker.as_deref(),
-                context: Some(Context {
-                    sentence: c.sentence.text(body),
-                    before: c.before.map_or("", |b| b.text(body)),
-                    article: signals.as_ref().map(|s| (s, c.paragraph)),
-                }),
-            })
-            .collect();
         // The speaker stage decides each quote with its speaker's other quotes in the article.
         let actors: Vec<Option<&str>> = quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        let predictions = model.predict_article(&inputs, &actors);
-        let explained: Vec<Option<Vec<Pull>>> = inputs
+        let texts = model.reads_context().then(|| layout.texts(body));
+        topics
             .iter()
-            .map(|input| {
-                (self.explain > 0).then(|| {
-                    model
-                        .explain(input, self.explain)
-                        .into_iter()
-                        .map(|(feature, weight)| Pull { feature, weight })
-                        .collect()
-                })
-            })
-            .collect();
-        records
-            .into_iter()
-            .zip(predictions)
-            .zip(explained)
-            .zip(&contexts)
-            .map(|(((record, prediction), explain), c)| ClassifiedQuote {
-                stance: prediction.stance.map(|p| p.sorted()),
-                sentiment: prediction.sentiment.map(|p| p.sorted()),
-                relevance: prediction.relevance,
-                context: c.sentence.text(body).to_string(),
-                explain,
-                topic: topic.text.clone(),
-                quote: record,
+            .map(|topic| {
+                // Measuring the article against the topic reads every word of it: only for
+                // models that use it.
+                let signals = texts
+                    .as_ref()
+                    .map(|texts| TopicSignals::new(&topic.terms, layout.title.as_deref(), texts));
+                let inputs: Vec<ModelInput> = records
+                    .iter()
+                    .zip(&speakers)
+                    .zip(&contexts)
+                    .map(|((record, speaker), c)| ModelInput {
+                        text: &record.text,
+                        topic: &topic.text,
+                        cue: record.cue.as_deref(),
+                        kind: Some(record.kind),
+                        speaker: speaker.as_deref(),
+                        context: Some(Context {
+                            sentence: c.sentence.text(body),
+                            before: c.before.map_or("", |b| b.text(body)),
+                            article: signals.as_ref().map(|s| (s, c.paragraph)),
+                        }),
+                    })
+                    .collect();
+                let predictions = model.predict_article(&inputs, &actors);
+                records
+                    .iter()
+                    .zip(predictions)
+                    .zip(&inputs)
+                    .zip(&contexts)
+                    .map(|(((record, prediction), input), c)| ClassifiedQuote {
+                        stance: prediction.stance.map(|p| p.sorted()),
+                        sentiment: prediction.sentiment.map(|p| p.sorted()),
+                        relevance: prediction.relevance,
+                        context: c.sentence.text(body).to_string(),
+                        explain: (self.explain > 0).then(|| {
+                            model
+                                .explain(input, self.explain)
+                                .into_iter()
+                                .map(|(feature, weight)| Pull { feature, weight })
+                                .collect()
+                        }),
+                        topic: topic.text.clone(),
+                        quote: record.clone(),
+                    })
+                    .collect()
             })
             .collect()
     }
@@ -313,6 +341,7 @@ impl<'m> Pipeline<'m> {
             self.actors.as_ref(),
             self.by,
         )
+        .period(self.period)
     }
 
     /// Where each speaker stands on `topic` across `articles`, read in parallel batches; an
@@ -323,21 +352,44 @@ impl<'m> Pipeline<'m> {
         articles: impl IntoIterator<Item = std::result::Result<Article, E>>,
         topic: &Topic,
     ) -> std::result::Result<Report, E> {
-        let mut builder = self.report_builder(topic);
+        let mut reports = self.reports(articles, std::slice::from_ref(topic))?;
+        Ok(reports.pop().expect("one report per topic"))
+    }
+
+    /// One report per topic, in the order given, from one pass over `articles` (each
+    /// article's quotes are found once and classified toward every topic).
+    pub fn reports<E>(
+        &self,
+        articles: impl IntoIterator<Item = std::result::Result<Article, E>>,
+        topics: &[Topic],
+    ) -> std::result::Result<Vec<Report>, E> {
+        let mut builders: Vec<ReportBuilder> =
+            topics.iter().map(|t| self.report_builder(t)).collect();
         in_batches(
             articles,
-            |a| self.classify(a, topic),
-            |a, rows| {
-                if !builder.add_article(a.content_hash()) {
-                    return Ok(());
-                }
-                for scored in rows.iter().filter_map(|row| row.scored(a)) {
-                    builder.add(&scored);
+            |a| self.classify_topics(a, topics),
+            |a, per_topic| {
+                for (builder, rows) in builders.iter_mut().zip(per_topic) {
+                    if !builder.add_article(a.content_hash()) {
+                        continue;
+                    }
+                    for scored in rows.iter().filter_map(|row| row.scored(a)) {
+                        builder.add(&scored);
+                    }
                 }
                 Ok(())
             },
         )?;
-        Ok(builder.finish())
+        Ok(builders
+            .into_iter()
+            .map(|b| {
+                let report = b.finish();
+                match self.min_quotes {
+                    Some(n) => report.min_quotes(n),
+                    None => report,
+                }
+            })
+            .collect())
     }
 }
 
@@ -435,6 +487,37 @@ mod tests {
         .unwrap_err();
         assert_eq!(err, "bad record 70");
         assert_eq!(seen, BATCH, "the batch holding the error is not worked on");
+    }
+
+    #[test]
+    fn several_topics_in_one_pass_equal_one_topic_at_a_time() {
+        let articles = [
+            Article::from_text(
+                "a.txt",
+                "\"We will never accept new sanctions,\" Foreign Minister Ivan Petrov said. \
+                 \"Talks on the border must resume,\" Petrov added.",
+            ),
+            Article::from_text("b.txt", "\"We back the sanctions,\" Ana Ruiz said."),
+        ];
+        let topics = [
+            Topic::new("new sanctions").unwrap(),
+            Topic::new("border talks").unwrap(),
+        ];
+        let pipeline = Pipeline::default().explain(1).min_quotes(2);
+        for a in &articles {
+            let both = pipeline.classify_topics(a, &topics);
+            assert_eq!(both.len(), 2);
+            for (rows, t) in both.iter().zip(&topics) {
+                assert_eq!(rows, &pipeline.classify(a, t));
+            }
+        }
+        let ok = |a: &Article| Ok::<_, Error>(a.clone());
+        let reports = pipeline.reports(articles.iter().map(ok), &topics).unwrap();
+        for (r, t) in reports.iter().zip(&topics) {
+            assert_eq!(r, &pipeline.report(articles.iter().map(ok), t).unwrap());
+            assert_eq!(r.topic, t.as_str());
+            assert_eq!(r.actors_below_min_quotes, Some(1), "Ana Ruiz: one quote");
+        }
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
     if let Some(out) = &args.output {
         refuse_input_as_output(out, args.model.model.as_deref())?;
     }
-    let (topic, loaded) = args.model.open()?;
+    let (topics, loaded) = args.model.open()?;
     let model = loaded.get();
     let explain = if args.explain { args.explain_top } else { 0 };
     let pipeline = Pipeline::new(model).explain(explain);
@@ -93,10 +93,20 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
         &args.input,
         articles,
         |_| true,
-        |a| pipeline.classify(a, &topic),
-        |_, rows| {
-            for c in &rows {
-                write_row(&mut sink, &args, c, &stance_labels, &sentiment_labels)?;
+        |a| pipeline.classify_topics(a, &topics),
+        |_, per_topic| {
+            // One row per quote and topic: each quote's rows together, topics in order.
+            let quotes = per_topic.first().map_or(0, Vec::len);
+            for i in 0..quotes {
+                for rows in &per_topic {
+                    write_row(
+                        &mut sink,
+                        &args,
+                        &rows[i],
+                        &stance_labels,
+                        &sentiment_labels,
+                    )?;
+                }
             }
             Ok(())
         },

@@ -2,7 +2,7 @@
 //! the work goes through the library's parallel batches ([`in_batches`]).
 
 use anyhow::Result;
-use demarche::article::Articles;
+use demarche::article::{Articles, CsvColumns};
 use demarche::output::FileId;
 use demarche::pipeline::in_batches;
 use demarche::Article;
@@ -13,13 +13,28 @@ use std::path::{Path, PathBuf};
 /// Flags shared by every command that reads articles.
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
-    /// Articles: .txt, .html or .jsonl files, directories (walked recursively), or - for
-    /// standard input (JSONL when it starts with `{`, plain text otherwise).
+    /// Articles: .txt, .html, .jsonl or .csv files, directories (walked recursively), or -
+    /// for standard input (JSONL when it starts with `{`, plain text otherwise).
     #[arg(required = true, value_name = "ARTICLE")]
     pub inputs: Vec<PathBuf>,
     /// Skip articles larger than this many bytes (with a warning).
     #[arg(long, default_value_t = demarche::article::DEFAULT_MAX_ARTICLE_BYTES, value_name = "BYTES")]
     pub max_article_bytes: usize,
+    /// CSV articles: the column holding the text [default: text]
+    #[arg(long, value_name = "NAME")]
+    pub text_col: Option<String>,
+    /// CSV articles: the column holding the id [default: id, if present; else file:line]
+    #[arg(long, value_name = "NAME")]
+    pub id_col: Option<String>,
+    /// CSV articles: the column holding the date [default: date, if present]
+    #[arg(long, value_name = "NAME")]
+    pub date_col: Option<String>,
+    /// CSV articles: the column holding the headline [default: title, if present]
+    #[arg(long, value_name = "NAME")]
+    pub title_col: Option<String>,
+    /// CSV articles: the column holding the outlet [default: source, if present]
+    #[arg(long, value_name = "NAME")]
+    pub source_col: Option<String>,
     /// Do not show a progress bar even on a terminal.
     #[arg(long)]
     pub quiet: bool,
@@ -29,7 +44,15 @@ impl InputArgs {
     /// Opens the articles (directories are walked now), refusing an output path that is one
     /// of them: writing it would destroy an input.
     pub fn open(&self, output: Option<&Path>) -> Result<Articles> {
-        let articles = Articles::open(&self.inputs)?.max_article_bytes(self.max_article_bytes);
+        let articles = Articles::open(&self.inputs)?
+            .max_article_bytes(self.max_article_bytes)
+            .csv_columns(CsvColumns {
+                text: self.text_col.clone(),
+                id: self.id_col.clone(),
+                date: self.date_col.clone(),
+                title: self.title_col.clone(),
+                source: self.source_col.clone(),
+            });
         if let Some(out) = output.filter(|out| articles.reads(out)) {
             let id = FileId::of(out);
             let named = self

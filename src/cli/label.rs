@@ -110,7 +110,11 @@ pub fn run(args: LabelArgs) -> Result<()> {
         .into());
     }
     let sentiment = args.sentiment || existing.has_sentiment();
-    let (topic, loaded) = args.model.open()?;
+    let (mut topics, loaded) = args.model.open()?;
+    if topics.len() != 1 {
+        return Err(UsageError("label takes one topic at a time".into()).into());
+    }
+    let topic = topics.remove(0);
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         return Err(UsageError(
             "label is interactive: standard input and output must be a terminal".into(),

@@ -5,7 +5,7 @@ use super::output::Sink;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use demarche::output::refuse_input_as_output;
-use demarche::report::{Format, PartialReport};
+use demarche::report::{write_reports, Format, PartialReports};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -49,6 +49,10 @@ pub struct ReportOutput {
     /// merge them again (a tree of reduces).
     #[arg(long, conflicts_with = "format")]
     pub partial: bool,
+    /// Leave out of the report the actors with fewer than N quotes (counted in
+    /// `actors_below_min_quotes`). Partial reports keep every actor: give it to `merge`.
+    #[arg(long, value_name = "N", conflicts_with = "partial")]
+    pub min_quotes: Option<u64>,
     /// Write to this file (whole or not at all) instead of standard output.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -60,12 +64,20 @@ impl ReportOutput {
         Sink::open(self.output.as_deref())
     }
 
-    /// Writes the finished report, or with `--partial` its sums.
-    pub fn write(&self, mut sink: Sink, partial: PartialReport) -> Result<()> {
+    /// Writes the finished reports (one per topic), or with `--partial` their sums.
+    pub fn write(&self, mut sink: Sink, partials: PartialReports) -> Result<()> {
         if self.partial {
-            partial.write_to(&mut sink)?;
+            partials.write_to(&mut sink)?;
         } else {
-            partial.finish().write_to(&mut sink, self.format.into())?;
+            let reports: Vec<_> = partials
+                .finish()
+                .into_iter()
+                .map(|r| match self.min_quotes {
+                    Some(n) => r.min_quotes(n),
+                    None => r,
+                })
+                .collect();
+            write_reports(&reports, &mut sink, self.format.into())?;
         }
         sink.finish()
     }
@@ -87,15 +99,15 @@ pub fn run(args: MergeArgs) -> Result<()> {
     args.out.write(args.out.open()?, total)
 }
 
-fn load(path: &Path) -> Result<PartialReport> {
+fn load(path: &Path) -> Result<PartialReports> {
     if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
             .context("<stdin>: reading partial reports")?;
-        return Ok(PartialReport::from_json(&text, "<stdin>")?);
+        return Ok(PartialReports::from_json(&text, "<stdin>")?);
     }
-    Ok(PartialReport::load(path)?)
+    Ok(PartialReports::load(path)?)
 }
 
 #[cfg(test)]

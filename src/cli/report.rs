@@ -7,7 +7,7 @@ use super::model::ModelArgs;
 use anyhow::Result;
 use clap::Args;
 use demarche::output::refuse_input_as_output;
-use demarche::report::{ActorDictionary, GroupBy};
+use demarche::report::{ActorDictionary, GroupBy, PartialReports, Period};
 use demarche::Pipeline;
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -30,8 +30,23 @@ pub struct ReportArgs {
     /// reported as `duplicates`.
     #[arg(long)]
     pub keep_duplicates: bool,
+    /// Stance over time: count each actor's quotes by the week, month, quarter or year of
+    /// their article's date too (undated articles in an `undated` period).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<Period>,
+    /// The date (YYYY-MM-DD) of every article that carries none of its own.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<String>,
     #[command(flatten)]
     pub out: ReportOutput,
+}
+
+fn parse_date(s: &str) -> std::result::Result<String, String> {
+    let s = s.trim();
+    match demarche::report::period::ymd(s) {
+        Some(_) if s.len() == 10 => Ok(s.to_string()),
+        _ => Err(format!("{s:?} is not a date in the form YYYY-MM-DD")),
+    }
 }
 
 pub fn run(args: ReportArgs) -> Result<()> {
@@ -46,46 +61,73 @@ pub fn run(args: ReportArgs) -> Result<()> {
                 .map(PathBuf::as_path),
         )?;
     }
-    let (topic, loaded) = args.model.open()?;
+    let (topics, loaded) = args.model.open()?;
     let mut pipeline = Pipeline::new(loaded.get()).group_by(args.by);
+    if let Some(period) = args.period {
+        pipeline = pipeline.period(period);
+    }
     if let Some(path) = &args.actors {
         pipeline = pipeline.actors(ActorDictionary::load(path)?);
     }
     // Counted (and a duplicate left out) as each article is read, before the work on it;
     // its quotes are added when the work is done.
-    let builder = RefCell::new(
-        pipeline
-            .report_builder(&topic)
-            .keep_duplicates(args.keep_duplicates),
+    let builders = RefCell::new(
+        topics
+            .iter()
+            .map(|t| {
+                pipeline
+                    .report_builder(t)
+                    .keep_duplicates(args.keep_duplicates)
+            })
+            .collect::<Vec<_>>(),
     );
     // Open the output first, so a bad output path fails before the work is done.
     let sink = args.out.open()?;
     for_each_article(
         &args.input,
         articles,
-        |a| builder.borrow_mut().add_article(a.content_hash()),
+        |a| {
+            // Every builder sees the same articles, so they agree on what is a duplicate.
+            let mut keep = true;
+            for b in builders.borrow_mut().iter_mut() {
+                keep &= b.add_article(a.content_hash());
+            }
+            keep
+        },
         |a| {
             pipeline
-                .classify(a, &topic)
+                .classify_topics(a, &topics)
                 .iter()
-                .filter_map(|c| c.scored(a))
+                .map(|rows| {
+                    rows.iter()
+                        .filter_map(|c| c.scored(a))
+                        .map(|mut q| {
+                            if q.date.is_none() {
+                                q.date.clone_from(&args.date);
+                            }
+                            q
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .collect::<Vec<_>>()
         },
-        |_, quotes| {
-            let mut builder = builder.borrow_mut();
-            for q in &quotes {
-                builder.add(q);
+        |_, per_topic| {
+            for (builder, quotes) in builders.borrow_mut().iter_mut().zip(&per_topic) {
+                for q in quotes {
+                    builder.add(q);
+                }
             }
             Ok(())
         },
     )?;
-    let builder = builder.into_inner();
-    let duplicates = builder.duplicates();
+    let builders = builders.into_inner();
+    let duplicates = builders.first().map_or(0, |b| b.duplicates());
     if duplicates > 0 && !args.keep_duplicates {
         eprintln!(
             "demarche: warning: {duplicates} article(s) with the same text as an earlier one \
              counted once (--keep-duplicates counts every copy)"
         );
     }
-    args.out.write(sink, builder.into_partial())
+    let partials = PartialReports::new(builders.into_iter().map(|b| b.into_partial()).collect());
+    args.out.write(sink, partials)
 }

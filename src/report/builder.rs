@@ -3,10 +3,9 @@
 
 use super::dictionary::ActorDictionary;
 use super::name::{display_name, fold, is_alias};
-use super::partial::{
-    add_candidates, label_order, quantize, weight, ArticleHashes, Candidate, PartialReport, Tally,
-};
-use super::{GroupBy, LabelProbs, Report, ScoredQuote};
+use super::partial::{label_order, ArticleHashes, PartialReport};
+use super::tally::{add_candidates, quantize, weight, Candidate, Tally, EVIDENCE};
+use super::{GroupBy, LabelProbs, Period, Report, ScoredQuote};
 use crate::features::IdentityHasher;
 use crate::QuoteKind;
 use std::collections::{BTreeMap, HashSet};
@@ -49,6 +48,13 @@ impl<'a> ReportBuilder<'a> {
     /// distinct text counts once.
     pub fn keep_duplicates(mut self, keep: bool) -> ReportBuilder<'a> {
         self.partial.keep_duplicates = keep;
+        self
+    }
+
+    /// Counts each actor's quotes by the period of their article's date too (a report over
+    /// time); quotes without an ISO date count as [`super::UNDATED`].
+    pub fn period(mut self, period: Option<Period>) -> ReportBuilder<'a> {
+        self.partial.period = period;
         self
     }
 
@@ -164,7 +170,19 @@ impl<'a> ReportBuilder<'a> {
             t.irrelevant += 1;
             self.partial.irrelevant += 1;
         }
-        if let Some((own, own_p)) = argmax(&stance).filter(|_| relevant) {
+        let own = argmax(&stance).filter(|_| relevant);
+        if let Some(period) = self.partial.period {
+            let key = period.key(q.date.as_deref());
+            let p = t.periods.entry(key).or_default();
+            p.quotes += 1;
+            if relevant {
+                p.relevant += 1;
+            }
+            if let Some((label, _)) = own {
+                add_to(&mut p.votes, label, w);
+            }
+        }
+        if let Some((own, own_p)) = own {
             add_to(&mut t.votes, own, w);
             for (label, score) in &stance {
                 if !t.evidence.contains_key(label) {
@@ -173,8 +191,8 @@ impl<'a> ReportBuilder<'a> {
                 let Some(list) = t.evidence.get_mut(label) else {
                     continue;
                 };
-                let beaten = list.len() >= super::partial::EVIDENCE
-                    && list.last().is_some_and(|c| c.score > *score);
+                let beaten =
+                    list.len() >= EVIDENCE && list.last().is_some_and(|c| c.score > *score);
                 if !beaten {
                     add_candidates(
                         list,

@@ -3,7 +3,7 @@
 //! a stacked bar of each actor's label shares, and the evidence quotes with their articles.
 
 use super::render::{dates, num, one_line, summary};
-use super::{ActorReport, Report};
+use super::{ActorReport, Period, Report};
 use std::io::{self, Write};
 
 /// Bar colours for the default labels; others take the palette in label order.
@@ -132,8 +132,14 @@ fn label_badge(labels: &[String], label: &str) -> String {
 }
 
 pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
-    let labels = &r.stance_labels;
-    let topic = esc(&one_line(&r.topic));
+    page_head(&r.topic, w)?;
+    topic_sections(r, "actor-", w)?;
+    page_foot(w)
+}
+
+/// The page up to the opening of `main`, titled for `title`.
+pub(super) fn page_head(title: &str, w: &mut impl Write) -> io::Result<()> {
+    let topic = esc(&one_line(title));
     writeln!(
         w,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
@@ -146,7 +152,15 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
         w,
         "<title>Stance report: {topic}</title>\n<style>{STYLE}</style>\n</head>"
     )?;
-    writeln!(w, "<body>\n<main>\n<header>")?;
+    writeln!(w, "<body>\n<main>")
+}
+
+/// One topic's report: its heading and summary, the actors, and the evidence; `ids` starts
+/// the anchors of its actors, which must be unique on the page.
+pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::Result<()> {
+    let labels = &r.stance_labels;
+    let topic = esc(&one_line(&r.topic));
+    writeln!(w, "<header>")?;
     writeln!(w, "<h1>Stance toward \u{201c}{topic}\u{201d}</h1>")?;
     writeln!(w, "<p class=\"meta\">{}</p>\n</header>", esc(&summary(r)))?;
 
@@ -161,7 +175,7 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
     }
     writeln!(w, "</div>\n<table>\n<thead><tr><th>Actor</th><th class=\"n\">Quotes</th><th class=\"n\">On topic</th><th>Stance</th><th class=\"n\">Confidence</th><th>Votes</th><th>Sentiment</th><th>Seen</th></tr></thead>\n<tbody>")?;
     for (i, a) in r.actors.iter().enumerate() {
-        let mut who = format!("<a href=\"#actor-{i}\">{}</a>", esc(&a.actor));
+        let mut who = format!("<a href=\"#{ids}{i}\">{}</a>", esc(&a.actor));
         let sub: Vec<String> = [
             a.affiliation.clone(),
             a.role.clone(),
@@ -192,11 +206,14 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
     }
     writeln!(w, "</tbody>\n</table>\n</section>")?;
 
+    if let Some(period) = r.period {
+        over_time(r, period, ids, w)?;
+    }
     writeln!(w, "<section>\n<h2>Evidence</h2>")?;
     for (i, a) in r.actors.iter().enumerate() {
         writeln!(
             w,
-            "<article id=\"actor-{i}\">\n<h3>{} {} <span class=\"sub\">{} quote{}</span></h3>",
+            "<article id=\"{ids}{i}\">\n<h3>{} {} <span class=\"sub\">{} quote{}</span></h3>",
             esc(&a.actor),
             label_badge(labels, &a.stance),
             a.quotes,
@@ -223,7 +240,91 @@ pub(super) fn html(r: &Report, w: &mut impl Write) -> io::Result<()> {
         }
         writeln!(w, "</ol>\n</article>")?;
     }
-    writeln!(w, "</section>")?;
+    writeln!(w, "</section>")
+}
+
+const COLUMN: f64 = 16.0;
+const CHART_HEIGHT: f64 = 40.0;
+
+/// Each actor's position over time: one column per period of the report (the same for every
+/// actor, so the charts line up), stacked by the shares of its votes; a period the actor is
+/// not quoted in is left empty, one with quotes but no vote is grey.
+fn over_time(r: &Report, period: Period, ids: &str, w: &mut impl Write) -> io::Result<()> {
+    let labels = &r.stance_labels;
+    let mut periods: Vec<&str> = r
+        .actors
+        .iter()
+        .flat_map(|a| a.periods.iter().map(|p| p.period.as_str()))
+        .collect();
+    periods.sort_unstable();
+    periods.dedup();
+    let span = match (periods.first(), periods.last()) {
+        (Some(f), Some(l)) if f != l => format!("{} \u{2013} {}", esc(f), esc(l)),
+        (Some(f), _) => esc(f),
+        _ => String::new(),
+    };
+    writeln!(
+        w,
+        "<section>\n<h2>Over time <span class=\"sub\">by {period}, {span}</span></h2>\n<table>\n<tbody>"
+    )?;
+    let width = COLUMN * periods.len() as f64;
+    for (i, a) in r.actors.iter().enumerate() {
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{CHART_HEIGHT}\" \
+             viewBox=\"0 0 {width} {CHART_HEIGHT}\" role=\"img\" aria-label=\"{} by {period}\">",
+            esc(&a.actor)
+        );
+        for (x, key) in periods.iter().enumerate() {
+            let x0 = x as f64 * COLUMN;
+            let Some(p) = a.periods.iter().find(|p| p.period == *key) else {
+                continue;
+            };
+            let total: f64 = labels.iter().map(|l| p.votes.get(l)).sum();
+            let tip = format!(
+                "{}: {} ({} quote{}, {} on topic)",
+                p.period,
+                p.stance,
+                p.quotes,
+                if p.quotes == 1 { "" } else { "s" },
+                p.relevant
+            );
+            if total <= 0.0 {
+                svg.push_str(&format!(
+                    "<rect x=\"{:.2}\" y=\"0\" width=\"{:.2}\" height=\"{CHART_HEIGHT}\" fill=\"#e9ecef\"><title>{}</title></rect>",
+                    x0 + 1.0,
+                    COLUMN - 2.0,
+                    esc(&tip)
+                ));
+                continue;
+            }
+            let mut y = 0.0;
+            for l in labels {
+                let h = p.votes.get(l) / total * CHART_HEIGHT;
+                if h <= 0.0 {
+                    continue;
+                }
+                svg.push_str(&format!(
+                    "<rect x=\"{:.2}\" y=\"{y:.2}\" width=\"{:.2}\" height=\"{h:.2}\" fill=\"{}\"><title>{}</title></rect>",
+                    x0 + 1.0,
+                    COLUMN - 2.0,
+                    colour(labels, l),
+                    esc(&tip)
+                ));
+                y += h;
+            }
+        }
+        svg.push_str("</svg>");
+        writeln!(
+            w,
+            "<tr><td><a href=\"#{ids}{i}\">{}</a></td><td>{svg}</td></tr>",
+            esc(&a.actor)
+        )?;
+    }
+    writeln!(w, "</tbody>\n</table>\n</section>")
+}
+
+/// The footer and the end of the page.
+pub(super) fn page_foot(w: &mut impl Write) -> io::Result<()> {
     writeln!(
         w,
         "<footer>Made by demarche {}. Stance per actor: weighted mean of its quotes' \

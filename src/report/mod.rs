@@ -93,12 +93,17 @@ mod dictionary;
 mod html;
 mod name;
 mod partial;
+pub mod period;
 mod render;
+mod set;
+mod tally;
 
 pub use crate::label::{label_order, LabelProbs};
 pub use builder::ReportBuilder;
 pub use dictionary::{ActorDictionary, DictionaryEntry};
 pub use partial::{merge, PartialReport};
+pub use period::{Period, PeriodReport, UNDATED};
+pub use set::PartialReports;
 
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
@@ -246,6 +251,10 @@ pub struct ActorReport {
     /// For an affiliation row: the speakers rolled up into it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// With a report over time: the actor in each period it is quoted in, in order, the
+    /// undated quotes last.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<PeriodReport>,
 }
 
 /// A per-actor stance report (`report --format json` in `docs/contract.md`).
@@ -265,6 +274,16 @@ pub struct Report {
     pub unattributed: u64,
     /// Attributed quotes about other matters than the topic: counted, no vote.
     pub irrelevant: u64,
+    /// The fewest quotes an actor needs to be listed ([`Report::min_quotes`]), when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_quotes: Option<u64>,
+    /// Actors with fewer quotes than `min_quotes`, left out of `actors` (their quotes stay in
+    /// the totals); shown when `min_quotes` is set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actors_below_min_quotes: Option<u64>,
+    /// With a report over time (`--period`): how long its periods are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// Stance labels in display order.
     pub stance_labels: Vec<String>,
     /// Sentiment labels in display order (empty when the model gives no sentiment).
@@ -277,6 +296,22 @@ fn is_zero(n: &u64) -> bool {
 }
 
 impl Report {
+    /// Leaves out the actors with fewer than `n` quotes, counting them in
+    /// `actors_below_min_quotes`. For a finished report only: partial reports keep every
+    /// actor, so that a merge of shards applies it to the actors of the whole.
+    pub fn min_quotes(mut self, n: u64) -> Report {
+        let before = self.actors.len();
+        self.actors.retain(|a| a.quotes >= n);
+        let below = (before - self.actors.len()) as u64;
+        self.min_quotes = Some(n);
+        self.actors_below_min_quotes = Some(
+            self.actors_below_min_quotes
+                .unwrap_or(0)
+                .saturating_add(below),
+        );
+        self
+    }
+
     /// Writes the report in `format`.
     pub fn write_to(&self, w: &mut impl Write, format: Format) -> io::Result<()> {
         match format {
@@ -287,6 +322,41 @@ impl Report {
             Format::Csv => render::csv(self, w),
             Format::Md => render::markdown(self, w),
             Format::Html => html::html(self, w),
+        }
+    }
+}
+
+/// Writes the reports of several topics (from one pass over the articles) in `format`: with
+/// one report, exactly [`Report::write_to`]; with several, a JSON list of reports, one CSV with
+/// a `topic` column first, or one Markdown document or HTML page with a section per topic.
+pub fn write_reports(reports: &[Report], w: &mut impl Write, format: Format) -> io::Result<()> {
+    if let [one] = reports {
+        return one.write_to(w, format);
+    }
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, reports)?;
+            w.write_all(b"\n")
+        }
+        Format::Csv => render::csv_rows(reports, true, w),
+        Format::Md => {
+            for (i, r) in reports.iter().enumerate() {
+                if i > 0 {
+                    writeln!(w)?;
+                }
+                render::markdown(r, w)?;
+            }
+            Ok(())
+        }
+        Format::Html => {
+            let topics: Vec<&str> = reports.iter().map(|r| r.topic.as_str()).collect();
+            html::page_head(&topics.join("; "), w)?;
+            for (t, r) in reports.iter().enumerate() {
+                writeln!(w, "<section class=\"topic\" id=\"topic-{t}\">")?;
+                html::topic_sections(r, &format!("topic-{t}-actor-"), w)?;
+                writeln!(w, "</section>")?;
+            }
+            html::page_foot(w)
         }
     }
 }
@@ -404,6 +474,25 @@ mod tests {
         );
         assert_eq!(v["actors"][1]["first_seen"], "2007-02-10");
         assert!(a.get("first_seen").is_none(), "no dates, no field");
+    }
+
+    #[test]
+    fn min_quotes_leaves_out_actors_and_counts_them() {
+        let r = awkward().min_quotes(2);
+        assert_eq!(r.actors.len(), 1);
+        assert_eq!(r.actors[0].actor, "Ana Ruiz");
+        assert_eq!(
+            (r.min_quotes, r.actors_below_min_quotes),
+            (Some(2), Some(1))
+        );
+        assert_eq!(r.quotes, 3, "the totals keep every quote");
+        let json = render(&r, Format::Json);
+        assert!(json.contains("\"min_quotes\": 2,\n  \"actors_below_min_quotes\": 1,"));
+        assert!(!render(&awkward(), Format::Json).contains("min_quotes"));
+        let r = awkward().min_quotes(1);
+        assert_eq!((r.actors.len(), r.actors_below_min_quotes), (2, Some(0)));
+        assert!(render(&awkward().min_quotes(3), Format::Html)
+            .contains("2 actors with fewer than 3 quotes left out"));
     }
 
     #[test]

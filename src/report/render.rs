@@ -30,28 +30,58 @@ pub(super) fn dates(a: &ActorReport) -> String {
 }
 
 pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
+    csv_rows(std::slice::from_ref(r), false, w)
+}
+
+/// The labels of all `reports`, in label order.
+pub(super) fn all_labels(reports: &[Report], of: fn(&Report) -> &Vec<String>) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for r in reports {
+        for l in of(r) {
+            if !labels.contains(l) {
+                labels.push(l.clone());
+            }
+        }
+    }
+    labels.sort_by(|a, b| super::label_order(a, b));
+    labels
+}
+
+/// One row per actor of each report, with a `topic` column first when `topics`; the label
+/// columns are those of every report.
+pub(super) fn csv_rows(reports: &[Report], topics: bool, w: &mut impl Write) -> io::Result<()> {
+    if reports.iter().any(|r| r.period.is_some()) {
+        return csv_periods(reports, topics, w);
+    }
+    let stance_labels = all_labels(reports, |r| &r.stance_labels);
+    let sentiment_labels = all_labels(reports, |r| &r.sentiment_labels);
     let mut out = csv::Writer::from_writer(w);
-    let mut header: Vec<String> = [
-        "actor",
-        "affiliation",
-        "role",
-        "quotes",
-        "direct",
-        "indirect",
-        "partial",
-        "articles",
-        "relevant",
-        "irrelevant",
-        "stance",
-        "confidence",
-        "note",
-    ]
-    .map(String::from)
-    .to_vec();
-    header.extend(r.stance_labels.iter().map(|l| format!("votes_{l}")));
-    header.extend(r.stance_labels.iter().map(|l| format!("stance_{l}")));
+    let mut header: Vec<String> = Vec::new();
+    if topics {
+        header.push("topic".into());
+    }
+    header.extend(
+        [
+            "actor",
+            "affiliation",
+            "role",
+            "quotes",
+            "direct",
+            "indirect",
+            "partial",
+            "articles",
+            "relevant",
+            "irrelevant",
+            "stance",
+            "confidence",
+            "note",
+        ]
+        .map(String::from),
+    );
+    header.extend(stance_labels.iter().map(|l| format!("votes_{l}")));
+    header.extend(stance_labels.iter().map(|l| format!("stance_{l}")));
     header.push("sentiment".into());
-    header.extend(r.sentiment_labels.iter().map(|l| format!("sentiment_{l}")));
+    header.extend(sentiment_labels.iter().map(|l| format!("sentiment_{l}")));
     header.extend(
         [
             "first_seen",
@@ -64,8 +94,15 @@ pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
         .map(String::from),
     );
     out.write_record(&header)?;
-    for a in &r.actors {
-        let mut row = vec![
+    for (r, a) in reports
+        .iter()
+        .flat_map(|r| r.actors.iter().map(move |a| (r, a)))
+    {
+        let mut row = Vec::new();
+        if topics {
+            row.push(r.topic.clone());
+        }
+        row.extend([
             a.actor.clone(),
             a.affiliation.clone().unwrap_or_default(),
             a.role.clone().unwrap_or_default(),
@@ -79,11 +116,11 @@ pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
             a.stance.clone(),
             num(a.confidence),
             a.note.clone().unwrap_or_default(),
-        ];
-        row.extend(r.stance_labels.iter().map(|l| num(a.votes.get(l))));
-        row.extend(r.stance_labels.iter().map(|l| num(a.stance_probs.get(l))));
+        ]);
+        row.extend(stance_labels.iter().map(|l| num(a.votes.get(l))));
+        row.extend(stance_labels.iter().map(|l| num(a.stance_probs.get(l))));
         row.push(a.sentiment.clone().unwrap_or_default());
-        row.extend(r.sentiment_labels.iter().map(|l| {
+        row.extend(sentiment_labels.iter().map(|l| {
             a.sentiment_probs
                 .as_ref()
                 .map(|p| num(p.get(l)))
@@ -99,6 +136,39 @@ pub(super) fn csv(r: &Report, w: &mut impl Write) -> io::Result<()> {
             top.map(|e| e.text.clone()).unwrap_or_default(),
         ]);
         out.write_record(&row)?;
+    }
+    out.flush()
+}
+
+/// A report over time in long form: one row per actor and period, with the votes by label.
+fn csv_periods(reports: &[Report], topics: bool, w: &mut impl Write) -> io::Result<()> {
+    let labels = all_labels(reports, |r| &r.stance_labels);
+    let mut out = csv::Writer::from_writer(w);
+    let mut header: Vec<String> = Vec::new();
+    if topics {
+        header.push("topic".into());
+    }
+    header.extend(["actor", "period", "quotes", "relevant", "stance"].map(String::from));
+    header.extend(labels.iter().map(|l| format!("votes_{l}")));
+    out.write_record(&header)?;
+    for r in reports {
+        for a in &r.actors {
+            for p in &a.periods {
+                let mut row = Vec::new();
+                if topics {
+                    row.push(r.topic.clone());
+                }
+                row.extend([
+                    a.actor.clone(),
+                    p.period.clone(),
+                    p.quotes.to_string(),
+                    p.relevant.to_string(),
+                    p.stance.clone(),
+                ]);
+                row.extend(labels.iter().map(|l| num(p.votes.get(l))));
+                out.write_record(&row)?;
+            }
+        }
     }
     out.flush()
 }
@@ -153,6 +223,32 @@ pub(super) fn markdown(r: &Report, w: &mut impl Write) -> io::Result<()> {
             md(&dates(a))
         ));
         writeln!(w, "{line}")?;
+    }
+    if let Some(period) = r.period {
+        writeln!(w, "\n## Over time (by {period})\n")?;
+        let mut head = "| Actor | Period | Quotes | On topic | Stance |".to_string();
+        let mut rule = "|---|---|---:|---:|---|".to_string();
+        for l in &r.stance_labels {
+            head.push_str(&format!(" {} votes |", md(l)));
+            rule.push_str("---:|");
+        }
+        writeln!(w, "{head}\n{rule}")?;
+        for a in &r.actors {
+            for p in &a.periods {
+                let mut line = format!(
+                    "| {} | {} | {} | {} | {} |",
+                    md(&a.actor),
+                    md(&p.period),
+                    p.quotes,
+                    p.relevant,
+                    md(&p.stance)
+                );
+                for l in &r.stance_labels {
+                    line.push_str(&format!(" {} |", num(p.votes.get(l))));
+                }
+                writeln!(w, "{line}")?;
+            }
+        }
     }
     if r.actors.iter().any(|a| !a.evidence.is_empty()) {
         writeln!(w, "\n## Evidence")?;
@@ -212,6 +308,13 @@ pub(super) fn summary(r: &Report) -> String {
             r.irrelevant,
             "quote on other matters (no vote)",
             "quotes on other matters (no vote)",
+        ));
+    }
+    if let (Some(n), Some(below)) = (r.min_quotes, r.actors_below_min_quotes) {
+        parts.push(format!(
+            "{} with fewer than {} left out",
+            plural(below, "actor", "actors"),
+            plural(n, "quote", "quotes")
         ));
     }
     if r.unattributed > 0 {
