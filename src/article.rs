@@ -14,6 +14,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::os::unix::fs::{DirEntryExt, FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 mod csv;
 mod html;
@@ -146,6 +148,24 @@ pub struct Articles {
     warnings: Vec<Warning>,
     skipped: usize,
     unreadable: usize,
+    /// The bytes of every input together, when all are files (not standard input or a FIFO).
+    size: Option<u64>,
+    /// Bytes read from the input files so far, shared with whoever shows progress.
+    read: Arc<AtomicU64>,
+}
+
+/// A reader that adds what it reads to a shared count.
+struct Counted<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// A file to read, and whether it was found by walking a directory (then a failure to read it
@@ -177,9 +197,13 @@ impl Articles {
             warnings: Vec::new(),
             skipped: 0,
             unreadable: 0,
+            size: Some(0),
+            read: Arc::new(AtomicU64::new(0)),
         };
+        let file_size = |meta: &std::fs::Metadata| meta.is_file().then_some(meta.len());
         for input in inputs {
             if input.as_os_str() == "-" {
+                articles.size = None;
                 articles.pending.push_back(Pending {
                     path: input.clone(),
                     walked: false,
@@ -201,10 +225,13 @@ impl Articles {
                 articles.dirs.extend(walk.visited);
                 walk.files.sort();
                 for (path, id) in walk.files {
+                    let size = std::fs::metadata(&path).ok().and_then(|m| file_size(&m));
+                    articles.size = articles.size.zip(size).map(|(a, b)| a + b);
                     articles.files.insert(id);
                     articles.pending.push_back(Pending { path, walked: true });
                 }
             } else {
+                articles.size = articles.size.zip(file_size(&meta)).map(|(a, b)| a + b);
                 articles.files.insert(FileId::from(&meta));
                 articles.pending.push_back(Pending {
                     path: input.clone(),
@@ -213,6 +240,17 @@ impl Articles {
             }
         }
         Ok(articles)
+    }
+
+    /// The size of all the inputs in bytes, when every one is a file whose size is known (not
+    /// standard input, a FIFO or a device): what progress can be measured against.
+    pub fn size(&self) -> Option<u64> {
+        self.size
+    }
+
+    /// A count of the input bytes read so far, updated as files are read.
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.read)
     }
 
     /// Articles larger than this many bytes are skipped with a warning.
@@ -363,7 +401,10 @@ impl Articles {
             Box::new(BufReader::new(io::stdin()))
         } else {
             match File::open(path) {
-                Ok(f) => Box::new(BufReader::new(f)),
+                Ok(f) => Box::new(BufReader::new(Counted {
+                    inner: f,
+                    read: Arc::clone(&self.read),
+                })),
                 Err(e) => return Some(Err(Error::io(path, e))),
             }
         };
@@ -646,6 +687,25 @@ fn parse_jsonl_record(name: &str, line: u64, text: &str) -> Result<Article> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_have_a_size_and_reading_them_counts_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = ["\"Yes,\" she said.", "\"No,\" he said, firmly, twice over."];
+        for (i, t) in texts.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
+        }
+        let mut articles = Articles::open(&[dir.path().to_path_buf()]).unwrap();
+        let total: usize = texts.iter().map(|t| t.len()).sum();
+        assert_eq!(articles.size(), Some(total as u64));
+        let read = articles.bytes_read();
+        assert_eq!(read.load(Ordering::Relaxed), 0);
+        assert_eq!(articles.by_ref().count(), 2);
+        assert_eq!(read.load(Ordering::Relaxed), total as u64);
+        // Standard input has no size to measure progress against.
+        let stdin = Articles::open(&[PathBuf::from("-")]).unwrap();
+        assert_eq!(stdin.size(), None);
+    }
 
     #[test]
     fn jsonl_records_need_text() {

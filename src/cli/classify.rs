@@ -1,7 +1,7 @@
 //! `demarche classify`: every quote with its speaker, its stance toward the topic and its
 //! sentiment, one row per quote, streamed.
 
-use super::input::{for_each_article, InputArgs};
+use super::input::{for_each_article, InputArgs, Timer};
 use super::model::ModelArgs;
 use super::output::Sink;
 use super::quotes::{clip, csv_fields, CSV_HEADER};
@@ -55,6 +55,8 @@ fn csv_line(fields: impl IntoIterator<Item = String>) -> Result<Vec<u8>> {
 }
 
 pub fn run(args: ClassifyArgs) -> Result<()> {
+    let timer = Timer::start();
+    let mut quotes = 0u64;
     let articles = args.input.open(args.output.as_deref())?;
     if let Some(out) = &args.output {
         refuse_input_as_output(out, args.model.model.as_deref())?;
@@ -89,15 +91,16 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
         )?,
         ClassifyFormat::Jsonl => {}
     }
-    for_each_article(
+    let done = for_each_article(
         &args.input,
         articles,
         |_| true,
         |a| pipeline.classify_topics(a, &topics),
         |_, per_topic| {
             // One row per quote and topic: each quote's rows together, topics in order.
-            let quotes = per_topic.first().map_or(0, Vec::len);
-            for i in 0..quotes {
+            let in_article = per_topic.first().map_or(0, Vec::len);
+            quotes += in_article as u64;
+            for i in 0..in_article {
                 for rows in &per_topic {
                     write_row(
                         &mut sink,
@@ -111,7 +114,12 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
             Ok(())
         },
     )?;
-    sink.finish()
+    sink.finish()?;
+    timer.summary(
+        &args.input,
+        &[(done as u64, "articles"), (quotes, "quotes")],
+    );
+    Ok(())
 }
 
 fn write_row(

@@ -1,6 +1,6 @@
 //! `demarche quotes`: extract attributed quotes.
 
-use super::input::{for_each_article, InputArgs};
+use super::input::{for_each_article, InputArgs, Timer};
 use super::output::Sink;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -77,7 +77,9 @@ pub fn clip(s: &str, max: usize) -> String {
 }
 
 pub fn run(args: QuotesArgs) -> Result<()> {
+    let timer = Timer::start();
     let pipeline = Pipeline::default();
+    let mut quotes = 0u64;
     let articles = args.input.open(args.output.as_deref())?;
     let mut sink = Sink::open(args.output.as_deref())?;
     let mut csv_out = None;
@@ -94,12 +96,13 @@ pub fn run(args: QuotesArgs) -> Result<()> {
             "ARTICLE", "SPEAKER", "KIND"
         )?;
     }
-    for_each_article(
+    let done = for_each_article(
         &args.input,
         articles,
         |_| true,
         |a| pipeline.quotes(a),
         |_, records| {
+            quotes += records.len() as u64;
             for r in records {
                 match args.format {
                     QuotesFormat::Jsonl => {
@@ -125,5 +128,10 @@ pub fn run(args: QuotesArgs) -> Result<()> {
             Ok(())
         },
     )?;
-    sink.finish()
+    sink.finish()?;
+    timer.summary(
+        &args.input,
+        &[(done as u64, "articles"), (quotes, "quotes")],
+    );
+    Ok(())
 }

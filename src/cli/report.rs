@@ -1,7 +1,7 @@
 //! `demarche report`: one row per actor across all the input articles, or with `--partial`
 //! the sums that `demarche merge` combines across shards.
 
-use super::input::{for_each_article, InputArgs};
+use super::input::{for_each_article, InputArgs, Timer};
 use super::merge::ReportOutput;
 use super::model::ModelArgs;
 use anyhow::Result;
@@ -50,6 +50,7 @@ fn parse_date(s: &str) -> std::result::Result<String, String> {
 }
 
 pub fn run(args: ReportArgs) -> Result<()> {
+    let timer = Timer::start();
     let articles = args.input.open(args.out.output.as_deref())?;
     if let Some(out) = &args.out.output {
         refuse_input_as_output(
@@ -83,7 +84,7 @@ pub fn run(args: ReportArgs) -> Result<()> {
     );
     // Open the output first, so a bad output path fails before the work is done.
     let sink = args.out.open()?;
-    for_each_article(
+    let done = for_each_article(
         &args.input,
         articles,
         |a| {
@@ -128,6 +129,18 @@ pub fn run(args: ReportArgs) -> Result<()> {
              counted once (--keep-duplicates counts every copy)"
         );
     }
+    let (quotes, speakers) = builders
+        .first()
+        .map_or((0, 0), |b| (b.quotes(), b.speakers() as u64));
     let partials = PartialReports::new(builders.into_iter().map(|b| b.into_partial()).collect());
-    args.out.write(sink, partials)
+    args.out.write(sink, partials)?;
+    timer.summary(
+        &args.input,
+        &[
+            (done as u64, "articles"),
+            (quotes, "quotes"),
+            (speakers, "speakers"),
+        ],
+    );
+    Ok(())
 }

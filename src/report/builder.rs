@@ -75,6 +75,17 @@ impl<'a> ReportBuilder<'a> {
         true
     }
 
+    /// Distinct speakers (or affiliations) counted so far, before lone surnames join full
+    /// names.
+    pub fn speakers(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// Quotes counted so far, attributed or not.
+    pub fn quotes(&self) -> u64 {
+        self.partial.quotes + self.partial.unattributed
+    }
+
     /// Articles whose text was the same as an earlier one's.
     pub fn duplicates(&self) -> u64 {
         self.partial.duplicates
