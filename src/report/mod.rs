@@ -95,6 +95,7 @@ mod name;
 mod partial;
 pub mod period;
 mod render;
+mod rule;
 mod set;
 mod tally;
 

@@ -3,6 +3,7 @@
 
 use super::partial::PartialReport;
 use super::period::{PeriodReport, PeriodTally};
+use super::rule::{decide, decide_stance};
 use super::{ActorReport, Evidence, Kinds, LabelProbs};
 use crate::QuoteKind;
 use serde::{Deserialize, Serialize};
@@ -344,62 +345,6 @@ impl Tally {
             .max_by(|(a, ca), (b, cb)| ca.cmp(cb).then_with(|| b.cmp(a)))
             .map(|(a, _)| a.clone())
     }
-}
-
-/// The label an actor leans to, with the no-lean rule between `pro` and `con` giving
-/// `neutral`. Works on the integer sums so the thresholds are exact.
-pub(super) fn decide(
-    sums: &BTreeMap<String, u64>,
-    total: u64,
-    labels: &[String],
-    (pro, con, neutral): (&str, &str, &str),
-) -> Option<String> {
-    let get = |l: &str| u128::from(sums.get(l).copied().unwrap_or(0));
-    let full = u128::from(total) * u128::from(SCALE);
-    let has = |l: &str| labels.iter().any(|x| x == l);
-    if has(pro) && has(con) && has(neutral) {
-        let (p, c) = (get(pro), get(con));
-        // Both at least 0.3 and less than 0.1 apart.
-        if 10 * p >= 3 * full && 10 * c >= 3 * full && 10 * p.abs_diff(c) < full {
-            return Some(neutral.to_string());
-        }
-    }
-    plurality(sums, labels)
-}
-
-/// An actor's stance from its quotes' votes (see the module doc of `report`): with favor,
-/// against and none among the labels, none speaks for no position, so favor and against are
-/// weighed against each other: the larger wins when it is at least 1.5 times the other, and
-/// without such a lean (or with neither) the stance is none. Other label sets: the label with
-/// the most votes, ties in label order.
-pub(super) fn decide_stance(votes: &BTreeMap<String, u64>, labels: &[String]) -> Option<String> {
-    let get = |l: &str| u128::from(votes.get(l).copied().unwrap_or(0));
-    let has = |l: &str| labels.iter().any(|x| x == l);
-    if has("favor") && has("against") && has("none") {
-        let (f, a) = (get("favor"), get("against"));
-        let label = if 2 * f >= 3 * a && f > 0 {
-            "favor"
-        } else if 2 * a >= 3 * f && a > 0 {
-            "against"
-        } else {
-            "none"
-        };
-        return Some(label.to_string());
-    }
-    plurality(votes, labels)
-}
-
-/// The first label with the highest sum, in label order.
-pub(super) fn plurality(sums: &BTreeMap<String, u64>, labels: &[String]) -> Option<String> {
-    let get = |l: &str| sums.get(l).copied().unwrap_or(0);
-    let mut best: Option<(&String, u64)> = None;
-    for l in labels {
-        let v = get(l);
-        if best.is_none_or(|(_, b)| v > b) {
-            best = Some((l, v));
-        }
-    }
-    best.map(|(l, _)| l.clone())
 }
 
 pub(super) fn ratio(sum: u64, total: u64) -> f64 {
