@@ -65,13 +65,10 @@ fn a_surname_finds_a_name_of_thousands_of_words() {
          open.",
         words.join(" ")
     );
-    // (Names this long are compared, not printed.)
+    // The run is longer than any name: the speaker is the phrase read before the cue, and
+    // its surname finds it again. (Names this long are compared, not printed.)
     let first = speaker_of(&b, "the talks would go on").expect("a speaker");
-    assert!(
-        first == words.join(" "),
-        "{} words",
-        first.split(' ').count()
-    );
+    assert!(first.ends_with(" Xy2998 Xy2999") && first.split(' ').count() <= 64);
     let second = speaker_of(&b, "the border would stay open").expect("a speaker");
     assert!(second == first, "{} words", second.split(' ').count());
 }
@@ -87,4 +84,18 @@ fn every_coordinated_speech_noun_of_a_long_sentence_has_the_subject_s_words() {
     assert!(quotes
         .iter()
         .all(|q| q.speaker.as_deref() == Some("Ana Ruiz")));
+}
+
+#[test]
+fn the_speakers_of_thousands_of_statements_after_a_long_run_are_short() {
+    let b = format!(
+        "{}warning that it is so {}.",
+        "Cat ".repeat(3000),
+        "and warning that it is so ".repeat(300)
+    );
+    let quotes = extract(&b);
+    assert!(quotes.len() > 250, "{} quotes", quotes.len());
+    assert!(quotes
+        .iter()
+        .all(|q| q.speaker.as_ref().is_some_and(|s| s.len() <= 1000)));
 }

@@ -89,6 +89,12 @@ fn is_modifier(word: &str) -> bool {
     word.contains('.') || nationality
 }
 
+/// The longest speaker phrase or name, in bytes: several times the longest of the team's,
+/// the BBC's and PolNeAR's articles (261 bytes). A name is printed with every quote its
+/// bearer speaks, so a longer one would make the output of an article grow with the square
+/// of its size (a run of thousands of capitalised words, then thousands of statements).
+pub const MAX_PHRASE_BYTES: usize = 1000;
+
 /// A parsed speaker phrase.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -126,6 +132,9 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     let first = toks.first()?;
     let last = toks.last()?;
     let span = Span::new(first.span.start, last.span.end);
+    if span.len() > MAX_PHRASE_BYTES {
+        return None;
+    }
     if toks.len() == 1 {
         if let Some(p) = Pronoun::parse(first.text(body)) {
             let (kind, gender) = match p {
@@ -622,16 +631,24 @@ mod tests {
 
     #[test]
     fn any_number_of_modifiers_and_prepositions_before_a_name() {
-        let m = mention(&format!("{}Ivan Smith", "Russian ".repeat(300)));
+        let m = mention(&format!("{}Ivan Smith", "Russian ".repeat(100)));
         assert_eq!(m.name.as_deref(), Some("Ivan Smith"));
-        let m = mention(&format!("{}Senator John McCain", "U.S. ".repeat(300)));
+        let m = mention(&format!("{}Senator John McCain", "U.S. ".repeat(150)));
         assert_eq!(m.name.as_deref(), Some("John McCain"));
         assert_eq!(m.titles, vec!["senator".to_string()]);
         // A complement after a titled name is cut however many come before the title.
         let m = mention(&format!(
             "{}Ambassador Matthias Brandt of Switzerland",
-            "Xa of ".repeat(300)
+            "Xa of ".repeat(100)
         ));
         assert_eq!(m.name.as_deref(), Some("Matthias Brandt"));
+    }
+
+    #[test]
+    fn a_phrase_longer_than_any_name_names_nobody() {
+        let s = format!("{}Smith", "Xy ".repeat(MAX_PHRASE_BYTES / 3));
+        assert!(parse_mention(&s, &tokens(&s, Span::new(0, s.len()))).is_none());
+        let s = format!("{}Smith", "Xy ".repeat(MAX_PHRASE_BYTES / 3 - 2));
+        assert!(mention(&s).name.is_some_and(|n| n.len() < MAX_PHRASE_BYTES));
     }
 }
