@@ -15,6 +15,15 @@
 #   pronoun     one named speaker, then N paragraphs each quoting "he"   (quotes)
 #   said        'said ' * N                                    (quotes)
 #   quoted      '"a" said X. ' * N                             (quotes)
+#   signs       'They waved banners reading ' + '"a", ' * N: one sentence of N quotes (quotes:
+#               each quote walked back over the ones before it, looking for a sign's verb)
+#   adverbs     'He said ' + 'also ' * N + 'that it is.' (quotes: a run of adverbials was walked
+#               back over once per token)
+#   given       'John Doe<i> met John. ' for i < N (quotes: every John was rechecked for each
+#               lone John)
+#   longname    'Bob said ' + 'Cat ' * N + '.' (quotes: every word ending of a name was indexed)
+#   speechnoun  'Cat ' * N + 'warning that it is so ' + 'and warning that it is so ' * N
+#               (quotes: each speech noun read the whole run opening the sentence)
 #   dots        'He said' + '.' * N + ' then' (quotes: the sentence splitter walked a run of end
 #               marks once per mark)
 #   paragraph   one paragraph of N quotes, '"We agree," Putin said. ' * N: `quotes`, `report`,
@@ -37,7 +46,7 @@ cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 patterns=("$@")
-[[ ${#patterns[@]} -gt 0 ]] || patterns=(html dots paragraph names pronoun said quoted repeated dedup walk merge)
+[[ ${#patterns[@]} -gt 0 ]] || patterns=(html dots paragraph names pronoun said quoted signs adverbs given longname speechnoun repeated dedup walk merge)
 
 python3 - "$root/target/release/demarche" "$root" "$work" "$rounds" "${patterns[@]}" <<'PY'
 import json, math, os, subprocess, sys
@@ -194,6 +203,17 @@ patterns = {
     "said": lambda: file_pattern("said", [50_000, 100_000, 200_000], "words", lambda n: "said " * n),
     "quoted": lambda: file_pattern("quoted", [25_000, 50_000, 100_000], "sentences",
                                    lambda n: '"a" said X. ' * n),
+    "signs": lambda: file_pattern("signs", [200_000, 400_000, 800_000], "quotes",
+                                  lambda n: "They waved banners reading " + '"a", ' * n + "then."),
+    "adverbs": lambda: file_pattern("adverbs", [1_000_000, 2_000_000, 4_000_000], "words",
+                                    lambda n: "He said " + "also " * n + "that it is."),
+    "given": lambda: file_pattern("given", [10_000, 20_000, 40_000], "names",
+                                  lambda n: " ".join(f"John Doe{i} met John." for i in range(n))),
+    "longname": lambda: file_pattern("longname", [50_000, 100_000, 200_000], "words",
+                                     lambda n: "Bob said " + "Cat " * n + "."),
+    "speechnoun": lambda: file_pattern("speechnoun", [10_000, 20_000, 40_000], "nouns",
+                                       lambda n: "Cat " * n + "warning that it is so "
+                                       + "and warning that it is so " * n + "."),
     "repeated": repeated,
     "dedup": dedup,
     "walk": walk,

@@ -8,7 +8,7 @@
 use super::name::normalize;
 use crate::quote::{ActorKind, Gender};
 use crate::wordset::FastMap;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// One actor of an article.
 #[derive(Debug, Clone)]
@@ -39,9 +39,19 @@ fn first_word(key: &str) -> &str {
     key.split(' ').next().unwrap_or("")
 }
 
-/// The word suffixes of a key, longest first, itself excluded: "a b c" -> "b c", "c".
+/// The most words of a name's ending that the suffix indexes hold or look up: more than any
+/// person's name has (and as many as the longest speaker phrase the quote stage reads), and a
+/// bound on the index entries (and the hashing) one name asks for, so that a run of
+/// thousands of capitalised words is read in linear time. Only two names of more words, one
+/// ending the other, are no longer found as one person.
+const SUFFIX_WORDS: usize = 64;
+
+/// The word suffixes of a key, itself excluded, shortest first, of at most [`SUFFIX_WORDS`]
+/// words: "a b c" -> "c", "b c".
 fn suffixes(key: &str) -> impl Iterator<Item = &str> {
-    key.match_indices(' ').map(move |(i, _)| &key[i + 1..])
+    key.rmatch_indices(' ')
+        .take(SUFFIX_WORDS)
+        .map(move |(i, _)| &key[i + 1..])
 }
 
 /// The actors of an article, in order of first mention, with their indexes.
@@ -58,9 +68,10 @@ pub struct Entities {
     full_by_last: FastMap<String, usize>,
     /// Last words of every person's key.
     person_last: HashSet<String>,
-    /// The first word of a person's key of several words -> the people once keyed so (stale
-    /// entries, whose key has grown at the front since, are dropped when met).
-    full_by_first: FastMap<String, Vec<usize>>,
+    /// The first word of a person's key of several words -> the people once keyed so, in
+    /// order (stale entries, whose key has grown at the front since, are dropped when they
+    /// come first, so each is dropped once).
+    full_by_first: FastMap<String, BTreeSet<usize>>,
 }
 
 impl Entities {
@@ -127,7 +138,7 @@ impl Entities {
         self.by_key.entry(key.clone()).or_insert(i);
         if self.list[i].is_person() {
             self.person_key.entry(key.clone()).or_insert(i);
-            for s in std::iter::once(key.as_str()).chain(suffixes(&key)).skip(1) {
+            for s in suffixes(&key) {
                 self.person_suffix.entry(s.to_string()).or_insert(i);
             }
             self.person_last.insert(last_word(&key).to_string());
@@ -138,7 +149,7 @@ impl Entities {
                 self.full_by_first
                     .entry(first_word(&key).to_string())
                     .or_default()
-                    .push(i);
+                    .insert(i);
             }
         }
         self.list[i].canonical = name.to_string();
@@ -148,10 +159,15 @@ impl Entities {
     /// The first person with a name of several words beginning with `word`.
     fn first_with_first_word(&mut self, word: &str) -> Option<usize> {
         let list = &self.list;
-        let fresh = |i: &usize| list[*i].key.contains(' ') && first_word(&list[*i].key) == word;
+        let fresh = |i: usize| list[i].key.contains(' ') && first_word(&list[i].key) == word;
         let people = self.full_by_first.get_mut(word)?;
-        people.retain(fresh);
-        people.iter().copied().min()
+        while let Some(&i) = people.first() {
+            if fresh(i) {
+                return Some(i);
+            }
+            people.pop_first();
+        }
+        None
     }
 
     /// The first person with a name of several words ending with the surname `key`.
@@ -178,5 +194,44 @@ mod tests {
         let org = e.for_name("Putin", ActorKind::Organisation, u);
         assert_ne!(org, putin);
         assert_eq!(e.full_name_with_surname("putin"), Some(putin));
+    }
+
+    #[test]
+    fn a_given_name_alone_finds_the_first_person_still_so_named() {
+        let mut e = Entities::default();
+        let p = ActorKind::Person;
+        let u = Gender::Unknown;
+        let smith = e.for_name("John Smith", p, u);
+        let brown = e.for_name("John Brown", p, u);
+        for k in 0..100 {
+            e.for_name(&format!("John Doe{k}"), p, u);
+        }
+        assert_eq!(e.for_name("John", p, u), smith);
+        // Smith's name grows at the front: he is no longer a John first.
+        assert_eq!(e.for_name("Jean John Smith", p, u), smith);
+        assert_eq!(e.for_name("John", p, u), brown);
+        // The stale entry was dropped on the way, and only it.
+        assert_eq!(e.full_by_first["john"].len(), 101);
+        assert_eq!(e.for_name("Jean", p, u), smith);
+    }
+
+    #[test]
+    fn a_name_of_thousands_of_words_indexes_a_bounded_number_of_endings() {
+        let mut e = Entities::default();
+        let p = ActorKind::Person;
+        let u = Gender::Unknown;
+        let words: Vec<String> = (0..3000).map(|k| format!("Xy{k}")).collect();
+        let long = words.join(" ");
+        let i = e.for_name(&long, p, u);
+        assert!(e.person_suffix.len() <= SUFFIX_WORDS);
+        assert_eq!(e.for_name(&long, p, u), i);
+        // Its surname and its last words still find it.
+        assert_eq!(e.for_name("Xy2999", p, u), i);
+        assert_eq!(e.for_name(&words[2990..].join(" "), p, u), i);
+        assert_eq!(e.full_name_with_surname("xy2999"), Some(i));
+        // A fuller form of a short name still takes it over.
+        let kim = e.for_name("Kim", p, u);
+        assert_eq!(e.for_name(&format!("{long} Kim"), p, u), kim);
+        assert!(e.person_suffix.len() <= 2 * SUFFIX_WORDS);
     }
 }

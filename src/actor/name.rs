@@ -31,14 +31,10 @@ pub fn normalize(name: &str) -> String {
 
 /// A role phrase without its leading articles: "the deputy minister" -> "deputy minister".
 pub fn strip_article(s: &str) -> String {
-    let mut w: Vec<&str> = s.split_whitespace().collect();
-    while w
-        .first()
-        .is_some_and(|f| matches!(f.to_lowercase().as_str(), "the" | "a" | "an"))
-    {
-        w.remove(0);
-    }
-    w.join(" ")
+    s.split_whitespace()
+        .skip_while(|f| matches!(f.to_lowercase().as_str(), "the" | "a" | "an"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Words dropped wherever they stand: articles and honorifics carry no identity.
@@ -344,6 +340,18 @@ pub fn affiliation(phrase: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_opening_a_role_are_dropped_however_many() {
+        assert_eq!(strip_article("the deputy minister"), "deputy minister");
+        assert_eq!(
+            strip_article("  A  spokesman  for the party"),
+            "spokesman for the party"
+        );
+        let many = format!("{}envoy", "the a An ".repeat(1000));
+        assert_eq!(strip_article(&many), "envoy");
+        assert_eq!(strip_article("the the"), "");
+    }
 
     #[test]
     fn folds_case_punctuation_honorifics_and_titles() {

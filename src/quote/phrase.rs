@@ -18,9 +18,9 @@ use super::words::{
 use super::Span;
 use crate::text::{Token, TokenKind};
 
-/// The most tokens a speaker phrase or one of its comma-separated parts is read over: longer
-/// than any name with its appositions, and a bound on the work each cue asks for, so a
-/// sentence of any length is read in linear time.
+/// The most tokens a speaker phrase or one of its comma-separated parts is read over, before
+/// a cue or after one: longer than any name with its appositions, and a bound on the work
+/// each cue asks for, so a sentence of any length is read in linear time.
 const PHRASE_REACH: usize = 64;
 
 /// A noun that can name a speaker: a speaker noun, a title or an organisation word.
@@ -385,6 +385,9 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
 /// A speaker phrase starting at token index `start`, going forward (post-posed speakers:
 /// `said Putin`, `said the deputy minister, Pavel Kuzmin`).
 pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> {
+    // No further than a phrase is long: a run of thousands of capitalised words after each of
+    // a sentence's cues is read once per cue only so far.
+    let toks = &toks[..toks.len().min(start.saturating_add(PHRASE_REACH))];
     let mut k = start;
     let mut seen_head = false;
     while k < toks.len() {
@@ -703,4 +706,27 @@ fn names_nobody(word: &str) -> bool {
         .unwrap_or(w)
         .to_lowercase();
     matches!(w.as_str(), "" | "the" | "mr" | "mrs" | "ms" | "dr")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokens(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    fn a_phrase_after_a_cue_is_read_no_further_than_a_phrase_is_long() {
+        let s = "said the deputy minister, Pavel Kuzmin, on Monday";
+        assert_eq!(np_after(s, &toks(s), 1), Some((1, 7)));
+        let s = format!("said {}today", "Cat ".repeat(1000));
+        let t = toks(&s);
+        let (a, b) = np_after(&s, &t, 1).unwrap();
+        assert_eq!(a, 1);
+        assert!(b - a <= PHRASE_REACH);
+        let s = format!("said {}today", "Cat ".repeat(PHRASE_REACH - 1));
+        assert_eq!(np_after(&s, &toks(&s), 1), Some((1, PHRASE_REACH)));
+    }
 }

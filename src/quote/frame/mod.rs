@@ -29,8 +29,13 @@ pub(super) fn read_sentence(
     // Classify regions: direct when they stand as sentences, partial inside the reporter's words.
     let mut direct: Vec<Region> = Vec::new();
     let mut partial: Vec<Region> = Vec::new();
+    let lists = if regs.is_empty() {
+        Vec::new()
+    } else {
+        list_starts(body, all, &quoted)
+    };
     for r in regs {
-        if is_sign_text(body, all, r, &quoted) {
+        if is_sign_text(body, all, &lists, r) {
             continue;
         }
         // Tokens are in order and do not overlap: the last one ending before the mark.
@@ -289,15 +294,25 @@ pub(super) fn read_sentence(
     out
 }
 
-/// Words a banner, a placard or a sign carries (`banners reading "Long live Serbia" and
-/// "Russia, help!"`): nobody's statement.
-fn is_sign_text(body: &str, all: &[Token], r: &Region, quoted: &dyn Fn(&Token) -> bool) -> bool {
-    let mut i = all.partition_point(|t| t.span.end <= r.open.start);
-    // Over the other signs of a list: `reading "A" and "B"`.
-    while i > 0 && (quoted(&all[i - 1]) || matches!(&*lower(body, &all[i - 1]), "and" | "or" | ","))
-    {
-        i -= 1;
+/// For each token index `i` of a sentence (and its end), where the run of quoted tokens and
+/// list words (`and`, `or`, commas) ending right before `i` begins: what a sign's words walk
+/// back over to the verb (`reading "A", "B" and "C"`). Found in one pass, so a sentence of
+/// thousands of quotes is not walked back over once per quote.
+fn list_starts(body: &str, all: &[Token], quoted: &dyn Fn(&Token) -> bool) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(all.len() + 1);
+    starts.push(0);
+    for (i, t) in all.iter().enumerate() {
+        let listed = quoted(t) || matches!(&*lower(body, t), "and" | "or" | ",");
+        starts.push(if listed { starts[i] } else { i + 1 });
     }
+    starts
+}
+
+/// Words a banner, a placard or a sign carries (`banners reading "Long live Serbia" and
+/// "Russia, help!"`): nobody's statement. `lists` is [`list_starts`] of the sentence.
+fn is_sign_text(body: &str, all: &[Token], lists: &[usize], r: &Region) -> bool {
+    // Over the other signs of a list: `reading "A" and "B"`.
+    let mut i = lists[all.partition_point(|t| t.span.end <= r.open.start)];
     if i == 0
         || !matches!(
             &*lower(body, &all[i - 1]),
@@ -344,5 +359,38 @@ fn said_fragment(body: &str, r: &Region, mention: Mention, cue: Span, place: Pla
         },
         place,
         denied: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one-pass run starts are the ones a walk back from each token finds.
+        #[test]
+        fn list_starts_are_the_walks_back(words in proptest::collection::vec(
+            (prop_oneof!["and", "or", "And", ",", "said", "reading", "x"], any::<bool>()), 0..40)
+        ) {
+            let body: String = words.iter().map(|(w, _)| format!("{w} ")).collect();
+            let all = text::tokens(&body, Span::new(0, body.len()));
+            prop_assert_eq!(all.len(), words.len());
+            let quoted = |t: &Token| {
+                let i = all.iter().position(|x| x.span == t.span).unwrap();
+                words[i].1
+            };
+            let starts = list_starts(&body, &all, &quoted);
+            for (end, &start) in starts.iter().enumerate() {
+                let mut i = end;
+                while i > 0
+                    && (quoted(&all[i - 1])
+                        || matches!(&*lower(&body, &all[i - 1]), "and" | "or" | ","))
+                {
+                    i -= 1;
+                }
+                prop_assert_eq!(start, i);
+            }
+        }
     }
 }

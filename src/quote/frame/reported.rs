@@ -317,7 +317,13 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
         opens_fronted_phrase(&l) || matches!(&*l, "whereas" | "as" | "because" | "if")
     });
     let mut main_clause: Option<usize> = None;
+    // Where the run of adverbials ending right before `ci` begins, kept from one token to the
+    // next: walking back over the run for each token made a sentence of adverbials quadratic.
+    let mut run_start = 0;
     for ci in 0..n {
+        if ci == 0 || !is_adverbial(narrative[ci - 1].text(body)) {
+            run_start = ci;
+        }
         if subordinate && found.len() == 1 && main_clause.is_none() && ci > found[0].1.start {
             let main_subject = cue_at(body, narrative, ci)
                 .and_then(|_| np_before(body, narrative, ci, 0))
@@ -332,10 +338,7 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
             }
         }
         let coordinated = {
-            let mut b = ci;
-            while b > 0 && is_adverbial(narrative[b - 1].text(body)) {
-                b -= 1;
-            }
+            let b = run_start;
             if b > 0 && matches!(&*lower(body, &narrative[b - 1]), "and" | "but") {
                 Some(b - 1)
             } else {
