@@ -151,14 +151,23 @@ fn a_killed_run_leaves_no_temporary_file() {
     for signal in [libc::SIGINT, libc::SIGTERM] {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
-            .current_dir(d)
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_demarche"));
+        cmd.current_dir(d)
             .args(["report", "-", "--topic", "t", "-o", "out.json"])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+            .stderr(Stdio::piped());
+        // A test runner started in the background may ignore SIGINT, and an ignored signal
+        // stays ignored in the child (as it should for `nohup`): give the child the default
+        // disposition, as a shell in the foreground does.
+        // SAFETY: `signal` is async-signal-safe, as `pre_exec` requires.
+        unsafe {
+            cmd.pre_exec(move || {
+                libc::signal(signal, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().unwrap();
         let mut stdin = child.stdin.take().unwrap();
         stdin
             .write_all(b"{\"text\": \"Talks went on.\"}\n")
@@ -173,7 +182,17 @@ fn a_killed_run_leaves_no_temporary_file() {
         }
         // SAFETY: signalling our own child.
         assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
-        let status = child.wait().unwrap();
+        // Never hang: a child that outlives its signal by a minute is a failure.
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(90) {
+                let _ = child.kill();
+                panic!("the run did not end on signal {signal}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
         drop(stdin);
         assert_eq!(status.signal(), Some(signal), "{status:?}");
         assert!(temporary_files(d).is_empty(), "{:?}", temporary_files(d));
