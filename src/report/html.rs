@@ -159,7 +159,10 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
          <label>At least <input type=\"number\" class=\"min-quotes\" min=\"1\" step=\"1\" value=\"{least}\" aria-label=\"Minimum quotes\"> quotes</label>\
          <span class=\"shown\" aria-live=\"polite\"></span></div>"
     )?;
-    writeln!(w, "<table class=\"actors\">\n<thead><tr>")?;
+    writeln!(
+        w,
+        "<div class=\"scroll\">\n<table class=\"actors\">\n<thead><tr>"
+    )?;
     let lean = if ["favor", "against"]
         .iter()
         .all(|l| labels.iter().any(|x| x == l))
@@ -227,7 +230,7 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
             esc(&dates(a))
         )?;
     }
-    writeln!(w, "</tbody>\n</table>\n</section>")?;
+    writeln!(w, "</tbody>\n</table>\n</div>\n</section>")?;
 
     if let Some(period) = r.period {
         over_time(r, period, ids, w)?;
@@ -439,7 +442,7 @@ fn over_time(r: &Report, period: Period, ids: &str, w: &mut impl Write) -> io::R
     };
     writeln!(
         w,
-        "<section>\n<h2>Over time <span class=\"sub\">by {period}, {span}</span></h2>\n<table>\n<tbody>"
+        "<section>\n<h2>Over time <span class=\"sub\">by {period}, {span}</span></h2>\n<table class=\"over-time\">\n<tbody>"
     )?;
     let width = COLUMN * periods.len() as f64;
     for (i, a) in r.actors.iter().enumerate() {
@@ -490,7 +493,7 @@ fn over_time(r: &Report, period: Period, ids: &str, w: &mut impl Write) -> io::R
         svg.push_str("</svg>");
         writeln!(
             w,
-            "<tr><td><a href=\"#{ids}{i}\">{}</a></td><td>{svg}</td></tr>",
+            "<tr data-for=\"{ids}{i}\"><td><a href=\"#{ids}{i}\">{}</a></td><td>{svg}</td></tr>",
             esc(&a.actor)
         )?;
     }

@@ -385,6 +385,8 @@ fn reports_over_time_count_each_period_and_merge_only_with_their_like() {
         html.contains("<title>2007-03: against (1 quote, 1 on topic)</title>"),
         "{html}"
     );
+    // The filters hide an actor's chart with its row.
+    assert!(html.contains("<table class=\"over-time\">\n<tbody>\n<tr data-for=\"actor-0\">"));
     // Without a period, no period fields at all.
     let plain = build(&articles, 0, None, GroupBy::Actor, false).finish();
     assert!(plain.actors[0].periods.is_empty());

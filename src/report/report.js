@@ -1,6 +1,7 @@
 // The report's controls, for each topic on the page: sort the actor table by a column
 // (numbers numerically, empty cells last), filter its rows by name or alias, hide actors
-// with fewer quotes than asked, and hide the evidence of the actors hidden in the table.
+// with fewer quotes than asked, and hide the evidence (and the chart over time) of the actors
+// hidden in the table.
 (function () {
   "use strict";
   function value(row, col) {
@@ -23,6 +24,11 @@
     var filter = report.querySelector("input.filter");
     var least = report.querySelector("input.min-quotes");
     var status = report.querySelector(".shown");
+    // Each actor's chart over time, when the report is over time.
+    var charts = {};
+    Array.prototype.forEach.call(report.querySelectorAll("tr[data-for]"), function (tr) {
+      charts[tr.getAttribute("data-for")] = tr;
+    });
 
     Array.prototype.forEach.call(heads, function (th, col) {
       var button = th.querySelector("button");
@@ -63,6 +69,7 @@
         var id = row.getAttribute("data-actor");
         var evidence = id && document.getElementById(id);
         if (evidence) evidence.hidden = !show;
+        if (charts[id]) charts[id].hidden = !show;
       });
       if (status) {
         status.textContent = shown === rows.length
