@@ -212,7 +212,7 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
         writeln!(
             w,
             "<tr data-actor=\"{ids}{i}\" data-name=\"{}\" data-quotes=\"{}\">\
-             <td data-v=\"{}\">{who}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td data-v=\"{}\">{}</td><td class=\"n\">{}</td>\
+             <td data-v=\"{}\">{who}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"stance\" data-v=\"{}\">{}</td><td class=\"n\">{}</td>\
              <td class=\"bar\" data-v=\"{}\">{}</td><td>{}</td><td class=\"sub seen\" data-v=\"{}\">{}</td></tr>",
             esc(&names.join("\n")),
             a.quotes,
@@ -221,7 +221,7 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
             a.relevant,
             esc(&a.stance),
             label_badge(labels, &a.stance)
-                + &a.note.as_deref().map(|n| format!(" <span class=\"sub\">{}</span>", esc(n))).unwrap_or_default(),
+                + &a.note.as_deref().map(note).unwrap_or_default(),
             num(a.confidence),
             num(lean_of(labels, a)),
             bar(labels, a),
@@ -262,6 +262,17 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
         writeln!(w, "</ol>\n</article>")?;
     }
     writeln!(w, "</section>\n</div>")
+}
+
+/// An actor's note beside its stance, short (the whole in its tooltip) so that the row stays
+/// one line.
+fn note(n: &str) -> String {
+    let short = if n == NO_STATEMENT { "no statement" } else { n };
+    format!(
+        " <span class=\"sub\" title=\"{}\">{}</span>",
+        esc(n),
+        esc(short)
+    )
 }
 
 /// What the Votes column sorts by: with favor and against among the labels, the favor share
@@ -626,6 +637,12 @@ mod tests {
         ));
         // A quote without them shows its article alone.
         assert!(out.contains("<blockquote>We back it.</blockquote><div class=\"source\"><code>news/a,b.txt</code></div>"));
+        // A note beside the stance is short, the whole of it in the tooltip.
+        let mut quiet = awkward();
+        quiet.actors[0].note = Some(NO_STATEMENT.into());
+        assert!(render(&quiet, Format::Html).contains(
+            "<span class=\"sub\" title=\"no statement on the topic\">no statement</span></td>"
+        ));
         // Each topic of a page of several has its own controls.
         let mut two = Vec::new();
         super::super::write_reports(&[awkward(), awkward()], &mut two, Format::Html).unwrap();

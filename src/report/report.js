@@ -20,6 +20,10 @@
     if (!table) return;
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
+    var index = new Map();
+    rows.forEach(function (row, i) {
+      index.set(row, i);
+    });
     var heads = table.tHead.rows[0].cells;
     var filter = report.querySelector("input.filter");
     var least = report.querySelector("input.min-quotes");
@@ -48,7 +52,7 @@
           var c = compare(va, vb, numeric);
           if (descending) c = -c;
           // Ties keep the report's order (most quoted first).
-          return c || rows.indexOf(a) - rows.indexOf(b);
+          return c || index.get(a) - index.get(b);
         });
         order.forEach(function (row) {
           body.appendChild(row);

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from selenium import webdriver
@@ -30,6 +31,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "gold-a"
 TOPIC = "restoring IAEA inspections in Iran"
+
+
+def folded(name):
+    """A name as the page's sort compares it: accents and case aside."""
+    decomposed = unicodedata.normalize("NFD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def browser(width=1280, height=900):
@@ -154,8 +161,8 @@ def check(binary):
             assert [float(v) for v in lean] == sorted((float(v) for v in lean), reverse=True), lean
             assert sorted(lean, reverse=True) != lean, "text order would differ"
             header(driver, "Actor").click()
-            names = [r["cells"][0].casefold() for r in table(driver)]
-            assert names[0] <= names[-1], names
+            names = [r["cells"][0] for r in table(driver)]
+            assert names == sorted(names, key=folded), names
             assert "aria-sort" in header(driver, "Actor").find_element(By.XPATH, "..").get_attribute(
                 "outerHTML"
             )
@@ -232,7 +239,41 @@ def check(binary):
             assert requests_made(driver) == [], "nothing fetched while exploring"
         finally:
             driver.quit()
+        check_topics(binary, articles, Path(tmp) / "topics.html")
     print(f"browser: report of {len(articles)} articles, {total} actors: ok")
+
+
+def check_topics(binary, articles, page):
+    """A page of two topics: each has its own table and controls, which act on it alone."""
+    subprocess.run(
+        [binary, "report", "--quiet", "--topic", TOPIC, "--topic", "a shared water treaty",
+         "--format", "html", "-o", str(page), *articles],
+        check=True,
+    )
+    driver = browser()
+    try:
+        driver.get(page.as_uri())
+        reports = driver.find_elements(By.CSS_SELECTOR, ".report")
+        assert len(reports) == 2
+        boxes = driver.find_elements(By.CSS_SELECTOR, "input.filter")
+        assert len(boxes) == 2 and all(b.is_displayed() for b in boxes)
+        count = "return arguments[0].querySelectorAll('table.actors tbody tr:not([hidden])').length"
+        before = [driver.execute_script(count, r) for r in reports]
+        boxes[0].send_keys("no such actor anywhere")
+        after = [driver.execute_script(count, r) for r in reports]
+        assert after == [0, before[1]], (before, after)
+        # Sorting the second table leaves the first in its order.
+        first = "return Array.from(arguments[0].querySelectorAll('table.actors tbody tr')).map(r => r.dataset.actor)"
+        order = driver.execute_script(first, reports[0])
+        reports[1].find_element(By.CSS_SELECTOR, "th button.sort").click()
+        assert driver.execute_script(first, reports[0]) == order
+        names = driver.execute_script(
+            "return Array.from(arguments[0].querySelectorAll('table.actors tbody tr'))"
+            ".map(r => r.cells[0].dataset.v)", reports[1])
+        assert len(names) > 2 and names == sorted(names, key=folded), names
+        assert requests_made(driver) == [page.as_uri()]
+    finally:
+        driver.quit()
 
 
 def screenshot(page, png):
