@@ -171,6 +171,10 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
     } else {
         "total votes"
     };
+    let dated = r
+        .actors
+        .iter()
+        .any(|a| a.first_seen.is_some() || a.last_seen.is_some());
     for (name, numeric, right, tip) in [
         ("Actor", false, false, "name"),
         ("Quotes", true, true, "quotes"),
@@ -180,7 +184,11 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
         ("Votes", true, false, lean),
         ("Sentiment", false, false, "sentiment"),
         ("Seen", false, false, "first seen"),
-    ] {
+    ]
+    .into_iter()
+    // Undated articles throughout: no Seen column.
+    .take(if dated { 8 } else { 7 })
+    {
         let class = if right { " class=\"n\"" } else { "" };
         let kind = if numeric { "num" } else { "text" };
         writeln!(
@@ -213,7 +221,7 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
             w,
             "<tr data-actor=\"{ids}{i}\" data-name=\"{}\" data-quotes=\"{}\">\
              <td data-v=\"{}\">{who}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"stance\" data-v=\"{}\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"bar\" data-v=\"{}\">{}</td><td>{}</td><td class=\"sub seen\" data-v=\"{}\">{}</td></tr>",
+             <td class=\"bar\" data-v=\"{}\">{}</td><td>{}</td>{}</tr>",
             esc(&names.join("\n")),
             a.quotes,
             esc(&one_line(&a.actor)),
@@ -226,8 +234,15 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
             num(lean_of(labels, a)),
             bar(labels, a),
             esc(a.sentiment.as_deref().unwrap_or("")),
-            esc(a.first_seen.as_deref().or(a.last_seen.as_deref()).unwrap_or("")),
-            esc(&dates(a))
+            if dated {
+                format!(
+                    "<td class=\"sub seen\" data-v=\"{}\">{}</td>",
+                    esc(a.first_seen.as_deref().or(a.last_seen.as_deref()).unwrap_or("")),
+                    esc(&dates(a))
+                )
+            } else {
+                String::new()
+            }
         )?;
     }
     writeln!(w, "</tbody>\n</table>\n</div>\n</section>")?;
@@ -637,6 +652,18 @@ mod tests {
         ));
         // A quote without them shows its article alone.
         assert!(out.contains("<blockquote>We back it.</blockquote><div class=\"source\"><code>news/a,b.txt</code></div>"));
+        // Without a date anywhere, no Seen column.
+        let mut undated = awkward();
+        for a in &mut undated.actors {
+            (a.first_seen, a.last_seen) = (None, None);
+        }
+        let page = render(&undated, Format::Html);
+        assert_eq!(page.matches("class=\"sort\"").count(), 7);
+        assert!(!page.contains(">Seen<") && !page.contains("class=\"sub seen\""));
+        assert!(
+            out.contains(">Seen</button></th>")
+                && out.contains("<td class=\"sub seen\" data-v=\"2007-02-10\">2007-02-10</td>")
+        );
         // A note beside the stance is short, the whole of it in the tooltip.
         let mut quiet = awkward();
         quiet.actors[0].note = Some(NO_STATEMENT.into());
