@@ -173,6 +173,11 @@ impl ClassifiedQuote {
             stance_probs: self.stance.clone().unwrap_or_default(),
             sentiment_probs: self.sentiment.clone(),
             relevance: self.relevance,
+            title: article.title.clone(),
+            source: article.source.clone(),
+            context: Some(self.context.trim())
+                .filter(|c| !c.is_empty())
+                .map(String::from),
         })
     }
 }

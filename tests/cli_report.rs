@@ -282,3 +282,51 @@ fn an_empty_topic_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--topic"));
 }
+
+#[test]
+fn evidence_carries_its_articles_title_source_date_and_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("iran-nuclear-inspections.txt")).unwrap();
+    let row = serde_json::json!({
+        "id": "iran-1", "text": text, "title": "Iran bars <inspectors>",
+        "source": "Wire & Co", "date": "2024-03-04",
+    });
+    let path = dir.path().join("news.jsonl");
+    std::fs::write(&path, format!("{row}\n")).unwrap();
+    let p = path.to_string_lossy().into_owned();
+    let v: Value = serde_json::from_str(&ok(demarche(&["report", &p, "--topic", TOPIC]))).unwrap();
+    let evidence: Vec<&Value> = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["evidence"].as_array().unwrap())
+        .collect();
+    assert!(!evidence.is_empty());
+    for e in &evidence {
+        assert_eq!(e["article"], "iran-1");
+        assert_eq!(e["title"], "Iran bars <inspectors>");
+        assert_eq!(e["source"], "Wire & Co");
+        assert_eq!(e["date"], "2024-03-04");
+        let (quote, sentence) = (e["text"].as_str().unwrap(), e["context"].as_str().unwrap());
+        assert!(
+            sentence.len() >= quote.len() / 2,
+            "{sentence:?} for {quote:?}"
+        );
+        assert!(
+            text.contains(sentence),
+            "the sentence is the article's: {sentence:?}"
+        );
+    }
+    // A text file has no title or source: the fields are left out.
+    let a = article();
+    let v: Value = serde_json::from_str(&ok(demarche(&["report", &a, "--topic", TOPIC]))).unwrap();
+    let e = &v["actors"][0]["evidence"][0];
+    assert!(e.get("title").is_none() && e.get("source").is_none() && e.get("date").is_none());
+    assert!(e["context"].is_string());
+    // The HTML page shows them, escaped.
+    let html = ok(demarche(&[
+        "report", &p, "--topic", TOPIC, "--format", "html",
+    ]));
+    assert!(html.contains("<cite>Iran bars &lt;inspectors&gt;</cite> \u{b7} Wire &amp; Co \u{b7} 2024-03-04 \u{b7} <code>iran-1</code>"));
+    assert!(html.contains("<blockquote class=\"in-context\">"));
+}

@@ -27,6 +27,9 @@ fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote
             .collect(),
         sentiment_probs: None,
         relevance: None,
+        title: None,
+        source: None,
+        context: None,
     }
 }
 

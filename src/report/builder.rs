@@ -214,6 +214,10 @@ impl<'a> ReportBuilder<'a> {
                             stance: own.to_string(),
                             p: own_p,
                             kind: q.kind,
+                            title: q.title.clone(),
+                            source: q.source.clone(),
+                            date: q.date.clone(),
+                            context: q.context.clone(),
                         }],
                     );
                 }

@@ -3,7 +3,8 @@
 //! a stacked bar of each actor's label shares, and the evidence quotes with their articles.
 
 use super::render::{dates, num, one_line, summary};
-use super::{ActorReport, Period, Report};
+use super::tally::NO_STATEMENT;
+use super::{ActorReport, Evidence, Period, Report};
 use std::io::{self, Write};
 
 /// Bar colours for the default labels; others take the palette in label order.
@@ -18,33 +19,8 @@ const PALETTE: [&str; 6] = [
 const BAR_WIDTH: f64 = 220.0;
 const BAR_HEIGHT: f64 = 18.0;
 
-const STYLE: &str = "
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;
-  color:#212529;background:#fff;margin:0;line-height:1.45}
-main{max-width:1100px;margin:0 auto;padding:24px 28px 48px}
-h1{font-size:1.6rem;margin:0 0 4px}
-h2{font-size:1.2rem;margin:32px 0 8px;border-bottom:1px solid #dee2e6;padding-bottom:4px}
-h3{font-size:1.05rem;margin:22px 0 6px}
-.meta{color:#495057;margin:0 0 8px}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
-table{border-collapse:collapse;width:100%;font-size:.93rem}
-th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e9ecef;vertical-align:top}
-th{background:#f8f9fa;font-weight:600;white-space:nowrap}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-td.bar{width:230px}
-td.seen{white-space:nowrap}
-.sub{color:#6c757d;font-size:.82rem}
-.label{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:.82rem;
-  font-weight:600;background:#868e96}
-.legend{display:flex;gap:16px;margin:6px 0 10px;font-size:.88rem;color:#495057}
-.legend span{display:inline-flex;align-items:center;gap:6px}
-.swatch{display:inline-block;width:12px;height:12px;border-radius:2px}
-blockquote{margin:4px 0;padding:4px 12px;border-left:4px solid #ced4da;background:#f8f9fa}
-ol.evidence{padding-left:22px;margin:4px 0}
-ol.evidence li{margin:8px 0}
-a{color:#1864ab;text-decoration:none}
-footer{margin-top:40px;color:#868e96;font-size:.8rem}
-";
+const STYLE: &str = include_str!("report.css");
+const SCRIPT: &str = include_str!("report.js");
 
 /// Escapes text for HTML element content and quoted attribute values alike.
 pub(super) fn esc(s: &str) -> String {
@@ -160,9 +136,10 @@ pub(super) fn page_head(title: &str, w: &mut impl Write) -> io::Result<()> {
 pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::Result<()> {
     let labels = &r.stance_labels;
     let topic = esc(&one_line(&r.topic));
-    writeln!(w, "<header>")?;
+    writeln!(w, "<div class=\"report\">\n<header>")?;
     writeln!(w, "<h1>Stance toward \u{201c}{topic}\u{201d}</h1>")?;
     writeln!(w, "<p class=\"meta\">{}</p>\n</header>", esc(&summary(r)))?;
+    overview(r, ids, w)?;
 
     writeln!(w, "<section>\n<h2>Actors</h2>\n<div class=\"legend\">")?;
     for l in labels {
@@ -173,7 +150,53 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
             esc(l)
         )?;
     }
-    writeln!(w, "</div>\n<table>\n<thead><tr><th>Actor</th><th class=\"n\">Quotes</th><th class=\"n\">On topic</th><th>Stance</th><th class=\"n\">Confidence</th><th>Votes</th><th>Sentiment</th><th>Seen</th></tr></thead>\n<tbody>")?;
+    writeln!(w, "</div>")?;
+    let least = r.min_quotes.unwrap_or(1).max(1);
+    writeln!(
+        w,
+        "<div class=\"controls\" hidden>\
+         <label>Filter actors <input type=\"search\" class=\"filter\" placeholder=\"name or alias\" aria-label=\"Filter actors by name or alias\"></label>\
+         <label>At least <input type=\"number\" class=\"min-quotes\" min=\"1\" step=\"1\" value=\"{least}\" aria-label=\"Minimum quotes\"> quotes</label>\
+         <span class=\"shown\" aria-live=\"polite\"></span></div>"
+    )?;
+    writeln!(
+        w,
+        "<div class=\"scroll\">\n<table class=\"actors\">\n<thead><tr>"
+    )?;
+    let lean = if ["favor", "against"]
+        .iter()
+        .all(|l| labels.iter().any(|x| x == l))
+    {
+        "favor share of the votes minus against share"
+    } else {
+        "total votes"
+    };
+    let dated = r
+        .actors
+        .iter()
+        .any(|a| a.first_seen.is_some() || a.last_seen.is_some());
+    for (name, numeric, right, tip) in [
+        ("Actor", false, false, "name"),
+        ("Quotes", true, true, "quotes"),
+        ("On topic", true, true, "quotes that address the topic"),
+        ("Stance", false, false, "stance"),
+        ("Confidence", true, true, "confidence"),
+        ("Votes", true, false, lean),
+        ("Sentiment", false, false, "sentiment"),
+        ("Seen", false, false, "first seen"),
+    ]
+    .into_iter()
+    // Undated articles throughout: no Seen column.
+    .take(if dated { 8 } else { 7 })
+    {
+        let class = if right { " class=\"n\"" } else { "" };
+        let kind = if numeric { "num" } else { "text" };
+        writeln!(
+            w,
+            "<th{class} data-type=\"{kind}\"><button type=\"button\" class=\"sort\" title=\"Sort by {tip}\">{name}</button></th>"
+        )?;
+    }
+    writeln!(w, "</tr></thead>\n<tbody>")?;
     for (i, a) in r.actors.iter().enumerate() {
         let mut who = format!("<a href=\"#{ids}{i}\">{}</a>", esc(&a.actor));
         let sub: Vec<String> = [
@@ -190,21 +213,39 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
                 esc(&sub.join(" \u{b7} "))
             ));
         }
+        let names: Vec<String> = std::iter::once(&a.actor)
+            .chain(&a.aliases)
+            .map(|n| one_line(n).to_lowercase())
+            .collect();
         writeln!(
             w,
-            "<tr><td>{who}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td>\
-             <td class=\"bar\">{}</td><td>{}</td><td class=\"sub seen\">{}</td></tr>",
+            "<tr data-actor=\"{ids}{i}\" data-name=\"{}\" data-quotes=\"{}\">\
+             <td data-v=\"{}\">{who}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"stance\" data-v=\"{}\">{}</td><td class=\"n\">{}</td>\
+             <td class=\"bar\" data-v=\"{}\">{}</td><td>{}</td>{}</tr>",
+            esc(&names.join("\n")),
+            a.quotes,
+            esc(&one_line(&a.actor)),
             a.quotes,
             a.relevant,
+            esc(&a.stance),
             label_badge(labels, &a.stance)
-                + &a.note.as_deref().map(|n| format!(" <span class=\"sub\">{}</span>", esc(n))).unwrap_or_default(),
+                + &a.note.as_deref().map(note).unwrap_or_default(),
             num(a.confidence),
+            num(lean_of(labels, a)),
             bar(labels, a),
             esc(a.sentiment.as_deref().unwrap_or("")),
-            esc(&dates(a))
+            if dated {
+                format!(
+                    "<td class=\"sub seen\" data-v=\"{}\">{}</td>",
+                    esc(a.first_seen.as_deref().or(a.last_seen.as_deref()).unwrap_or("")),
+                    esc(&dates(a))
+                )
+            } else {
+                String::new()
+            }
         )?;
     }
-    writeln!(w, "</tbody>\n</table>\n</section>")?;
+    writeln!(w, "</tbody>\n</table>\n</div>\n</section>")?;
 
     if let Some(period) = r.period {
         over_time(r, period, ids, w)?;
@@ -226,21 +267,183 @@ pub(super) fn topic_sections(r: &Report, ids: &str, w: &mut impl Write) -> io::R
                 esc(&a.aliases.join("; "))
             )?;
         }
+        if a.evidence.is_empty() {
+            writeln!(w, "<p class=\"sub\">No quote on the topic to show.</p>")?;
+        }
         writeln!(w, "<ol class=\"evidence\">")?;
         for e in &a.evidence {
-            writeln!(
-                w,
-                "<li><blockquote>{}</blockquote><div class=\"sub\">{} \u{b7} {} \u{b7} {} {}</div></li>",
-                esc(&e.text),
-                esc(&e.article),
-                e.kind,
-                esc(&e.stance),
-                num(e.p)
-            )?;
+            writeln!(w, "<li>{}</li>", evidence(e))?;
         }
         writeln!(w, "</ol>\n</article>")?;
     }
-    writeln!(w, "</section>")
+    writeln!(w, "</section>\n</div>")
+}
+
+/// An actor's note beside its stance, short (the whole in its tooltip) so that the row stays
+/// one line.
+fn note(n: &str) -> String {
+    let short = if n == NO_STATEMENT { "no statement" } else { n };
+    format!(
+        " <span class=\"sub\" title=\"{}\">{}</span>",
+        esc(n),
+        esc(short)
+    )
+}
+
+/// What the Votes column sorts by: with favor and against among the labels, the favor share
+/// of the votes minus the against share (-1 to 1); otherwise all votes.
+fn lean_of(labels: &[String], a: &ActorReport) -> f64 {
+    let total: f64 = labels.iter().map(|l| a.votes.get(l)).sum();
+    let has = |l: &str| labels.iter().any(|x| x == l);
+    if !(has("favor") && has("against")) {
+        return total;
+    }
+    if total <= 0.0 {
+        return 0.0;
+    }
+    (a.votes.get("favor") - a.votes.get("against")) / total
+}
+
+/// The overall picture: how many actors take each stance (a bar and the counts), and the
+/// most-quoted actors.
+fn overview(r: &Report, ids: &str, w: &mut impl Write) -> io::Result<()> {
+    let labels = &r.stance_labels;
+    // Actors with a statement on the topic, by stance (a stance outside the labels, as a
+    // user's model may give, still counts); the others apart.
+    let mut counts: Vec<(String, usize)> = labels.iter().map(|l| (l.clone(), 0)).collect();
+    let mut silent = 0;
+    for a in &r.actors {
+        if a.note.is_some() {
+            silent += 1;
+            continue;
+        }
+        match counts.iter_mut().find(|(l, _)| *l == a.stance) {
+            Some(c) => c.1 += 1,
+            None => counts.push((a.stance.clone(), 1)),
+        }
+    }
+    let speaking: usize = counts.iter().map(|(_, n)| n).sum();
+    let fill = |l: &str| {
+        if labels.iter().any(|x| x == l) {
+            colour(labels, l)
+        } else {
+            "#868e96"
+        }
+    };
+    writeln!(
+        w,
+        "<section class=\"overview\">\n<div>\n<h2>Where the actors stand</h2>\n<p class=\"sub\">{speaking} of {} actor{} made a statement on the topic.</p>",
+        r.actors.len(),
+        if r.actors.len() == 1 { "" } else { "s" }
+    )?;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stances\" width=\"100%\" height=\"{h}\" \
+         viewBox=\"0 0 {OVERVIEW_WIDTH} {h}\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{}\">\
+         <rect width=\"{OVERVIEW_WIDTH}\" height=\"{h}\" fill=\"#f1f3f5\"/>",
+        esc(&counts
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")),
+        h = OVERVIEW_HEIGHT
+    );
+    let mut x = 0.0;
+    for (l, n) in &counts {
+        if *n == 0 {
+            continue;
+        }
+        let width = *n as f64 / speaking as f64 * OVERVIEW_WIDTH;
+        svg.push_str(&format!(
+            "<rect x=\"{x:.2}\" width=\"{width:.2}\" height=\"{OVERVIEW_HEIGHT}\" fill=\"{}\"><title>{}: {n} actor{}</title></rect>",
+            fill(l),
+            esc(l),
+            if *n == 1 { "" } else { "s" }
+        ));
+        x += width;
+    }
+    svg.push_str("</svg>");
+    writeln!(w, "{svg}\n<div class=\"counts\">")?;
+    for (l, n) in &counts {
+        writeln!(
+            w,
+            "<span class=\"count\" data-label=\"{}\"><i class=\"swatch\" style=\"background:{}\"></i>{} <b>{n}</b></span>",
+            esc(l),
+            fill(l),
+            esc(l)
+        )?;
+    }
+    if silent > 0 {
+        writeln!(
+            w,
+            "<span class=\"count\" data-label=\"\"><i class=\"swatch\" style=\"background:#dee2e6\"></i>{NO_STATEMENT} <b>{silent}</b></span>"
+        )?;
+    }
+    writeln!(
+        w,
+        "</div>\n</div>\n<div>\n<h2>Most quoted</h2>\n<ol class=\"top\">"
+    )?;
+    let mut top: Vec<(usize, &ActorReport)> = r.actors.iter().enumerate().collect();
+    top.sort_by(|(i, a), (j, b)| b.quotes.cmp(&a.quotes).then(i.cmp(j)));
+    for (i, a) in top.into_iter().take(TOP) {
+        writeln!(
+            w,
+            "<li><a href=\"#{ids}{i}\">{}</a> <span class=\"sub\">{} quote{}, {} on topic</span> {}</li>",
+            esc(&a.actor),
+            a.quotes,
+            if a.quotes == 1 { "" } else { "s" },
+            a.relevant,
+            label_badge(labels, &a.stance)
+        )?;
+    }
+    writeln!(w, "</ol>\n</div>\n</section>")
+}
+
+const OVERVIEW_WIDTH: f64 = 400.0;
+const OVERVIEW_HEIGHT: f64 = 22.0;
+/// Actors listed as the most quoted.
+const TOP: usize = 5;
+
+/// One evidence quote: the quote, the sentence around it with the quote marked, where it
+/// comes from (title, source, date, article), and its own label.
+fn evidence(e: &Evidence) -> String {
+    let text = one_line(&e.text);
+    let context = e.context.as_deref().map(one_line).filter(|c| !c.is_empty());
+    let mut out = match context {
+        // The sentence, the quote marked in it.
+        Some(c) if !text.is_empty() && c.contains(&text) => {
+            let at = c.find(&text).unwrap_or(0);
+            format!(
+                "<blockquote class=\"in-context\"><span class=\"around\">{}</span><mark>{}</mark><span class=\"around\">{}</span></blockquote>",
+                esc(&c[..at]),
+                esc(&text),
+                esc(&c[at + text.len()..])
+            )
+        }
+        // The quote as given (a partial quote, say, in other words than its sentence's), then
+        // the sentence.
+        Some(c) => format!(
+            "<blockquote>{}</blockquote><p class=\"context\">{}</p>",
+            esc(&e.text),
+            esc(&c)
+        ),
+        None => format!("<blockquote>{}</blockquote>", esc(&e.text)),
+    };
+    let mut from: Vec<String> = Vec::new();
+    if let Some(t) = &e.title {
+        from.push(format!("<cite>{}</cite>", esc(&one_line(t))));
+    }
+    for s in [&e.source, &e.date].into_iter().flatten() {
+        from.push(esc(&one_line(s)));
+    }
+    from.push(format!("<code>{}</code>", esc(&e.article)));
+    out.push_str(&format!(
+        "<div class=\"source\">{}</div><div class=\"sub\">{} \u{b7} {} {}</div>",
+        from.join(" \u{b7} "),
+        e.kind,
+        esc(&e.stance),
+        num(e.p)
+    ));
+    out
 }
 
 const COLUMN: f64 = 16.0;
@@ -265,7 +468,7 @@ fn over_time(r: &Report, period: Period, ids: &str, w: &mut impl Write) -> io::R
     };
     writeln!(
         w,
-        "<section>\n<h2>Over time <span class=\"sub\">by {period}, {span}</span></h2>\n<table>\n<tbody>"
+        "<section>\n<h2>Over time <span class=\"sub\">by {period}, {span}</span></h2>\n<table class=\"over-time\">\n<tbody>"
     )?;
     let width = COLUMN * periods.len() as f64;
     for (i, a) in r.actors.iter().enumerate() {
@@ -316,7 +519,7 @@ fn over_time(r: &Report, period: Period, ids: &str, w: &mut impl Write) -> io::R
         svg.push_str("</svg>");
         writeln!(
             w,
-            "<tr><td><a href=\"#{ids}{i}\">{}</a></td><td>{svg}</td></tr>",
+            "<tr data-for=\"{ids}{i}\"><td><a href=\"#{ids}{i}\">{}</a></td><td>{svg}</td></tr>",
             esc(&a.actor)
         )?;
     }
@@ -327,8 +530,10 @@ fn over_time(r: &Report, period: Period, ids: &str, w: &mut impl Write) -> io::R
 pub(super) fn page_foot(w: &mut impl Write) -> io::Result<()> {
     writeln!(
         w,
-        "<footer>Made by demarche {}. Stance per actor: weighted mean of its quotes' \
-         probabilities (direct 1.0, indirect 0.8, partial 0.5).</footer>\n</main>\n</body>\n</html>",
+        "<footer>Made by demarche {}. Stance per actor: decided by its quotes' votes, each quote \
+         voting for its most probable label with the weight of its kind (direct 1.0, indirect \
+         0.8, partial 0.5); confidence is the weighted mean probability of that label.</footer>\n\
+         </main>\n<script>{SCRIPT}</script>\n</body>\n</html>",
         env!("CARGO_PKG_VERSION")
     )
 }
@@ -346,8 +551,11 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
         let out = render(&awkward(), Format::Html);
-        assert!(!out.contains("<script"), "{out}");
-        assert!(!out.contains("<b>"));
+        // The page's own script is the only one.
+        assert_eq!(out.matches("<script").count(), 1, "{out}");
+        assert!(out.contains(&format!("<script>{SCRIPT}</script>")));
+        assert!(!SCRIPT.contains("</script"));
+        assert!(!out.contains("| <b>") && !out.contains("<i>resume") && !out.contains("said <b>"));
         assert!(out.contains(
             "Never &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;no&quot;"
         ));
@@ -355,12 +563,28 @@ mod tests {
             "<title>Stance report: independence for &quot;Kosovo&quot; &lt;now&gt;</title>"
         ));
         assert!(out.contains("Smith, &quot;Jr&quot; | &lt;b&gt;"));
+        // Names in attributes (the filter's) are escaped too.
+        assert!(out.contains("data-name=\"smith, &quot;jr&quot; | &lt;b&gt;\""));
+        assert!(out.contains("<cite>Talks &lt;i&gt;resume&lt;/i&gt;</cite>"));
+        assert!(out.contains("Wire &amp; &quot;Co&quot;"));
+        assert!(out.contains(", Smith said &lt;b&gt;.</span></blockquote>"));
     }
 
     #[test]
     fn is_one_self_contained_page() {
         let out = render(&awkward(), Format::Html);
-        for outside in ["<link", "<script", "src=", "@import", "url("] {
+        for outside in [
+            "<link",
+            "<script src",
+            "src=",
+            "@import",
+            "url(",
+            "fetch(",
+            "XMLHttpRequest",
+            "<iframe",
+            "<img",
+            "https://",
+        ] {
             assert!(!out.contains(outside), "{outside} in {out}");
         }
         // The only address is the SVG namespace, which is a name, not a fetch.
@@ -368,11 +592,112 @@ mod tests {
             out.matches("http").count(),
             out.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
         );
-        assert_eq!(out.matches("<svg").count(), 2, "one bar per actor");
+        assert_eq!(
+            out.matches("<svg").count(),
+            3,
+            "the overview's bar and one bar per actor"
+        );
         assert!(out.contains(
             "Model demarche-default@0.1.0 \u{b7} 1 article \u{b7} 3 quotes \u{b7} 2 actors"
         ));
         assert!(out.trim_end().ends_with("</html>"));
+    }
+
+    #[test]
+    fn holds_the_controls_the_overview_and_each_quotes_sentence() {
+        let out = render(&awkward(), Format::Html);
+        // Controls, hidden until the script shows them (without it, the page is all shown).
+        assert!(out.contains("<div class=\"controls\" hidden>"));
+        assert!(out.contains("<input type=\"search\" class=\"filter\""));
+        assert!(out.contains(
+            "<input type=\"number\" class=\"min-quotes\" min=\"1\" step=\"1\" value=\"1\""
+        ));
+        assert_eq!(
+            out.matches("<button type=\"button\" class=\"sort\"")
+                .count(),
+            8
+        );
+        assert_eq!(out.matches("data-type=\"num\"").count(), 4);
+        // Rows carry what the controls read: names and aliases, quotes, sort values.
+        assert!(
+            out.contains("<tr data-actor=\"actor-0\" data-name=\"ana ruiz\" data-quotes=\"2\">")
+        );
+        assert!(
+            out.contains("<td class=\"bar\" data-v=\"1\">"),
+            "all votes favor: lean 1"
+        );
+        assert!(
+            out.contains("<td class=\"bar\" data-v=\"-1\">"),
+            "all against: -1"
+        );
+        // The overview: actors by stance, the most quoted.
+        assert!(out.contains("<h2>Where the actors stand</h2>"));
+        assert!(out.contains("aria-label=\"favor 1, against 1, none 0\""));
+        assert!(out.contains("2 of 2 actors made a statement on the topic."));
+        assert!(
+            !out.contains("no statement on the topic <b>"),
+            "none without one"
+        );
+        assert!(out.contains("<rect x=\"0.00\" width=\"200.00\" height=\"22\" fill=\"#2f9e44\"><title>favor: 1 actor</title>"));
+        assert!(out.contains("<span class=\"count\" data-label=\"none\">"));
+        assert!(out.contains(
+            "<li><a href=\"#actor-0\">Ana Ruiz</a> <span class=\"sub\">2 quotes, 2 on topic</span>"
+        ));
+        // Evidence: the sentence, the quote marked in it, and the article's title, source, date.
+        assert!(out.contains(
+            "<blockquote class=\"in-context\"><span class=\"around\">As he left, </span><mark>Never &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;no&quot;, never | *ever*</mark><span class=\"around\">, Smith said &lt;b&gt;.</span></blockquote>"
+        ), "{out}");
+        assert!(out.contains(
+            "<div class=\"source\"><cite>Talks &lt;i&gt;resume&lt;/i&gt;</cite> \u{b7} Wire &amp; &quot;Co&quot; \u{b7} 2007-02-10 \u{b7} <code>news/a,b.txt</code></div>"
+        ));
+        // A quote without them shows its article alone.
+        assert!(out.contains("<blockquote>We back it.</blockquote><div class=\"source\"><code>news/a,b.txt</code></div>"));
+        // Without a date anywhere, no Seen column.
+        let mut undated = awkward();
+        for a in &mut undated.actors {
+            (a.first_seen, a.last_seen) = (None, None);
+        }
+        let page = render(&undated, Format::Html);
+        assert_eq!(page.matches("class=\"sort\"").count(), 7);
+        assert!(!page.contains(">Seen<") && !page.contains("class=\"sub seen\""));
+        assert!(
+            out.contains(">Seen</button></th>")
+                && out.contains("<td class=\"sub seen\" data-v=\"2007-02-10\">2007-02-10</td>")
+        );
+        // A note beside the stance is short, the whole of it in the tooltip.
+        let mut quiet = awkward();
+        quiet.actors[0].note = Some(NO_STATEMENT.into());
+        assert!(render(&quiet, Format::Html).contains(
+            "<span class=\"sub\" title=\"no statement on the topic\">no statement</span></td>"
+        ));
+        // Each topic of a page of several has its own controls.
+        let mut two = Vec::new();
+        super::super::write_reports(&[awkward(), awkward()], &mut two, Format::Html).unwrap();
+        let two = String::from_utf8(two).unwrap();
+        assert_eq!(two.matches("<div class=\"report\">").count(), 2);
+        assert_eq!(two.matches("class=\"filter\"").count(), 2);
+        assert_eq!(two.matches("<script>").count(), 1);
+        assert!(two.contains("<tr data-actor=\"topic-1-actor-0\""));
+    }
+
+    #[test]
+    fn evidence_shows_a_quote_in_other_words_than_its_sentence_then_the_sentence() {
+        let mut e = awkward().actors[1].evidence[0].clone();
+        e.text = "urged Tehran to restore <access>".into();
+        e.context =
+            Some("The State Department urged Tehran in a statement to restore <access>.".into());
+        e.title = None;
+        e.source = None;
+        e.date = None;
+        assert_eq!(
+            evidence(&e),
+            "<blockquote>urged Tehran to restore &lt;access&gt;</blockquote>\
+             <p class=\"context\">The State Department urged Tehran in a statement to restore &lt;access&gt;.</p>\
+             <div class=\"source\"><code>news/a,b.txt</code></div><div class=\"sub\">direct \u{b7} against 0.9</div>"
+        );
+        e.context = Some("  ".into());
+        assert!(evidence(&e)
+            .starts_with("<blockquote>urged Tehran to restore &lt;access&gt;</blockquote><div"));
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //!     kind: QuoteKind::Direct, text: "Only the Kosovars and Serbs can resolve this.".into(),
 //!     stance_probs: [("favor", 0.1), ("against", 0.8), ("none", 0.1)].into_iter().collect(),
 //!     sentiment_probs: None, relevance: Some(0.9),
+//!     title: None, source: None, context: None,
 //! });
 //! let report = builder.finish();
 //! assert_eq!(report.actors[0].stance, "against");
@@ -134,6 +135,12 @@ pub struct ScoredQuote {
     /// The probability that the quote addresses the topic at all, when the model says; a
     /// quote below [`RELEVANT`] is counted apart and does not vote.
     pub relevance: Option<f64>,
+    /// The article's title, when known (shown with the quote when it is evidence).
+    pub title: Option<String>,
+    /// The article's source (publication, site), when known.
+    pub source: Option<String>,
+    /// The sentence around the quote, with its attribution, when known.
+    pub context: Option<String>,
 }
 
 /// The relevance at or above which a quote speaks to the topic and votes.
@@ -213,6 +220,16 @@ pub struct Evidence {
     /// The quote's probability for its own label.
     pub p: f64,
     pub kind: QuoteKind,
+    /// The article's title, source and date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The sentence around the quote, with its attribution, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
 }
 
 /// One row of the report: an actor (or an affiliation) and where it stands.
@@ -394,6 +411,9 @@ mod fixture {
                 .collect(),
             sentiment_probs: None,
             relevance: None,
+            title: None,
+            source: None,
+            context: None,
         }
     }
 
@@ -425,6 +445,9 @@ mod tests {
             [0.05, 0.9, 0.05],
         );
         q.date = Some("2007-02-10".into());
+        q.title = Some("Talks <i>resume</i>".into());
+        q.source = Some("Wire & \"Co\"".into());
+        q.context = Some(format!("As he left, {}, Smith said <b>.", q.text));
         b.add(&q);
         b.add(&quote(
             "news/a,b.txt",
@@ -473,6 +496,15 @@ mod tests {
                 &0.8.into()
             )
         );
+        assert!(e.get("title").is_none() && e.get("context").is_none());
+        let e = &v["actors"][1]["evidence"][0];
+        assert_eq!(e["title"], "Talks <i>resume</i>");
+        assert_eq!(e["source"], "Wire & \"Co\"");
+        assert_eq!(e["date"], "2007-02-10");
+        assert!(e["context"]
+            .as_str()
+            .unwrap()
+            .starts_with("As he left, Never <script>"));
         assert_eq!(v["actors"][1]["first_seen"], "2007-02-10");
         assert!(a.get("first_seen").is_none(), "no dates, no field");
     }

@@ -51,22 +51,32 @@ fn arb_quote() -> impl Strategy<Value = ScoredQuote> {
         prop::option::of(0..DATES.len()),
         any::<bool>(),
         prop::option::of(0.0..1.0f64),
+        (prop::option::of(0..3usize), prop::option::of(0..3usize)),
     )
         .prop_map(
-            |(s, t, kind, fan, sentiment, date, affiliated, relevance)| ScoredQuote {
-                relevance,
-                date: date.map(|d| DATES[d].to_string()),
-                affiliation: affiliated.then(|| "Russia".to_string()),
-                source_text: Some(SPEAKERS[s].to_string()),
-                kind,
-                sentiment_probs: sentiment.map(|p| {
-                    ["positive", "negative", "neutral"]
-                        .iter()
-                        .zip(p)
-                        .map(|(l, p)| (l.to_string(), p))
-                        .collect()
-                }),
-                ..quote("", SPEAKERS[s], TEXTS[t], fan)
+            |(s, t, kind, fan, sentiment, date, affiliated, relevance, (about, context))| {
+                ScoredQuote {
+                    relevance,
+                    // Titles and sources belong to articles, contexts to quotes; repeats of a
+                    // quote in other sentences, and the same text with and without one, must
+                    // still merge to the whole.
+                    title: about.map(|i| format!("Talks <{i}> resume")),
+                    source: about.map(|i| ["Reuters", "AP & Co", "BBC"][i].to_string()),
+                    context: context
+                        .map(|c| format!("\"{}\", {} said ({c}).", TEXTS[t], SPEAKERS[s])),
+                    date: date.map(|d| DATES[d].to_string()),
+                    affiliation: affiliated.then(|| "Russia".to_string()),
+                    source_text: Some(SPEAKERS[s].to_string()),
+                    kind,
+                    sentiment_probs: sentiment.map(|p| {
+                        ["positive", "negative", "neutral"]
+                            .iter()
+                            .zip(p)
+                            .map(|(l, p)| (l.to_string(), p))
+                            .collect()
+                    }),
+                    ..quote("", SPEAKERS[s], TEXTS[t], fan)
+                }
             },
         )
 }
@@ -375,6 +385,8 @@ fn reports_over_time_count_each_period_and_merge_only_with_their_like() {
         html.contains("<title>2007-03: against (1 quote, 1 on topic)</title>"),
         "{html}"
     );
+    // The filters hide an actor's chart with its row.
+    assert!(html.contains("<table class=\"over-time\">\n<tbody>\n<tr data-for=\"actor-0\">"));
     // Without a period, no period fields at all.
     let plain = build(&articles, 0, None, GroupBy::Actor, false).finish();
     assert!(plain.actors[0].periods.is_empty());
@@ -763,6 +775,10 @@ fn evidence_lists_keep_the_best_distinct_quotes() {
         stance: "against".into(),
         p: score,
         kind: QuoteKind::Direct,
+        title: None,
+        source: None,
+        date: None,
+        context: Some(format!("\"{text}\", someone said.")),
     };
     let mut list = vec![c(5, "a", "x"), c(9, "b", "y")];
     add_candidates(&mut list, [c(7, "a", "x"), c(9, "a", "z"), c(1, "c", "w")]);

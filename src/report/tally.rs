@@ -41,6 +41,16 @@ pub(super) struct Candidate {
     pub stance: String,
     pub p: u64,
     pub kind: QuoteKind,
+    /// The article's title, source and date, and the sentence around the quote, when known
+    /// (optional in partial reports written before they were kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
 }
 
 impl Candidate {
@@ -54,6 +64,10 @@ impl Candidate {
             .then_with(|| self.stance.cmp(&other.stance))
             .then_with(|| other.p.cmp(&self.p))
             .then_with(|| self.kind.cmp(&other.kind))
+            .then_with(|| self.title.cmp(&other.title))
+            .then_with(|| self.source.cmp(&other.source))
+            .then_with(|| self.date.cmp(&other.date))
+            .then_with(|| self.context.cmp(&other.context))
     }
 }
 
@@ -399,6 +413,10 @@ pub(super) fn actor_report(
             stance: c.stance.clone(),
             p: ratio(c.p, 1),
             kind: c.kind,
+            title: c.title.clone(),
+            source: c.source.clone(),
+            date: c.date.clone(),
+            context: c.context.clone(),
         })
         .collect();
     let mut aliases: BTreeSet<String> = t.aliases.clone();
