@@ -4,7 +4,7 @@
 use super::input::{for_each_article, InputArgs, Timer};
 use super::model::ModelArgs;
 use super::output::Sink;
-use super::quotes::{clip, csv_fields, CSV_HEADER};
+use super::quotes::{cell, clip, csv_fields, CSV_HEADER};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use demarche::dataset::Task;
@@ -168,9 +168,9 @@ fn write_row(
                 .unwrap_or(("-", 0.0));
             writeln!(
                 sink,
-                "{:<24} {:<8} {:<8} {:>5.2} {:<9} {}",
-                clip(c.quote.speaker.as_deref().unwrap_or("-"), 24),
-                c.quote.kind,
+                "{} {} {:<8} {:>5.2} {:<9} {}",
+                cell(c.quote.speaker.as_deref().unwrap_or("-"), 24),
+                cell(&c.quote.kind.to_string(), 8),
                 stance,
                 p,
                 c.sentiment_label().unwrap_or("-"),

@@ -467,12 +467,7 @@ fn wrap(s: &str, width: usize, most: usize) -> Vec<String> {
 }
 
 fn clip(s: &str, max: usize) -> String {
-    let s = printable(s);
-    if s.chars().count() <= max {
-        s
-    } else {
-        format!("{}\u{2026}", s.chars().take(max - 1).collect::<String>())
-    }
+    super::quotes::clip(&printable(s), max)
 }
 
 /// The terminal in raw mode on the alternate screen, restored when dropped (also when the run

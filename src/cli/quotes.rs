@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use demarche::{Pipeline, QuoteRecord};
 use std::io::Write;
 use std::path::PathBuf;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuotesFormat {
@@ -68,12 +69,40 @@ pub fn csv_fields(r: &QuoteRecord) -> Vec<String> {
 /// Shortens text for a terminal table.
 pub fn clip(s: &str, max: usize) -> String {
     let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
-        format!("{cut}\u{2026}")
+    if flat.width() <= max {
+        return flat;
     }
+    // Cut by the columns a terminal gives each character (two for most CJK), not by chars.
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in flat.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    cut.push('\u{2026}');
+    cut
+}
+
+/// `s` clipped to `width` terminal columns and padded to exactly that many, so table columns
+/// line up whatever the script.
+pub fn cell(s: &str, width: usize) -> String {
+    let clipped = clip(s, width);
+    let pad = width.saturating_sub(clipped.width());
+    format!("{clipped}{}", " ".repeat(pad))
+}
+
+/// An article's id for a table: a path under the working directory is shown relative to it.
+pub fn shown_path(article: &str) -> String {
+    let path = std::path::Path::new(article);
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| article.to_string())
 }
 
 pub fn run(args: QuotesArgs) -> Result<()> {
@@ -117,10 +146,10 @@ pub fn run(args: QuotesArgs) -> Result<()> {
                     }
                     QuotesFormat::Table => writeln!(
                         sink,
-                        "{:<28} {:<24} {:<8} {}",
-                        clip(&r.article, 28),
-                        clip(r.speaker.as_deref().unwrap_or("-"), 24),
-                        r.kind,
+                        "{} {} {} {}",
+                        cell(&shown_path(&r.article), 28),
+                        cell(r.speaker.as_deref().unwrap_or("-"), 24),
+                        cell(&r.kind.to_string(), 8),
                         clip(&r.text, 90)
                     )?,
                 }
@@ -134,4 +163,27 @@ pub fn run(args: QuotesArgs) -> Result<()> {
         &[(done as u64, "articles"), (quotes, "quotes")],
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, clip};
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn cells_line_up_in_terminal_columns() {
+        for s in [
+            "Putin",
+            "\u{4e60}\u{8fd1}\u{5e73}",
+            "Vladimir Vladimirovich Putin of Russia",
+            "",
+        ] {
+            assert_eq!(cell(s, 12).width(), 12, "{s}");
+        }
+        assert_eq!(
+            clip("\u{4e60}\u{8fd1}\u{5e73}\u{4e3b}\u{5e2d}", 6),
+            "\u{4e60}\u{8fd1}\u{2026}"
+        );
+        assert_eq!(clip("a  b\n c", 10), "a b c");
+    }
 }
