@@ -384,21 +384,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     while i > 0 {
         let w = rest[i - 1];
         let l = w.to_lowercase();
-        let particle = matches!(
-            l.as_str(),
-            "de" | "van"
-                | "von"
-                | "al"
-                | "bin"
-                | "da"
-                | "del"
-                | "la"
-                | "le"
-                | "di"
-                | "du"
-                | "ibn"
-                | "abu"
-        );
+        let particle = super::phrase::is_particle(&l);
         // A body's word ends the name: "Minister of Territorial Administration Daouda
         // Kone-Bamba" is Daouda Kone-Bamba.
         let body_word = i < rest.len() && is_org_word(&l);

@@ -672,7 +672,7 @@ pub(crate) fn with_noun_tail(body: &str, toks: &[Token], r: (usize, usize)) -> (
 }
 
 /// A lower-case particle inside a name: `Pieter du Plessis`, `Ursula von der Leyen`.
-fn is_particle(lower: &str) -> bool {
+pub(super) fn is_particle(lower: &str) -> bool {
     matches!(
         lower,
         "de" | "van"
