@@ -177,7 +177,7 @@ pub fn run(args: LabelArgs) -> Result<()> {
         .map(|c| c.to_string())
         .collect();
     let labels = LabelsFile::open(&path, &existing, header, undoable)?;
-    let mut session = Session {
+    let mut labeling = Labeling {
         items,
         queue: queue.into(),
         done,
@@ -190,18 +190,18 @@ pub fn run(args: LabelArgs) -> Result<()> {
         message: String::new(),
     };
     // The file is closed (and removed again if this run made it and wrote nothing) however
-    // the session ends.
+    // the labeling ends.
     let result = Screen::enter()
         .map_err(anyhow::Error::from)
-        .and_then(|mut screen| session.run(&mut screen));
-    let Session {
+        .and_then(|mut screen| labeling.run(&mut screen));
+    let Labeling {
         file,
         written,
         undone,
         in_file,
         queue,
         ..
-    } = session;
+    } = labeling;
     let path = file.path().display().to_string();
     file.close()?;
     result?;
@@ -217,7 +217,7 @@ pub fn run(args: LabelArgs) -> Result<()> {
 }
 
 /// The labeling state: what is left, what was written, what the screen says.
-struct Session {
+struct Labeling {
     items: Vec<Item>,
     /// Statements still to ask, the one shown first.
     queue: VecDeque<usize>,
@@ -275,7 +275,7 @@ fn sentiment_of(k: KeyEvent) -> Option<&'static str> {
     }
 }
 
-impl Session {
+impl Labeling {
     fn run(&mut self, screen: &mut Screen) -> Result<()> {
         loop {
             self.draw(screen, false)?;

@@ -64,6 +64,21 @@ impl Dataset {
     }
 }
 
+/// The repository's training inputs as `models/train-default.sh` gives them: the labeled
+/// files of `training/`, sorted, then the annotated articles of `training/news`.
+#[cfg(test)]
+pub(crate) fn training_inputs() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("training");
+    let mut inputs: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    inputs.sort();
+    inputs.push(dir.join("news"));
+    inputs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,14 +87,7 @@ mod tests {
     fn the_bundle_holds_the_training_corpus_as_read_from_disk() {
         let mut bundled = Dataset::default();
         bundled.read_builtin().unwrap();
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("training");
-        let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-            .collect();
-        inputs.sort();
-        inputs.push(dir.join("news"));
+        let inputs = training_inputs();
         let disk = Dataset::read(&inputs, &ReadOptions::default()).unwrap();
         assert_eq!(bundled.rows.len(), disk.rows.len());
         let shas = |d: &Dataset| {

@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 mod annotated;
 mod builtin;
+#[cfg(test)]
+pub(crate) use builtin::training_inputs;
 pub mod speakers;
 mod swap;
 

@@ -500,14 +500,7 @@ mod tests {
     /// `models/train-default.sh` and commit `models/default.dmm`.
     #[test]
     fn builtin_model_is_not_stale_against_training() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("training");
-        let mut inputs: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "csv"))
-            .collect();
-        inputs.sort();
-        inputs.push(dir.join("news"));
+        let inputs = crate::dataset::training_inputs();
         let ds = Dataset::read(&inputs, &crate::dataset::ReadOptions::default()).unwrap();
         // The path below `training/`, however the card or the reader wrote it.
         let key = |path: &Path| {

@@ -215,13 +215,7 @@ impl PartialReport {
     /// Reads a partial report file written by `report --partial`.
     pub fn load(path: impl AsRef<Path>) -> Result<PartialReport> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => {
-                Error::input(path, None, "not a partial report (not UTF-8 text)")
-            }
-            _ => Error::io(path, e),
-        })?;
-        PartialReport::from_json(&text, path)
+        PartialReport::from_json(&read_text(path)?, path)
     }
 
     /// Parses one or more partial reports (as `report --partial` writes them, or several
@@ -577,3 +571,13 @@ pub fn merge(partials: impl IntoIterator<Item = PartialReport>) -> Result<Report
 #[cfg(test)]
 #[path = "partial_tests.rs"]
 mod tests;
+
+/// The text of a partial report file; a file that is not UTF-8 is no partial report.
+pub(super) fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData => {
+            Error::input(path, None, "not a partial report (not UTF-8 text)")
+        }
+        _ => Error::io(path, e),
+    })
+}

@@ -39,13 +39,7 @@ impl PartialReports {
     /// Reads a file written by `report --partial` or `merge --partial`.
     pub fn load(path: impl AsRef<Path>) -> Result<PartialReports> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => {
-                Error::input(path, None, "not a partial report (not UTF-8 text)")
-            }
-            _ => Error::io(path, e),
-        })?;
-        PartialReports::from_json(&text, path)
+        PartialReports::from_json(&super::partial::read_text(path)?, path)
     }
 
     /// Parses partial reports, one a line: those of one topic are added up, the topics kept
