@@ -187,7 +187,11 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                 None => break,
             }
         }
-        let ok = if t.kind == TokenKind::Punct {
+        let ok = if joins_org_name(body, toks, k - 1, floor) {
+            // `the Ministry of Economy and Finance`, `the Department of Science, Technology
+            // and Innovation`: one body's name, not two speakers.
+            true
+        } else if t.kind == TokenKind::Punct {
             tx == "."
                 && k >= 2
                 && toks[k - 2].span.end == t.span.start
@@ -255,6 +259,45 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let k = k + tentative;
     (k < end).then_some(k)
+}
+
+/// Whether the token at `at`, an `and` or a comma between two capitalised words, joins the
+/// parts of one organisation's name: capitalised words (and more joins) run back from it to
+/// `of` or `for` after an organisation word (`Ministry of Economy and Finance`, `Department
+/// for Energy Security and Net Zero`). A list of names without such a head (`Britain, France
+/// and Germany`) is not joined.
+fn joins_org_name(body: &str, toks: &[Token], at: usize, floor: usize) -> bool {
+    /// More capitalised words than any body's name holds before its first join.
+    const MAX_BACK: usize = 8;
+    let t = &toks[at];
+    let join = if t.kind == TokenKind::Punct {
+        t.text(body) == ","
+    } else {
+        lower(body, t) == "and"
+    };
+    let capitalized = |i: usize| toks.get(i).is_some_and(|t| is_capitalized(t.text(body)));
+    if !join || at <= floor || !capitalized(at + 1) || !capitalized(at - 1) {
+        return false;
+    }
+    let mut j = at;
+    for _ in 0..MAX_BACK {
+        if j <= floor {
+            return false;
+        }
+        j -= 1;
+        let w = &toks[j];
+        let wl = lower(body, w);
+        if matches!(&*wl, "of" | "for") {
+            return j > floor && capitalized(j - 1) && is_org_word(&lower(body, &toks[j - 1]));
+        }
+        let continues = is_capitalized(w.text(body))
+            || wl == "and"
+            || (w.kind == TokenKind::Punct && w.text(body) == ",");
+        if !continues {
+            return false;
+        }
+    }
+    false
 }
 
 /// A noun phrase whose head is in no word list but which a determiner or an owner opens:
@@ -404,7 +447,9 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
                 continue;
             }
         }
-        let ok = if t.kind == TokenKind::Punct {
+        let ok = if seen_head && joins_org_name(body, toks, k, start) {
+            true
+        } else if t.kind == TokenKind::Punct {
             tx == "."
                 && k > start
                 && toks[k - 1].span.end == t.span.start
