@@ -77,8 +77,15 @@ pub fn is_function_word(word: &str) -> bool {
 
 /// Is this (lower-cased) word a title, office or role noun?
 pub fn is_title(lower: &str) -> bool {
-    words::is_title_word(lower)
-        || (lower != "states" && lower.strip_suffix('s').is_some_and(words::is_title_word))
+    let plain = |w: &str| {
+        words::is_title_word(w)
+            || (w != "states" && w.strip_suffix('s').is_some_and(words::is_title_word))
+    };
+    // `co-director`, `vice-president`, `ex-minister`: the title after its prefix.
+    plain(lower)
+        || lower.split_once('-').is_some_and(|(prefix, rest)| {
+            matches!(prefix, "co" | "vice" | "ex" | "deputy" | "acting") && plain(rest)
+        })
 }
 
 /// Nationality adjectives and abbreviations that may stand before a name ("U.S", "Russian").
