@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """How a few labels of a user's own topic change stance on it: a learning curve.
 
-usage: scripts/learning-curve.py BINARY [--user-weight W] [--sizes 0,10,20,50] [CURVE_DIR...]
+usage: scripts/learning-curve.py BINARY [--user-weight W] [--sizes 0,10,20,50]
+                                      [--train-args "ARGS"] [CURVE_DIR...]
 
 For each learning-curve folder (default tests/news/curve-*; one topic, ten articles), the
 articles are split in two, fixed: even positions in name order are the user's to label, odd
 positions are scored. The built-in model classifies the articles to label, and their quotes
 are labeled in the order `demarche label` shows them, least confident first (the labels are
-the annotation's; a quote the annotation does not cover is skipped, as a user would skip it).
+the annotation's; a quote the annotation does not cover is skipped, as a user would skip it),
+each row naming its article as `demarche label` does, so `train` reads it in its context.
 After N labels, `train --with-builtin` adds them (each counting W rows) to the built-in corpus,
 and the model is scored on the other articles (scripts/stance_eval.py: per-quote macro-F1 and
-actor accuracy). N = 0 is the built-in corpus alone with the same settings.
+actor accuracy). N = 0 is the built-in corpus alone with the same settings. `--train-args` adds options to that
+`train` (for example "--per-topic --global-weight 0.5").
 """
 import csv
 import json
@@ -60,6 +63,7 @@ def labeler_order(binary, folder, gold, names):
                 "text": p["text"], "topic": a["topic"], "stance": hit["stance"], "sentiment": hit["sentiment"],
                 "speaker": speaker_text(p), "context": p.get("context", ""), "cue": p.get("cue") or "",
                 "kind": p["kind"], "on_topic": "true" if hit.get("on_topic", True) else "false",
+                "article": os.path.abspath(os.path.join(folder, name)),
             }))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     return [r[3] for r in rows]
@@ -68,7 +72,9 @@ def labeler_order(binary, folder, gold, names):
 def main():
     args = sys.argv[1:]
     binary = os.path.abspath(args.pop(0))
-    weight, sizes = "5", [0, 10, 20, 50]
+    weight, sizes, extra = "5", [0, 10, 20, 50], []
+    if "--train-args" in args:
+        i = args.index("--train-args"); extra = args[i + 1].split(); del args[i:i + 2]
     if "--user-weight" in args:
         i = args.index("--user-weight"); weight = args[i + 1]; del args[i:i + 2]
     if "--sizes" in args:
@@ -91,11 +97,11 @@ def main():
             for n in sizes:
                 labels = os.path.join(work, f"labels-{n}.csv")
                 with open(labels, "w", newline="") as f:
-                    w = csv.DictWriter(f, fieldnames=["text", "topic", "stance", "sentiment", "speaker", "context", "cue", "kind", "on_topic"])
+                    w = csv.DictWriter(f, fieldnames=["text", "topic", "stance", "sentiment", "speaker", "context", "cue", "kind", "on_topic", "article"])
                     w.writeheader()
                     w.writerows(order[:n])
                 model = os.path.join(work, f"model-{n}.dmm")
-                run([binary, "train", labels, "--with-builtin", "--user-weight", weight, "-o", model])
+                run([binary, "train", labels, "--with-builtin", "--user-weight", weight, *extra, "-o", model])
                 r = json.loads(run([sys.executable, os.path.join(HERE, "stance_eval.py"), binary, "--model", model, "--json", test_dir]))
                 print(f"{topic}: {n} labels: quote macro-F1 {r['quote_macro_f1']}, actor accuracy {r['actor_accuracy']}", flush=True)
 

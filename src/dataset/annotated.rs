@@ -177,91 +177,40 @@ impl Dataset {
             let path = dir.join(name);
             let bytes = load(name)?;
             sha.update(&bytes);
-            let text = String::from_utf8_lossy(&bytes);
-            let article = if name.ends_with(".html") || name.ends_with(".htm") {
-                html_article(path.display().to_string(), &text)
-            } else {
-                Article::from_text(path.display().to_string(), text.into_owned())
-            };
-            let body = &article.body;
-            let quotes = crate::extract(body);
-            let layout = Layout::new(body, article.title.as_deref());
-            let contexts = context::contexts(body, &layout, &quotes);
+            let reading = Reading::new(&path, &bytes);
             let terms = TopicTerms::new(&annotation.topic);
-            let digest = Digest {
-                id: path.display().to_string(),
-                title: layout.title.clone(),
-                paragraphs: layout.texts(body).into_iter().map(str::to_string).collect(),
-                near_miss: annotation.near_miss_topics.clone(),
-            };
+            let digest = reading.digest(&path, annotation.near_miss_topics.clone());
             let signals = Arc::new(digest.signals(&terms));
             let source = self.articles.len();
             self.articles.push(digest);
-            let (flat, offsets) = normalized(body);
-            let found: Vec<String> = quotes.iter().map(|q| norm(&q.text)).collect();
             for (i, g) in annotation.quotes.iter().enumerate() {
                 if g.optional {
                     continue;
                 }
-                let wanted = norm(&g.text);
                 let line = i as u64 + 1;
-                let (text, kind, cue, speaker, actor, ctx) =
-                    match found.iter().position(|f| f.contains(&wanted)) {
-                        Some(q) => {
-                            let quote = &quotes[q];
-                            let c = contexts[q];
-                            (
-                                quote.text.clone(),
-                                Some(quote.kind),
-                                quote.cue.map(|s| s.text(body).to_lowercase()),
-                                context::speaker_text(quote, body),
-                                quote.speaker.clone(),
-                                c,
-                            )
-                        }
-                        None => {
-                            let Some(at) = flat.find(&wanted) else {
-                                // Text the reader leaves out (a pull quote in an HTML aside)
-                                // cannot be a statement the pipeline sees.
-                                self.skipped.push(super::SkippedRow {
-                                    path: gold_path.clone(),
-                                    line,
-                                    message: format!(
-                                        "{name}: {:?} is not in the article text as read",
-                                        g.text
-                                    ),
-                                });
-                                continue;
-                            };
-                            let span = Span::new(offsets[at], offsets[at + wanted.len()]);
-                            let c = sentence_around(body, &layout, span);
-                            (
-                                c.sentence.text(body).to_string(),
-                                g.kind,
-                                None,
-                                None,
-                                None,
-                                c,
-                            )
-                        }
-                    };
+                let Some(found) = reading.locate(&norm(&g.text), g.kind) else {
+                    // Text the reader leaves out (a pull quote in an HTML aside) cannot be a
+                    // statement the pipeline sees.
+                    self.skipped.push(super::SkippedRow {
+                        path: gold_path.clone(),
+                        line,
+                        message: format!("{name}: {:?} is not in the article text as read", g.text),
+                    });
+                    continue;
+                };
+                let context = found.context(&reading, &signals, source);
                 self.rows.push(Row {
-                    text,
+                    text: found.text,
                     topic: annotation.topic.clone(),
                     stance: g.stance.as_deref().map(|s| s.trim().to_lowercase()),
                     sentiment: g.sentiment.as_deref().map(|s| s.trim().to_lowercase()),
-                    cue,
-                    kind,
-                    speaker,
-                    actor,
+                    cue: found.cue,
+                    kind: found.kind,
+                    speaker: found.speaker,
+                    actor: found.actor,
                     on_topic: g.on_topic,
                     article_on: Some(true),
-                    context: Some(RowContext {
-                        sentence: ctx.sentence.text(body).to_string(),
-                        before: ctx.before.map_or("", |b| b.text(body)).to_string(),
-                        article: Some((signals.clone(), ctx.paragraph)),
-                        source: Some(source),
-                    }),
+                    context: Some(context),
                     weight: 1.0,
                     file,
                     line,
@@ -276,6 +225,192 @@ impl Dataset {
         });
         Ok(())
     }
+}
+
+/// One article read as `classify` reads it: its quotes, where each sits, and its text in the
+/// form annotations are matched in.
+pub(super) struct Reading {
+    article: Article,
+    quotes: Vec<crate::Quote>,
+    layout: Layout,
+    contexts: Vec<context::QuoteContext>,
+    /// Each quote's text, normalised.
+    found: Vec<String>,
+    /// The body normalised, with each byte's offset in the body.
+    flat: (String, Vec<usize>),
+}
+
+/// A labeled statement found in a [`Reading`].
+pub(super) struct Located {
+    pub(super) text: String,
+    pub(super) kind: Option<QuoteKind>,
+    pub(super) cue: Option<String>,
+    pub(super) speaker: Option<String>,
+    pub(super) actor: Option<String>,
+    at: context::QuoteContext,
+}
+
+impl Reading {
+    /// Reads the article at `path` (named so in errors and digests) from `bytes`: HTML by its
+    /// extension, plain text otherwise.
+    pub(super) fn new(path: &Path, bytes: &[u8]) -> Reading {
+        let text = String::from_utf8_lossy(bytes);
+        let id = path.display().to_string();
+        let html = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let article = if html {
+            html_article(id, &text)
+        } else {
+            Article::from_text(id, text.into_owned())
+        };
+        let body = &article.body;
+        let quotes = crate::extract(body);
+        let layout = Layout::new(body, article.title.as_deref());
+        let contexts = context::contexts(body, &layout, &quotes);
+        let found = quotes.iter().map(|q| norm(&q.text)).collect();
+        let flat = normalized(body);
+        Reading {
+            article,
+            quotes,
+            layout,
+            contexts,
+            found,
+            flat,
+        }
+    }
+
+    /// What training keeps of the article.
+    pub(super) fn digest(&self, path: &Path, near_miss: Vec<String>) -> Digest {
+        Digest {
+            id: path.display().to_string(),
+            title: self.layout.title.clone(),
+            paragraphs: self
+                .layout
+                .texts(&self.article.body)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            near_miss,
+        }
+    }
+
+    /// The statement holding the normalised words `wanted`: the quote the extractor finds
+    /// with them, so training sees statements as `classify` will, or else the sentence that
+    /// holds them (of kind `kind`). `None` when the article as read does not hold them.
+    pub(super) fn locate(&self, wanted: &str, kind: Option<QuoteKind>) -> Option<Located> {
+        let body = &self.article.body;
+        if let Some(q) = self.found.iter().position(|f| f.contains(wanted)) {
+            let quote = &self.quotes[q];
+            return Some(Located {
+                text: quote.text.clone(),
+                kind: Some(quote.kind),
+                cue: quote.cue.map(|s| s.text(body).to_lowercase()),
+                speaker: context::speaker_text(quote, body),
+                actor: quote.speaker.clone(),
+                at: self.contexts[q],
+            });
+        }
+        let (flat, offsets) = &self.flat;
+        let at = flat.find(wanted)?;
+        let span = Span::new(offsets[at], offsets[at + wanted.len()]);
+        let c = sentence_around(body, &self.layout, span);
+        Some(Located {
+            text: c.sentence.text(body).to_string(),
+            kind,
+            cue: None,
+            speaker: None,
+            actor: None,
+            at: c,
+        })
+    }
+}
+
+impl Located {
+    /// The statement's surroundings in `reading`, the article [`Dataset::articles`] holds at
+    /// `source`, whose signals for the row's topic are `signals`.
+    pub(super) fn context(
+        &self,
+        reading: &Reading,
+        signals: &Arc<TopicSignals>,
+        source: usize,
+    ) -> RowContext {
+        let body = &reading.article.body;
+        RowContext {
+            sentence: self.at.sentence.text(body).to_string(),
+            before: self.at.before.map_or("", |b| b.text(body)).to_string(),
+            article: Some((signals.clone(), self.at.paragraph)),
+            source: Some(source),
+        }
+    }
+}
+
+impl Dataset {
+    /// Gives the rows of a labels file that name the article their statement was labeled in
+    /// (`rows`: row index and the `article` column, as `demarche label` writes it) the
+    /// context the statement has there, read as annotated articles are: its sentence and the
+    /// one before, its speaker, and the article's signals for the row's topic, so a user's
+    /// labels train the article-level features as the built-in corpus does, and are paired
+    /// with other topics by `--swap-topics`. The article is looked for as named (relative to
+    /// the working directory) and then beside `labels`; a row whose article cannot be read,
+    /// or does not hold the statement, keeps what its own columns give.
+    pub(super) fn attach_articles(&mut self, labels: &Path, rows: &[(usize, String)]) {
+        let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (row, article) in rows {
+            by_article.entry(article).or_default().push(*row);
+        }
+        for (name, rows) in by_article {
+            let Some((path, bytes)) = article_beside(labels, name) else {
+                continue;
+            };
+            let reading = Reading::new(&path, &bytes);
+            let mut signals: BTreeMap<String, Arc<TopicSignals>> = BTreeMap::new();
+            let mut source = None;
+            for r in rows {
+                let row = &self.rows[r];
+                let Some(found) = reading.locate(&norm(&row.text), row.kind) else {
+                    continue;
+                };
+                let source = *source.get_or_insert_with(|| {
+                    self.articles.push(reading.digest(&path, Vec::new()));
+                    self.articles.len() - 1
+                });
+                let digest = &self.articles[source];
+                let signals = signals
+                    .entry(row.topic.clone())
+                    .or_insert_with(|| Arc::new(digest.signals(&TopicTerms::new(&row.topic))));
+                let context = found.context(&reading, signals, source);
+                let row = &mut self.rows[r];
+                row.context = Some(context);
+                row.article_on = Some(true);
+                row.speaker = row.speaker.take().or(found.speaker);
+                row.actor = found.actor;
+                row.cue = row.cue.take().or(found.cue);
+                row.kind = row.kind.or(found.kind);
+            }
+        }
+    }
+}
+
+/// The most bytes of an article a labels file's `article` column is read for: any news
+/// article is far smaller, and a wrong path (a device, a huge log) is not read whole.
+const MAX_ARTICLE_BYTES: u64 = 16 << 20;
+
+/// The article `name` a labels file at `labels` refers to: as named, else beside the file.
+fn article_beside(labels: &Path, name: &str) -> Option<(PathBuf, Vec<u8>)> {
+    let named = Path::new(name);
+    let beside = labels.parent().map(|d| d.join(named));
+    [Some(named.to_path_buf()), beside]
+        .into_iter()
+        .flatten()
+        .find_map(|p| {
+            let meta = std::fs::metadata(&p).ok()?;
+            if !meta.is_file() || meta.len() > MAX_ARTICLE_BYTES {
+                return None;
+            }
+            let bytes = std::fs::read(&p).ok()?;
+            Some((p, bytes))
+        })
 }
 
 /// The context of words at `span` that no quote holds: their own sentence.
@@ -346,5 +481,39 @@ mod tests {
             "{:?}",
             ds.skipped
         );
+    }
+
+    #[test]
+    fn a_labels_file_naming_its_articles_gives_rows_their_article_context() {
+        use super::super::ReadOptions;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Border Treaty Signed\n\nThe two ministers signed the border treaty on Monday. \
+             \u{201c}This treaty ends thirty years of quarrels,\u{201d} Ms Lind said.\n",
+        )
+        .unwrap();
+        let labels = dir.path().join("labels.csv");
+        std::fs::write(
+            &labels,
+            "text,topic,stance,article\n\
+             This treaty ends thirty years of quarrels,the border treaty,favor,a.txt\n\
+             A statement from nowhere,the border treaty,none,missing.txt\n\
+             Another statement,the border treaty,none,\n",
+        )
+        .unwrap();
+        let ds = Dataset::read(&[labels], &ReadOptions::default()).unwrap();
+        assert_eq!(ds.rows.len(), 3);
+        let ctx = ds.rows[0].context.as_ref().expect("the article's context");
+        assert!(ctx.sentence.contains("Ms Lind said"), "{}", ctx.sentence);
+        let (signals, paragraph) = ctx.article.as_ref().unwrap();
+        assert_eq!(*paragraph, 1);
+        assert_eq!(signals.title.policy, 1.0);
+        assert_eq!(ds.rows[0].article_on, Some(true));
+        assert_eq!(ds.rows[0].actor.as_deref(), Some("Lind"));
+        assert_eq!(ds.articles.len(), 1);
+        // An article that cannot be read, or none named: the row as its columns give it.
+        assert!(ds.rows[1].context.is_none() && ds.rows[2].context.is_none());
+        assert_eq!(ds.rows[1].article_on, None);
     }
 }

@@ -283,6 +283,8 @@ impl Dataset {
         let on_topic_col = find(&c.on_topic, "on_topic", false)?;
         let context_col = find(&c.context, "context", false)?;
         let speaker_col = find(&c.speaker, "speaker", false)?;
+        // The article a statement was labeled in, as `demarche label` writes it.
+        let article_col = find(&None, "article", false)?;
         if stance_col.is_none() && sentiment_col.is_none() {
             return Err(Error::input(
                 path,
@@ -294,6 +296,7 @@ impl Dataset {
         let mut rows = 0;
         let mut record = csv::StringRecord::new();
         let mut lines = LineCounter::default();
+        let mut in_articles: Vec<(usize, String)> = Vec::new();
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
@@ -342,6 +345,13 @@ impl Dataset {
                     }
                     row.file = file;
                     row.line = line;
+                    if let Some(a) = article_col
+                        .and_then(|c| record.get(c))
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                    {
+                        in_articles.push((self.rows.len(), a.to_string()));
+                    }
                     self.rows.push(row);
                     rows += 1;
                 }
@@ -368,6 +378,7 @@ impl Dataset {
                 ));
             }
         }
+        self.attach_articles(path, &in_articles);
         self.files.push(SourceFile {
             path: path.to_path_buf(),
             sha256,
