@@ -207,7 +207,8 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             named = false;
             k >= 2 && {
                 let before = lower(body, &toks[k - 2]);
-                (is_capitalized(toks[k - 2].text(body)) && tl == "of")
+                (is_capitalized(toks[k - 2].text(body))
+                    && (tl == "of" || (tl == "in" && ends_org_name(body, toks, k - 2, floor))))
                     || is_title(&before)
                     || is_speaker_noun(&before)
             }
@@ -248,10 +249,13 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
         );
         if t.kind == TokenKind::Word && is_determiner(&tl) && !quantifier {
             // `director of the Alliance`: a determiner after `of` goes on.
+            // `Torbjorn Haereid of the Norwegian School`: after a name too.
             let goes_on = k >= floor + 2
                 && matches!(&*lower(body, &toks[k - 1]), "of" | "for" | "in")
                 && (is_title(&lower(body, &toks[k - 2]))
-                    || is_speaker_noun(&lower(body, &toks[k - 2])));
+                    || is_speaker_noun(&lower(body, &toks[k - 2]))
+                    || (named_person_before(body, toks, k - 2)
+                        && lower(body, &toks[k - 1]) == "of"));
             if !goes_on {
                 break;
             }
@@ -259,6 +263,43 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let k = k + tentative;
     (k < end).then_some(k)
+}
+
+/// Whether the token at `last` ends two or more capitalised words that are no body's name:
+/// a person's (`Torbjorn Haereid`), which a phrase like `of the School` may follow.
+fn named_person_before(body: &str, toks: &[Token], last: usize) -> bool {
+    let cap = |i: usize| is_capitalized(toks[i].text(body));
+    last >= 1
+        && cap(last)
+        && cap(last - 1)
+        && !is_org_word(&lower(body, &toks[last]))
+        && !is_org_word(&lower(body, &toks[last - 1]))
+}
+
+/// Whether the capitalised token at `last` ends an organisation's name (`the Norwegian School
+/// of Economics`, `Chatham House`): capitalised words, with `of`, `for` and `and` between
+/// them, run back from it over an organisation word. Then a place after it (`... in Bergen`)
+/// is where the body is, not the speaker.
+fn ends_org_name(body: &str, toks: &[Token], last: usize, floor: usize) -> bool {
+    /// More words than any body's name holds.
+    const MAX_BACK: usize = 8;
+    let mut j = last + 1;
+    for _ in 0..MAX_BACK {
+        if j <= floor {
+            return false;
+        }
+        j -= 1;
+        let w = &toks[j];
+        let wl = lower(body, w);
+        if is_capitalized(w.text(body)) {
+            if is_org_word(&wl) {
+                return true;
+            }
+        } else if !matches!(&*wl, "of" | "for" | "and") {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the token at `at`, an `and` or a comma between two capitalised words, joins the
