@@ -1,9 +1,9 @@
 //! Articles: the text demarche reads, and where it came from.
 //!
-//! [`Articles`] streams articles from the inputs a user names: `.txt` and `.html` files,
-//! `.jsonl` files (one article object per line), `.csv` files (one article a row, see
-//! [`CsvColumns`]), directories (walked recursively, sorted) and `-` for standard input (see
-//! [`StdinFormat`]). It reads one file, or one JSONL line, at a time, so memory does not
+//! [`Articles`] streams articles from the inputs a user names: `.txt` files (a short headline
+//! line before a blank line is the title), `.html` files, `.jsonl` files (one article object
+//! per line), `.csv` files (one article a row, see [`CsvColumns`]), directories (walked
+//! recursively, sorted) and `-` for standard input (see [`StdinFormat`]). It reads one file, or one JSONL line, at a time, so memory does not
 //! grow with the number of articles. It does not find quotes; see [`crate::quote`].
 
 use crate::error::{Error, Result};
@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 mod csv;
 mod html;
+mod plain;
 
 pub use self::csv::CsvColumns;
 pub use html::html_article;
@@ -493,7 +494,10 @@ impl Articles {
         }
         let article = match format {
             Format::Html => html_article(name, &text),
-            _ => Article::from_text(name, text),
+            _ => Article {
+                title: plain::headline(&text),
+                ..Article::from_text(name, text)
+            },
         };
         Some(Ok(article))
     }
