@@ -301,9 +301,7 @@ def report(texts, topic, model: Optional[Model] = None, by: str = "actor", actor
     df = pd.DataFrame(rows, columns=columns)
     totals = [{k: r[k] for k in _TOTALS if k in r} for r in reports]
     if several:
-        df.attrs.update({k: totals[0][k] for k in ("model", "by") if k in totals[0]})
-        if period is not None:
-            df.attrs["period"] = period
+        df.attrs.update({k: totals[0][k] for k in ("model", "by", "period") if k in totals[0]})
         df.attrs["topics"] = [r["topic"] for r in reports]
         df.attrs["reports"] = totals
     else:

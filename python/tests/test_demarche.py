@@ -277,8 +277,9 @@ def test_report_over_time_gives_one_row_per_actor_and_period():
     votes = df[["votes_favor", "votes_against", "votes_none"]]
     assert ((votes.sum(axis=1) > 0) == (df["relevant"] > 0)).all()
 
-    years = demarche.report(frame, topic=[IRAN_TOPIC, BALKANS_TOPIC], period="year")
+    years = demarche.report(frame, topic=[IRAN_TOPIC, BALKANS_TOPIC], period="Year")
     assert list(years.columns[:3]) == ["topic", "actor", "period"]
+    assert years.attrs["period"] == "year"
     assert set(years["period"]) == {"2024", "undated"}
     for t, totals in zip(years.attrs["topics"], years.attrs["reports"]):
         assert years[years["topic"] == t]["quotes"].sum() == totals["quotes"]
