@@ -1,9 +1,9 @@
 //! Articles: the text demarche reads, and where it came from.
 //!
-//! [`Articles`] streams articles from the inputs a user names: `.txt` and `.html` files,
-//! `.jsonl` files (one article object per line), `.csv` files (one article a row, see
-//! [`CsvColumns`]), directories (walked recursively, sorted) and
-//! `-` for standard input. It reads one file, or one JSONL line, at a time, so memory does not
+//! [`Articles`] streams articles from the inputs a user names: `.txt` files (a short headline
+//! line before a blank line is the title), `.html` files, `.jsonl` files (one article object
+//! per line), `.csv` files (one article a row, see [`CsvColumns`]), directories (walked
+//! recursively, sorted) and `-` for standard input (see [`StdinFormat`]). It reads one file, or one JSONL line, at a time, so memory does not
 //! grow with the number of articles. It does not find quotes; see [`crate::quote`].
 
 use crate::error::{Error, Result};
@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 mod csv;
 mod html;
+mod plain;
 
 pub use self::csv::CsvColumns;
 pub use html::html_article;
@@ -134,6 +135,19 @@ impl Format {
     }
 }
 
+/// How standard input (`-`) holds its articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StdinFormat {
+    /// JSONL when its first character opens an object, plain text otherwise.
+    #[default]
+    Auto,
+    Text,
+    Html,
+    Jsonl,
+    /// One article a row, read with the [`CsvColumns`] as a `.csv` file is.
+    Csv,
+}
+
 /// A streaming reader over every article in a list of inputs.
 pub struct Articles {
     pending: VecDeque<Pending>,
@@ -144,6 +158,7 @@ pub struct Articles {
     jsonl: Option<JsonlReader>,
     csv: Option<Box<csv::CsvArticles>>,
     columns: CsvColumns,
+    stdin: StdinFormat,
     max_bytes: usize,
     warnings: Vec<Warning>,
     skipped: usize,
@@ -193,6 +208,7 @@ impl Articles {
             jsonl: None,
             csv: None,
             columns: CsvColumns::default(),
+            stdin: StdinFormat::default(),
             max_bytes: DEFAULT_MAX_ARTICLE_BYTES,
             warnings: Vec::new(),
             skipped: 0,
@@ -262,6 +278,12 @@ impl Articles {
     /// Which columns of `.csv` inputs hold the text, id, date, title and source.
     pub fn csv_columns(mut self, columns: CsvColumns) -> Articles {
         self.columns = columns;
+        self
+    }
+
+    /// How standard input holds its articles.
+    pub fn stdin_format(mut self, format: StdinFormat) -> Articles {
+        self.stdin = format;
         self
     }
 
@@ -392,12 +414,15 @@ impl Articles {
 
     fn read_named(&mut self, path: &Path, walked: bool) -> Option<Result<Article>> {
         let name = display(path);
-        let format = if path.as_os_str() == "-" {
-            Format::Text
-        } else {
-            Format::of(path)
+        let stdin = path.as_os_str() == "-";
+        let format = match self.stdin {
+            _ if !stdin => Format::of(path),
+            StdinFormat::Auto | StdinFormat::Text => Format::Text,
+            StdinFormat::Html => Format::Html,
+            StdinFormat::Jsonl => Format::Jsonl,
+            StdinFormat::Csv => Format::Csv,
         };
-        let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        let mut reader: Box<dyn BufRead> = if stdin {
             Box::new(BufReader::new(io::stdin()))
         } else {
             match File::open(path) {
@@ -408,9 +433,11 @@ impl Articles {
                 Err(e) => return Some(Err(Error::io(path, e))),
             }
         };
-        // Standard input carries JSONL when its first character opens an object.
+        // Standard input of no stated format carries JSONL when its first character opens an
+        // object.
         let jsonl = format == Format::Jsonl
-            || (path.as_os_str() == "-"
+            || (stdin
+                && self.stdin == StdinFormat::Auto
                 && matches!(reader.fill_buf(), Ok(b) if looks_like_json(b)));
         if jsonl {
             self.jsonl = Some(JsonlReader {
@@ -467,7 +494,10 @@ impl Articles {
         }
         let article = match format {
             Format::Html => html_article(name, &text),
-            _ => Article::from_text(name, text),
+            _ => Article {
+                title: plain::headline(&text),
+                ..Article::from_text(name, text)
+            },
         };
         Some(Ok(article))
     }

@@ -317,12 +317,39 @@ fn evidence_carries_its_articles_title_source_date_and_sentence() {
             "the sentence is the article's: {sentence:?}"
         );
     }
-    // A text file has no title or source: the fields are left out.
+    // A text file that opens with no headline has no title or source: the fields are left out.
     let a = article();
     let v: Value = serde_json::from_str(&ok(demarche(&["report", &a, "--topic", TOPIC]))).unwrap();
     let e = &v["actors"][0]["evidence"][0];
     assert!(e.get("title").is_none() && e.get("source").is_none() && e.get("date").is_none());
     assert!(e["context"].is_string());
+    // One that opens with a headline line has it as title; its quotes keep their offsets.
+    let headed = dir.path().join("headed.txt");
+    let headline = "Iran Bars Inspectors Until Censure Is Withdrawn\n\n";
+    std::fs::write(&headed, format!("{headline}{text}")).unwrap();
+    let h = headed.to_string_lossy().into_owned();
+    let v: Value = serde_json::from_str(&ok(demarche(&["report", &h, "--topic", TOPIC]))).unwrap();
+    let e = &v["actors"][0]["evidence"][0];
+    assert_eq!(
+        e["title"], "Iran Bars Inspectors Until Censure Is Withdrawn",
+        "{v}"
+    );
+    let starts = |path: &str| -> Vec<u64> {
+        ok(demarche(&["quotes", path]))
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["start"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let shifted: Vec<u64> = starts(&a)
+        .iter()
+        .map(|s| s + headline.len() as u64)
+        .collect();
+    assert!(!shifted.is_empty());
+    assert_eq!(starts(&h), shifted);
     // The HTML page shows them, escaped.
     let html = ok(demarche(&[
         "report", &p, "--topic", TOPIC, "--format", "html",

@@ -208,6 +208,133 @@ fn csv_files_are_read_as_articles_with_named_columns() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("news.csv:1: no column \"key\""));
 }
 
+/// `demarche ARGS` in `dir` with `input` on standard input.
+fn run_with_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_demarche"))
+        .current_dir(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // A run that fails early may close its standard input before reading it all.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    child.wait_with_output().expect("the binary runs")
+}
+
+#[test]
+fn csv_articles_are_read_from_standard_input_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("news.csv"), CSV_ARTICLES).unwrap();
+    let cols = [
+        "--text-col",
+        "body",
+        "--title-col",
+        "headline",
+        "--date-col",
+        "published",
+    ];
+    let report = |input: &[&str], stdin: &str| {
+        let args = [
+            &["report"][..],
+            input,
+            &["--topic", "new sanctions"],
+            &cols[..],
+        ]
+        .concat();
+        let v: Value = serde_json::from_str(&ok(&run_with_stdin(d, &args, stdin))).unwrap();
+        v
+    };
+    let from_file = report(&["news.csv"], "");
+    let from_stdin = report(&["-", "--stdin-format", "csv"], CSV_ARTICLES);
+    assert_eq!(from_stdin["articles"], 2, "{from_stdin}");
+    assert_eq!(from_stdin["actors"][0]["actor"], "Ivan Petrov");
+    assert_eq!(from_stdin["actors"][0]["first_seen"], "2024-01-15");
+    assert_eq!(from_stdin["actors"][0]["last_seen"], "2024-02-03");
+    assert_eq!(from_stdin, from_file, "the same report as from the file");
+    // The title column gives the evidence its title.
+    let text = std::fs::read_to_string(fixtures().join("iran-nuclear-inspections.txt")).unwrap();
+    let csv = format!(
+        "id,title,text\niran-1,Iran bars inspectors,\"{}\"\n",
+        text.replace('"', "\"\"")
+    );
+    let args = ["report", "-", "--stdin-format", "csv", "--topic", TOPIC];
+    let v: Value = serde_json::from_str(&ok(&run_with_stdin(d, &args, &csv))).unwrap();
+    let evidence = &v["actors"][0]["evidence"];
+    assert_eq!(evidence[0]["article"], "iran-1", "{v}");
+    assert_eq!(evidence[0]["title"], "Iran bars inspectors", "{v}");
+    // So does an HTML page's.
+    let paragraphs: Vec<String> = text.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
+    let page = format!(
+        "<html><head><title>Iran bars inspectors</title></head><body>{}</body></html>",
+        paragraphs.concat()
+    );
+    let args = ["report", "-", "--stdin-format", "html", "--topic", TOPIC];
+    let v: Value = serde_json::from_str(&ok(&run_with_stdin(d, &args, &page))).unwrap();
+    let evidence = &v["actors"][0]["evidence"];
+    assert_eq!(evidence[0]["article"], "<stdin>", "{v}");
+    assert_eq!(evidence[0]["title"], "Iran bars inspectors", "{v}");
+
+    // Without an id column, a row is named by standard input's name and its line.
+    let out = ok(&run_with_stdin(
+        d,
+        &["quotes", "-", "--stdin-format", "csv"],
+        "text
+\"\u{201c}We will not,\u{201d} Putin said.\"\n",
+    ));
+    let row: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(row["article"], "<stdin>:2");
+    assert_eq!(row["speaker"], "Putin");
+
+    // By default CSV on standard input is one plain-text article, as before.
+    let o = run_with_stdin(d, &["quotes", "-"], CSV_ARTICLES);
+    let rows: Vec<Value> = ok(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!rows.is_empty() && rows.iter().all(|r| r["article"] == "<stdin>"));
+
+    // A stated format is kept: JSONL given as text is one text article, text given as JSONL
+    // is an error naming standard input's line.
+    let jsonl = "{\"id\": \"a\", \"text\": \"\u{201c}We will not,\u{201d} Putin said.\"}\n";
+    let out = ok(&run_with_stdin(
+        d,
+        &["quotes", "-", "--stdin-format", "jsonl"],
+        jsonl,
+    ));
+    assert!(out.contains("\"article\":\"a\""), "{out}");
+    let out = ok(&run_with_stdin(
+        d,
+        &["quotes", "-", "--stdin-format", "text"],
+        jsonl,
+    ));
+    assert!(out.contains("\"article\":\"<stdin>\""), "{out}");
+    let o = run_with_stdin(
+        d,
+        &["quotes", "-", "--stdin-format", "jsonl"],
+        "Plain words.\n",
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).starts_with("demarche: <stdin>:1: not a JSON article"),
+        "{}",
+        show(&o)
+    );
+    // CSV on standard input without its text column is an error, as a named file's is.
+    let o = run_with_stdin(d, &["quotes", "-", "--stdin-format", "csv"], CSV_ARTICLES);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "demarche: <stdin>:1: no column \"text\" in the header\n"
+    );
+    let o = run_with_stdin(d, &["quotes", "-", "--stdin-format", "xml"], "");
+    assert_eq!(o.status.code(), Some(2), "{}", show(&o));
+}
+
 #[test]
 fn a_bad_csv_row_is_one_line_naming_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();

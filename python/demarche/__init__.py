@@ -4,6 +4,8 @@
     quotes = demarche.quotes(df)                       # who said what
     rows = demarche.classify(df, topic="new EU sanctions on Belarus")
     actors = demarche.report(df, topic="new EU sanctions on Belarus")
+    both = demarche.report(df, topic=["new EU sanctions on Belarus", "the Minsk talks"])
+    monthly = demarche.report(df, topic="new EU sanctions on Belarus", period="month")
     model = demarche.train(labeled, text="text", topic="topic", stance="stance")
     model.save("mine.dmm")
     rows = demarche.classify(df, topic="...", model=demarche.Model.load("mine.dmm"))
@@ -219,62 +221,133 @@ def quotes(texts):
                         cols.get("dates"), cols.get("sources")))
 
 
-def classify(texts, topic: str, model: Optional[Model] = None, explain: int = 0):
+def _topics(topic) -> tuple:
+    """The topics as a list, and whether several were asked for (a list, not one string)."""
+    if isinstance(topic, str):
+        return [topic], False
+    if isinstance(topic, (bytes, bytearray)) or not isinstance(topic, Iterable):
+        raise TypeError(f"topic must be a string or a list of strings, not {type(topic).__name__}")
+    topics = list(topic)
+    for t in topics:
+        if not isinstance(t, str):
+            raise TypeError(f"each topic must be a string, not {type(t).__name__}")
+    return topics, True
+
+
+def classify(texts, topic, model: Optional[Model] = None, explain: int = 0):
     """Quotes with their stance toward ``topic`` (``stance``, ``p_<label>``), the
     probability that they address it (``relevance``) and their sentiment, one row per quote.
-    ``explain=N`` adds the N features that pushed each stance most."""
+    ``topic`` may be a list: one row per quote and topic, each quote's rows together, topics
+    in the order given (the ``topic`` column says which), as ``classify --topic A --topic B``
+    writes them. ``explain=N`` adds the N features that pushed each stance most."""
+    topics, _ = _topics(topic)
     cols = _articles(texts)
     return _frame(_call(_demarche.classify, cols["ids"], cols["texts"], cols.get("titles"),
-                        cols.get("dates"), cols.get("sources"), topic, _inner(model),
+                        cols.get("dates"), cols.get("sources"), topics, _inner(model),
                         int(explain)))
 
 
-def report(texts, topic: str, model: Optional[Model] = None, by: str = "actor",
-           actors=None):
+_TOTALS = ("topic", "model", "by", "articles", "duplicates", "quotes", "unattributed",
+           "irrelevant", "min_quotes", "actors_below_min_quotes", "period", "stance_labels",
+           "sentiment_labels")
+
+
+def report(texts, topic, model: Optional[Model] = None, by: str = "actor", actors=None,
+           period: Optional[str] = None, min_quotes: Optional[int] = None):
     """Where each speaker stands on ``topic`` across all the articles: one row per actor
     (``by="affiliation"``: per country or organisation), with its stance, confidence, votes,
     probabilities, sentiment and evidence quotes. ``actors`` names an actor dictionary CSV.
-    The report's totals (topic, model, articles, quotes, unattributed, irrelevant) are in
-    the DataFrame's ``attrs`` (the ``report`` key of each row without pandas)."""
+
+    ``topic`` may be a list of topics: one report per topic from one pass over the articles,
+    their rows one block per topic in the order given, with a ``topic`` column first (the
+    CSV of ``report --topic A --topic B``). ``period="week"``, ``"month"``, ``"quarter"`` or
+    ``"year"`` gives instead one row per actor and period (``actor``, ``period``, ``quotes``,
+    ``relevant``, ``stance``, ``votes_<label>``: the CSV of ``report --period``), quotes
+    counted by their article's date (undated ones in period ``undated``). ``min_quotes=N``
+    leaves out the actors with fewer than N quotes (counted in ``actors_below_min_quotes``).
+
+    The report's totals (topic, model, articles, quotes, unattributed, irrelevant, ...) are
+    in the DataFrame's ``attrs``; with a list of topics, ``attrs["topics"]`` lists them and
+    ``attrs["reports"]`` holds each report's totals in that order. Without pandas, rows are
+    dicts whose ``report`` key holds their report's totals."""
+    topics, several = _topics(topic)
     cols = _articles(texts)
     raw = _call(_demarche.report, cols["ids"], cols["texts"], cols.get("titles"),
-                cols.get("dates"), cols.get("sources"), topic, _inner(model), by,
-                None if actors is None else os.fspath(actors))
-    r = json.loads(raw)
-    rows = [_actor_row(r, a) for a in r["actors"]]
-    totals = {k: r[k] for k in ("topic", "model", "by", "articles", "quotes", "unattributed",
-                                "irrelevant", "stance_labels", "sentiment_labels")}
+                cols.get("dates"), cols.get("sources"), topics, _inner(model), by,
+                None if actors is None else os.fspath(actors), period,
+                None if min_quotes is None else int(min_quotes))
+    reports = json.loads(raw)
+    stance_labels = _all_labels(reports, "stance_labels")
+    sentiment_labels = _all_labels(reports, "sentiment_labels")
+    if period is None:
+        columns = _actor_columns(stance_labels, sentiment_labels)
+        rows_of = lambda r: [_actor_row(a, stance_labels, sentiment_labels) for a in r["actors"]]
+    else:
+        columns = ["actor", "period", "quotes", "relevant", "stance"]
+        columns += [f"votes_{l}" for l in stance_labels]
+        rows_of = lambda r: [_period_row(a, p, stance_labels) for a in r["actors"]
+                             for p in a.get("periods", [])]
+    if several:
+        columns = ["topic"] + columns
+    rows, of = [], []
+    for r in reports:
+        totals = {k: r[k] for k in _TOTALS if k in r}
+        for row in rows_of(r):
+            rows.append({"topic": r["topic"], **row} if several else row)
+            of.append(totals)
     pd = _pandas()
     if pd is None:
-        return [dict(row, report=totals) for row in rows]
-    df = pd.DataFrame(rows, columns=_actor_columns(r))
-    df.attrs.update(totals)
+        return [dict(row, report=totals) for row, totals in zip(rows, of)]
+    df = pd.DataFrame(rows, columns=columns)
+    totals = [{k: r[k] for k in _TOTALS if k in r} for r in reports]
+    if several:
+        df.attrs.update({k: totals[0][k] for k in ("model", "by", "period") if k in totals[0]})
+        df.attrs["topics"] = [r["topic"] for r in reports]
+        df.attrs["reports"] = totals
+    else:
+        df.attrs.update(totals[0])
     return df
 
 
-def _actor_columns(r: dict) -> list:
+def _all_labels(reports: list, key: str) -> list:
+    """The labels of every report, in the first report's order then any others."""
+    labels = []
+    for r in reports:
+        labels += [l for l in r[key] if l not in labels]
+    return labels
+
+
+def _actor_columns(stance_labels: list, sentiment_labels: list) -> list:
     cols = ["actor", "affiliation", "role", "quotes", "direct", "indirect", "partial",
             "articles", "relevant", "irrelevant", "stance", "confidence", "note"]
-    cols += [f"votes_{l}" for l in r["stance_labels"]]
-    cols += [f"stance_{l}" for l in r["stance_labels"]]
-    cols += ["sentiment"] + [f"sentiment_{l}" for l in r["sentiment_labels"]]
+    cols += [f"votes_{l}" for l in stance_labels]
+    cols += [f"stance_{l}" for l in stance_labels]
+    cols += ["sentiment"] + [f"sentiment_{l}" for l in sentiment_labels]
     cols += ["first_seen", "last_seen", "aliases", "members", "evidence"]
     return cols
 
 
-def _actor_row(r: dict, a: dict) -> dict:
+def _actor_row(a: dict, stance_labels: list, sentiment_labels: list) -> dict:
     row = {k: a.get(k) for k in ("actor", "affiliation", "role", "quotes", "articles",
                                  "relevant", "irrelevant", "stance", "confidence", "note",
                                  "sentiment", "first_seen", "last_seen")}
     row.update(a["kinds"])
-    for l in r["stance_labels"]:
+    for l in stance_labels:
         row[f"votes_{l}"] = a["votes"].get(l, 0.0)
         row[f"stance_{l}"] = a["stance_probs"].get(l, 0.0)
-    for l in r["sentiment_labels"]:
+    for l in sentiment_labels:
         row[f"sentiment_{l}"] = (a.get("sentiment_probs") or {}).get(l)
     row["aliases"] = a["aliases"]
     row["members"] = a.get("members", [])
     row["evidence"] = a["evidence"]
+    return row
+
+
+def _period_row(a: dict, p: dict, stance_labels: list) -> dict:
+    row = {"actor": a["actor"], "period": p["period"], "quotes": p["quotes"],
+           "relevant": p["relevant"], "stance": p["stance"]}
+    for l in stance_labels:
+        row[f"votes_{l}"] = p["votes"].get(l, 0.0)
     return row
 
 

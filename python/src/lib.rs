@@ -13,7 +13,7 @@ use demarche::features::FeatureSettings;
 use demarche::model::logistic::{ClassWeight, LogisticParams};
 use demarche::model::{train as fit, TrainSettings};
 use demarche::pipeline::in_batches;
-use demarche::report::{label_order, ActorDictionary, GroupBy};
+use demarche::report::{label_order, ActorDictionary, GroupBy, Period};
 use demarche::{Article, ClassifiedQuote, Model, Pipeline, QuoteRecord, Topic};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -220,9 +220,30 @@ fn model_of(model: Option<&Bound<'_, PyModel>>) -> Held {
     model.map_or(Held::Builtin, |m| m.get().held.clone())
 }
 
-/// Quotes with stance toward `topic` and sentiment, as columns.
+/// The topics, checked as the command line checks them: at least one, none empty, none twice.
+fn topics_of(texts: &[String]) -> PyResult<Vec<Topic>> {
+    let mut topics: Vec<Topic> = Vec::with_capacity(texts.len());
+    for text in texts {
+        let topic = Topic::new(text).map_err(raise)?;
+        if topics.iter().any(|t| t.as_str() == topic.as_str()) {
+            return Err(raise(demarche::Error::Usage(format!(
+                "topic {:?} given twice",
+                topic.as_str()
+            ))));
+        }
+        topics.push(topic);
+    }
+    if topics.is_empty() {
+        return Err(raise(demarche::Error::Usage("no topic given".into())));
+    }
+    Ok(topics)
+}
+
+/// Quotes with stance toward each of `topics` and sentiment, as columns: one row per quote
+/// and topic, each quote's rows together, topics in the order given (as `classify` writes
+/// them).
 #[pyfunction]
-#[pyo3(signature = (ids, texts, titles, dates, sources, topic, model=None, explain=0))]
+#[pyo3(signature = (ids, texts, titles, dates, sources, topics, model=None, explain=0))]
 #[allow(clippy::too_many_arguments)]
 fn classify<'py>(
     py: Python<'py>,
@@ -231,16 +252,31 @@ fn classify<'py>(
     titles: Option<Vec<Option<String>>>,
     dates: Option<Vec<Option<String>>>,
     sources: Option<Vec<Option<String>>>,
-    topic: &str,
+    topics: Vec<String>,
     model: Option<&Bound<'py, PyModel>>,
     explain: usize,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let topic = Topic::new(topic).map_err(raise)?;
+    let topics = topics_of(&topics)?;
     let held = model_of(model);
     let articles = articles(ids, texts, titles, dates, sources);
     let rows: Vec<ClassifiedQuote> = py.detach(|| {
         let pipeline = Pipeline::new(held.get()).explain(explain);
-        all(articles, |a| pipeline.classify(a, &topic))
+        all(articles, |a| {
+            let mut per_topic: Vec<_> = pipeline
+                .classify_topics(a, &topics)
+                .into_iter()
+                .map(Vec::into_iter)
+                .collect();
+            let quotes = per_topic.first().map_or(0, ExactSizeIterator::len);
+            (0..quotes)
+                .flat_map(|_| {
+                    per_topic
+                        .iter_mut()
+                        .map(|rows| rows.next().expect("a row per quote and topic"))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
     });
     let model = held.get();
     let f = Frame::new(py);
@@ -282,9 +318,12 @@ fn classify<'py>(
     Ok(f.dict)
 }
 
-/// The per-actor report on `topic`, as the JSON of `report --format json`.
+/// The per-actor reports on `topics`, one per topic in the order given, from one pass over the
+/// articles: a JSON list of reports, each as `report --format json` writes one. `period` adds
+/// each actor's counts per week, month, quarter or year; `min_quotes` leaves out the actors
+/// with fewer quotes.
 #[pyfunction]
-#[pyo3(signature = (ids, texts, titles, dates, sources, topic, model=None, by="actor", actors=None))]
+#[pyo3(signature = (ids, texts, titles, dates, sources, topics, model=None, by="actor", actors=None, period=None, min_quotes=None))]
 #[allow(clippy::too_many_arguments)]
 fn report(
     py: Python<'_>,
@@ -293,15 +332,17 @@ fn report(
     titles: Option<Vec<Option<String>>>,
     dates: Option<Vec<Option<String>>>,
     sources: Option<Vec<Option<String>>>,
-    topic: &str,
+    topics: Vec<String>,
     model: Option<&Bound<'_, PyModel>>,
     by: &str,
     actors: Option<PathBuf>,
+    period: Option<&str>,
+    min_quotes: Option<u64>,
 ) -> PyResult<String> {
-    let topic = Topic::new(topic).map_err(raise)?;
-    let by: GroupBy = by
-        .parse()
-        .map_err(|e: String| raise(demarche::Error::Usage(e)))?;
+    let usage = |e: String| raise(demarche::Error::Usage(e));
+    let topics = topics_of(&topics)?;
+    let by: GroupBy = by.parse().map_err(usage)?;
+    let period: Option<Period> = period.map(str::parse).transpose().map_err(usage)?;
     let held = model_of(model);
     let articles = articles(ids, texts, titles, dates, sources);
     py.detach(|| {
@@ -309,8 +350,15 @@ fn report(
         if let Some(path) = &actors {
             pipeline = pipeline.actors(ActorDictionary::load(path)?);
         }
-        let report = pipeline.report(articles.into_iter().map(Ok::<_, demarche::Error>), &topic)?;
-        Ok(serde_json::to_string(&report).expect("a report serializes"))
+        if let Some(period) = period {
+            pipeline = pipeline.period(period);
+        }
+        if let Some(n) = min_quotes {
+            pipeline = pipeline.min_quotes(n);
+        }
+        let reports =
+            pipeline.reports(articles.into_iter().map(Ok::<_, demarche::Error>), &topics)?;
+        Ok(serde_json::to_string(&reports).expect("a report serializes"))
     })
     .map_err(raise)
 }

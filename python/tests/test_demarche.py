@@ -185,7 +185,7 @@ def test_the_gil_is_released_while_rust_works():
     def work():
         # The Rust call alone: no Python-side work inside the span.
         span["start"] = time.perf_counter()
-        demarche._demarche.classify(ids, texts, None, None, None, IRAN_TOPIC)
+        demarche._demarche.classify(ids, texts, None, None, None, [IRAN_TOPIC])
         span["end"] = time.perf_counter()
 
     worker = threading.Thread(target=work)
@@ -209,3 +209,110 @@ def test_report_by_affiliation_with_an_actor_dictionary(tmp_path):
     assert df["members"][0] == ["Ivan Petrov"]
     with pytest.raises(demarche.FileError, match="missing.csv"):
         demarche.report(PETROV, topic="t", actors=tmp_path / "missing.csv")
+
+
+BALKANS = (FIXTURES / "gold-a" / "balkans-border-talks.txt").read_text()
+BALKANS_TOPIC = "the Drina border deal"
+
+
+def dated_articles():
+    return pd.DataFrame({
+        "id": ["iran", "balkans", "petrov", "petrov-2"],
+        "text": [IRAN, BALKANS, PETROV, '"The plan is dead," Ivan Petrov said.'],
+        "date": ["2024-01-10", "2024-02-20", None, "2024-01-31"],
+    })
+
+
+def test_classify_on_several_topics_gives_each_quote_a_row_per_topic():
+    topics = [IRAN_TOPIC, "the peace plan"]
+    both = demarche.classify(IRAN, topic=topics)
+    one = [demarche.classify(IRAN, topic=t) for t in topics]
+    assert len(one[0]) > 5
+    assert len(both) == 2 * len(one[0])
+    assert both["topic"].tolist() == topics * len(one[0])
+    assert both["index"].tolist() == [i for i in one[0]["index"] for _ in topics]
+    for t, alone in zip(topics, one):
+        pd.testing.assert_frame_equal(both[both["topic"] == t].reset_index(drop=True), alone)
+
+
+def test_report_on_several_topics_gives_one_block_per_topic():
+    frame = dated_articles()
+    topics = [IRAN_TOPIC, BALKANS_TOPIC]
+    df = demarche.report(frame, topic=topics)
+    assert df.columns[0] == "topic"
+    # One block per topic, in the order given.
+    runs = [t for i, t in enumerate(df["topic"]) if i == 0 or df["topic"].iloc[i - 1] != t]
+    assert runs == topics
+    assert df.attrs["topics"] == topics
+    assert df.attrs["model"].startswith("demarche-default@")
+    for t, totals in zip(topics, df.attrs["reports"]):
+        alone = demarche.report(frame, topic=t)
+        block = df[df["topic"] == t].drop(columns="topic").reset_index(drop=True)
+        assert len(block) == len(alone) > 2
+        assert block["actor"].tolist() == alone["actor"].tolist()
+        assert block["stance"].tolist() == alone["stance"].tolist()
+        assert block["quotes"].tolist() == alone["quotes"].tolist()
+        assert totals["topic"] == t and totals["quotes"] == alone.attrs["quotes"]
+        assert block["quotes"].sum() == totals["quotes"]
+    # A list of one topic has the topic column too; a string has not.
+    assert demarche.report(PETROV, topic=["the peace plan"]).columns[0] == "topic"
+    assert "topic" not in demarche.report(PETROV, topic="the peace plan").columns
+
+
+def test_report_over_time_gives_one_row_per_actor_and_period():
+    frame = dated_articles()
+    whole = demarche.report(frame, topic=IRAN_TOPIC)
+    df = demarche.report(frame, topic=IRAN_TOPIC, period="month")
+    assert list(df.columns) == ["actor", "period", "quotes", "relevant", "stance",
+                                "votes_favor", "votes_against", "votes_none"]
+    assert df.attrs["period"] == "month"
+    assert set(df["period"]) == {"2024-01", "2024-02", "undated"}
+    petrov = df[df["actor"] == "Ivan Petrov"]
+    assert petrov[["period", "quotes"]].values.tolist() == [["2024-01", 1], ["undated", 1]]
+    # Each actor's quotes over its periods add up to its quotes in the whole report.
+    per_actor = df.groupby("actor")["quotes"].sum()
+    assert per_actor.to_dict() == whole.set_index("actor")["quotes"].to_dict()
+    assert df["quotes"].sum() == df.attrs["quotes"] == whole.attrs["quotes"]
+    assert (df["relevant"] <= df["quotes"]).all()
+    votes = df[["votes_favor", "votes_against", "votes_none"]]
+    assert ((votes.sum(axis=1) > 0) == (df["relevant"] > 0)).all()
+
+    years = demarche.report(frame, topic=[IRAN_TOPIC, BALKANS_TOPIC], period="Year")
+    assert list(years.columns[:3]) == ["topic", "actor", "period"]
+    assert years.attrs["period"] == "year"
+    assert set(years["period"]) == {"2024", "undated"}
+    for t, totals in zip(years.attrs["topics"], years.attrs["reports"]):
+        assert years[years["topic"] == t]["quotes"].sum() == totals["quotes"]
+    with pytest.raises(demarche.InputError, match="unknown period"):
+        demarche.report(frame, topic=IRAN_TOPIC, period="day")
+
+
+def test_report_leaves_out_actors_with_fewer_quotes_than_asked():
+    frame = dated_articles()
+    whole = demarche.report(frame, topic=IRAN_TOPIC)
+    few = (whole["quotes"] < 3).sum()
+    assert 0 < few < len(whole)
+    df = demarche.report(frame, topic=IRAN_TOPIC, min_quotes=3)
+    assert df["actor"].tolist() == whole[whole["quotes"] >= 3]["actor"].tolist()
+    assert df.attrs["min_quotes"] == 3
+    assert df.attrs["actors_below_min_quotes"] == few
+    assert df.attrs["quotes"] == whole.attrs["quotes"], "their quotes stay in the totals"
+    monthly = demarche.report(frame, topic=IRAN_TOPIC, period="month", min_quotes=3)
+    assert set(monthly["actor"]) == set(df["actor"])
+
+
+def test_several_topics_without_pandas_and_bad_topic_lists(monkeypatch):
+    with pytest.raises(demarche.InputError, match="^no topic given$"):
+        demarche.report(PETROV, topic=[])
+    with pytest.raises(demarche.InputError, match='topic "the plan" given twice'):
+        demarche.classify(PETROV, topic=["the plan", " the plan "])
+    with pytest.raises(TypeError, match="each topic must be a string"):
+        demarche.report(PETROV, topic=["the plan", 3])
+    with pytest.raises(TypeError, match="topic must be a string or a list"):
+        demarche.classify(PETROV, topic=7)
+    monkeypatch.setattr(demarche, "_pandas", lambda: None)
+    rows = demarche.report(PETROV, topic=["the peace plan", "new sanctions"])
+    assert [(r["topic"], r["actor"]) for r in rows] == [("the peace plan", "Ivan Petrov"),
+                                                       ("new sanctions", "Ivan Petrov")]
+    assert [r["report"]["topic"] for r in rows] == ["the peace plan", "new sanctions"]
+    assert list(rows[0])[0] == "topic"

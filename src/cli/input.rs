@@ -2,7 +2,7 @@
 //! the work goes through the library's parallel batches ([`in_batches`]).
 
 use anyhow::Result;
-use demarche::article::{Articles, CsvColumns};
+use demarche::article::{Articles, CsvColumns, StdinFormat};
 use demarche::output::FileId;
 use demarche::pipeline::in_batches;
 use demarche::Article;
@@ -12,13 +12,39 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
+/// The forms standard input can take (`--stdin-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StdinArg {
+    Auto,
+    Text,
+    Html,
+    Jsonl,
+    Csv,
+}
+
+impl From<StdinArg> for StdinFormat {
+    fn from(f: StdinArg) -> StdinFormat {
+        match f {
+            StdinArg::Auto => StdinFormat::Auto,
+            StdinArg::Text => StdinFormat::Text,
+            StdinArg::Html => StdinFormat::Html,
+            StdinArg::Jsonl => StdinFormat::Jsonl,
+            StdinArg::Csv => StdinFormat::Csv,
+        }
+    }
+}
+
 /// Flags shared by every command that reads articles.
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
     /// Articles: .txt, .html, .jsonl or .csv files, directories (walked recursively), or -
-    /// for standard input (JSONL when it starts with `{`, plain text otherwise).
+    /// for standard input (read as --stdin-format says).
     #[arg(required = true, value_name = "ARTICLE")]
     pub inputs: Vec<PathBuf>,
+    /// How standard input (-) holds its articles: `auto` is JSONL when it starts with `{`,
+    /// plain text otherwise; `csv` is read as a .csv file is, with the --text-col ... flags.
+    #[arg(long, value_enum, default_value_t = StdinArg::Auto, value_name = "FORMAT")]
+    pub stdin_format: StdinArg,
     /// Skip articles larger than this many bytes (with a warning).
     #[arg(long, default_value_t = demarche::article::DEFAULT_MAX_ARTICLE_BYTES, value_name = "BYTES")]
     pub max_article_bytes: usize,
@@ -48,6 +74,7 @@ impl InputArgs {
     pub fn open(&self, output: Option<&Path>) -> Result<Articles> {
         let articles = Articles::open(&self.inputs)?
             .max_article_bytes(self.max_article_bytes)
+            .stdin_format(self.stdin_format.into())
             .csv_columns(CsvColumns {
                 text: self.text_col.clone(),
                 id: self.id_col.clone(),
