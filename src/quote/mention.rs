@@ -464,9 +464,14 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         };
         // A body, party or news organisation the gazetteer knows ("the Tories", "Reuters").
         let listed = gazetteer::find(&name).is_some_and(|(_, how)| how == gazetteer::Naming::Name);
+        // "Mother Teresa Boulevard", "the Anti-Homosexuality Act": a place or an instrument.
+        let thing = name_words.len() >= 2
+            && name_words
+                .last()
+                .is_some_and(|w| words::is_thing_noun(&w.to_lowercase()));
         let kind = if plural_group {
             ActorKind::Group
-        } else if ((is_place || is_place_phrase || listed) && !has_title)
+        } else if ((is_place || is_place_phrase || listed || thing) && !has_title)
             || (name_words.len() == 1
                 && !has_title
                 && name_words[0]

@@ -121,7 +121,22 @@ pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                     | "toward"
                     | "towards"
             );
-        if has_title || given.is_some() || (run_words.len() >= 2 && !after_preposition) {
+        // `a West Virginia mining association`, `an Ontario farm group`: after `a` and before
+        // a lower-case noun, the capitalised words modify that noun and name nobody.
+        let modifies_noun = start > 0
+            && matches!(
+                toks[start - 1].text(body).to_lowercase().as_str(),
+                "a" | "an"
+            )
+            && toks.get(j).is_some_and(|n| {
+                let nw = n.text(body);
+                n.kind == TokenKind::Word
+                    && !is_capitalized(nw)
+                    && !is_function_word(nw)
+                    && cue::lookup(nw).is_none()
+            });
+        let named = has_title || given.is_some() || (run_words.len() >= 2 && !after_preposition);
+        if named && !modifies_noun {
             if let Some(m) = parse_mention(body, run) {
                 let person = m.kind == ActorKind::Person
                     && (!after_preposition || has_title || given.is_some());

@@ -55,6 +55,11 @@ word_list!(
     "nominal-modifiers.txt"
 );
 word_list!(
+    /// Last words of names of places, buildings and instruments: no person's name ends so.
+    is_thing_noun,
+    "thing-nouns.txt"
+);
+word_list!(
     /// Verbs of colon lead-ins that end a subject (`the government struck a tone:`).
     is_lead_verb,
     "lead-verbs.txt"
@@ -163,6 +168,7 @@ mod tests {
             include_str!("words/org-words.txt"),
             include_str!("words/names-female.txt"),
             include_str!("words/names-male.txt"),
+            include_str!("words/thing-nouns.txt"),
         ];
         for f in files {
             for e in entries(f) {
