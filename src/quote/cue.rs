@@ -92,6 +92,7 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("boast", CueClass::That, &[]),
     ("joke", CueClass::That, &[]),
     ("lament", CueClass::That, &[]),
+    ("regret", CueClass::That, &["regretted", "regretting"]),
     ("retort", CueClass::That, &[]),
     ("counter", CueClass::That, &[]),
     ("ask", CueClass::QuoteOnly, &[]),

@@ -308,9 +308,8 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         // `the Chinese Embassy in La Paz`: a place after a body's last word says where it is.
         let body_in_place =
             matches!(l.as_str(), "in" | "at") && words::is_org_word_exact(&prev.to_lowercase());
-        let role_before = !is_capitalized(prev)
-            || (titled && !words::is_org_word_exact(prev))
-            || body_in_place;
+        let role_before =
+            !is_capitalized(prev) || (titled && !words::is_org_word_exact(prev)) || body_in_place;
         (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
             .then_some(i)
     });
