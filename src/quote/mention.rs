@@ -91,8 +91,11 @@ pub fn is_title(lower: &str) -> bool {
 /// Nationality adjectives and abbreviations that may stand before a name ("U.S", "Russian").
 fn is_modifier(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let nationality = (lower.ends_with("ian") || lower.ends_with("ese") || lower.ends_with("ish"))
-        && gender_of_given(word) == Gender::Unknown;
+    // A demonym the gazetteer lists ("British", "Kurdish"), or a word formed like one; given
+    // names formed so ("Hamish", "Manish", "Ashish") are names, not nationalities.
+    let demonym = gazetteer::find(word).is_some_and(|(_, how)| how == gazetteer::Naming::Demonym);
+    let formed_so = lower.ends_with("ian") || lower.ends_with("ese");
+    let nationality = demonym || (formed_so && gender_of_given(word) == Gender::Unknown);
     word.contains('.') || nationality
 }
 
@@ -415,6 +418,8 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     while name_words.len() > 1
         && is_modifier(name_words[0])
         && (name_words[0].contains('.') || !gazetteer::is_place(name_words[0]))
+        && gazetteer::find(&name_words.join(" "))
+            .is_none_or(|(_, how)| how != gazetteer::Naming::Name)
     {
         name_words = &name_words[1..];
     }
