@@ -429,6 +429,22 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         .copied()
         .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
         .collect();
+    // `the Bishop of Durham`, `the Secretary of State`: the place or domain of an office,
+    // not a name. The phrase is a role, and a person's name beside it (`the Bishop of
+    // Durham, the Rt Rev Tom Wright`) names the speaker.
+    let office_of = before_name.len() >= 2
+        && before_name[before_name.len() - 1] == "of"
+        && is_capitalized(before_name[before_name.len() - 2])
+        && is_title(&before_name[before_name.len() - 2].to_lowercase())
+        && (name_words.len() == 1 || gazetteer::find(&name_words.join(" ")).is_some());
+    if office_of {
+        let role: Vec<&str> = rest
+            .iter()
+            .copied()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+            .collect();
+        return (None, titles, Some(role.join(" ")), false);
+    }
     if !name_words.is_empty() {
         let name = name_words.join(" ");
         let first = fold_accents(
