@@ -7,8 +7,9 @@
 //! how much the article is about a topic. Spans are byte offsets into the body, as everywhere.
 //! This module does not read topics or models.
 
-use crate::quote::{Quote, Span};
+use crate::quote::{self, Quote};
 use crate::text;
+use crate::text::Span;
 
 /// An article's title and paragraphs.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,9 +121,9 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
                 let toks = text::tokens(body, para);
                 let lo = opaque.partition_point(|s| s.end <= para.start);
                 let hi = opaque.partition_point(|s| s.start < para.end);
-                text::sentences(body, &toks, para, &opaque[lo..hi])
+                text::sentences(body, &toks, para, &opaque[lo..hi], quote::is_cue)
                     .into_iter()
-                    .map(|(s, _)| s)
+                    .map(|s| s.span)
                     .collect()
             });
         }

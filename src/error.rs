@@ -1,5 +1,7 @@
 //! The library's one error type. Every variant names the file and, for data, the line.
 
+use crate::features::SettingsError;
+use crate::model::logistic::LogisticError;
 use std::io;
 use std::path::PathBuf;
 
@@ -29,7 +31,7 @@ pub enum Error {
     Usage(String),
     /// Training could not run (bad settings or too few labels: exit 2) or failed (exit 1).
     #[error(transparent)]
-    Train(#[from] crate::model::TrainError),
+    Train(#[from] TrainError),
 }
 
 impl Error {
@@ -67,6 +69,44 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why training failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TrainError {
+    #[error("bad feature settings: {0}")]
+    Features(#[from] SettingsError),
+    #[error("bad training settings: {0}")]
+    Settings(LogisticError),
+    #[error("no labeled rows to train on")]
+    NoRows,
+    #[error("{task} needs at least two labels to learn, the data has {found:?}")]
+    TooFewLabels {
+        task: &'static str,
+        found: Vec<String>,
+    },
+    #[error("global weight must be in [0, 1], got {0}")]
+    GlobalWeight(f64),
+    #[error("--cv {k} needs 2 <= K <= rows ({rows})")]
+    Folds { k: usize, rows: usize },
+    #[error("held-out topics leave {train} training rows and {test} test rows; both must be > 0")]
+    Holdout { train: usize, test: usize },
+    #[error("training the {task} model{} failed: {source}", topic.as_ref().map(|t| format!(" of topic {t:?}")).unwrap_or_default())]
+    Fit {
+        task: &'static str,
+        topic: Option<String>,
+        source: LogisticError,
+    },
+}
+
+impl TrainError {
+    /// 1 when the optimiser failed, 2 when settings or data make training impossible.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            TrainError::Fit { .. } => 1,
+            _ => 2,
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

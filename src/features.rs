@@ -14,6 +14,7 @@
 //! Terms are identified by a fixed 64-bit hash of their text, so vectorising allocates no
 //! strings; the text is kept in the vocabulary for explanations. This module does not train.
 
+use crate::hash::{HashIndex, IdentityHasher, TermHash};
 use crate::lexicon::{self, Class};
 
 mod context;
@@ -26,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// What a model is asked about.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -189,59 +190,6 @@ const WORD: &str = "w:";
 const NEG: &str = "n:";
 const CHAR: &str = "c:";
 const EXTRA: &str = "x:";
-
-/// FNV-1a with a final avalanche: fixed forever, since hashes are stored in model files.
-#[derive(Clone, Copy)]
-pub(crate) struct TermHash(u64);
-
-impl TermHash {
-    pub(crate) fn new(prefix: &str) -> TermHash {
-        let mut h = TermHash(0xcbf2_9ce4_8422_2325);
-        h.write(prefix.as_bytes());
-        h
-    }
-
-    pub(crate) fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    pub(crate) fn finish(self) -> u64 {
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
-/// The hash of a term's full text, e.g. `w:not support`.
-pub fn term_hash(term: &str) -> u64 {
-    let mut h = TermHash::new("");
-    h.write(term.as_bytes());
-    h.finish()
-}
-
-/// Keys are already well-mixed hashes: use them as they are.
-#[derive(Default, Clone, Copy)]
-pub struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>;
 
 /// Receives the terms of one quote.
 trait Sink {

@@ -3,9 +3,7 @@
 //! Entries ending in `*` match any word starting with them; others match whole words. The
 //! lists are ours (no external word list was copied). Matching works on lowercased tokens.
 
-use crate::features::{term_hash, IdentityHasher, TermHash};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::hash::{term_hash, HashIndex, TermHash};
 use std::sync::OnceLock;
 
 /// A class of words that signals a stance or a tone.
@@ -373,8 +371,6 @@ struct Index {
     exact: HashIndex<u16>,
     prefix: HashIndex<u16>,
 }
-
-type HashIndex<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();

@@ -42,6 +42,7 @@ pub mod dataset;
 pub mod error;
 pub mod features;
 pub mod gazetteer;
+mod hash;
 pub mod label;
 pub mod lexicon;
 pub mod model;
@@ -59,7 +60,8 @@ pub use features::ModelInput;
 pub use label::{LabelProbs, Sentiment, Stance};
 pub use model::{Model, Prediction};
 pub use pipeline::{ClassifiedQuote, Pipeline, Topic};
-pub use quote::{Quote, QuoteKind, QuoteRecord, Span, SpeakerKind};
+pub use quote::{Quote, QuoteKind, QuoteRecord, SpeakerKind};
+pub use text::Span;
 
 /// Reads one article body and returns its attributed quotes, ordered by position: the
 /// statements [`quote::find`] reads, with the speakers [`actor::attribute`] resolves.

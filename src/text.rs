@@ -3,7 +3,33 @@
 //! Offsets are never changed by later stages (the rule tantivy keeps for its tokens): text may
 //! be compared case-folded, but every span points into the body exactly as read.
 
-use crate::quote::Span;
+use serde::{Deserialize, Serialize};
+
+/// A byte range of the article body. Offsets never change once set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
 
 /// Paragraphs: the non-blank lines of the body, trimmed.
 pub fn paragraphs(body: &str) -> Vec<Span> {
@@ -170,12 +196,26 @@ impl Cover {
     }
 }
 
-/// A sentence: its span and the range of its tokens in the paragraph's tokens.
-pub type Sentence = (Span, std::ops::Range<usize>);
+/// A sentence of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it is in the body.
+    pub span: Span,
+    /// The range of its tokens in the paragraph's tokens.
+    pub tokens: std::ops::Range<usize>,
+}
 
 /// Splits a paragraph, given its tokens, into sentences, never inside a quoted region
-/// (`opaque`, sorted). A quote that ends a sentence ends it after its closing mark.
-pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec<Sentence> {
+/// (`opaque`, sorted). A quote that ends a sentence ends it after its closing mark, unless
+/// a short attribution follows the mark: a word within six tokens for which `is_cue` holds
+/// (a speech verb: `"...?" Ivanov asked.`).
+pub fn sentences(
+    body: &str,
+    toks: &[Token],
+    para: Span,
+    opaque: &[Span],
+    is_cue: impl Fn(&str) -> bool,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = para.start;
     let mut start_tok = 0;
@@ -240,10 +280,13 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
                     .take_while(|t| {
                         !matches!(t.text(body), "\"" | "\u{201c}" | "\u{2018}" | "\u{ab}")
                     })
-                    .any(|t| crate::quote::cue::lookup(t.text(body)).is_some())
+                    .any(|t| is_cue(t.text(body)))
                 && (s != "." || short_attribution(body, &toks[j.min(toks.len())..]));
             if !abbrev && next_starts && !inside(end) && !attribution_follows {
-                out.push((Span::new(start, end), start_tok..j));
+                out.push(Sentence {
+                    span: Span::new(start, end),
+                    tokens: start_tok..j,
+                });
                 start = toks.get(j).map_or(para.end, |n| n.span.start);
                 start_tok = j;
                 i = j;
@@ -255,7 +298,10 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
     if start < para.end {
         let rest = trim(body, Span::new(start, para.end));
         if !rest.is_empty() {
-            out.push((rest, start_tok..toks.len()));
+            out.push(Sentence {
+                span: rest,
+                tokens: start_tok..toks.len(),
+            });
         }
     }
     out
@@ -311,10 +357,16 @@ mod tests {
 
     fn split(body: &str, opaque: &[Span]) -> Vec<Span> {
         let para = Span::new(0, body.len());
-        sentences(body, &tokens(body, para), para, opaque)
-            .into_iter()
-            .map(|(s, _)| s)
-            .collect()
+        sentences(
+            body,
+            &tokens(body, para),
+            para,
+            opaque,
+            crate::quote::is_cue,
+        )
+        .into_iter()
+        .map(|s| s.span)
+        .collect()
     }
 
     /// A run of end marks that does not end the sentence (a lowercase word follows) is

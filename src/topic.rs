@@ -14,7 +14,7 @@
 //! classifier ([`crate::model`]) learns what the measures mean.
 
 use crate::gazetteer;
-use crate::quote::Span;
+use crate::text::Span;
 use crate::wordset::FastMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;

@@ -8,7 +8,8 @@
 use super::ranker::{columns, Feature, Frame};
 use super::resolver::{agreement, Resolver, Sight};
 use super::Entity;
-use crate::quote::{self, ActorKind, Pronoun, Span, Statement};
+use crate::quote::{self, ActorKind, Pronoun, Statement};
+use crate::text::Span;
 use crate::wordset::FastMap;
 
 /// How many actors seen before a statement, and after it in its paragraph, are candidates.

@@ -3,10 +3,10 @@
 //! actor each.
 //!
 //! Input is what [`crate::quote::find`] read: statements with their frames, and every named
-//! person and body of the text. Names register actors first ([`entity`]); then, in text
-//! order, the rules resolve each frame ([`resolver`]: a name, a pronoun's antecedent, a
+//! person and body of the text. Names register actors first (`entity`); then, in text
+//! order, the rules resolve each frame (`resolver`: a name, a pronoun's antecedent, a
 //! role's holder, or with no frame the previous speaker), propose the other actors nearby as
-//! candidates ([`candidate`]), and the learned ranker ([`ranker`]) picks the speaker. This
+//! candidates (`candidate`), and the learned ranker ([`ranker`]) picks the speaker. This
 //! module does not find quotes.
 
 mod candidate;
@@ -21,7 +21,8 @@ pub use name::normalize;
 pub use ranker::Ranker;
 pub use resolver::Resolver;
 
-use crate::quote::{self, ActorKind, Extraction, Frame, Quote, Span, SpeakerKind, Statement};
+use crate::quote::{self, ActorKind, Extraction, Frame, Quote, SpeakerKind, Statement};
+use crate::text::Span;
 use candidate::{candidates, History};
 
 /// Who said a quote: the resolved entity, the mention and the cue.

@@ -1,5 +1,5 @@
 //! The learned choice of speaker: a logistic model over the candidates the rules propose for
-//! each statement (see [`super::candidate`]), fitted by the project's own sparse logistic
+//! each statement (see `candidate`), fitted by the project's own sparse logistic
 //! engine ([`crate::model::logistic`]) on the team's annotated news articles.
 //!
 //! The weights ship in the binary as a small text file, `ranker.txt`: one feature a line,

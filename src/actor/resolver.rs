@@ -8,7 +8,8 @@
 
 use super::entity::{Entities, Entity};
 use super::name::{normalize, strip_article};
-use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun, Span};
+use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun};
+use crate::text::Span;
 use std::collections::BTreeMap;
 
 /// How many sightings a pronoun or a role looks back over for its antecedent: far more than
@@ -194,7 +195,7 @@ impl Resolver {
 
     /// The `n` nearest distinct entities sighted before `pos` that `want` accepts, nearest
     /// first, each salient if any of its sightings on the way was. Reads at most
-    /// [`LOOK_BACK`] sightings.
+    /// `LOOK_BACK` sightings.
     pub fn antecedents(
         &self,
         pos: usize,
@@ -226,7 +227,7 @@ impl Resolver {
     }
 
     /// Sightings before `pos`, nearest first, back to the paragraph `floor`; at most
-    /// [`LOOK_BACK`].
+    /// `LOOK_BACK`.
     pub fn seen_before(&self, pos: usize, floor: usize) -> impl Iterator<Item = &Sight> {
         self.sightings
             .range(..(pos, 0))
@@ -237,7 +238,7 @@ impl Resolver {
     }
 
     /// Sightings from `pos` on, nearest first, up to the end of paragraph `last`; at most
-    /// [`LOOK_BACK`].
+    /// `LOOK_BACK`.
     pub fn seen_after(&self, pos: usize, last: usize) -> impl Iterator<Item = &Sight> {
         self.sightings
             .range((pos, 0)..)
@@ -305,8 +306,9 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{self, Span};
+    use crate::quote;
     use crate::text::tokens;
+    use crate::text::Span;
 
     fn mention(s: &str) -> Mention {
         quote::mention::parse_mention(s, &tokens(s, Span::new(0, s.len()))).unwrap()

@@ -74,7 +74,7 @@ pub(super) fn context_extras(
     // Stance words next to a reference back to the matter ("we reject this deal").
     if input.text.is_ascii() {
         let offset = |t: &Token| t.text.as_ptr() as usize - lower.as_ptr() as usize;
-        let spans: Vec<&crate::quote::Span> = q.references.iter().chain(&q.mentions).collect();
+        let spans: Vec<&crate::text::Span> = q.references.iter().chain(&q.mentions).collect();
         for t in tokens {
             let at = offset(t);
             if at >= input.text.len() {

@@ -7,7 +7,7 @@
 //! chosen by counting openers, and marks are paired within a paragraph. This module only finds
 //! regions; it does not decide who said them.
 
-use crate::quote::Span;
+use crate::text::Span;
 use crate::text::{trim, Cover};
 
 /// The two families of marks: a quote opened by one family is closed by the same family.

@@ -7,8 +7,8 @@
 
 use super::token::is_capitalized;
 use super::words;
-use super::Span;
 use crate::gazetteer;
+use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
 /// Grammatical gender as far as a mention shows it.
@@ -165,25 +165,27 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let mut titles = Vec::new();
-    let mut name: Option<(String, ActorKind, Gender)> = None;
+    let mut name: Option<PartName> = None;
     let mut role: Option<String> = None;
     let mut plural = false;
     for part in &parts {
-        let (n, ts, r, pl) = parse_part(body, part);
-        titles.extend(ts);
+        let found = parse_part(body, part);
+        titles.extend(found.titles);
         // A person's name beats a place or body in an apposition ("Iraq's envoy, Teresa
         // Collado"); otherwise the first name found wins.
-        let better = match (&name, &n) {
+        let better = match (&name, &found.name) {
             (None, Some(_)) => true,
-            (Some((_, k, _)), Some((_, ActorKind::Person, _))) => *k != ActorKind::Person,
+            (Some(old), Some(new)) => {
+                new.kind == ActorKind::Person && old.kind != ActorKind::Person
+            }
             _ => false,
         };
         if better {
-            name = n;
+            name = found.name;
         }
         if role.is_none() {
-            role = r;
-            plural = pl;
+            role = found.role;
+            plural = found.plural;
         }
     }
     let honorific_gender = toks.iter().find_map(|t| {
@@ -198,16 +200,16 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
         }
     });
     match name {
-        Some((n, kind, g)) => {
+        Some(PartName { text, kind, gender }) => {
             let gender = if kind == ActorKind::Person {
-                honorific_gender.unwrap_or(g)
+                honorific_gender.unwrap_or(gender)
             } else {
                 Gender::Unknown
             };
             Some(Mention {
                 span,
                 pronoun: None,
-                name: Some(n),
+                name: Some(text),
                 titles,
                 role,
                 kind,
@@ -246,12 +248,33 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     }
 }
 
-type PartParse = (
-    Option<(String, ActorKind, Gender)>,
-    Vec<String>,
-    Option<String>,
-    bool,
-);
+/// A name read in a speaker phrase.
+struct PartName {
+    text: String,
+    kind: ActorKind,
+    gender: Gender,
+}
+
+/// What one comma-free part of a speaker phrase says.
+struct PartParse {
+    name: Option<PartName>,
+    titles: Vec<String>,
+    /// The role when there is no name ("the deputy minister").
+    role: Option<String>,
+    /// Whether the role is plural ("Serbian officials").
+    plural: bool,
+}
+
+impl PartParse {
+    fn titles_only(titles: Vec<String>) -> PartParse {
+        PartParse {
+            name: None,
+            titles,
+            role: None,
+            plural: false,
+        }
+    }
+}
 
 /// One comma-free part of a speaker phrase: titles, then maybe a name.
 fn parse_part(body: &str, part: &[&Token]) -> PartParse {
@@ -272,7 +295,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         })
         .collect();
     if words.is_empty() {
-        return (None, Vec::new(), None, false);
+        return PartParse::titles_only(Vec::new());
     }
     // A possessive ends a sub-phrase: "Putin's spokesman" -> the role is the spokesman's.
     let possessive_end = words
@@ -371,12 +394,15 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             .chain(owner.iter())
             .any(|w| is_capitalized(w));
         if !name.is_empty() && named {
-            return (
-                Some((name, ActorKind::Organisation, Gender::Unknown)),
-                titles,
-                None,
-                false,
-            );
+            let name = PartName {
+                text: name,
+                kind: ActorKind::Organisation,
+                gender: Gender::Unknown,
+            };
+            return PartParse {
+                name: Some(name),
+                ..PartParse::titles_only(titles)
+            };
         }
     }
     // Trailing run of capitalised non-title words is the proper name.
@@ -471,11 +497,19 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         } else {
             ActorKind::Person
         };
-        return (Some((name, kind, gender)), titles, None, false);
+        let name = PartName {
+            text: name,
+            kind,
+            gender,
+        };
+        return PartParse {
+            name: Some(name),
+            ..PartParse::titles_only(titles)
+        };
     }
     // No name: a role phrase ("the deputy minister", "Serbian officials", "a source").
     if role_words.is_empty() {
-        return (None, titles, None, false);
+        return PartParse::titles_only(titles);
     }
     let head = role_words.last().expect("non-empty").to_lowercase();
     let plural = head.ends_with('s') && !head.ends_with("ss");
@@ -491,7 +525,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     if !owner.is_empty() {
         role = format!("{} {}", owner.join(" "), role);
     }
-    (None, titles, Some(role), plural)
+    PartParse {
+        name: None,
+        titles,
+        role: Some(role),
+        plural,
+    }
 }
 
 /// Gender shown by a surname's ending, where a language marks it (Slavic and Baltic

@@ -11,6 +11,7 @@
 //! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `token` and
 //! `words` (the word lists).
 
+use crate::text::Span;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -56,32 +57,6 @@ impl FromStr for QuoteKind {
                 "unknown quote kind {other:?} (expected direct, indirect or partial)"
             )),
         }
-    }
-}
-
-/// A byte range of the article body. Offsets never change once set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        debug_assert!(start <= end);
-        Span { start, end }
-    }
-
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
-    pub fn text<'a>(&self, body: &'a str) -> &'a str {
-        &body[self.start..self.end]
     }
 }
 
@@ -144,6 +119,11 @@ pub mod words;
 pub use find::find;
 pub use mention::{ActorKind, Gender, Mention, Pronoun};
 pub use token::is_capitalized;
+
+/// Whether `word` is a speech verb or another attribution cue ("said", "told", "according").
+pub fn is_cue(word: &str) -> bool {
+    cue::lookup(word).is_some()
+}
 
 /// A statement found in an article, before its speaker is resolved.
 #[derive(Debug, Clone)]

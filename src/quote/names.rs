@@ -8,7 +8,7 @@ use super::mention::{
 };
 use super::token::is_capitalized;
 use super::words::is_sentence_adverb;
-use super::Span;
+use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
 /// Scans a run of tokens for named people and organisations ("Defense Minister Sergei Ivanov",

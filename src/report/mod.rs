@@ -104,7 +104,7 @@ pub use crate::label::{label_order, LabelProbs};
 pub use builder::ReportBuilder;
 pub use dictionary::{ActorDictionary, DictionaryEntry};
 pub use partial::{merge, PartialReport};
-pub use period::{Period, PeriodReport, UNDATED};
+pub use period::{is_date, Period, PeriodReport, UNDATED};
 pub use set::PartialReports;
 
 use crate::QuoteKind;

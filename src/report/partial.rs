@@ -10,7 +10,7 @@ use super::period::Period;
 use super::tally::{actor_report, add_candidates, Tally};
 use super::{ActorReport, GroupBy, Report};
 use crate::error::{Error, Result};
-use crate::features::IdentityHasher;
+use crate::hash::IdentityHasher;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
