@@ -4,7 +4,7 @@
 //! `.jsonl` files (one article object per line), `.csv` files (one article a row, see
 //! [`CsvColumns`]), directories (walked recursively, sorted) and
 //! `-` for standard input. It reads one file, or one JSONL line, at a time, so memory does not
-//! grow with the number of articles. It does not find quotes; see [`crate::quote`].
+//! grow with the number of articles. It does not find quotes; see [`crate::extract`].
 
 use crate::error::{Error, Result};
 use crate::output::FileId;
@@ -184,6 +184,24 @@ impl Articles {
     /// Expands directories (recursively, sorted) up front; files are read lazily. A named
     /// input that does not exist or a named directory that cannot be listed is an error;
     /// what cannot be read below a directory is skipped with a warning.
+    ///
+    /// ```
+    /// use demarche::article::Articles;
+    ///
+    /// let dir = tempfile::tempdir().unwrap();
+    /// std::fs::write(dir.path().join("a.txt"), "\"We agree,\" the minister said.").unwrap();
+    /// std::fs::write(
+    ///     dir.path().join("more.jsonl"),
+    ///     "{\"id\": \"b\", \"text\": \"No comment.\", \"date\": \"2024-05-01\"}\n",
+    /// )
+    /// .unwrap();
+    /// let articles = Articles::open(&[dir.path().to_path_buf()])?
+    ///     .collect::<demarche::Result<Vec<_>>>()?;
+    /// assert_eq!(articles.len(), 2);
+    /// assert_eq!(articles[1].id, "b");
+    /// assert_eq!(articles[1].date.as_deref(), Some("2024-05-01"));
+    /// # Ok::<(), demarche::Error>(())
+    /// ```
     pub fn open(inputs: &[PathBuf]) -> Result<Articles> {
         let mut articles = Articles {
             pending: VecDeque::new(),

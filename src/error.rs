@@ -35,6 +35,7 @@ pub enum Error {
 }
 
 impl Error {
+    /// A failure to read `path`.
     pub fn io(path: impl Into<PathBuf>, error: io::Error) -> Error {
         Error::Io {
             path: path.into(),
@@ -42,6 +43,7 @@ impl Error {
         }
     }
 
+    /// A failure to write `path`.
     pub fn write(path: impl Into<PathBuf>, error: io::Error) -> Error {
         Error::Write {
             path: path.into(),
@@ -49,6 +51,7 @@ impl Error {
         }
     }
 
+    /// Bad input data in `path`, at `line` when known.
     pub fn input(path: impl Into<PathBuf>, line: Option<u64>, message: impl Into<String>) -> Error {
         Error::Input {
             path: path.into(),
@@ -68,6 +71,7 @@ impl Error {
     }
 }
 
+/// A result with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Why training failed.

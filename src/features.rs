@@ -5,7 +5,7 @@
 //!   words after `not` up to the end of the clause) as their own features;
 //! - characters: 2–5-grams within words (each word padded with a space on both sides);
 //! - extras: relations between the quote and the topic, the team's lexicon classes
-//!   ([`crate::lexicon`]), the attribution cue and the quote kind.
+//!   (`lexicon.rs`), the attribution cue and the quote kind.
 //!
 //! The word and character blocks are TF-IDF weighted (sublinear tf, smoothed IDF fixed when the
 //! vocabulary is fitted) and each L2-normalised, so a quote scored alone gets exactly the
@@ -21,7 +21,7 @@ mod context;
 use crate::quote::QuoteKind;
 use crate::topic::{Scan, TopicSignals, TopicTerms};
 use context::context_extras;
-pub use context::{relevance_part, Part};
+pub(crate) use context::{relevance_part, Part};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -41,13 +41,13 @@ pub struct ModelInput<'a> {
     /// "Beijing", "Reza Kazemi, the foreign ministry spokesman"), when known.
     pub speaker: Option<&'a str>,
     /// Where the statement sits in its article, when known.
-    pub context: Option<Context<'a>>,
+    pub(crate) context: Option<Context<'a>>,
 }
 
 /// What surrounds a statement: read by the context features
 /// ([`FeatureSettings::context`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The sentence holding the statement and its attribution (the reporter's framing).
     pub sentence: &'a str,
     /// The sentence before it.
@@ -180,7 +180,7 @@ impl FeatureSettings {
 
 /// Which block a term belongs to; also the prefix of its text (`w:`, `c:`, `n:`, `x:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Block {
+pub(crate) enum Block {
     Word,
     Char,
     Extra,

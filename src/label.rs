@@ -91,10 +91,12 @@ impl LabelProbs {
         &self.labels
     }
 
+    /// How many labels there are.
     pub fn len(&self) -> usize {
         self.labels.len()
     }
 
+    /// Whether there are no labels.
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
     }
@@ -173,8 +175,10 @@ pub struct UnknownLabel {
 }
 
 impl Stance {
+    /// Every stance, in the order reports list them.
     pub const ALL: [Stance; 3] = [Stance::Favor, Stance::Against, Stance::None];
 
+    /// The label as models and reports write it (`favor`, `against`, `none`).
     pub fn as_str(self) -> &'static str {
         match self {
             Stance::Favor => "favor",
@@ -185,8 +189,10 @@ impl Stance {
 }
 
 impl Sentiment {
+    /// Every sentiment, in the order reports list them.
     pub const ALL: [Sentiment; 3] = [Sentiment::Positive, Sentiment::Negative, Sentiment::Neutral];
 
+    /// The label as models and reports write it (`positive`, `negative`, `neutral`).
     pub fn as_str(self) -> &'static str {
         match self {
             Sentiment::Positive => "positive",

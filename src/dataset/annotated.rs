@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 /// What training keeps of an annotated article: enough to measure another topic against it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Digest {
+pub(crate) struct Digest {
     pub id: String,
     pub title: Option<String>,
     pub paragraphs: Vec<String>,
@@ -30,7 +30,7 @@ pub struct Digest {
 
 impl Digest {
     /// The article's signals for `topic`.
-    pub fn signals(&self, terms: &TopicTerms) -> TopicSignals {
+    pub(crate) fn signals(&self, terms: &TopicTerms) -> TopicSignals {
         let paragraphs: Vec<&str> = self.paragraphs.iter().map(String::as_str).collect();
         TopicSignals::new(terms, self.title.as_deref(), &paragraphs)
     }
@@ -71,12 +71,12 @@ pub(super) fn read_gold(dir: &Path) -> Result<(PathBuf, Vec<u8>, BTreeMap<String
 }
 
 /// Whether `dir` holds annotated articles.
-pub fn is_annotated(dir: &Path) -> bool {
+pub(super) fn is_annotated(dir: &Path) -> bool {
     dir.join("gold.json").is_file()
 }
 
 /// The annotated folders under `dir`, itself included, sorted.
-pub fn annotated_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(super) fn annotated_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     if is_annotated(dir) {
         out.push(dir.to_path_buf());
@@ -347,5 +347,19 @@ mod tests {
             "{:?}",
             ds.skipped
         );
+    }
+
+    /// The annotated news corpus (`training/news/README.md`): every annotated statement is
+    /// found in its article, with its surroundings.
+    #[test]
+    fn every_statement_of_the_news_corpus_is_found_in_its_article() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for split in ["training/news", "tests/news"] {
+            let mut ds = Dataset::default();
+            ds.read_annotated(&root.join(split)).unwrap();
+            let unread: Vec<String> = ds.skipped.iter().map(|s| s.message.clone()).collect();
+            assert!(unread.is_empty(), "{split}: {unread:#?}");
+            assert!(ds.rows.iter().all(|r| r.context.is_some()));
+        }
     }
 }

@@ -17,7 +17,7 @@ pub(crate) use builtin::training_inputs;
 pub mod speakers;
 mod swap;
 
-pub use annotated::Digest;
+pub(crate) use annotated::Digest;
 use sha2::{Digest as _, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -148,7 +148,7 @@ pub struct Row {
     /// article: true under the article's own topic, false under a topic swapped in.
     pub article_on: Option<bool>,
     /// Where the statement sits, when the data says.
-    pub context: Option<RowContext>,
+    pub(crate) context: Option<RowContext>,
     /// How much the row counts in training (1 unless a user's rows are made to weigh more).
     pub weight: f64,
     /// Index into [`Dataset::files`].
@@ -159,7 +159,7 @@ pub struct Row {
 /// A labeled statement's surroundings: from an optional `context` column (the sentence around
 /// the statement) or, for annotated articles, from the article itself.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RowContext {
+pub(crate) struct RowContext {
     pub sentence: String,
     pub before: String,
     /// The article's signals for the row's topic, and the statement's paragraph.
@@ -193,7 +193,7 @@ pub struct Dataset {
     pub has_stance: bool,
     pub has_sentiment: bool,
     /// The annotated articles rows were read from ([`Dataset::read_annotated`]).
-    pub articles: Vec<Digest>,
+    pub(crate) articles: Vec<Digest>,
     /// The distinct stance and sentiment labels read so far, to refuse more than
     /// `max_labels`.
     labels_seen: [std::collections::HashSet<String>; 2],
@@ -418,6 +418,7 @@ impl Dataset {
         counts
     }
 
+    /// Whether any row has a label for `task`.
     pub fn has(&self, task: Task) -> bool {
         match task {
             Task::Stance => self.has_stance,
@@ -453,9 +454,11 @@ fn on_off(on: bool) -> &'static str {
 
 /// The relevance labels.
 pub const ON_TOPIC: &str = "on";
+/// See [`ON_TOPIC`].
 pub const OFF_TOPIC: &str = "off";
 
 impl Task {
+    /// Every task, in the order reports and model cards list them.
     pub const ALL: [Task; 4] = [
         Task::Stance,
         Task::Sentiment,
@@ -463,6 +466,7 @@ impl Task {
         Task::Article,
     ];
 
+    /// The task's name on the command line and in model cards.
     pub fn as_str(self) -> &'static str {
         match self {
             Task::Stance => "stance",
@@ -474,6 +478,7 @@ impl Task {
 }
 
 impl Row {
+    /// The row's label for `task`, if it has one.
     pub fn label(&self, task: Task) -> Option<&str> {
         match task {
             Task::Stance => self.stance.as_deref(),

@@ -16,7 +16,7 @@ use std::path::Path;
 
 /// The rows of every candidate of every annotated statement found.
 pub struct SpeakerRows {
-    /// One row per candidate, [`actor::ranker::COLUMNS`] columns.
+    /// One row per candidate, [`actor::COLUMNS`] columns.
     pub x: SparseMatrix,
     /// 1 when the candidate names the annotated speaker.
     pub y: Vec<usize>,
@@ -33,7 +33,7 @@ pub struct SpeakerRows {
 
 /// Whether a speaker's name is one of the names the annotators give (as the team's scorer
 /// compares them: an alias found inside the name).
-pub fn names_speaker(name: &str, aliases: &[String]) -> bool {
+pub(crate) fn names_speaker(name: &str, aliases: &[String]) -> bool {
     let name = norm(name);
     aliases.iter().any(|a| name.contains(&norm(a)))
 }

@@ -8,7 +8,7 @@ use super::*;
 /// ([`Part::Article`]: how much the article is about the topic) or the statement's
 /// ([`Part::Statement`]: its relation to the topic within the article). Neither reads the
 /// statement's words, which say nothing of which topic they address.
-pub fn relevance_part(name: &str) -> Option<Part> {
+pub(crate) fn relevance_part(name: &str) -> Option<Part> {
     let name = name.strip_prefix("x:r:")?;
     Some(
         if name.starts_with("a_") || name == "about" || name == "topic_has_no_policy" {
@@ -21,7 +21,7 @@ pub fn relevance_part(name: &str) -> Option<Part> {
 
 /// The two halves of relevance (see [`relevance_part`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub(crate) enum Part {
     Article,
     Statement,
 }

@@ -14,7 +14,7 @@ use crate::text::Span;
 use crate::text::{self, Cover, Token, TokenKind};
 
 /// Reads one article body into its statements and named mentions, in text order.
-pub fn find(body: &str) -> Extraction {
+pub(crate) fn find(body: &str) -> Extraction {
     let raw: Vec<Span> = text::paragraphs(body)
         .into_iter()
         .filter(|p| !is_boilerplate(p.text(body)))

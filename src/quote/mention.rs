@@ -13,7 +13,7 @@ use crate::text::{Token, TokenKind};
 
 /// Grammatical gender as far as a mention shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
+pub(crate) enum Gender {
     Male,
     Female,
     Unknown,
@@ -21,7 +21,7 @@ pub enum Gender {
 
 /// What sort of actor a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActorKind {
+pub(crate) enum ActorKind {
     Person,
     /// Organisations, governments, places speaking for governments.
     Organisation,
@@ -31,19 +31,8 @@ pub enum ActorKind {
     Document,
 }
 
-impl ActorKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::Organisation => "organisation",
-            ActorKind::Group => "group",
-            ActorKind::Document => "document",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pronoun {
+pub(crate) enum Pronoun {
     He,
     She,
     They,
@@ -67,16 +56,16 @@ impl Pronoun {
 }
 
 /// Is this (lower-cased) word one that makes a phrase an organisation ("ministry", "guard")?
-pub fn is_org_word(lower: &str) -> bool {
+pub(crate) fn is_org_word(lower: &str) -> bool {
     words::is_org_word_exact(lower) || words::is_org_word_exact(lower.trim_end_matches('s'))
 }
 
-pub fn is_function_word(word: &str) -> bool {
+pub(crate) fn is_function_word(word: &str) -> bool {
     words::is_function_word(word)
 }
 
 /// Is this (lower-cased) word a title, office or role noun?
-pub fn is_title(lower: &str) -> bool {
+pub(crate) fn is_title(lower: &str) -> bool {
     words::is_title_word(lower)
         || (lower != "states" && lower.strip_suffix('s').is_some_and(words::is_title_word))
 }
@@ -93,11 +82,11 @@ fn is_modifier(word: &str) -> bool {
 /// the BBC's and PolNeAR's articles (261 bytes). A name is printed with every quote its
 /// bearer speaks, so a longer one would make the output of an article grow with the square
 /// of its size (a run of thousands of capitalised words, then thousands of statements).
-pub const MAX_PHRASE_BYTES: usize = 1000;
+pub(crate) const MAX_PHRASE_BYTES: usize = 1000;
 
 /// A parsed speaker phrase.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// The phrase in the text ("Putin's spokesman, Dmitry Peskov").
     pub span: Span,
     pub pronoun: Option<Pronoun>,
@@ -112,7 +101,7 @@ pub struct Mention {
 }
 
 /// Parses the tokens of a speaker phrase. Returns `None` when nothing in it can speak.
-pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
+pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     // Parenthetical party labels and the like are not part of a name: "(D-Mo.)".
     let mut depth = 0usize;
     let toks: Vec<&Token> = toks

@@ -29,8 +29,10 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// Every kind, in the order reports list them.
     pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Partial];
 
+    /// The kind as the output writes it (`direct`, `indirect`, `partial`).
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -105,29 +107,29 @@ impl SpeakerKind {
     }
 }
 
-pub mod cue;
+pub(crate) mod cue;
 mod find;
 mod frame;
 mod layout;
-pub mod marks;
-pub mod mention;
+pub(crate) mod marks;
+pub(crate) mod mention;
 mod names;
 mod phrase;
 mod token;
-pub mod words;
+pub(crate) mod words;
 
-pub use find::find;
-pub use mention::{ActorKind, Gender, Mention, Pronoun};
-pub use token::is_capitalized;
+pub(crate) use find::find;
+pub(crate) use mention::{ActorKind, Gender, Mention, Pronoun};
+pub(crate) use token::is_capitalized;
 
 /// Whether `word` is a speech verb or another attribution cue ("said", "told", "according").
-pub fn is_cue(word: &str) -> bool {
+pub(crate) fn is_cue(word: &str) -> bool {
     cue::lookup(word).is_some()
 }
 
 /// A statement found in an article, before its speaker is resolved.
 #[derive(Debug, Clone)]
-pub struct Statement {
+pub(crate) struct Statement {
     pub kind: QuoteKind,
     /// The parts of the statement's words in the body, in order; empty for a lead-in that
     /// only names the speaker of the quote after it (`Ruiz continued:`).
@@ -140,14 +142,14 @@ pub struct Statement {
 
 /// Where a statement or a name sits: its paragraph and sentence, counted over the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Place {
+pub(crate) struct Place {
     pub paragraph: usize,
     pub sentence: usize,
 }
 
 /// How a statement is attributed.
 #[derive(Debug, Clone)]
-pub enum Frame {
+pub(crate) enum Frame {
     /// A speaker phrase and the cue that attributes it (none for a transcript turn).
     Said {
         mention: Mention,
@@ -162,7 +164,7 @@ pub enum Frame {
 
 /// The form of a frame that names its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     /// Before a direct quote: `X said: "..."`, `According to X, "..."`.
     Lead,
     /// After a direct quote: `"...," X said`, `"..." — X`.
@@ -182,7 +184,7 @@ pub enum Form {
 /// A named person or body seen in the narrative, so that later pronouns and roles can refer
 /// to it.
 #[derive(Debug, Clone)]
-pub struct Named {
+pub(crate) struct Named {
     pub mention: Mention,
     /// A sentence's subject or a turn's speaker.
     pub salient: bool,
@@ -194,7 +196,7 @@ pub struct Named {
 
 /// What [`find`] reads in an article.
 #[derive(Debug, Clone, Default)]
-pub struct Extraction {
+pub(crate) struct Extraction {
     /// In text order, paragraph by paragraph.
     pub statements: Vec<Statement>,
     /// In text order.
@@ -202,7 +204,7 @@ pub struct Extraction {
 }
 
 /// Drops every quote that overlaps one before it (by first start): quotes never overlap.
-pub fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
+pub(crate) fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
     quotes.sort_by_key(|q| q.spans[0].start);
     // Kept spans do not overlap, so their ends rise with their starts: the last kept span
     // starting before `b` ends is the only one that can reach into it.

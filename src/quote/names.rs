@@ -13,7 +13,7 @@ use crate::text::{Token, TokenKind};
 
 /// Scans a run of tokens for named people and organisations ("Defense Minister Sergei Ivanov",
 /// "Mr Putin", "Ana Ruiz") so the resolver knows who is on stage. Returns mentions in order.
-pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
+pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

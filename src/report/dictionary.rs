@@ -125,10 +125,12 @@ impl ActorDictionary {
         self.index.get(&fold(name)).map(|&i| &self.entries[i])
     }
 
+    /// How many entries the dictionary has.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether the dictionary has no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

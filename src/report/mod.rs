@@ -94,7 +94,7 @@ mod dictionary;
 mod html;
 mod name;
 mod partial;
-pub mod period;
+mod period;
 mod render;
 mod rule;
 mod set;
@@ -395,7 +395,7 @@ mod fixture {
     use crate::QuoteKind;
 
     /// A direct quote by `speaker` in `article` with stance probabilities favor, against, none.
-    pub fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
+    pub(crate) fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
         ScoredQuote {
             article: article.into(),
             date: None,
@@ -418,7 +418,7 @@ mod fixture {
     }
 
     /// The same quote with another kind.
-    pub fn kind(mut q: ScoredQuote, kind: QuoteKind) -> ScoredQuote {
+    pub(crate) fn kind(mut q: ScoredQuote, kind: QuoteKind) -> ScoredQuote {
         q.kind = kind;
         q
     }

@@ -167,7 +167,7 @@ pub(crate) struct PeriodTally {
 }
 
 impl PeriodTally {
-    pub fn absorb(&mut self, other: PeriodTally) {
+    pub(crate) fn absorb(&mut self, other: PeriodTally) {
         self.quotes = self.quotes.saturating_add(other.quotes);
         self.relevant = self.relevant.saturating_add(other.relevant);
         super::tally::add_sums(&mut self.votes, other.votes);
