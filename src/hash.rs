@@ -13,6 +13,11 @@ pub(crate) fn content_hash(text: &str) -> u64 {
     u64::from_be_bytes(digest[..8].try_into().expect("8 bytes of a 32-byte digest"))
 }
 
+/// Lowercase hexadecimal of `bytes` (a digest, as data set and model cards show it).
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// FNV-1a with a final avalanche: fixed forever, since hashes are stored in model files.
 #[derive(Clone, Copy)]
 pub(crate) struct TermHash(u64);

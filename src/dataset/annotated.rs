@@ -9,6 +9,7 @@ use super::{Dataset, Row, RowContext, SourceFile};
 use crate::article::{html_article, Article};
 use crate::context::{self, Layout};
 use crate::error::{Error, Result};
+use crate::hash::hex;
 use crate::quote::QuoteKind;
 use crate::text::Span;
 use crate::topic::{TopicSignals, TopicTerms};
@@ -61,13 +62,26 @@ pub(super) struct GoldQuote {
     pub(super) optional: bool,
 }
 
-/// A folder's `gold.json`: its path, its bytes and the articles it annotates by file name.
-pub(super) fn read_gold(dir: &Path) -> Result<(PathBuf, Vec<u8>, BTreeMap<String, GoldArticle>)> {
+/// A folder's `gold.json`, read.
+pub(super) struct GoldFile {
+    pub(super) path: PathBuf,
+    /// The file as read, for its checksum.
+    pub(super) bytes: Vec<u8>,
+    /// The annotations, by article file name.
+    pub(super) articles: BTreeMap<String, GoldArticle>,
+}
+
+/// Reads the `gold.json` of `dir`.
+pub(super) fn read_gold(dir: &Path) -> Result<GoldFile> {
     let path = dir.join("gold.json");
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    let gold = serde_json::from_slice(&bytes)
+    let articles = serde_json::from_slice(&bytes)
         .map_err(|e| Error::input(&path, Some(e.line() as u64), e.to_string()))?;
-    Ok((path, bytes, gold))
+    Ok(GoldFile {
+        path,
+        bytes,
+        articles,
+    })
 }
 
 /// Whether `dir` holds annotated articles.
@@ -272,7 +286,7 @@ impl Dataset {
         }
         self.files.push(SourceFile {
             path: gold_path,
-            sha256: super::hex(&sha.finalize()),
+            sha256: hex(&sha.finalize()),
             rows,
         });
         Ok(())

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::features::{Context, ModelInput};
+use crate::hash::hex;
 use crate::quote::QuoteKind;
 use crate::topic::TopicSignals;
 use std::sync::Arc;
@@ -628,11 +629,6 @@ impl LineCounter {
 fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line());
     Error::input(path, line, format!("unreadable CSV: {e}"))
-}
-
-/// Lowercase hexadecimal of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

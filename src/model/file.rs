@@ -17,9 +17,10 @@
 
 use super::logistic::{FitReport, FittedLogistic};
 use super::{Classifier, Ensemble, Model, ModelCard, SpeakerStage, TopicModel};
-use crate::dataset::{hex, Task, OFF_TOPIC, ON_TOPIC};
+use crate::dataset::{Task, OFF_TOPIC, ON_TOPIC};
 use crate::error::{Error, Result};
 use crate::features::Vectorizer;
+use crate::hash::hex;
 use crate::hash::term_hash;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
