@@ -31,9 +31,14 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
 pub struct Article {
     /// The path, or for a JSONL record its `id` field (`path:line` when it has none).
     pub id: String,
+    /// The text, exactly as read.
     pub body: String,
+    /// The headline, when the input gives one (a JSONL or CSV field, an HTML `<title>`).
     pub title: Option<String>,
+    /// The publication date as the input gives it; reports read dates that begin with
+    /// `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The publication or site, when the input gives one.
     pub source: Option<String>,
 }
 
@@ -61,22 +66,43 @@ impl Article {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// The file was not valid UTF-8 and was decoded with replacement characters.
-    InvalidUtf8 { path: String },
+    InvalidUtf8 {
+        /// The file.
+        path: String,
+    },
     /// The article is larger than the size limit and was skipped.
     TooLarge {
+        /// The file, or `path:line` for a JSONL record.
         path: String,
+        /// Its size.
         bytes: usize,
+        /// The limit ([`Articles::max_article_bytes`]).
         limit: usize,
     },
     /// Files in a directory that are not articles by their extension were left out.
-    NotArticles { dir: String, files: usize },
+    NotArticles {
+        /// The directory.
+        dir: String,
+        /// How many files were left out.
+        files: usize,
+    },
     /// An entry found while walking a directory could not be read, or is not a file to read
     /// (a FIFO, a socket, a device, a dangling link, a link back to a directory already
     /// read): skipped.
-    Unreadable { path: String, reason: String },
+    Unreadable {
+        /// The entry.
+        path: String,
+        /// Why it was skipped.
+        reason: String,
+    },
     /// A CSV file found while walking a directory has no text column: not a CSV of articles
     /// (an actor dictionary, a table of something else). Skipped.
-    NotCsvArticles { path: String, reason: String },
+    NotCsvArticles {
+        /// The file.
+        path: String,
+        /// What it lacks.
+        reason: String,
+    },
 }
 
 impl std::fmt::Display for Warning {

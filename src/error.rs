@@ -12,20 +12,38 @@ pub enum Error {
     /// 1 otherwise. The I/O error is part of the message, not a separate cause, so the
     /// binary's one-line error does not repeat it.
     #[error("{path}: {error}")]
-    Io { path: PathBuf, error: io::Error },
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
     /// Writing an output file failed (exit code 1, even when its directory does not exist).
     #[error("{path}: cannot write: {error}")]
-    Write { path: PathBuf, error: io::Error },
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
     /// Input data that cannot be processed: a bad article record, a bad CSV row (exit code 2).
     #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
     Input {
+        /// The file (or a name for data given in memory).
         path: PathBuf,
+        /// The line, from 1, when the data has lines.
         line: Option<u64>,
+        /// What is wrong with it.
         message: String,
     },
     /// A model file that is not a demarche model, is damaged, or has the wrong version (exit 1).
     #[error("{path}: {message}")]
-    Model { path: PathBuf, message: String },
+    Model {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A setting that cannot work, such as an empty topic (exit code 2).
     #[error("{0}")]
     Usage(String),
@@ -77,27 +95,50 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Why training failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TrainError {
+    /// The feature settings cannot work (exit code 2).
     #[error("bad feature settings: {0}")]
     Features(#[from] SettingsError),
+    /// The logistic regression's settings cannot work (exit code 2).
     #[error("bad training settings: {0}")]
     Settings(LogisticError),
+    /// The data set has no labeled rows (exit code 2).
     #[error("no labeled rows to train on")]
     NoRows,
+    /// A task's labels in the data are fewer than two (exit code 2).
     #[error("{task} needs at least two labels to learn, the data has {found:?}")]
     TooFewLabels {
+        /// The task (`stance`, `sentiment`, ...).
         task: &'static str,
+        /// The labels the data has for it.
         found: Vec<String>,
     },
+    /// [`crate::model::TrainSettings::global_weight`] is outside [0, 1] (exit code 2).
     #[error("global weight must be in [0, 1], got {0}")]
     GlobalWeight(f64),
+    /// Cross-validation asked for fewer than two folds or more folds than rows (exit code 2).
     #[error("--cv {k} needs 2 <= K <= rows ({rows})")]
-    Folds { k: usize, rows: usize },
+    Folds {
+        /// The folds asked for.
+        k: usize,
+        /// The rows there are.
+        rows: usize,
+    },
+    /// Holding topics out leaves no rows to train or to test on (exit code 2).
     #[error("held-out topics leave {train} training rows and {test} test rows; both must be > 0")]
-    Holdout { train: usize, test: usize },
+    Holdout {
+        /// Rows left to train on.
+        train: usize,
+        /// Rows held out.
+        test: usize,
+    },
+    /// The optimiser failed (exit code 1).
     #[error("training the {task} model{} failed: {source}", topic.as_ref().map(|t| format!(" of topic {t:?}")).unwrap_or_default())]
     Fit {
+        /// The task being fitted.
         task: &'static str,
+        /// The topic of a per-topic model, `None` for the global one.
         topic: Option<String>,
+        /// What the optimiser said.
         source: LogisticError,
     },
 }

@@ -149,8 +149,11 @@ impl Serialize for LabelProbs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
+    /// For what the topic names.
     Favor,
+    /// Against it.
     Against,
+    /// No position on it: procedural, factual or balanced words, or another subject.
     None,
 }
 
@@ -158,7 +161,9 @@ pub enum Stance {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sentiment {
+    /// Approving, hopeful, warm words.
     Positive,
+    /// Critical, alarmed, hostile words.
     Negative,
     /// Also read from `neither`, SemEval's name for it.
     #[serde(alias = "neither")]
@@ -169,8 +174,11 @@ pub enum Sentiment {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {kind} label {found:?} (expected {expected})")]
 pub struct UnknownLabel {
+    /// What was being read (`stance`, `sentiment`).
     pub kind: &'static str,
+    /// The string that is no label.
     pub found: String,
+    /// The names it could have been.
     pub expected: &'static str,
 }
 

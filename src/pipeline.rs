@@ -55,7 +55,9 @@ impl Topic {
 /// One feature behind a stance, and how hard it pulled (`classify --explain`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pull {
+    /// The feature's name as the model's vocabulary gives it (`w:not support`).
     pub feature: String,
+    /// Its contribution toward the predicted stance.
     pub weight: f64,
 }
 
@@ -63,6 +65,7 @@ pub struct Pull {
 /// `classify --format jsonl` row of `docs/contract.md`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClassifiedQuote {
+    /// The quote, as `quotes` gives it.
     pub quote: QuoteRecord,
     /// The topic, as given (trimmed).
     pub topic: String,

@@ -65,6 +65,7 @@ impl FromStr for QuoteKind {
 /// One attributed statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
+    /// How the words are given.
     pub kind: QuoteKind,
     /// The quoted words; for a quote split around its attribution, the parts joined by a space.
     pub text: String,
@@ -89,7 +90,10 @@ pub struct Quote {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
+    /// A named person.
     Person,
+    /// A named body: a government, a ministry, a party, a company (or a capital speaking for
+    /// its government).
     Organisation,
     /// People in the plural, named by their group or organisation ("Kosovo Serbs",
     /// "a Downing Street spokesman").
@@ -231,18 +235,31 @@ pub(crate) fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
 /// A quote as the contract prints it (`quotes --format jsonl`): one flat record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {
+    /// The article's id ([`crate::Article::id`]).
     pub article: String,
+    /// The quote's number in its article, from 0.
     pub index: usize,
+    /// The resolved actor, or `None` when the quote has no speaker.
     pub speaker: Option<String>,
+    /// The mention that attributes the quote ("Putin", "he", "the spokesman").
     pub source_text: Option<String>,
+    /// The byte offset where the mention starts.
     pub source_start: Option<usize>,
+    /// The byte offset where the mention ends.
     pub source_end: Option<usize>,
+    /// The attribution cue ("said", "according to", ":").
     pub cue: Option<String>,
+    /// The byte offset where the cue starts.
     pub cue_start: Option<usize>,
+    /// The byte offset where the cue ends.
     pub cue_end: Option<usize>,
+    /// How the words are given.
     pub kind: QuoteKind,
+    /// The quoted words (the parts joined by a space for a quote in several parts).
     pub text: String,
+    /// The byte offset where the quote's first part starts.
     pub start: usize,
+    /// The byte offset where the quote's last part ends.
     pub end: usize,
     /// The parts of a quote split around its attribution, as `[start, end]` pairs; present
     /// only when there is more than one.

@@ -23,8 +23,11 @@ const COLUMNS: [&str; 4] = ["name", "aliases", "affiliation", "role"];
 /// One actor of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DictionaryEntry {
+    /// The canonical name.
     pub name: String,
+    /// The actor's country, party or organisation.
     pub affiliation: Option<String>,
+    /// The actor's office.
     pub role: Option<String>,
 }
 

@@ -179,7 +179,9 @@ impl PeriodTally {
 pub struct PeriodReport {
     /// The period's key (`2007-02`), or `undated`.
     pub period: String,
+    /// The actor's quotes in the period.
     pub quotes: u64,
+    /// Those that address the topic and vote.
     pub relevant: u64,
     /// Label -> weight of the relevant quotes that voted for it.
     pub votes: crate::label::LabelProbs,
