@@ -74,7 +74,7 @@
 
 #![warn(unreachable_pub, unnameable_types)]
 
-// The stages, in the order data flows through them. Only what a library user or the
+// The stages (the data flow above) and their helpers. Only what a library user or the
 // `demarche` binary needs is public; the rest is `pub(crate)`.
 pub mod actor;
 pub mod article;

@@ -27,21 +27,32 @@ use std::path::{Path, PathBuf};
 /// the file has it"; a name given by the user must exist.
 #[derive(Debug, Clone, Default)]
 pub struct Columns {
+    /// The statement (default `text`; the only column a file must have).
     pub text: Option<String>,
+    /// The topic the labels are toward (default `topic`).
     pub topic: Option<String>,
+    /// The stance label (default `stance`).
     pub stance: Option<String>,
+    /// The sentiment label (default `sentiment`).
     pub sentiment: Option<String>,
+    /// The attribution cue (default `cue`).
     pub cue: Option<String>,
+    /// The quote kind (default `kind`).
     pub kind: Option<String>,
+    /// Whether the statement addresses the topic (default `on_topic`).
     pub on_topic: Option<String>,
+    /// The sentence around the statement (default `context`).
     pub context: Option<String>,
+    /// Who made the statement (default `speaker`).
     pub speaker: Option<String>,
 }
 
 /// How to read labeled files.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
+    /// Which columns hold what.
     pub columns: Columns,
+    /// The field separator (`,` by default).
     pub delimiter: u8,
     /// Applied to both label columns after case folding, before `neither` -> `neutral`.
     pub label_map: Vec<(String, String)>,
@@ -49,6 +60,7 @@ pub struct ReadOptions {
     pub stance_labels: Option<Vec<String>>,
     /// When set, any other sentiment label is a bad row.
     pub sentiment_labels: Option<Vec<String>>,
+    /// Leave bad rows out ([`Dataset::skipped`]) instead of failing on the first.
     pub skip_bad_rows: bool,
     /// A row with a longer field is a bad row: one enormous field (a whole file in one
     /// quoted cell) would take gigabytes of features.
@@ -131,12 +143,17 @@ fn fold(s: &str) -> String {
 /// One labeled statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The statement.
     pub text: String,
     /// Empty when the files have no topic column.
     pub topic: String,
+    /// The stance label, when the row has one.
     pub stance: Option<String>,
+    /// The sentiment label, when the row has one.
     pub sentiment: Option<String>,
+    /// The attribution cue, when known.
     pub cue: Option<String>,
+    /// The quote kind, when known.
     pub kind: Option<QuoteKind>,
     /// Who made the statement, as the text names them, when known.
     pub speaker: Option<String>,
@@ -154,6 +171,7 @@ pub struct Row {
     pub weight: f64,
     /// Index into [`Dataset::files`].
     pub file: usize,
+    /// The row's line in its file, from 1.
     pub line: u64,
 }
 
@@ -172,26 +190,37 @@ pub(crate) struct RowContext {
 /// A file that was read, with what identifies its content.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceFile {
+    /// The file (for annotated articles, their `gold.json`).
     pub path: PathBuf,
+    /// The SHA-256 of its content (for annotated articles, of the gold file and the articles).
     pub sha256: String,
+    /// The rows read from it.
     pub rows: usize,
 }
 
 /// A row left out under `--skip-bad-rows`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkippedRow {
+    /// The file.
     pub path: PathBuf,
+    /// The row's line, from 1.
     pub line: u64,
+    /// What is wrong with it.
     pub message: String,
 }
 
 /// All rows of several files, read as one.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
+    /// The labeled statements, in file order.
     pub rows: Vec<Row>,
+    /// The files read, in order.
     pub files: Vec<SourceFile>,
+    /// Rows left out under [`ReadOptions::skip_bad_rows`].
     pub skipped: Vec<SkippedRow>,
+    /// Whether the files have a stance column.
     pub has_stance: bool,
+    /// Whether the files have a sentiment column.
     pub has_sentiment: bool,
     /// The annotated articles rows were read from ([`Dataset::read_annotated`]).
     pub(crate) articles: Vec<Digest>,
@@ -436,7 +465,9 @@ impl Dataset {
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Task {
+    /// Where the statement stands on the topic.
     Stance,
+    /// The tone of its words.
     Sentiment,
     /// Whether a statement addresses the topic, in an article about the topic: labels
     /// [`ON_TOPIC`] and [`OFF_TOPIC`].
