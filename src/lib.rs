@@ -2,8 +2,9 @@
 //!
 //! Data flows one way: [`Article`] -> [`Quote`] (spans into the article, speaker mention, cue)
 //! -> actor resolution -> features -> prediction -> per-actor report. [`Pipeline`] runs it
-//! all: build one from a [`Model`] and options, then ask it for quotes, classified quotes or a
-//! report. The fields it gives are those of the command line, described in
+//! all: build one from a [`Model`] and options, then ask it for quotes ([`QuoteRecord`]),
+//! classified quotes ([`ClassifiedQuote`]) or a [`Report`] with one [`ActorReport`] per
+//! speaker. The fields it gives are those of the command line, described in
 //! `docs/contract.md`; the labels are defined in `docs/labels.md`.
 //!
 //! ```
@@ -102,6 +103,7 @@ pub use label::{LabelProbs, Sentiment, Stance, UnknownLabel};
 pub use model::{Model, Prediction};
 pub use pipeline::{in_batches, ClassifiedQuote, Pipeline, Pull, Topic, BATCH};
 pub use quote::{Quote, QuoteKind, QuoteRecord, SpeakerKind};
+pub use report::{ActorReport, Report};
 pub use text::Span;
 
 /// Reads one article body and returns its attributed quotes, ordered by position: the quoted
