@@ -7,12 +7,13 @@
 //! how much the article is about a topic. Spans are byte offsets into the body, as everywhere.
 //! This module does not read topics or models.
 
-use crate::quote::{Quote, Span};
+use crate::quote::{self, Quote};
 use crate::text;
+use crate::text::Span;
 
 /// An article's title and paragraphs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
+pub(crate) struct Layout {
     pub paragraphs: Vec<Span>,
     /// The title given with the article, else the headline line that opens a plain-text body.
     pub title: Option<String>,
@@ -20,7 +21,7 @@ pub struct Layout {
 
 /// Where one quote sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuoteContext {
+pub(crate) struct QuoteContext {
     /// The sentence or sentences holding the quote, its speaker and its cue.
     pub sentence: Span,
     /// The sentence before, when there is one in the same or the previous paragraph.
@@ -32,14 +33,14 @@ pub struct QuoteContext {
 /// The most of its sentence a quote's context keeps on either side of the quote, and of the
 /// sentence before: more than any real sentence, and a bound on the work per quote when a
 /// "sentence" is a whole page without a full stop (then every quote's context was the page).
-pub const WINDOW: usize = 1000;
+pub(crate) const WINDOW: usize = 1000;
 
 /// How many paragraphs at the start of a body may hold its headline (the first lines of a page
 /// saved as text are often furniture: "Share this article", a date).
 const HEADLINE_SEARCH: usize = 4;
 
 impl Layout {
-    pub fn new(body: &str, title: Option<&str>) -> Layout {
+    pub(crate) fn new(body: &str, title: Option<&str>) -> Layout {
         let paragraphs = text::paragraphs(body);
         let title = title
             .map(str::to_string)
@@ -48,12 +49,12 @@ impl Layout {
     }
 
     /// The paragraphs' text.
-    pub fn texts<'a>(&self, body: &'a str) -> Vec<&'a str> {
+    pub(crate) fn texts<'a>(&self, body: &'a str) -> Vec<&'a str> {
         self.paragraphs.iter().map(|p| p.text(body)).collect()
     }
 
     /// The paragraph holding byte `at` (the last one starting at or before it).
-    pub fn paragraph_of(&self, at: usize) -> usize {
+    pub(crate) fn paragraph_of(&self, at: usize) -> usize {
         self.paragraphs
             .partition_point(|p| p.start <= at)
             .saturating_sub(1)
@@ -75,7 +76,7 @@ fn headline(body: &str, paragraphs: &[Span]) -> Option<String> {
 }
 
 /// The context of every quote of `quotes`, in order.
-pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteContext> {
+pub(crate) fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteContext> {
     let opaque: Vec<Span> = {
         let mut v: Vec<Span> = quotes
             .iter()
@@ -120,9 +121,9 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
                 let toks = text::tokens(body, para);
                 let lo = opaque.partition_point(|s| s.end <= para.start);
                 let hi = opaque.partition_point(|s| s.start < para.end);
-                text::sentences(body, &toks, para, &opaque[lo..hi])
+                text::sentences(body, &toks, para, &opaque[lo..hi], quote::is_cue)
                     .into_iter()
-                    .map(|(s, _)| s)
+                    .map(|s| s.span)
                     .collect()
             });
         }
@@ -164,7 +165,7 @@ pub fn contexts(body: &str, layout: &Layout, quotes: &[Quote]) -> Vec<QuoteConte
 
 /// How the text names a quote's speaker: the resolved name and the mention that attributes
 /// it ("Reza Kazemi" and "the spokesman"), as `classify` gives them to the model.
-pub fn speaker_text(quote: &Quote, body: &str) -> Option<String> {
+pub(crate) fn speaker_text(quote: &Quote, body: &str) -> Option<String> {
     let mention = quote.source.map(|s| s.text(body));
     match (quote.speaker.as_deref(), mention) {
         (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),

@@ -1,5 +1,7 @@
 //! The library's one error type. Every variant names the file and, for data, the line.
 
+use crate::features::SettingsError;
+use crate::model::logistic::LogisticError;
 use std::io;
 use std::path::PathBuf;
 
@@ -10,29 +12,48 @@ pub enum Error {
     /// 1 otherwise. The I/O error is part of the message, not a separate cause, so the
     /// binary's one-line error does not repeat it.
     #[error("{path}: {error}")]
-    Io { path: PathBuf, error: io::Error },
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
     /// Writing an output file failed (exit code 1, even when its directory does not exist).
     #[error("{path}: cannot write: {error}")]
-    Write { path: PathBuf, error: io::Error },
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        error: io::Error,
+    },
     /// Input data that cannot be processed: a bad article record, a bad CSV row (exit code 2).
     #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
     Input {
+        /// The file (or a name for data given in memory).
         path: PathBuf,
+        /// The line, from 1, when the data has lines.
         line: Option<u64>,
+        /// What is wrong with it.
         message: String,
     },
     /// A model file that is not a demarche model, is damaged, or has the wrong version (exit 1).
     #[error("{path}: {message}")]
-    Model { path: PathBuf, message: String },
+    Model {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A setting that cannot work, such as an empty topic (exit code 2).
     #[error("{0}")]
     Usage(String),
     /// Training could not run (bad settings or too few labels: exit 2) or failed (exit 1).
     #[error(transparent)]
-    Train(#[from] crate::model::TrainError),
+    Train(#[from] TrainError),
 }
 
 impl Error {
+    /// A failure to read `path`.
     pub fn io(path: impl Into<PathBuf>, error: io::Error) -> Error {
         Error::Io {
             path: path.into(),
@@ -40,6 +61,7 @@ impl Error {
         }
     }
 
+    /// A failure to write `path`.
     pub fn write(path: impl Into<PathBuf>, error: io::Error) -> Error {
         Error::Write {
             path: path.into(),
@@ -47,6 +69,7 @@ impl Error {
         }
     }
 
+    /// Bad input data in `path`, at `line` when known.
     pub fn input(path: impl Into<PathBuf>, line: Option<u64>, message: impl Into<String>) -> Error {
         Error::Input {
             path: path.into(),
@@ -66,7 +89,69 @@ impl Error {
     }
 }
 
+/// A result with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why training failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TrainError {
+    /// The feature settings cannot work (exit code 2).
+    #[error("bad feature settings: {0}")]
+    Features(#[from] SettingsError),
+    /// The logistic regression's settings cannot work (exit code 2).
+    #[error("bad training settings: {0}")]
+    Settings(LogisticError),
+    /// The data set has no labeled rows (exit code 2).
+    #[error("no labeled rows to train on")]
+    NoRows,
+    /// A task's labels in the data are fewer than two (exit code 2).
+    #[error("{task} needs at least two labels to learn, the data has {found:?}")]
+    TooFewLabels {
+        /// The task (`stance`, `sentiment`, ...).
+        task: &'static str,
+        /// The labels the data has for it.
+        found: Vec<String>,
+    },
+    /// [`crate::model::TrainSettings::global_weight`] is outside [0, 1] (exit code 2).
+    #[error("global weight must be in [0, 1], got {0}")]
+    GlobalWeight(f64),
+    /// Cross-validation asked for fewer than two folds or more folds than rows (exit code 2).
+    #[error("--cv {k} needs 2 <= K <= rows ({rows})")]
+    Folds {
+        /// The folds asked for.
+        k: usize,
+        /// The rows there are.
+        rows: usize,
+    },
+    /// Holding topics out leaves no rows to train or to test on (exit code 2).
+    #[error("held-out topics leave {train} training rows and {test} test rows; both must be > 0")]
+    Holdout {
+        /// Rows left to train on.
+        train: usize,
+        /// Rows held out.
+        test: usize,
+    },
+    /// The optimiser failed (exit code 1).
+    #[error("training the {task} model{} failed: {source}", topic.as_ref().map(|t| format!(" of topic {t:?}")).unwrap_or_default())]
+    Fit {
+        /// The task being fitted.
+        task: &'static str,
+        /// The topic of a per-topic model, `None` for the global one.
+        topic: Option<String>,
+        /// What the optimiser said.
+        source: LogisticError,
+    },
+}
+
+impl TrainError {
+    /// 1 when the optimiser failed, 2 when settings or data make training impossible.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            TrainError::Fit { .. } => 1,
+            _ => 2,
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 //!   words after `not` up to the end of the clause) as their own features;
 //! - characters: 2–5-grams within words (each word padded with a space on both sides);
 //! - extras: relations between the quote and the topic, the team's lexicon classes
-//!   ([`crate::lexicon`]), the attribution cue and the quote kind.
+//!   (`lexicon.rs`), the attribution cue and the quote kind.
 //!
 //! The word and character blocks are TF-IDF weighted (sublinear tf, smoothed IDF fixed when the
 //! vocabulary is fitted) and each L2-normalised, so a quote scored alone gets exactly the
@@ -14,19 +14,20 @@
 //! Terms are identified by a fixed 64-bit hash of their text, so vectorising allocates no
 //! strings; the text is kept in the vocabulary for explanations. This module does not train.
 
+use crate::hash::{HashIndex, IdentityHasher, TermHash};
 use crate::lexicon::{self, Class};
 
 mod context;
 use crate::quote::QuoteKind;
 use crate::topic::{Scan, TopicSignals, TopicTerms};
 use context::context_extras;
-pub use context::{relevance_part, Part};
+pub(crate) use context::{relevance_part, Part};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// What a model is asked about.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,13 +41,13 @@ pub struct ModelInput<'a> {
     /// "Beijing", "Reza Kazemi, the foreign ministry spokesman"), when known.
     pub speaker: Option<&'a str>,
     /// Where the statement sits in its article, when known.
-    pub context: Option<Context<'a>>,
+    pub(crate) context: Option<Context<'a>>,
 }
 
 /// What surrounds a statement: read by the context features
 /// ([`FeatureSettings::context`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     /// The sentence holding the statement and its attribution (the reporter's framing).
     pub sentence: &'a str,
     /// The sentence before it.
@@ -179,7 +180,7 @@ impl FeatureSettings {
 
 /// Which block a term belongs to; also the prefix of its text (`w:`, `c:`, `n:`, `x:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Block {
+pub(crate) enum Block {
     Word,
     Char,
     Extra,
@@ -189,59 +190,6 @@ const WORD: &str = "w:";
 const NEG: &str = "n:";
 const CHAR: &str = "c:";
 const EXTRA: &str = "x:";
-
-/// FNV-1a with a final avalanche: fixed forever, since hashes are stored in model files.
-#[derive(Clone, Copy)]
-pub(crate) struct TermHash(u64);
-
-impl TermHash {
-    pub(crate) fn new(prefix: &str) -> TermHash {
-        let mut h = TermHash(0xcbf2_9ce4_8422_2325);
-        h.write(prefix.as_bytes());
-        h
-    }
-
-    pub(crate) fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    pub(crate) fn finish(self) -> u64 {
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
-/// The hash of a term's full text, e.g. `w:not support`.
-pub fn term_hash(term: &str) -> u64 {
-    let mut h = TermHash::new("");
-    h.write(term.as_bytes());
-    h.finish()
-}
-
-/// Keys are already well-mixed hashes: use them as they are.
-#[derive(Default, Clone, Copy)]
-pub struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-pub type HashIndex = HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>;
 
 /// Receives the terms of one quote.
 trait Sink {

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 /// The section of the gazetteer an entity is listed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
+pub(crate) enum EntityKind {
     Country,
     /// A ministry or office of a country's government (`US State Department`).
     Body,
@@ -25,7 +25,7 @@ pub enum EntityKind {
 
 /// One line of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entity {
+pub(crate) struct Entity {
     /// The name the entity is shown by.
     pub name: &'static str,
     pub kind: EntityKind,
@@ -39,7 +39,7 @@ pub struct Entity {
 
 /// How a looked-up word or phrase relates to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Naming {
+pub(crate) enum Naming {
     /// The entity's name or one of its other names.
     Name,
     /// One of its demonyms.
@@ -123,7 +123,7 @@ fn is_acronym(name: &str) -> bool {
 
 /// The form names are compared in: lower case, full stops dropped, curly apostrophes
 /// straightened, a leading "the" dropped, spaces collapsed.
-pub fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for (k, w) in name.split_whitespace().enumerate() {
         let w: String = w
@@ -144,25 +144,25 @@ pub fn fold(name: &str) -> String {
 }
 
 /// Every entity, in the file's order.
-pub fn entities() -> &'static [Entity] {
+pub(crate) fn entities() -> &'static [Entity] {
     &gazetteer().entities
 }
 
 /// The entity at `index` (from [`find`] or [`Entity::parent`]).
-pub fn entity(index: usize) -> &'static Entity {
+pub(crate) fn entity(index: usize) -> &'static Entity {
     &gazetteer().entities[index]
 }
 
 /// The entity a whole name names, and how: `Moscow` -> (Russia, Name), `Russian` -> (Russia,
 /// Demonym), `the U.S.` -> (United States, Name).
-pub fn find(name: &str) -> Option<(usize, Naming)> {
+pub(crate) fn find(name: &str) -> Option<(usize, Naming)> {
     let &(i, how, acronym) = gazetteer().by_name.get(&fold(name))?;
     (!acronym || is_acronym(name)).then_some((i, how))
 }
 
 /// Whether a capitalised word or phrase is a country, a capital or a seat of government (not
 /// a demonym): what speaks for a government when it speaks (`Moscow said`).
-pub fn is_place(name: &str) -> bool {
+pub(crate) fn is_place(name: &str) -> bool {
     find(name).is_some_and(|(i, how)| how == Naming::Name && entity(i).kind == EntityKind::Country)
 }
 

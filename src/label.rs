@@ -91,10 +91,12 @@ impl LabelProbs {
         &self.labels
     }
 
+    /// How many labels there are.
     pub fn len(&self) -> usize {
         self.labels.len()
     }
 
+    /// Whether there are no labels.
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
     }
@@ -147,8 +149,11 @@ impl Serialize for LabelProbs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
+    /// For what the topic names.
     Favor,
+    /// Against it.
     Against,
+    /// No position on it: procedural, factual or balanced words, or another subject.
     None,
 }
 
@@ -156,7 +161,9 @@ pub enum Stance {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sentiment {
+    /// Approving, hopeful, warm words.
     Positive,
+    /// Critical, alarmed, hostile words.
     Negative,
     /// Also read from `neither`, SemEval's name for it.
     #[serde(alias = "neither")]
@@ -167,14 +174,19 @@ pub enum Sentiment {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {kind} label {found:?} (expected {expected})")]
 pub struct UnknownLabel {
+    /// What was being read (`stance`, `sentiment`).
     pub kind: &'static str,
+    /// The string that is no label.
     pub found: String,
+    /// The names it could have been.
     pub expected: &'static str,
 }
 
 impl Stance {
+    /// Every stance, in the order reports list them.
     pub const ALL: [Stance; 3] = [Stance::Favor, Stance::Against, Stance::None];
 
+    /// The label as models and reports write it (`favor`, `against`, `none`).
     pub fn as_str(self) -> &'static str {
         match self {
             Stance::Favor => "favor",
@@ -185,8 +197,10 @@ impl Stance {
 }
 
 impl Sentiment {
+    /// Every sentiment, in the order reports list them.
     pub const ALL: [Sentiment; 3] = [Sentiment::Positive, Sentiment::Negative, Sentiment::Neutral];
 
+    /// The label as models and reports write it (`positive`, `negative`, `neutral`).
     pub fn as_str(self) -> &'static str {
         match self {
             Sentiment::Positive => "positive",

@@ -3,14 +3,12 @@
 //! Entries ending in `*` match any word starting with them; others match whole words. The
 //! lists are ours (no external word list was copied). Matching works on lowercased tokens.
 
-use crate::features::{term_hash, IdentityHasher, TermHash};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use crate::hash::{term_hash, HashIndex, TermHash};
 use std::sync::OnceLock;
 
 /// A class of words that signals a stance or a tone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Class {
+pub(crate) enum Class {
     Support,
     Oppose,
     Condemn,
@@ -28,7 +26,7 @@ pub enum Class {
 }
 
 impl Class {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Class::Support => "support",
             Class::Oppose => "oppose",
@@ -374,8 +372,6 @@ struct Index {
     prefix: HashIndex<u16>,
 }
 
-type HashIndex<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
-
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -398,7 +394,7 @@ fn index() -> &'static Index {
 
 /// The classes `word` (lowercased) belongs to, in a fixed order. One pass over the word:
 /// each prefix's hash is looked up as the hash grows.
-pub fn classes(word: &str) -> impl Iterator<Item = Class> {
+pub(crate) fn classes(word: &str) -> impl Iterator<Item = Class> {
     let index = index();
     let mut mask = index.exact.get(&term_hash(word)).copied().unwrap_or(0);
     let mut h = TermHash::new("");
@@ -415,7 +411,7 @@ pub fn classes(word: &str) -> impl Iterator<Item = Class> {
 }
 
 /// Words that put the words after them, up to the end of the clause, in a negation scope.
-pub fn is_negation(word: &str) -> bool {
+pub(crate) fn is_negation(word: &str) -> bool {
     matches!(
         word,
         "not"
@@ -438,7 +434,7 @@ pub fn is_negation(word: &str) -> bool {
 }
 
 /// Modal verbs, whose nearness to a topic mention says the speaker weighs what may happen.
-pub fn is_modal(word: &str) -> bool {
+pub(crate) fn is_modal(word: &str) -> bool {
     matches!(
         word,
         "will"
@@ -461,7 +457,7 @@ pub fn is_modal(word: &str) -> bool {
 }
 
 /// Short function words that say nothing about what a topic is.
-pub fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     matches!(
         word,
         "the"

@@ -70,6 +70,9 @@ fn resolve(path: &Path) -> io::Result<(PathBuf, Option<Metadata>)> {
 }
 
 impl AtomicFile {
+    /// Starts writing `path` (symbolic links followed). A regular file is written to a
+    /// temporary file beside it that [`AtomicFile::commit`] puts in place, so `path` is
+    /// untouched until then; a device or a pipe is written directly.
     pub fn create(path: impl AsRef<Path>) -> Result<AtomicFile> {
         let path = path.as_ref().to_path_buf();
         let (at, meta) = resolve(&path).map_err(|e| Error::write(&path, e))?;
@@ -296,9 +299,9 @@ mod cleanup {
     static INSTALL: Once = Once::new();
 
     /// A registered path; dropping it (after the file was renamed or removed) unregisters it.
-    pub struct Registered(Option<usize>);
+    pub(super) struct Registered(Option<usize>);
 
-    pub fn register(path: &Path) -> Registered {
+    pub(super) fn register(path: &Path) -> Registered {
         INSTALL.call_once(install);
         let Ok(c) = CString::new(path.as_os_str().as_bytes()) else {
             return Registered(None);

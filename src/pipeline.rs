@@ -1,34 +1,6 @@
 //! The whole way from articles to answers: who said what ([`Pipeline::quotes`]), each quote's
 //! stance toward a topic and sentiment ([`Pipeline::classify`]), and where each speaker stands
 //! across many articles ([`Pipeline::report`]).
-//!
-//! A [`Pipeline`] is built from a [`Model`] and options; the command line and the Python
-//! package are thin shells over it. It finds quotes, places each in its article (sentence,
-//! paragraph, how much the article is about the topic), asks the model about each, and hands
-//! the answers to the report. Many articles go through [`in_batches`]: parallel batches whose
-//! results come back in input order, so output is deterministic and memory stays flat. This
-//! module does not read files or print anything.
-//!
-//! ```
-//! use demarche::{Article, Pipeline, Topic};
-//!
-//! let article = Article::from_text(
-//!     "munich.txt",
-//!     "\"We will never accept a plan that rewards separatism,\" Foreign Minister Ivan Petrov told reporters.",
-//! );
-//! let pipeline = Pipeline::default(); // the built-in model
-//! let quotes = pipeline.quotes(&article);
-//! assert_eq!(quotes[0].speaker.as_deref(), Some("Ivan Petrov"));
-//!
-//! let topic = Topic::new("independence for Kosovo")?;
-//! let rows = pipeline.classify(&article, &topic);
-//! let stance = rows[0].stance.as_ref().and_then(|p| p.best());
-//! assert!(stance.is_some());
-//!
-//! let report = pipeline.report([Ok::<_, demarche::Error>(article)], &topic)?;
-//! assert_eq!(report.actors[0].actor, "Ivan Petrov");
-//! # Ok::<(), demarche::Error>(())
-//! ```
 
 use crate::article::Article;
 use crate::context::{self, Layout};
@@ -55,6 +27,14 @@ pub struct Topic {
 
 impl Topic {
     /// The topic, trimmed; an empty one is an error (exit code 2).
+    ///
+    /// ```
+    /// use demarche::Topic;
+    ///
+    /// assert_eq!(Topic::new(" the Paris climate agreement ")?.as_str(), "the Paris climate agreement");
+    /// assert!(Topic::new("  ").is_err());
+    /// # Ok::<(), demarche::Error>(())
+    /// ```
     pub fn new(text: &str) -> Result<Topic> {
         let text = text.trim();
         if text.is_empty() {
@@ -66,6 +46,7 @@ impl Topic {
         })
     }
 
+    /// The topic, trimmed.
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -74,7 +55,9 @@ impl Topic {
 /// One feature behind a stance, and how hard it pulled (`classify --explain`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pull {
+    /// The feature's name as the model's vocabulary gives it (`w:not support`).
     pub feature: String,
+    /// Its contribution toward the predicted stance.
     pub weight: f64,
 }
 
@@ -82,6 +65,7 @@ pub struct Pull {
 /// `classify --format jsonl` row of `docs/contract.md`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClassifiedQuote {
+    /// The quote, as `quotes` gives it.
     pub quote: QuoteRecord,
     /// The topic, as given (trimmed).
     pub topic: String,
@@ -183,6 +167,34 @@ impl ClassifiedQuote {
 }
 
 /// Finds quotes, classifies them and reports per actor, with one model and one set of options.
+///
+/// A [`Pipeline`] is built from a [`Model`] and options; the command line and the Python
+/// package are thin shells over it. It finds quotes, places each in its article (sentence,
+/// paragraph, how much the article is about the topic), asks the model about each, and hands
+/// the answers to the report. Many articles go through [`in_batches`]: parallel batches whose
+/// results come back in input order, so output is deterministic and memory stays flat. It
+/// reads no files and prints nothing.
+///
+/// ```
+/// use demarche::{Article, Pipeline, Topic};
+///
+/// let article = Article::from_text(
+///     "munich.txt",
+///     "\"We will never accept a plan that rewards separatism,\" Foreign Minister Ivan Petrov told reporters.",
+/// );
+/// let pipeline = Pipeline::default(); // the built-in model
+/// let quotes = pipeline.quotes(&article);
+/// assert_eq!(quotes[0].speaker.as_deref(), Some("Ivan Petrov"));
+///
+/// let topic = Topic::new("independence for Kosovo")?;
+/// let rows = pipeline.classify(&article, &topic);
+/// let stance = rows[0].stance.as_ref().and_then(|p| p.best());
+/// assert!(stance.is_some());
+///
+/// let report = pipeline.report([Ok::<_, demarche::Error>(article)], &topic)?;
+/// assert_eq!(report.actors[0].actor, "Ivan Petrov");
+/// # Ok::<(), demarche::Error>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline<'m> {
     /// `None` for the built-in model, parsed only when first asked for.
@@ -238,6 +250,7 @@ impl<'m> Pipeline<'m> {
         self
     }
 
+    /// The model the pipeline classifies with.
     pub fn model(&self) -> &'m Model {
         match self.model {
             Some(m) => m,
@@ -403,7 +416,7 @@ impl<'m> Pipeline<'m> {
 /// or from `sink`, which is returned. Returns the number of articles done.
 ///
 /// ```
-/// use demarche::{pipeline::in_batches, Article, Pipeline};
+/// use demarche::{in_batches, Article, Pipeline};
 ///
 /// let pipeline = Pipeline::default();
 /// let texts = [

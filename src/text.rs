@@ -3,10 +3,50 @@
 //! Offsets are never changed by later stages (the rule tantivy keeps for its tokens): text may
 //! be compared case-folded, but every span points into the body exactly as read.
 
-use crate::quote::Span;
+use serde::{Deserialize, Serialize};
+
+/// A byte range of the article body. Offsets never change once set.
+///
+/// ```
+/// let body = "\"We will not sign this treaty,\" the minister said.";
+/// let quote = &demarche::extract(body)[0];
+/// let span = quote.spans[0];
+/// assert_eq!(span.text(body), "We will not sign this treaty");
+/// assert_eq!((span.start, span.len()), (1, 28));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// The first byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The bytes `start..end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether it holds no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Its text in `body`, the text its offsets were taken from.
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
 
 /// Paragraphs: the non-blank lines of the body, trimmed.
-pub fn paragraphs(body: &str) -> Vec<Span> {
+pub(crate) fn paragraphs(body: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in body.split_inclusive('\n') {
@@ -29,7 +69,7 @@ fn strip_bom(body: &str, span: Span) -> Span {
 }
 
 /// Trims whitespace from both ends of a span.
-pub fn trim(body: &str, span: Span) -> Span {
+pub(crate) fn trim(body: &str, span: Span) -> Span {
     let text = span.text(body);
     let start = span.start + (text.len() - text.trim_start().len());
     let end = span.end - (text.len() - text.trim_end().len());
@@ -38,20 +78,20 @@ pub fn trim(body: &str, span: Span) -> Span {
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     Word,
     Punct,
 }
 
 /// A word or punctuation mark, with its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     pub span: Span,
     pub kind: TokenKind,
 }
 
 impl Token {
-    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, body: &'a str) -> &'a str {
         self.span.text(body)
     }
 }
@@ -63,7 +103,7 @@ impl Token {
 /// `3,000`, `al-Assad`, `Jean-Marc`). Written by hand rather than with UAX #29 word
 /// boundaries (`unicode-segmentation`) because it is the extractor's hottest loop and this
 /// scan is several times faster while giving the tokens the later stages need.
-pub fn tokens(body: &str, span: Span) -> Vec<Token> {
+pub(crate) fn tokens(body: &str, span: Span) -> Vec<Token> {
     let text = span.text(body);
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
@@ -170,12 +210,26 @@ impl Cover {
     }
 }
 
-/// A sentence: its span and the range of its tokens in the paragraph's tokens.
-pub type Sentence = (Span, std::ops::Range<usize>);
+/// A sentence of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    /// Where it is in the body.
+    pub span: Span,
+    /// The range of its tokens in the paragraph's tokens.
+    pub tokens: std::ops::Range<usize>,
+}
 
 /// Splits a paragraph, given its tokens, into sentences, never inside a quoted region
-/// (`opaque`, sorted). A quote that ends a sentence ends it after its closing mark.
-pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec<Sentence> {
+/// (`opaque`, sorted). A quote that ends a sentence ends it after its closing mark, unless
+/// a short attribution follows the mark: a word within six tokens for which `is_cue` holds
+/// (a speech verb: `"...?" Ivanov asked.`).
+pub(crate) fn sentences(
+    body: &str,
+    toks: &[Token],
+    para: Span,
+    opaque: &[Span],
+    is_cue: impl Fn(&str) -> bool,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = para.start;
     let mut start_tok = 0;
@@ -240,10 +294,13 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
                     .take_while(|t| {
                         !matches!(t.text(body), "\"" | "\u{201c}" | "\u{2018}" | "\u{ab}")
                     })
-                    .any(|t| crate::quote::cue::lookup(t.text(body)).is_some())
+                    .any(|t| is_cue(t.text(body)))
                 && (s != "." || short_attribution(body, &toks[j.min(toks.len())..]));
             if !abbrev && next_starts && !inside(end) && !attribution_follows {
-                out.push((Span::new(start, end), start_tok..j));
+                out.push(Sentence {
+                    span: Span::new(start, end),
+                    tokens: start_tok..j,
+                });
                 start = toks.get(j).map_or(para.end, |n| n.span.start);
                 start_tok = j;
                 i = j;
@@ -255,7 +312,10 @@ pub fn sentences(body: &str, toks: &[Token], para: Span, opaque: &[Span]) -> Vec
     if start < para.end {
         let rest = trim(body, Span::new(start, para.end));
         if !rest.is_empty() {
-            out.push((rest, start_tok..toks.len()));
+            out.push(Sentence {
+                span: rest,
+                tokens: start_tok..toks.len(),
+            });
         }
     }
     out
@@ -311,10 +371,16 @@ mod tests {
 
     fn split(body: &str, opaque: &[Span]) -> Vec<Span> {
         let para = Span::new(0, body.len());
-        sentences(body, &tokens(body, para), para, opaque)
-            .into_iter()
-            .map(|(s, _)| s)
-            .collect()
+        sentences(
+            body,
+            &tokens(body, para),
+            para,
+            opaque,
+            crate::quote::is_cue,
+        )
+        .into_iter()
+        .map(|s| s.span)
+        .collect()
     }
 
     /// A run of end marks that does not end the sentence (a lowercase word follows) is

@@ -14,7 +14,7 @@
 //! classifier ([`crate::model`]) learns what the measures mean.
 
 use crate::gazetteer;
-use crate::quote::Span;
+use crate::text::Span;
 use crate::wordset::FastMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
@@ -182,7 +182,7 @@ fn vocab() -> &'static Vocab {
 /// Word spans of `text`: runs of letters and digits, joined across an inner apostrophe or
 /// full stop between letters ("Kosovo's", "U.S"); a hyphen separates ("chip-making" is
 /// "chip" and "making", as the same words are found apart).
-pub fn words(text: &str) -> Vec<Span> {
+pub(crate) fn words(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
@@ -213,7 +213,7 @@ struct Concept {
 
 /// A parsed topic.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TopicTerms {
+pub(crate) struct TopicTerms {
     policy: Vec<Concept>,
     entity: Vec<Concept>,
     /// The entity whose policy the topic is, when one comes before every policy word
@@ -223,7 +223,7 @@ pub struct TopicTerms {
 
 /// Where a text speaks of a topic.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Scan {
+pub(crate) struct Scan {
     /// Bit `i` set: policy concept `i` is named.
     pub policy: u64,
     /// Bit `i` set: entity concept `i` is named.
@@ -239,7 +239,7 @@ pub struct Scan {
 
 /// Whose side a text's entities are on, relative to a topic (see [`TopicTerms::roles`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Roles {
+pub(crate) struct Roles {
     /// The entity whose policy the topic is.
     pub owner: bool,
     /// Another entity of the topic (a party to it, its target).
@@ -250,7 +250,7 @@ pub struct Roles {
 
 /// Shares of a topic's concepts a text names.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Coverage {
+pub(crate) struct Coverage {
     pub policy: f32,
     pub entity: f32,
 }
@@ -260,7 +260,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 impl TopicTerms {
-    pub fn new(topic: &str) -> TopicTerms {
+    pub(crate) fn new(topic: &str) -> TopicTerms {
         let v = vocab();
         let spans = words(topic);
         let ws: Vec<&str> = spans.iter().map(|s| s.text(topic)).collect();
@@ -351,17 +351,17 @@ impl TopicTerms {
         }
     }
 
-    pub fn policy_concepts(&self) -> usize {
+    pub(crate) fn policy_concepts(&self) -> usize {
         self.policy.len()
     }
 
-    pub fn entity_concepts(&self) -> usize {
+    pub(crate) fn entity_concepts(&self) -> usize {
         self.entity.len()
     }
 
     /// Which of the topic's entities `scan` names: its owner (see [`TopicTerms::new`]) and
     /// any other.
-    pub fn roles(&self, scan: &Scan) -> Roles {
+    pub(crate) fn roles(&self, scan: &Scan) -> Roles {
         let owner_bit = self.owner.map_or(0, |o| 1u64 << o);
         Roles {
             owner: scan.entity & owner_bit != 0,
@@ -371,7 +371,7 @@ impl TopicTerms {
     }
 
     /// Finds the topic's concepts, references and other entities in `text`.
-    pub fn scan(&self, text: &str) -> Scan {
+    pub(crate) fn scan(&self, text: &str) -> Scan {
         let v = vocab();
         let spans = words(text);
         let ws: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
@@ -449,7 +449,7 @@ impl TopicTerms {
     }
 
     /// Shares of the concepts named in `scan`; a topic without concepts of a kind covers none.
-    pub fn coverage(&self, scan: &Scan) -> Coverage {
+    pub(crate) fn coverage(&self, scan: &Scan) -> Coverage {
         let share = |bits: u64, n: usize| {
             if n == 0 {
                 0.0
@@ -465,7 +465,7 @@ impl TopicTerms {
 
     /// Whether `scan` names the topic: a policy concept, or an entity when the topic has no
     /// policy concept ("Kosovo").
-    pub fn named(&self, scan: &Scan) -> bool {
+    pub(crate) fn named(&self, scan: &Scan) -> bool {
         scan.policy != 0 || (self.policy.is_empty() && scan.entity != 0)
     }
 }
@@ -528,7 +528,7 @@ fn is_verb_like(w: &str) -> bool {
 
 /// How much one article is about one topic.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct TopicSignals {
+pub(crate) struct TopicSignals {
     pub title: Coverage,
     pub lead: Coverage,
     pub body: Coverage,
@@ -541,7 +541,11 @@ pub struct TopicSignals {
 impl TopicSignals {
     /// The signals of an article whose title is `title` (if known) and whose paragraphs are
     /// `paragraphs` in order, the title among them or not.
-    pub fn new(terms: &TopicTerms, title: Option<&str>, paragraphs: &[&str]) -> TopicSignals {
+    pub(crate) fn new(
+        terms: &TopicTerms,
+        title: Option<&str>,
+        paragraphs: &[&str],
+    ) -> TopicSignals {
         let mut body_scan = Scan::default();
         let mut named_in = Vec::new();
         let mut lead = Scan::default();
@@ -572,7 +576,7 @@ impl TopicSignals {
     }
 
     /// Paragraphs between `paragraph` and the nearest one at or before it naming the topic.
-    pub fn distance_back(&self, paragraph: u32) -> Option<u32> {
+    pub(crate) fn distance_back(&self, paragraph: u32) -> Option<u32> {
         let n = self.named_in.partition_point(|&p| p <= paragraph);
         (n > 0).then(|| paragraph - self.named_in[n - 1])
     }

@@ -10,7 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a, 64 bits.
 #[derive(Clone, Copy)]
-pub struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
@@ -31,25 +31,25 @@ impl Hasher for Fnv {
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A set of lower-case words.
 #[derive(Debug, Default)]
-pub struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv>>);
+pub(crate) struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv>>);
 
 impl WordSet {
-    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+    pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
         WordSet(words.into_iter().collect())
     }
 
     /// Membership of a word in any case.
-    pub fn contains_folded(&self, word: &str) -> bool {
+    pub(crate) fn contains_folded(&self, word: &str) -> bool {
         with_lower(word, |l| self.0.contains(l))
     }
 }
 
 /// Calls `f` with `word` in lower case, on the stack for short ASCII words.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
         return f(word);
     }

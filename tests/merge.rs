@@ -68,7 +68,7 @@ fn articles() -> Vec<Vec<ScoredQuote>> {
 fn builder(articles: &[Vec<ScoredQuote>]) -> ReportBuilder<'static> {
     let mut b = ReportBuilder::new("independence for Kosovo", "test@1", None, GroupBy::Actor);
     for a in articles {
-        b.add_article(demarche::article::content_hash(&a[0].article));
+        b.add_article(demarche::Article::from_text("", a[0].article.as_str()).content_hash());
         for q in a {
             b.add(q);
         }

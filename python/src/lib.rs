@@ -12,7 +12,7 @@ use demarche::dataset::{Columns, Dataset, ReadOptions, Task};
 use demarche::features::FeatureSettings;
 use demarche::model::logistic::{ClassWeight, LogisticParams};
 use demarche::model::{train as fit, TrainSettings};
-use demarche::pipeline::in_batches;
+use demarche::in_batches;
 use demarche::report::{label_order, ActorDictionary, GroupBy, Period};
 use demarche::{Article, ClassifiedQuote, Model, Pipeline, QuoteRecord, Topic};
 use pyo3::exceptions::PyException;

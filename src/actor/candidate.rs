@@ -8,7 +8,8 @@
 use super::ranker::{columns, Feature, Frame};
 use super::resolver::{agreement, Resolver, Sight};
 use super::Entity;
-use crate::quote::{self, ActorKind, Pronoun, Span, Statement};
+use crate::quote::{self, ActorKind, Pronoun, Statement};
+use crate::text::Span;
 use crate::wordset::FastMap;
 
 /// How many actors seen before a statement, and after it in its paragraph, are candidates.
@@ -19,7 +20,7 @@ const ANTECEDENTS: usize = 3;
 
 /// One candidate speaker.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub(crate) struct Candidate {
     /// The actor (after redirects).
     pub entity: usize,
     /// The index the rules resolved, before redirects, when the candidate is theirs.
@@ -32,7 +33,7 @@ pub struct Candidate {
 
 /// Who has spoken so far in the article.
 #[derive(Debug, Default)]
-pub struct History {
+pub(super) struct History {
     last: Option<usize>,
     before_last: Option<usize>,
     /// Actor -> the last paragraph it spoke in.
@@ -41,7 +42,7 @@ pub struct History {
 
 impl History {
     /// Notes that `entity` spoke a statement in `paragraph`.
-    pub fn spoke(&mut self, entity: usize, paragraph: usize) {
+    pub(super) fn spoke(&mut self, entity: usize, paragraph: usize) {
         if self.last != Some(entity) {
             self.before_last = self.last;
             self.last = Some(entity);
@@ -51,7 +52,7 @@ impl History {
 }
 
 /// The class of a statement's frame.
-pub fn frame_class(s: &Statement) -> Frame {
+pub(super) fn frame_class(s: &Statement) -> Frame {
     let quote::Frame::Said { mention, form, .. } = &s.frame else {
         return Frame::Inherit;
     };
@@ -69,7 +70,7 @@ pub fn frame_class(s: &Statement) -> Frame {
 
 /// The candidates for statement `s`, whose rules' choice is `rule` (an index before
 /// redirects), at byte `anchor` (where its words or its speaker phrase begin).
-pub fn candidates(
+pub(super) fn candidates(
     resolver: &Resolver,
     history: &History,
     s: &Statement,

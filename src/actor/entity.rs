@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashSet};
 
 /// One actor of an article.
 #[derive(Debug, Clone)]
-pub struct Entity {
+pub(crate) struct Entity {
     pub canonical: String,
     /// `normalize(canonical)`, kept in step with it for matching.
     pub(super) key: String,
@@ -56,7 +56,7 @@ fn suffixes(key: &str) -> impl Iterator<Item = &str> {
 
 /// The actors of an article, in order of first mention, with their indexes.
 #[derive(Debug, Default)]
-pub struct Entities {
+pub(super) struct Entities {
     list: Vec<Entity>,
     /// Current key -> actor.
     by_key: FastMap<String, usize>,
@@ -76,11 +76,11 @@ pub struct Entities {
 
 impl Entities {
     /// How many actors there are.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.list.len()
     }
 
-    pub fn get(&self, i: usize) -> &Entity {
+    pub(super) fn get(&self, i: usize) -> &Entity {
         &self.list[i]
     }
 
@@ -89,7 +89,7 @@ impl Entities {
     }
 
     /// The actor a name of `kind` finds, registered if new.
-    pub fn for_name(&mut self, name: &str, kind: ActorKind, gender: Gender) -> usize {
+    pub(super) fn for_name(&mut self, name: &str, kind: ActorKind, gender: Gender) -> usize {
         let key = normalize(name);
         let person = kind == ActorKind::Person;
         // "Mr Han" for "Han Do-yeon": surname first, as in Korean and Chinese names.
@@ -171,7 +171,7 @@ impl Entities {
     }
 
     /// The first person with a name of several words ending with the surname `key`.
-    pub fn full_name_with_surname(&self, key: &str) -> Option<usize> {
+    pub(super) fn full_name_with_surname(&self, key: &str) -> Option<usize> {
         self.full_by_last.get(key).copied()
     }
 }

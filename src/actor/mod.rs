@@ -2,26 +2,27 @@
 //! minister", "Putin's spokesman, Dmitry Peskov", "Moscow") into quotes with one canonical
 //! actor each.
 //!
-//! Input is what [`crate::quote::find`] read: statements with their frames, and every named
-//! person and body of the text. Names register actors first ([`entity`]); then, in text
-//! order, the rules resolve each frame ([`resolver`]: a name, a pronoun's antecedent, a
+//! Input is what the quote finder (`quote::find`) read: statements with their frames, and every named
+//! person and body of the text. Names register actors first (`entity`); then, in text
+//! order, the rules resolve each frame (`resolver`: a name, a pronoun's antecedent, a
 //! role's holder, or with no frame the previous speaker), propose the other actors nearby as
-//! candidates ([`candidate`]), and the learned ranker ([`ranker`]) picks the speaker. This
+//! candidates (`candidate`), and the learned ranker ([`Ranker`]) picks the speaker. This
 //! module does not find quotes.
 
 mod candidate;
 mod entity;
-pub mod name;
-pub mod ranker;
+pub(crate) mod name;
+pub(crate) mod ranker;
 mod resolver;
 
-pub use candidate::Candidate;
-pub use entity::Entity;
-pub use name::normalize;
-pub use ranker::Ranker;
-pub use resolver::Resolver;
+pub(crate) use candidate::Candidate;
+pub(crate) use entity::Entity;
+pub(crate) use name::normalize;
+pub use ranker::{Ranker, RankerError, COLUMNS};
+pub(crate) use resolver::Resolver;
 
-use crate::quote::{self, ActorKind, Extraction, Frame, Quote, Span, SpeakerKind, Statement};
+use crate::quote::{self, ActorKind, Extraction, Frame, Quote, SpeakerKind, Statement};
+use crate::text::Span;
 use candidate::{candidates, History};
 
 /// Who said a quote: the resolved entity, the mention and the cue.
@@ -33,13 +34,13 @@ struct Said {
 }
 
 /// The quotes of an article, each with its resolved speaker, ordered by position.
-pub fn attribute(body: &str, found: &Extraction) -> Vec<Quote> {
+pub(crate) fn attribute(body: &str, found: &Extraction) -> Vec<Quote> {
     attribute_with(body, found, Ranker::builtin(), |_, _, _| {})
 }
 
 /// [`attribute`] with a given ranker; `watch` sees every statement's candidates, in text
 /// order, as the ranker is about to choose among them (training reads them so).
-pub fn attribute_with(
+pub(crate) fn attribute_with(
     body: &str,
     found: &Extraction,
     ranker: &Ranker,

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 /// Case- and punctuation-folded form of a name, for matching within an article:
 /// "Mr. Putin's" -> "putin".
-pub fn normalize(name: &str) -> String {
+pub(crate) fn normalize(name: &str) -> String {
     name.split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -30,7 +30,7 @@ pub fn normalize(name: &str) -> String {
 }
 
 /// A role phrase without its leading articles: "the deputy minister" -> "deputy minister".
-pub fn strip_article(s: &str) -> String {
+pub(crate) fn strip_article(s: &str) -> String {
     s.split_whitespace()
         .skip_while(|f| matches!(f.to_lowercase().as_str(), "the" | "a" | "an"))
         .collect::<Vec<_>>()
@@ -68,7 +68,7 @@ fn formal_given_name(word: &str) -> Option<&'static str> {
 
 /// The key an actor is recognised by across articles: equal keys are one actor. Empty when
 /// nothing in the name names anyone.
-pub fn key(name: &str) -> String {
+pub(crate) fn key(name: &str) -> String {
     if let Some((i, Naming::Name)) = gazetteer::find(name) {
         return fold(gazetteer::entity(i).name);
     }
@@ -154,7 +154,7 @@ fn spoken_for(name: &str) -> Option<String> {
 /// The name to show for a speaker: the body an unnamed spokesperson speaks for ("Labour
 /// Party spokesman" -> "Labour Party"), the person alone when a party or country stands before
 /// the name ("Lib Dem Norman Baker" -> "Norman Baker"), otherwise the name as written.
-pub fn display_name(name: &str) -> String {
+pub(crate) fn display_name(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     spoken_for(name)
         .or_else(|| after_affiliation(&words))
@@ -203,7 +203,7 @@ fn after_affiliation(words: &[&str]) -> Option<String> {
 /// removed when what follows them looks like a personal name ("Russian President Vladimir
 /// Putin" -> "vladimir putin", but "Foreign Ministry" stays whole). Empty when nothing is
 /// left.
-pub fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     let words: Vec<String> = name
         .split_whitespace()
         .map(fold_word)
@@ -248,19 +248,19 @@ fn is_personal_name(words: &[&str]) -> bool {
 }
 
 /// A folded key that can take a lone surname: a personal name of two or more words.
-pub fn is_full_name(key: &str) -> bool {
+pub(crate) fn is_full_name(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     words.len() >= 2 && is_personal_name(&words)
 }
 
 /// The last word of a folded key.
-pub fn surname(key: &str) -> &str {
+pub(crate) fn surname(key: &str) -> &str {
     key.rsplit(' ').next().unwrap_or(key)
 }
 
 /// Whether a speaker mention is worth listing as an alias: it names someone ("Moscow",
 /// "Mr Putin"), rather than being a pronoun or a role phrase ("the spokesman").
-pub fn is_alias(mention: &str) -> bool {
+pub(crate) fn is_alias(mention: &str) -> bool {
     let key = fold(mention);
     !key.is_empty() && mention.chars().any(char::is_uppercase) && !PRONOUNS.contains(&key.as_str())
 }
@@ -268,7 +268,7 @@ pub fn is_alias(mention: &str) -> bool {
 /// Whether a name names someone: it holds a proper name (a capitalised word other than an
 /// article or honorific opening it), not only common nouns ("spokesman", "the government",
 /// "critics", "committee").
-pub fn names_someone(name: &str) -> bool {
+pub(crate) fn names_someone(name: &str) -> bool {
     name.split_whitespace().any(|w| {
         if !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
@@ -288,7 +288,7 @@ pub fn names_someone(name: &str) -> bool {
 
 /// Whether a name read as a proper name is only a capitalised common noun: "Critics",
 /// "Ministers", "Government" opening a sentence (but "State Department" is a name).
-pub fn is_common_noun(name: &str) -> bool {
+pub(crate) fn is_common_noun(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let (Some(w), None) = (words.next(), words.next()) else {
         return false;
@@ -306,7 +306,7 @@ pub fn is_common_noun(name: &str) -> bool {
 /// gazetteer names it: "Moscow" and "Russian President Vladimir Putin" -> Russia, "Lib Dem
 /// spokesman Mark Oaten" -> Liberal Democrats, "Foggy Bottom" -> United States. A
 /// government body belongs to its country; a party or an organisation to itself.
-pub fn affiliation(phrase: &str) -> Option<&'static str> {
+pub(crate) fn affiliation(phrase: &str) -> Option<&'static str> {
     let words: Vec<&str> = phrase
         .split_whitespace()
         .map(|w| {

@@ -1,5 +1,5 @@
 //! The learned choice of speaker: a logistic model over the candidates the rules propose for
-//! each statement (see [`super::candidate`]), fitted by the project's own sparse logistic
+//! each statement (see `candidate`), fitted by the project's own sparse logistic
 //! engine ([`crate::model::logistic`]) on the team's annotated news articles.
 //!
 //! The weights ship in the binary as a small text file, `ranker.txt`: one feature a line,
@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 /// weighs differently for a pronoun, a role or a quote with no frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u32)]
-pub enum Feature {
+pub(crate) enum Feature {
     /// The candidate the rules chose.
     Rule,
     /// The rules' choice, in a frame before the quote (`X said: "..."`).
@@ -78,7 +78,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 35] = [
+    pub(crate) const ALL: [Feature; 35] = [
         Feature::Rule,
         Feature::RuleLead,
         Feature::RuleTail,
@@ -116,7 +116,7 @@ impl Feature {
         Feature::SharesTitle,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Feature::Rule => "rule",
             Feature::RuleLead => "rule-lead",
@@ -160,7 +160,7 @@ impl Feature {
 /// The classes of frame a statement can have, for the conjoined features.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u32)]
-pub enum Frame {
+pub(crate) enum Frame {
     /// A person's name (`Ana Ruiz said`).
     Name,
     /// A body's or a group's name (`the State Department said`).
@@ -180,7 +180,7 @@ pub enum Frame {
 }
 
 impl Frame {
-    pub const ALL: [Frame; 8] = [
+    pub(crate) const ALL: [Frame; 8] = [
         Frame::Name,
         Frame::BodyName,
         Frame::PersonPronoun,
@@ -191,7 +191,7 @@ impl Frame {
         Frame::Inherit,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Frame::Name => "name",
             Frame::BodyName => "body-name",
@@ -212,13 +212,13 @@ const FRAMES: usize = Frame::ALL.len();
 pub const COLUMNS: usize = FEATURES * (1 + FRAMES);
 
 /// The columns of a feature: alone, and in conjunction with `frame`.
-pub fn columns(f: Feature, frame: Frame) -> [u32; 2] {
+pub(crate) fn columns(f: Feature, frame: Frame) -> [u32; 2] {
     let f = f as usize;
     [f as u32, (FEATURES + f * FRAMES + frame as usize) as u32]
 }
 
 /// The name of a column, as the weights file writes it: `rule`, `rule&pronoun`.
-pub fn column_name(column: usize) -> String {
+pub(crate) fn column_name(column: usize) -> String {
     if column < FEATURES {
         return Feature::ALL[column].name().to_string();
     }

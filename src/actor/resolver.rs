@@ -8,12 +8,13 @@
 
 use super::entity::{Entities, Entity};
 use super::name::{normalize, strip_article};
-use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun, Span};
+use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun};
+use crate::text::Span;
 use std::collections::BTreeMap;
 
 /// How many sightings a pronoun or a role looks back over for its antecedent: far more than
 /// an article's pronouns need, and a bound on the work an article of any size asks for.
-pub const LOOK_BACK: usize = 400;
+pub(super) const LOOK_BACK: usize = 400;
 
 /// Where a sighting sits: its position, then the order of sightings at one position (later
 /// ones first, so that a look-back meets the earliest last).
@@ -21,7 +22,7 @@ type At = (usize, u32);
 
 /// An actor seen at a place in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sight {
+pub(crate) struct Sight {
     pub entity: usize,
     /// A sentence's subject, a turn's or a quote's speaker.
     pub salient: bool,
@@ -31,7 +32,7 @@ pub struct Sight {
 }
 
 /// Whether a pronoun may stand for an actor, and whether its gender is known to match.
-pub fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
+pub(super) fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
     let may = match p {
         Pronoun::He => e.kind == ActorKind::Person && e.gender != Gender::Female,
         Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
@@ -49,7 +50,7 @@ pub fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
 
 /// Resolves mentions to canonical actors within one article. Feed it mentions in text order.
 #[derive(Debug, Default)]
-pub struct Resolver {
+pub(crate) struct Resolver {
     entities: Entities,
     /// Sightings of actors by position.
     sightings: BTreeMap<At, Sight>,
@@ -57,13 +58,13 @@ pub struct Resolver {
 }
 
 impl Resolver {
-    pub fn new() -> Resolver {
+    pub(crate) fn new() -> Resolver {
         Resolver::default()
     }
 
     /// Registers a named mention seen anywhere in the text (a subject, an object, a speaker),
     /// so that later pronouns and roles can refer to it. `salient` marks speakers and subjects.
-    pub fn observe(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
+    pub(crate) fn observe(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
         let name = m.name.as_ref()?;
         let idx = self.entities.for_name(name, m.kind, m.gender);
         let e = self.entities.get_mut(idx);
@@ -77,7 +78,7 @@ impl Resolver {
 
     /// Notes whom actor `idx` belongs to, as a phrase naming it shows (`Russian President
     /// Vladimir Putin`, `a Downing Street spokesman`), unless that is known already.
-    pub fn note_affiliation(&mut self, idx: usize, phrase: &str) {
+    pub(crate) fn note_affiliation(&mut self, idx: usize, phrase: &str) {
         let e = self.entities.get_mut(idx);
         if e.affiliation.is_none() {
             e.affiliation = super::name::affiliation(phrase);
@@ -86,7 +87,12 @@ impl Resolver {
 
     /// Registers a one-word name (`Hadžić brushed the objections aside.`) only when it is the
     /// surname of a person already on stage: alone, a capitalised word may open any sentence.
-    pub fn observe_known(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
+    pub(crate) fn observe_known(
+        &mut self,
+        m: &Mention,
+        salient: bool,
+        place: Place,
+    ) -> Option<usize> {
         let key = normalize(m.name.as_ref()?);
         if key.is_empty() || key.contains(' ') {
             return None;
@@ -98,7 +104,7 @@ impl Resolver {
 
     /// Records a sighting; a repeated sighting of the same entity at the same place only
     /// upgrades its salience.
-    pub fn sight(&mut self, span: Span, entity: usize, salient: bool, place: Place) {
+    pub(crate) fn sight(&mut self, span: Span, entity: usize, salient: bool, place: Place) {
         let pos = span.start;
         let here = self.sightings.range_mut((pos, 0)..=(pos, u32::MAX));
         let mut order = u32::MAX;
@@ -121,7 +127,7 @@ impl Resolver {
     /// The actor the rules give a speaker mention at its place: a name registers it; a
     /// pronoun or role is not seen there until [`Resolver::sight`] says whom it was taken for.
     /// The index is the one found, before any redirect ([`Resolver::follow`]).
-    pub fn resolve(&mut self, m: &Mention, place: Place) -> Option<usize> {
+    pub(crate) fn resolve(&mut self, m: &Mention, place: Place) -> Option<usize> {
         if m.name.is_some() {
             return self.observe(m, true, place);
         }
@@ -194,8 +200,8 @@ impl Resolver {
 
     /// The `n` nearest distinct entities sighted before `pos` that `want` accepts, nearest
     /// first, each salient if any of its sightings on the way was. Reads at most
-    /// [`LOOK_BACK`] sightings.
-    pub fn antecedents(
+    /// `LOOK_BACK` sightings.
+    pub(crate) fn antecedents(
         &self,
         pos: usize,
         want: &dyn Fn(&Entity) -> bool,
@@ -226,8 +232,8 @@ impl Resolver {
     }
 
     /// Sightings before `pos`, nearest first, back to the paragraph `floor`; at most
-    /// [`LOOK_BACK`].
-    pub fn seen_before(&self, pos: usize, floor: usize) -> impl Iterator<Item = &Sight> {
+    /// `LOOK_BACK`.
+    pub(crate) fn seen_before(&self, pos: usize, floor: usize) -> impl Iterator<Item = &Sight> {
         self.sightings
             .range(..(pos, 0))
             .rev()
@@ -237,8 +243,8 @@ impl Resolver {
     }
 
     /// Sightings from `pos` on, nearest first, up to the end of paragraph `last`; at most
-    /// [`LOOK_BACK`].
-    pub fn seen_after(&self, pos: usize, last: usize) -> impl Iterator<Item = &Sight> {
+    /// `LOOK_BACK`.
+    pub(crate) fn seen_after(&self, pos: usize, last: usize) -> impl Iterator<Item = &Sight> {
         self.sightings
             .range((pos, 0)..)
             .take(LOOK_BACK)
@@ -250,7 +256,7 @@ impl Resolver {
     /// bytes after `pos` who is given that title, or who is introduced as a subject or speaker
     /// with no other title ("the country's foreign minister has said ... Ruta Vaitkeviciene, who
     /// has run Lithuania's diplomacy since 2022, told the BBC").
-    pub fn holder_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
+    pub(crate) fn holder_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
         let near: Vec<(usize, bool)> =
             self.sightings
                 .range((pos + 1, 0)..(pos + window + 1, 0))
@@ -272,32 +278,32 @@ impl Resolver {
     }
 
     /// From now on, mentions resolved to `from` (a bare role) mean `to` (its holder).
-    pub fn redirect(&mut self, from: usize, to: usize) {
+    pub(crate) fn redirect(&mut self, from: usize, to: usize) {
         if from != to {
             self.redirects.insert(from, to);
         }
     }
 
     /// The actor a resolved index stands for, after redirects.
-    pub fn follow(&self, idx: usize) -> usize {
+    pub(crate) fn follow(&self, idx: usize) -> usize {
         self.redirects.get(&idx).copied().unwrap_or(idx)
     }
 
     /// Gives an entity the titles a role mention used for it, so that later mentions of the
     /// role find it.
-    pub fn add_titles(&mut self, entity: usize, titles: &[String]) {
+    pub(crate) fn add_titles(&mut self, entity: usize, titles: &[String]) {
         self.entities
             .get_mut(entity)
             .titles
             .extend(titles.iter().cloned());
     }
 
-    pub fn entity(&self, idx: usize) -> &Entity {
+    pub(crate) fn entity(&self, idx: usize) -> &Entity {
         self.entities.get(idx)
     }
 
     /// The canonical name of an entity, after all merging so far.
-    pub fn canonical(&self, idx: usize) -> &str {
+    pub(crate) fn canonical(&self, idx: usize) -> &str {
         &self.entities.get(idx).canonical
     }
 }
@@ -305,8 +311,9 @@ impl Resolver {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{self, Span};
+    use crate::quote;
     use crate::text::tokens;
+    use crate::text::Span;
 
     fn mention(s: &str) -> Mention {
         quote::mention::parse_mention(s, &tokens(s, Span::new(0, s.len()))).unwrap()

@@ -1,9 +1,9 @@
 //! `demarche classify`: every quote with its speaker, its stance toward the topic and its
 //! sentiment, one row per quote, streamed.
 
+use super::destination::Destination;
 use super::input::{for_each_article, InputArgs, Timer};
 use super::model::ModelArgs;
-use super::output::Sink;
 use super::quotes::{cell, clip, csv_fields, CSV_HEADER};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -67,7 +67,7 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
     let pipeline = Pipeline::new(model).explain(explain);
     let stance_labels = ordered_labels(model.labels(Task::Stance));
     let sentiment_labels = ordered_labels(model.labels(Task::Sentiment));
-    let mut sink = Sink::open(args.output.as_deref())?;
+    let mut sink = Destination::open(args.output.as_deref())?;
     match args.format {
         ClassifyFormat::Csv => {
             let mut header: Vec<String> = CSV_HEADER.iter().map(|s| s.to_string()).collect();
@@ -123,7 +123,7 @@ pub fn run(args: ClassifyArgs) -> Result<()> {
 }
 
 fn write_row(
-    sink: &mut Sink,
+    sink: &mut Destination,
     args: &ClassifyArgs,
     c: &ClassifiedQuote,
     stance_labels: &[String],

@@ -3,8 +3,8 @@
 
 use anyhow::Result;
 use demarche::article::{Articles, CsvColumns, StdinFormat};
+use demarche::in_batches;
 use demarche::output::FileId;
-use demarche::pipeline::in_batches;
 use demarche::Article;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;

@@ -129,7 +129,7 @@ impl LabeledArgs {
 /// Writes `text` to `path` atomically, or to standard output.
 pub fn emit(text: &str, path: Option<&std::path::Path>) -> anyhow::Result<()> {
     use std::io::Write;
-    let mut sink = super::output::Sink::open(path)?;
+    let mut sink = super::destination::Destination::open(path)?;
     sink.write_all(text.as_bytes())?;
     sink.finish()
 }

@@ -1,7 +1,7 @@
 //! `demarche merge`: combine the partial reports made on separate shards (`report
 //! --partial`) into one report, equal to the report of the whole input.
 
-use super::output::Sink;
+use super::destination::Destination;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use demarche::output::refuse_input_as_output;
@@ -60,12 +60,12 @@ pub struct ReportOutput {
 
 impl ReportOutput {
     /// Standard output, or the output file (opened early, so a bad path fails before the work).
-    pub fn open(&self) -> Result<Sink> {
-        Sink::open(self.output.as_deref())
+    pub fn open(&self) -> Result<Destination> {
+        Destination::open(self.output.as_deref())
     }
 
     /// Writes the finished reports (one per topic), or with `--partial` their sums.
-    pub fn write(&self, mut sink: Sink, partials: PartialReports) -> Result<()> {
+    pub fn write(&self, mut sink: Destination, partials: PartialReports) -> Result<()> {
         if self.partial {
             partials.write_to(&mut sink)?;
         } else {

@@ -2,13 +2,13 @@
 //! its clap `Args` struct and a `run` function.
 
 mod classify;
+mod destination;
 mod eval;
 mod input;
 mod label;
 mod labeled;
 mod merge;
 mod model;
-mod output;
 mod quotes;
 mod report;
 mod speakers;
@@ -16,7 +16,7 @@ mod train;
 
 use clap::{Parser, Subcommand};
 
-pub use output::pipe_closed;
+pub use destination::pipe_closed;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -1,7 +1,7 @@
 //! `demarche quotes`: extract attributed quotes.
 
+use super::destination::Destination;
 use super::input::{for_each_article, InputArgs, Timer};
-use super::output::Sink;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use demarche::{Pipeline, QuoteRecord};
@@ -110,7 +110,7 @@ pub fn run(args: QuotesArgs) -> Result<()> {
     let pipeline = Pipeline::default();
     let mut quotes = 0u64;
     let articles = args.input.open(args.output.as_deref())?;
-    let mut sink = Sink::open(args.output.as_deref())?;
+    let mut sink = Destination::open(args.output.as_deref())?;
     let mut csv_out = None;
     if args.format == QuotesFormat::Csv {
         let mut w = csv::Writer::from_writer(Vec::new());

@@ -43,9 +43,10 @@ pub struct ReportArgs {
 
 fn parse_date(s: &str) -> std::result::Result<String, String> {
     let s = s.trim();
-    match demarche::report::period::ymd(s) {
-        Some(_) if s.len() == 10 => Ok(s.to_string()),
-        _ => Err(format!("{s:?} is not a date in the form YYYY-MM-DD")),
+    if demarche::report::is_date(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("{s:?} is not a date in the form YYYY-MM-DD"))
     }
 }
 

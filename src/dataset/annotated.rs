@@ -9,7 +9,9 @@ use super::{Dataset, Row, RowContext, SourceFile};
 use crate::article::{html_article, Article};
 use crate::context::{self, Layout};
 use crate::error::{Error, Result};
-use crate::quote::{QuoteKind, Span};
+use crate::hash::hex;
+use crate::quote::QuoteKind;
+use crate::text::Span;
 use crate::topic::{TopicSignals, TopicTerms};
 use serde::Deserialize;
 use sha2::{Digest as _, Sha256};
@@ -19,7 +21,7 @@ use std::sync::Arc;
 
 /// What training keeps of an annotated article: enough to measure another topic against it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Digest {
+pub(crate) struct Digest {
     pub id: String,
     pub title: Option<String>,
     pub paragraphs: Vec<String>,
@@ -29,7 +31,7 @@ pub struct Digest {
 
 impl Digest {
     /// The article's signals for `topic`.
-    pub fn signals(&self, terms: &TopicTerms) -> TopicSignals {
+    pub(crate) fn signals(&self, terms: &TopicTerms) -> TopicSignals {
         let paragraphs: Vec<&str> = self.paragraphs.iter().map(String::as_str).collect();
         TopicSignals::new(terms, self.title.as_deref(), &paragraphs)
     }
@@ -60,22 +62,35 @@ pub(super) struct GoldQuote {
     pub(super) optional: bool,
 }
 
-/// A folder's `gold.json`: its path, its bytes and the articles it annotates by file name.
-pub(super) fn read_gold(dir: &Path) -> Result<(PathBuf, Vec<u8>, BTreeMap<String, GoldArticle>)> {
+/// A folder's `gold.json`, read.
+pub(super) struct GoldFile {
+    pub(super) path: PathBuf,
+    /// The file as read, for its checksum.
+    pub(super) bytes: Vec<u8>,
+    /// The annotations, by article file name.
+    pub(super) articles: BTreeMap<String, GoldArticle>,
+}
+
+/// Reads the `gold.json` of `dir`.
+pub(super) fn read_gold(dir: &Path) -> Result<GoldFile> {
     let path = dir.join("gold.json");
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-    let gold = serde_json::from_slice(&bytes)
+    let articles = serde_json::from_slice(&bytes)
         .map_err(|e| Error::input(&path, Some(e.line() as u64), e.to_string()))?;
-    Ok((path, bytes, gold))
+    Ok(GoldFile {
+        path,
+        bytes,
+        articles,
+    })
 }
 
 /// Whether `dir` holds annotated articles.
-pub fn is_annotated(dir: &Path) -> bool {
+pub(super) fn is_annotated(dir: &Path) -> bool {
     dir.join("gold.json").is_file()
 }
 
 /// The annotated folders under `dir`, itself included, sorted.
-pub fn annotated_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(super) fn annotated_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     if is_annotated(dir) {
         out.push(dir.to_path_buf());
@@ -220,7 +235,7 @@ impl Dataset {
         }
         self.files.push(SourceFile {
             path: gold_path,
-            sha256: super::hex(&sha.finalize()),
+            sha256: hex(&sha.finalize()),
             rows,
         });
         Ok(())
@@ -515,5 +530,19 @@ mod tests {
         // An article that cannot be read, or none named: the row as its columns give it.
         assert!(ds.rows[1].context.is_none() && ds.rows[2].context.is_none());
         assert_eq!(ds.rows[1].article_on, None);
+    }
+
+    /// The annotated news corpus (`training/news/README.md`): every annotated statement is
+    /// found in its article, with its surroundings.
+    #[test]
+    fn every_statement_of_the_news_corpus_is_found_in_its_article() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for split in ["training/news", "tests/news"] {
+            let mut ds = Dataset::default();
+            ds.read_annotated(&root.join(split)).unwrap();
+            let unread: Vec<String> = ds.skipped.iter().map(|s| s.message.clone()).collect();
+            assert!(unread.is_empty(), "{split}: {unread:#?}");
+            assert!(ds.rows.iter().all(|r| r.context.is_some()));
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::features::{Context, ModelInput};
+use crate::hash::hex;
 use crate::quote::QuoteKind;
 use crate::topic::TopicSignals;
 use std::sync::Arc;
@@ -17,7 +18,7 @@ pub(crate) use builtin::training_inputs;
 pub mod speakers;
 mod swap;
 
-pub use annotated::Digest;
+pub(crate) use annotated::Digest;
 use sha2::{Digest as _, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,21 +27,32 @@ use std::path::{Path, PathBuf};
 /// the file has it"; a name given by the user must exist.
 #[derive(Debug, Clone, Default)]
 pub struct Columns {
+    /// The statement (default `text`; the only column a file must have).
     pub text: Option<String>,
+    /// The topic the labels are toward (default `topic`).
     pub topic: Option<String>,
+    /// The stance label (default `stance`).
     pub stance: Option<String>,
+    /// The sentiment label (default `sentiment`).
     pub sentiment: Option<String>,
+    /// The attribution cue (default `cue`).
     pub cue: Option<String>,
+    /// The quote kind (default `kind`).
     pub kind: Option<String>,
+    /// Whether the statement addresses the topic (default `on_topic`).
     pub on_topic: Option<String>,
+    /// The sentence around the statement (default `context`).
     pub context: Option<String>,
+    /// Who made the statement (default `speaker`).
     pub speaker: Option<String>,
 }
 
 /// How to read labeled files.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
+    /// Which columns hold what.
     pub columns: Columns,
+    /// The field separator (`,` by default).
     pub delimiter: u8,
     /// Applied to both label columns after case folding, before `neither` -> `neutral`.
     pub label_map: Vec<(String, String)>,
@@ -48,6 +60,7 @@ pub struct ReadOptions {
     pub stance_labels: Option<Vec<String>>,
     /// When set, any other sentiment label is a bad row.
     pub sentiment_labels: Option<Vec<String>>,
+    /// Leave bad rows out ([`Dataset::skipped`]) instead of failing on the first.
     pub skip_bad_rows: bool,
     /// A row with a longer field is a bad row: one enormous field (a whole file in one
     /// quoted cell) would take gigabytes of features.
@@ -130,12 +143,17 @@ fn fold(s: &str) -> String {
 /// One labeled statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The statement.
     pub text: String,
     /// Empty when the files have no topic column.
     pub topic: String,
+    /// The stance label, when the row has one.
     pub stance: Option<String>,
+    /// The sentiment label, when the row has one.
     pub sentiment: Option<String>,
+    /// The attribution cue, when known.
     pub cue: Option<String>,
+    /// The quote kind, when known.
     pub kind: Option<QuoteKind>,
     /// Who made the statement, as the text names them, when known.
     pub speaker: Option<String>,
@@ -148,18 +166,19 @@ pub struct Row {
     /// article: true under the article's own topic, false under a topic swapped in.
     pub article_on: Option<bool>,
     /// Where the statement sits, when the data says.
-    pub context: Option<RowContext>,
+    pub(crate) context: Option<RowContext>,
     /// How much the row counts in training (1 unless a user's rows are made to weigh more).
     pub weight: f64,
     /// Index into [`Dataset::files`].
     pub file: usize,
+    /// The row's line in its file, from 1.
     pub line: u64,
 }
 
 /// A labeled statement's surroundings: from an optional `context` column (the sentence around
 /// the statement) or, for annotated articles, from the article itself.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RowContext {
+pub(crate) struct RowContext {
     pub sentence: String,
     pub before: String,
     /// The article's signals for the row's topic, and the statement's paragraph.
@@ -171,29 +190,40 @@ pub struct RowContext {
 /// A file that was read, with what identifies its content.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceFile {
+    /// The file (for annotated articles, their `gold.json`).
     pub path: PathBuf,
+    /// The SHA-256 of its content (for annotated articles, of the gold file and the articles).
     pub sha256: String,
+    /// The rows read from it.
     pub rows: usize,
 }
 
 /// A row left out under `--skip-bad-rows`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkippedRow {
+    /// The file.
     pub path: PathBuf,
+    /// The row's line, from 1.
     pub line: u64,
+    /// What is wrong with it.
     pub message: String,
 }
 
 /// All rows of several files, read as one.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
+    /// The labeled statements, in file order.
     pub rows: Vec<Row>,
+    /// The files read, in order.
     pub files: Vec<SourceFile>,
+    /// Rows left out under [`ReadOptions::skip_bad_rows`].
     pub skipped: Vec<SkippedRow>,
+    /// Whether the files have a stance column.
     pub has_stance: bool,
+    /// Whether the files have a sentiment column.
     pub has_sentiment: bool,
     /// The annotated articles rows were read from ([`Dataset::read_annotated`]).
-    pub articles: Vec<Digest>,
+    pub(crate) articles: Vec<Digest>,
     /// The distinct stance and sentiment labels read so far, to refuse more than
     /// `max_labels`.
     labels_seen: [std::collections::HashSet<String>; 2],
@@ -429,6 +459,7 @@ impl Dataset {
         counts
     }
 
+    /// Whether any row has a label for `task`.
     pub fn has(&self, task: Task) -> bool {
         match task {
             Task::Stance => self.has_stance,
@@ -445,7 +476,9 @@ impl Dataset {
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Task {
+    /// Where the statement stands on the topic.
     Stance,
+    /// The tone of its words.
     Sentiment,
     /// Whether a statement addresses the topic, in an article about the topic: labels
     /// [`ON_TOPIC`] and [`OFF_TOPIC`].
@@ -464,9 +497,11 @@ fn on_off(on: bool) -> &'static str {
 
 /// The relevance labels.
 pub const ON_TOPIC: &str = "on";
+/// See [`ON_TOPIC`].
 pub const OFF_TOPIC: &str = "off";
 
 impl Task {
+    /// Every task, in the order reports and model cards list them.
     pub const ALL: [Task; 4] = [
         Task::Stance,
         Task::Sentiment,
@@ -474,6 +509,7 @@ impl Task {
         Task::Article,
     ];
 
+    /// The task's name on the command line and in model cards.
     pub fn as_str(self) -> &'static str {
         match self {
             Task::Stance => "stance",
@@ -485,6 +521,7 @@ impl Task {
 }
 
 impl Row {
+    /// The row's label for `task`, if it has one.
     pub fn label(&self, task: Task) -> Option<&str> {
         match task {
             Task::Stance => self.stance.as_deref(),
@@ -634,11 +671,6 @@ impl LineCounter {
 fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line());
     Error::input(path, line, format!("unreadable CSV: {e}"))
-}
-
-/// Lowercase hexadecimal of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

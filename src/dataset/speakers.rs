@@ -9,6 +9,7 @@ use crate::actor::{self, Ranker};
 use crate::article::Articles;
 use crate::error::{Error, Result};
 use crate::features::SparseMatrix;
+use crate::hash::hex;
 use crate::quote;
 use sha2::{Digest as _, Sha256};
 use std::collections::HashMap;
@@ -16,7 +17,7 @@ use std::path::Path;
 
 /// The rows of every candidate of every annotated statement found.
 pub struct SpeakerRows {
-    /// One row per candidate, [`actor::ranker::COLUMNS`] columns.
+    /// One row per candidate, [`actor::COLUMNS`] columns.
     pub x: SparseMatrix,
     /// 1 when the candidate names the annotated speaker.
     pub y: Vec<usize>,
@@ -33,7 +34,7 @@ pub struct SpeakerRows {
 
 /// Whether a speaker's name is one of the names the annotators give (as the team's scorer
 /// compares them: an alias found inside the name).
-pub fn names_speaker(name: &str, aliases: &[String]) -> bool {
+pub(crate) fn names_speaker(name: &str, aliases: &[String]) -> bool {
     let name = norm(name);
     aliases.iter().any(|a| name.contains(&norm(a)))
 }
@@ -70,11 +71,11 @@ fn read_folder(
     rows: &mut SpeakerRows,
     x: &mut Vec<Vec<(u32, f32)>>,
 ) -> Result<()> {
-    let (gold_path, gold_bytes, gold) = read_gold(dir)?;
+    let gold = read_gold(dir)?;
     let mut sha = Sha256::new();
-    sha.update(&gold_bytes);
+    sha.update(&gold.bytes);
     let before = rows.y.len();
-    for (name, annotation) in &gold {
+    for (name, annotation) in &gold.articles {
         let path = dir.join(name);
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         sha.update(&bytes);
@@ -124,8 +125,8 @@ fn read_folder(
         });
     }
     rows.files.push(SourceFile {
-        path: gold_path,
-        sha256: super::hex(&sha.finalize()),
+        path: gold.path,
+        sha256: hex(&sha.finalize()),
         rows: rows.y.len() - before,
     });
     Ok(())

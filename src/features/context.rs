@@ -8,7 +8,7 @@ use super::*;
 /// ([`Part::Article`]: how much the article is about the topic) or the statement's
 /// ([`Part::Statement`]: its relation to the topic within the article). Neither reads the
 /// statement's words, which say nothing of which topic they address.
-pub fn relevance_part(name: &str) -> Option<Part> {
+pub(crate) fn relevance_part(name: &str) -> Option<Part> {
     let name = name.strip_prefix("x:r:")?;
     Some(
         if name.starts_with("a_") || name == "about" || name == "topic_has_no_policy" {
@@ -21,7 +21,7 @@ pub fn relevance_part(name: &str) -> Option<Part> {
 
 /// The two halves of relevance (see [`relevance_part`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub(crate) enum Part {
     Article,
     Statement,
 }
@@ -74,7 +74,7 @@ pub(super) fn context_extras(
     // Stance words next to a reference back to the matter ("we reject this deal").
     if input.text.is_ascii() {
         let offset = |t: &Token| t.text.as_ptr() as usize - lower.as_ptr() as usize;
-        let spans: Vec<&crate::quote::Span> = q.references.iter().chain(&q.mentions).collect();
+        let spans: Vec<&crate::text::Span> = q.references.iter().chain(&q.mentions).collect();
         for t in tokens {
             let at = offset(t);
             if at >= input.text.len() {

@@ -1,6 +1,7 @@
 //! Tests of the feature extractor.
 
 use super::*;
+use crate::hash::term_hash;
 
 fn inputs<'a>(texts: &[&'a str], topic: &'a str) -> Vec<ModelInput<'a>> {
     texts.iter().map(|t| ModelInput::new(t, topic)).collect()

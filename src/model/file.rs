@@ -17,14 +17,16 @@
 
 use super::logistic::{FitReport, FittedLogistic};
 use super::{Classifier, Ensemble, Model, ModelCard, SpeakerStage, TopicModel};
-use crate::dataset::{hex, Task, OFF_TOPIC, ON_TOPIC};
+use crate::dataset::{Task, OFF_TOPIC, ON_TOPIC};
 use crate::error::{Error, Result};
-use crate::features::{term_hash, Vectorizer};
+use crate::features::Vectorizer;
+use crate::hash::hex;
+use crate::hash::term_hash;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-pub const MAGIC: &[u8] = b"DEMARCHE-MODEL\n";
+pub(super) const MAGIC: &[u8] = b"DEMARCHE-MODEL\n";
 /// Bumped on any change of the layout or of the feature extraction. Version 2 added the
 /// relevance classifier and the context features; version 1 files read as version 2 files
 /// without them.
@@ -57,7 +59,7 @@ struct ClassifierHeader {
     report: FitReport,
 }
 
-pub fn encode(model: &Model) -> Vec<u8> {
+pub(super) fn encode(model: &Model) -> Vec<u8> {
     let ensemble = &model.ensemble;
     let parts: Vec<(Option<&str>, &TopicModel)> = std::iter::once((None, &ensemble.global))
         .chain(ensemble.topics.iter().map(|(k, m)| (Some(k.as_str()), m)))
@@ -134,7 +136,7 @@ fn classifiers(m: &TopicModel) -> impl Iterator<Item = (Task, &Classifier)> {
 }
 
 /// The first 8 hex digits of the file's checksum: names a model version.
-pub fn short_id(bytes: &[u8]) -> String {
+pub(super) fn short_id(bytes: &[u8]) -> String {
     match bytes.len().checked_sub(32) {
         Some(at) if bytes.starts_with(MAGIC) => hex(&bytes[at..at + 4]),
         _ => hex(&Sha256::digest(bytes)[..4]),
@@ -175,7 +177,7 @@ impl<'a> Cursor<'a> {
 }
 
 /// Reads a model file's bytes and checks that the content is a usable model.
-pub fn decode(bytes: &[u8], path: &Path) -> Result<Model> {
+pub(super) fn decode(bytes: &[u8], path: &Path) -> Result<Model> {
     decode_inner(bytes, true)
         .and_then(|model| {
             validate(&model.ensemble).map_err(|e| format!("damaged model file: {e}"))?;
@@ -190,7 +192,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Model> {
 /// Reads the built-in model without its checksum and [`validate`]: its bytes are part of the
 /// binary and a test checks both, so each start need not pay for them again (hashing the
 /// whole model is most of a start's time).
-pub fn decode_builtin(bytes: &[u8]) -> Model {
+pub(super) fn decode_builtin(bytes: &[u8]) -> Model {
     decode_inner(bytes, false).expect("the built-in model is tested to load")
 }
 

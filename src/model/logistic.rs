@@ -634,7 +634,7 @@ fn softmax(z: &mut [f64]) {
 }
 
 /// Index of the largest value, the first on ties.
-pub fn argmax(p: &[f64]) -> usize {
+pub(crate) fn argmax(p: &[f64]) -> usize {
     p.iter()
         .enumerate()
         .fold((0, f64::NEG_INFINITY), |best, (i, &v)| {
@@ -689,7 +689,7 @@ mod tests {
     /// A small reproducible generator, so tests need no random crate.
     pub(crate) struct Lcg(pub u64);
     impl Lcg {
-        pub fn next(&mut self) -> f64 {
+        pub(crate) fn next(&mut self) -> f64 {
             self.0 = self
                 .0
                 .wrapping_mul(6364136223846793005)

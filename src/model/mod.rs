@@ -12,12 +12,13 @@ mod together;
 mod train;
 mod vector;
 
+pub use crate::error::TrainError;
 pub use crate::features::ModelInput;
 pub use crate::label::LabelProbs;
 pub use file::FORMAT_VERSION;
 pub use together::SpeakerStage;
 use together::LABELS;
-pub use train::{train, CvScores, TrainError, TrainSettings};
+pub use train::{train, CvScores, TrainSettings};
 
 use crate::dataset::Task;
 use crate::error::{Error, Result};

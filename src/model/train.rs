@@ -1,16 +1,15 @@
 //! Training: fit the vectorizer and the classifiers of each topic model, score by
 //! cross-validation or held-out topics, and fill in the model card.
 
-use super::logistic::{ClassWeight, LogisticError, LogisticParams};
+use super::logistic::{ClassWeight, LogisticParams};
 use super::metrics::{self, Scores};
 use super::{
     topic_key, Classifier, Ensemble, FileCard, FitCard, LabelProbs, Model, ModelCard, Prediction,
     SpeakerStage, TopicModel,
 };
 use crate::dataset::{Dataset, Task, OFF_TOPIC, ON_TOPIC};
-use crate::features::{
-    relevance_part, FeatureSettings, ModelInput, Part, SettingsError, Vectorizer,
-};
+use crate::error::TrainError;
+use crate::features::{relevance_part, FeatureSettings, ModelInput, Part, Vectorizer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -72,44 +71,6 @@ impl CvScores {
 /// The relevance label of a probability of `on`.
 fn on_off(p: f64) -> String {
     if p >= 0.5 { ON_TOPIC } else { OFF_TOPIC }.to_string()
-}
-
-/// Why training failed.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum TrainError {
-    #[error("bad feature settings: {0}")]
-    Features(#[from] SettingsError),
-    #[error("bad training settings: {0}")]
-    Settings(LogisticError),
-    #[error("no labeled rows to train on")]
-    NoRows,
-    #[error("{task} needs at least two labels to learn, the data has {found:?}")]
-    TooFewLabels {
-        task: &'static str,
-        found: Vec<String>,
-    },
-    #[error("global weight must be in [0, 1], got {0}")]
-    GlobalWeight(f64),
-    #[error("--cv {k} needs 2 <= K <= rows ({rows})")]
-    Folds { k: usize, rows: usize },
-    #[error("held-out topics leave {train} training rows and {test} test rows; both must be > 0")]
-    Holdout { train: usize, test: usize },
-    #[error("training the {task} model{} failed: {source}", topic.as_ref().map(|t| format!(" of topic {t:?}")).unwrap_or_default())]
-    Fit {
-        task: &'static str,
-        topic: Option<String>,
-        source: LogisticError,
-    },
-}
-
-impl TrainError {
-    /// 1 when the optimiser failed, 2 when settings or data make training impossible.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            TrainError::Fit { .. } => 1,
-            _ => 2,
-        }
-    }
 }
 
 /// Trains on every row of `ds`, after the cross-validation and held-out scoring asked for.

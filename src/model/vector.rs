@@ -25,7 +25,7 @@ use std::sync::{Arc, Mutex};
 
 /// A dense vector: `scale · data`.
 #[derive(Debug, Clone)]
-pub struct Vector {
+pub(super) struct Vector {
     data: Arc<Data>,
     scale: f64,
 }
@@ -64,7 +64,7 @@ impl Vector {
     }
 
     /// The values, borrowed when the scale is one (the usual case for points and gradients).
-    pub fn values(&self) -> std::borrow::Cow<'_, [f64]> {
+    pub(super) fn values(&self) -> std::borrow::Cow<'_, [f64]> {
         if self.scale == 1.0 {
             std::borrow::Cow::Borrowed(&self.data[..])
         } else {
@@ -73,7 +73,7 @@ impl Vector {
     }
 
     /// Whether both hold the same values: at once when they share their data.
-    pub fn same_values(&self, other: &Vector) -> bool {
+    pub(super) fn same_values(&self, other: &Vector) -> bool {
         (Arc::ptr_eq(&self.data, &other.data) && self.scale == other.scale)
             || (self.len() == other.len()
                 && self
@@ -84,7 +84,7 @@ impl Vector {
     }
 
     /// The largest absolute value.
-    pub fn max_abs(&self) -> f64 {
+    pub(super) fn max_abs(&self) -> f64 {
         self.data.iter().fold(0f64, |m, v| m.max(v.abs())) * self.scale.abs()
     }
 

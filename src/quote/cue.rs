@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 /// What a cue verb can introduce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CueClass {
+pub(crate) enum CueClass {
     /// `say`, `tell`: a reported clause with or without `that`.
     Say,
     /// `warn`, `insist`, `deny`: a reported clause, but only after `that` (or a quote).
@@ -197,13 +197,13 @@ fn table() -> &'static FastMap<String, (CueClass, &'static str)> {
 }
 
 /// Every cue form, lower case.
-pub fn forms() -> impl Iterator<Item = &'static str> {
+pub(crate) fn forms() -> impl Iterator<Item = &'static str> {
     table().keys().map(String::as_str)
 }
 
 /// Whether a cue word, lower case, is in its bare form mostly a noun in news (`Para state`, `a
 /// new report`, `the charge`): such a form is a cue only after a pronoun or an auxiliary.
-pub fn mostly_noun(lower: &str) -> bool {
+pub(crate) fn mostly_noun(lower: &str) -> bool {
     matches!(
         lower,
         "state"
@@ -221,7 +221,7 @@ pub fn mostly_noun(lower: &str) -> bool {
 }
 
 /// The class and base form of a cue word, if it is one (case-insensitive).
-pub fn lookup(word: &str) -> Option<(CueClass, &'static str)> {
+pub(crate) fn lookup(word: &str) -> Option<(CueClass, &'static str)> {
     with_lower(word, |l| table().get(l).copied())
 }
 

@@ -9,11 +9,12 @@ use super::marks::{self, Region};
 use super::mention::{parse_mention, ActorKind, Gender, Mention, Pronoun};
 use super::names::scan_names;
 use super::token::is_capitalized;
-use super::{Extraction, Form, Frame, Named, Place, QuoteKind, Span, Statement};
+use super::{Extraction, Form, Frame, Named, Place, QuoteKind, Statement};
+use crate::text::Span;
 use crate::text::{self, Cover, Token, TokenKind};
 
 /// Reads one article body into its statements and named mentions, in text order.
-pub fn find(body: &str) -> Extraction {
+pub(crate) fn find(body: &str) -> Extraction {
     let raw: Vec<Span> = text::paragraphs(body)
         .into_iter()
         .filter(|p| !is_boilerplate(p.text(body)))
@@ -139,8 +140,9 @@ fn read_paragraph(
         ..regions.partition_point(|r| r.paragraph <= pi)];
     let outers: Vec<Span> = regs.iter().map(Region::outer).collect();
     let para_toks = text::tokens(body, para);
-    for (s, range) in text::sentences(body, &para_toks, para, &outers) {
-        let all = &para_toks[range];
+    for sentence in text::sentences(body, &para_toks, para, &outers, super::is_cue) {
+        let s = sentence.span;
+        let all = &para_toks[sentence.tokens];
         let in_s = &regs[regs.partition_point(|r| r.open.start < s.start)
             ..regs.partition_point(|r| r.open.start < s.end)];
         let toks = narrative_tokens(all, in_s);

@@ -2,7 +2,7 @@
 //! ("Last Updated: ...") or datelines ("MUNICH, Germany -- "), and transcript turns
 //! (`WALLACE: ...`), whose label names the speaker.
 
-use super::Span;
+use crate::text::Span;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -7,7 +7,7 @@
 //! chosen by counting openers, and marks are paired within a paragraph. This module only finds
 //! regions; it does not decide who said them.
 
-use crate::quote::Span;
+use crate::text::Span;
 use crate::text::{trim, Cover};
 
 /// The two families of marks: a quote opened by one family is closed by the same family.
@@ -37,7 +37,7 @@ struct Mark {
 
 /// A quoted stretch of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Region {
+pub(crate) struct Region {
     /// The opening mark.
     pub open: Span,
     /// The closing mark; `None` when the paragraph ends first.
@@ -52,7 +52,7 @@ pub struct Region {
 
 impl Region {
     /// From the opening mark to the closing mark (or the inner end when unclosed).
-    pub fn outer(&self) -> Span {
+    pub(crate) fn outer(&self) -> Span {
         Span::new(
             self.open.start,
             self.close.map_or(self.inner.end, |c| c.end),
@@ -188,7 +188,7 @@ fn marks(text: &str, base: usize) -> Vec<Mark> {
 
 /// Finds the quoted regions of an article, given its paragraphs (non-overlapping spans in
 /// order). Regions do not overlap; quotes nested inside a quote are part of the outer one.
-pub fn regions(body: &str, paragraphs: &[Span]) -> Vec<Region> {
+pub(crate) fn regions(body: &str, paragraphs: &[Span]) -> Vec<Region> {
     let per_para: Vec<Vec<Mark>> = paragraphs
         .iter()
         .map(|p| marks(p.text(body), p.start))

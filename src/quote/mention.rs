@@ -7,13 +7,13 @@
 
 use super::token::is_capitalized;
 use super::words;
-use super::Span;
 use crate::gazetteer;
+use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
 /// Grammatical gender as far as a mention shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
+pub(crate) enum Gender {
     Male,
     Female,
     Unknown,
@@ -21,7 +21,7 @@ pub enum Gender {
 
 /// What sort of actor a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActorKind {
+pub(crate) enum ActorKind {
     Person,
     /// Organisations, governments, places speaking for governments.
     Organisation,
@@ -31,19 +31,8 @@ pub enum ActorKind {
     Document,
 }
 
-impl ActorKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::Organisation => "organisation",
-            ActorKind::Group => "group",
-            ActorKind::Document => "document",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pronoun {
+pub(crate) enum Pronoun {
     He,
     She,
     They,
@@ -67,16 +56,16 @@ impl Pronoun {
 }
 
 /// Is this (lower-cased) word one that makes a phrase an organisation ("ministry", "guard")?
-pub fn is_org_word(lower: &str) -> bool {
+pub(crate) fn is_org_word(lower: &str) -> bool {
     words::is_org_word_exact(lower) || words::is_org_word_exact(lower.trim_end_matches('s'))
 }
 
-pub fn is_function_word(word: &str) -> bool {
+pub(crate) fn is_function_word(word: &str) -> bool {
     words::is_function_word(word)
 }
 
 /// Is this (lower-cased) word a title, office or role noun?
-pub fn is_title(lower: &str) -> bool {
+pub(crate) fn is_title(lower: &str) -> bool {
     let plain = |w: &str| {
         words::is_title_word(w)
             || (w != "states" && w.strip_suffix('s').is_some_and(words::is_title_word))
@@ -103,11 +92,11 @@ fn is_modifier(word: &str) -> bool {
 /// the BBC's and PolNeAR's articles (261 bytes). A name is printed with every quote its
 /// bearer speaks, so a longer one would make the output of an article grow with the square
 /// of its size (a run of thousands of capitalised words, then thousands of statements).
-pub const MAX_PHRASE_BYTES: usize = 1000;
+pub(crate) const MAX_PHRASE_BYTES: usize = 1000;
 
 /// A parsed speaker phrase.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// The phrase in the text ("Putin's spokesman, Dmitry Peskov").
     pub span: Span,
     pub pronoun: Option<Pronoun>,
@@ -122,7 +111,7 @@ pub struct Mention {
 }
 
 /// Parses the tokens of a speaker phrase. Returns `None` when nothing in it can speak.
-pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
+pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     // Parenthetical party labels and the like are not part of a name: "(D-Mo.)".
     let mut depth = 0usize;
     let toks: Vec<&Token> = toks
@@ -175,25 +164,27 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     let mut titles = Vec::new();
-    let mut name: Option<(String, ActorKind, Gender)> = None;
+    let mut name: Option<PartName> = None;
     let mut role: Option<String> = None;
     let mut plural = false;
     for part in &parts {
-        let (n, ts, r, pl) = parse_part(body, part);
-        titles.extend(ts);
+        let found = parse_part(body, part);
+        titles.extend(found.titles);
         // A person's name beats a place or body in an apposition ("Iraq's envoy, Teresa
         // Collado"); otherwise the first name found wins.
-        let better = match (&name, &n) {
+        let better = match (&name, &found.name) {
             (None, Some(_)) => true,
-            (Some((_, k, _)), Some((_, ActorKind::Person, _))) => *k != ActorKind::Person,
+            (Some(old), Some(new)) => {
+                new.kind == ActorKind::Person && old.kind != ActorKind::Person
+            }
             _ => false,
         };
         if better {
-            name = n;
+            name = found.name;
         }
         if role.is_none() {
-            role = r;
-            plural = pl;
+            role = found.role;
+            plural = found.plural;
         }
     }
     let honorific_gender = toks.iter().find_map(|t| {
@@ -208,16 +199,16 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
         }
     });
     match name {
-        Some((n, kind, g)) => {
+        Some(PartName { text, kind, gender }) => {
             let gender = if kind == ActorKind::Person {
-                honorific_gender.unwrap_or(g)
+                honorific_gender.unwrap_or(gender)
             } else {
                 Gender::Unknown
             };
             Some(Mention {
                 span,
                 pronoun: None,
-                name: Some(n),
+                name: Some(text),
                 titles,
                 role,
                 kind,
@@ -256,12 +247,33 @@ pub fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     }
 }
 
-type PartParse = (
-    Option<(String, ActorKind, Gender)>,
-    Vec<String>,
-    Option<String>,
-    bool,
-);
+/// A name read in a speaker phrase.
+struct PartName {
+    text: String,
+    kind: ActorKind,
+    gender: Gender,
+}
+
+/// What one comma-free part of a speaker phrase says.
+struct PartParse {
+    name: Option<PartName>,
+    titles: Vec<String>,
+    /// The role when there is no name ("the deputy minister").
+    role: Option<String>,
+    /// Whether the role is plural ("Serbian officials").
+    plural: bool,
+}
+
+impl PartParse {
+    fn titles_only(titles: Vec<String>) -> PartParse {
+        PartParse {
+            name: None,
+            titles,
+            role: None,
+            plural: false,
+        }
+    }
+}
 
 /// One comma-free part of a speaker phrase: titles, then maybe a name.
 fn parse_part(body: &str, part: &[&Token]) -> PartParse {
@@ -282,7 +294,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         })
         .collect();
     if words.is_empty() {
-        return (None, Vec::new(), None, false);
+        return PartParse::titles_only(Vec::new());
     }
     // A possessive ends a sub-phrase: "Putin's spokesman" -> the role is the spokesman's.
     let possessive_end = words
@@ -385,12 +397,15 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             .chain(owner.iter())
             .any(|w| is_capitalized(w));
         if !name.is_empty() && named {
-            return (
-                Some((name, ActorKind::Organisation, Gender::Unknown)),
-                titles,
-                None,
-                false,
-            );
+            let name = PartName {
+                text: name,
+                kind: ActorKind::Organisation,
+                gender: Gender::Unknown,
+            };
+            return PartParse {
+                name: Some(name),
+                ..PartParse::titles_only(titles)
+            };
         }
     }
     // Trailing run of capitalised non-title words is the proper name.
@@ -443,7 +458,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             .copied()
             .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
             .collect();
-        return (None, titles, Some(role.join(" ")), false);
+        return PartParse {
+            name: None,
+            titles,
+            role: Some(role.join(" ")),
+            plural: false,
+        };
     }
     if !name_words.is_empty() {
         let name = name_words.join(" ");
@@ -508,11 +528,19 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         } else {
             ActorKind::Person
         };
-        return (Some((name, kind, gender)), titles, None, false);
+        let name = PartName {
+            text: name,
+            kind,
+            gender,
+        };
+        return PartParse {
+            name: Some(name),
+            ..PartParse::titles_only(titles)
+        };
     }
     // No name: a role phrase ("the deputy minister", "Serbian officials", "a source").
     if role_words.is_empty() {
-        return (None, titles, None, false);
+        return PartParse::titles_only(titles);
     }
     let head = role_words.last().expect("non-empty").to_lowercase();
     let plural = head.ends_with('s') && !head.ends_with("ss");
@@ -528,7 +556,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     if !owner.is_empty() {
         role = format!("{} {}", owner.join(" "), role);
     }
-    (None, titles, Some(role), plural)
+    PartParse {
+        name: None,
+        titles,
+        role: Some(role),
+        plural,
+    }
 }
 
 /// Gender shown by a surname's ending, where a language marks it (Slavic and Baltic

@@ -11,6 +11,7 @@
 //! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `token` and
 //! `words` (the word lists).
 
+use crate::text::Span;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -28,8 +29,10 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// Every kind, in the order reports list them.
     pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Partial];
 
+    /// The kind as the output writes it (`direct`, `indirect`, `partial`).
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -59,35 +62,10 @@ impl FromStr for QuoteKind {
     }
 }
 
-/// A byte range of the article body. Offsets never change once set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        debug_assert!(start <= end);
-        Span { start, end }
-    }
-
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
-    pub fn text<'a>(&self, body: &'a str) -> &'a str {
-        &body[self.start..self.end]
-    }
-}
-
 /// One attributed statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
+    /// How the words are given.
     pub kind: QuoteKind,
     /// The quoted words; for a quote split around its attribution, the parts joined by a space.
     pub text: String,
@@ -112,7 +90,10 @@ pub struct Quote {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
+    /// A named person.
     Person,
+    /// A named body: a government, a ministry, a party, a company (or a capital speaking for
+    /// its government).
     Organisation,
     /// People in the plural, named by their group or organisation ("Kosovo Serbs",
     /// "a Downing Street spokesman").
@@ -130,24 +111,29 @@ impl SpeakerKind {
     }
 }
 
-pub mod cue;
+pub(crate) mod cue;
 mod find;
 mod frame;
 mod layout;
-pub mod marks;
-pub mod mention;
+pub(crate) mod marks;
+pub(crate) mod mention;
 mod names;
 mod phrase;
 mod token;
-pub mod words;
+pub(crate) mod words;
 
-pub use find::find;
-pub use mention::{ActorKind, Gender, Mention, Pronoun};
-pub use token::is_capitalized;
+pub(crate) use find::find;
+pub(crate) use mention::{ActorKind, Gender, Mention, Pronoun};
+pub(crate) use token::is_capitalized;
+
+/// Whether `word` is a speech verb or another attribution cue ("said", "told", "according").
+pub(crate) fn is_cue(word: &str) -> bool {
+    cue::lookup(word).is_some()
+}
 
 /// A statement found in an article, before its speaker is resolved.
 #[derive(Debug, Clone)]
-pub struct Statement {
+pub(crate) struct Statement {
     pub kind: QuoteKind,
     /// The parts of the statement's words in the body, in order; empty for a lead-in that
     /// only names the speaker of the quote after it (`Ruiz continued:`).
@@ -160,14 +146,14 @@ pub struct Statement {
 
 /// Where a statement or a name sits: its paragraph and sentence, counted over the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Place {
+pub(crate) struct Place {
     pub paragraph: usize,
     pub sentence: usize,
 }
 
 /// How a statement is attributed.
 #[derive(Debug, Clone)]
-pub enum Frame {
+pub(crate) enum Frame {
     /// A speaker phrase and the cue that attributes it (none for a transcript turn).
     Said {
         mention: Mention,
@@ -182,7 +168,7 @@ pub enum Frame {
 
 /// The form of a frame that names its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     /// Before a direct quote: `X said: "..."`, `According to X, "..."`.
     Lead,
     /// After a direct quote: `"...," X said`, `"..." — X`.
@@ -202,7 +188,7 @@ pub enum Form {
 /// A named person or body seen in the narrative, so that later pronouns and roles can refer
 /// to it.
 #[derive(Debug, Clone)]
-pub struct Named {
+pub(crate) struct Named {
     pub mention: Mention,
     /// A sentence's subject or a turn's speaker.
     pub salient: bool,
@@ -214,7 +200,7 @@ pub struct Named {
 
 /// What [`find`] reads in an article.
 #[derive(Debug, Clone, Default)]
-pub struct Extraction {
+pub(crate) struct Extraction {
     /// In text order, paragraph by paragraph.
     pub statements: Vec<Statement>,
     /// In text order.
@@ -222,7 +208,7 @@ pub struct Extraction {
 }
 
 /// Drops every quote that overlaps one before it (by first start): quotes never overlap.
-pub fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
+pub(crate) fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
     quotes.sort_by_key(|q| q.spans[0].start);
     // Kept spans do not overlap, so their ends rise with their starts: the last kept span
     // starting before `b` ends is the only one that can reach into it.
@@ -249,18 +235,31 @@ pub fn without_overlaps(mut quotes: Vec<Quote>) -> Vec<Quote> {
 /// A quote as the contract prints it (`quotes --format jsonl`): one flat record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {
+    /// The article's id ([`crate::Article::id`]).
     pub article: String,
+    /// The quote's number in its article, from 0.
     pub index: usize,
+    /// The resolved actor, or `None` when the quote has no speaker.
     pub speaker: Option<String>,
+    /// The mention that attributes the quote ("Putin", "he", "the spokesman").
     pub source_text: Option<String>,
+    /// The byte offset where the mention starts.
     pub source_start: Option<usize>,
+    /// The byte offset where the mention ends.
     pub source_end: Option<usize>,
+    /// The attribution cue ("said", "according to", ":").
     pub cue: Option<String>,
+    /// The byte offset where the cue starts.
     pub cue_start: Option<usize>,
+    /// The byte offset where the cue ends.
     pub cue_end: Option<usize>,
+    /// How the words are given.
     pub kind: QuoteKind,
+    /// The quoted words (the parts joined by a space for a quote in several parts).
     pub text: String,
+    /// The byte offset where the quote's first part starts.
     pub start: usize,
+    /// The byte offset where the quote's last part ends.
     pub end: usize,
     /// The parts of a quote split around its attribution, as `[start, end]` pairs; present
     /// only when there is more than one.

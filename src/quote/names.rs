@@ -8,12 +8,12 @@ use super::mention::{
 };
 use super::token::is_capitalized;
 use super::words::is_sentence_adverb;
-use super::Span;
+use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
 /// Scans a run of tokens for named people and organisations ("Defense Minister Sergei Ivanov",
 /// "Mr Putin", "Ana Ruiz") so the resolver knows who is on stage. Returns mentions in order.
-pub fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
+pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

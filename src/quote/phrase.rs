@@ -15,7 +15,7 @@ use super::words::{
     is_adverbial, is_lead_verb, is_nominal_modifier, is_sentence_adverb, is_speaker_noun_word,
     opens_aside, opens_fronted_phrase, starts_no_name,
 };
-use super::Span;
+use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
 /// The most tokens a speaker phrase or one of its comma-separated parts is read over, before

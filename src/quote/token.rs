@@ -159,7 +159,7 @@ pub(crate) fn pronoun_contraction(lower: &str) -> usize {
 
 /// True for a word written with a capital, including Arabic-style prefixed names
 /// (`al-Rubaie`, `el-Sisi`, `bin-Salman`).
-pub fn is_capitalized(word: &str) -> bool {
+pub(crate) fn is_capitalized(word: &str) -> bool {
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }

@@ -16,7 +16,7 @@ pub(super) fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
 macro_rules! word_list {
     ($(#[$doc:meta])* $name:ident, $file:literal) => {
         $(#[$doc])*
-        pub fn $name(word: &str) -> bool {
+        pub(crate) fn $name(word: &str) -> bool {
             static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
             SET.get_or_init(|| WordSet::new(entries(include_str!(concat!("words/", $file)))))
                 .contains_folded(word)
@@ -123,7 +123,7 @@ word_list!(
 /// A word that opens a sentence, capitalised, without being a name: a listed sentence adverb
 /// or connective ("Separately", "Moreover", "Responding"), or a long word in -ly that is not
 /// a given name ("Hastily", but not "Beverly").
-pub fn is_sentence_adverb(word: &str) -> bool {
+pub(crate) fn is_sentence_adverb(word: &str) -> bool {
     is_listed_sentence_adverb(word)
         || (word.len() >= 7
             && crate::wordset::with_lower(word, |l| l.ends_with("ly"))

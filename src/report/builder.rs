@@ -6,7 +6,7 @@ use super::name::{display_name, fold, is_alias};
 use super::partial::{label_order, ArticleHashes, PartialReport};
 use super::tally::{add_candidates, quantize, weight, Candidate, Tally, EVIDENCE};
 use super::{GroupBy, LabelProbs, Period, Report, ScoredQuote};
-use crate::features::IdentityHasher;
+use crate::hash::IdentityHasher;
 use crate::QuoteKind;
 use std::collections::{BTreeMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -325,7 +325,7 @@ mod tests {
         let mut last = None;
         for q in quotes {
             if last != Some(&q.article) {
-                b.add_article(crate::article::content_hash(&q.article));
+                b.add_article(crate::hash::content_hash(&q.article));
                 last = Some(&q.article);
             }
             b.add(q);

@@ -23,8 +23,11 @@ const COLUMNS: [&str; 4] = ["name", "aliases", "affiliation", "role"];
 /// One actor of the dictionary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DictionaryEntry {
+    /// The canonical name.
     pub name: String,
+    /// The actor's country, party or organisation.
     pub affiliation: Option<String>,
+    /// The actor's office.
     pub role: Option<String>,
 }
 
@@ -125,10 +128,12 @@ impl ActorDictionary {
         self.index.get(&fold(name)).map(|&i| &self.entries[i])
     }
 
+    /// How many entries the dictionary has.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether the dictionary has no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -94,7 +94,7 @@ mod dictionary;
 mod html;
 mod name;
 mod partial;
-pub mod period;
+mod period;
 mod render;
 mod rule;
 mod set;
@@ -104,7 +104,7 @@ pub use crate::label::{label_order, LabelProbs};
 pub use builder::ReportBuilder;
 pub use dictionary::{ActorDictionary, DictionaryEntry};
 pub use partial::{merge, PartialReport};
-pub use period::{Period, PeriodReport, UNDATED};
+pub use period::{is_date, Period, PeriodReport, UNDATED};
 pub use set::PartialReports;
 
 use crate::QuoteKind;
@@ -126,7 +126,9 @@ pub struct ScoredQuote {
     pub affiliation: Option<String>,
     /// The mention that attributes the quote ("Putin", "he", "the spokesman").
     pub source_text: Option<String>,
+    /// How the words are given: it sets the quote's weight.
     pub kind: QuoteKind,
+    /// The quoted words.
     pub text: String,
     /// Stance label -> probability (favor/against/none for the built-in model).
     pub stance_probs: LabelProbs,
@@ -173,9 +175,13 @@ impl FromStr for GroupBy {
 /// A report's output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// The report object of `docs/contract.md`.
     Json,
+    /// One row per actor.
     Csv,
+    /// A Markdown table and the evidence.
     Md,
+    /// A self-contained HTML page.
     Html,
 }
 
@@ -197,8 +203,11 @@ impl FromStr for Format {
 /// Quote counts by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Kinds {
+    /// Direct quotes.
     pub direct: u64,
+    /// Reported speech.
     pub indirect: u64,
+    /// Quoted fragments.
     pub partial: u64,
 }
 
@@ -213,18 +222,23 @@ impl Kinds {
 /// One quote shown as evidence for an actor's stance.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
+    /// The article's id.
     pub article: String,
+    /// The quoted words.
     pub text: String,
     /// The quote's own predicted label.
     pub stance: String,
     /// The quote's probability for its own label.
     pub p: f64,
+    /// How the words are given.
     pub kind: QuoteKind,
-    /// The article's title, source and date, when known.
+    /// The article's title, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The article's source, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The article's date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The sentence around the quote, with its attribution, when known.
@@ -235,11 +249,15 @@ pub struct Evidence {
 /// One row of the report: an actor (or an affiliation) and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActorReport {
+    /// The name shown: the spelling used most, or the dictionary's canonical name.
     pub actor: String,
     /// Other names and mentions seen for the actor, sorted.
     pub aliases: Vec<String>,
+    /// The actor's quotes.
     pub quotes: u64,
+    /// Where the actor stands (a stance label).
     pub stance: String,
+    /// The chosen label's weighted mean probability.
     pub confidence: f64,
     /// Why the stance is `none` when no statement decided it ("no statement on the topic").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -253,17 +271,26 @@ pub struct ActorReport {
     pub irrelevant: u64,
     /// Weighted mean probabilities over the relevant quotes.
     pub stance_probs: LabelProbs,
+    /// The actor's tone, `None` when the model gives no sentiment.
     pub sentiment: Option<String>,
+    /// Weighted mean sentiment probabilities, when the model gives sentiment.
     pub sentiment_probs: Option<LabelProbs>,
+    /// Up to three quotes most probable for the actor's stance.
     pub evidence: Vec<Evidence>,
+    /// The affiliation most of the actor's quotes carry: the actor dictionary's, else the
+    /// one the text gives.
     pub affiliation: Option<String>,
+    /// From the actor dictionary, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Quote counts by kind.
     pub kinds: Kinds,
     /// Articles the actor is quoted in.
     pub articles: u64,
+    /// The earliest ISO article date, when any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_seen: Option<String>,
+    /// The latest ISO article date, when any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_seen: Option<String>,
     /// For an affiliation row: the speakers rolled up into it.
@@ -278,9 +305,13 @@ pub struct ActorReport {
 /// A per-actor stance report (`report --format json` in `docs/contract.md`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
+    /// The topic.
     pub topic: String,
+    /// The model's name (`demarche-default@<id>`, or `<file stem>@<id>`).
     pub model: String,
+    /// One row per speaker, or per affiliation.
     pub by: GroupBy,
+    /// Articles read.
     pub articles: u64,
     /// Articles whose text was the same as an earlier one's (left out of the counts unless
     /// duplicates were kept); shown when there are any.
@@ -306,6 +337,7 @@ pub struct Report {
     pub stance_labels: Vec<String>,
     /// Sentiment labels in display order (empty when the model gives no sentiment).
     pub sentiment_labels: Vec<String>,
+    /// One row per actor, sorted by number of quotes, then name.
     pub actors: Vec<ActorReport>,
 }
 
@@ -395,7 +427,7 @@ mod fixture {
     use crate::QuoteKind;
 
     /// A direct quote by `speaker` in `article` with stance probabilities favor, against, none.
-    pub fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
+    pub(crate) fn quote(article: &str, speaker: &str, text: &str, fan: [f64; 3]) -> ScoredQuote {
         ScoredQuote {
             article: article.into(),
             date: None,
@@ -418,7 +450,7 @@ mod fixture {
     }
 
     /// The same quote with another kind.
-    pub fn kind(mut q: ScoredQuote, kind: QuoteKind) -> ScoredQuote {
+    pub(crate) fn kind(mut q: ScoredQuote, kind: QuoteKind) -> ScoredQuote {
         q.kind = kind;
         q
     }

@@ -10,7 +10,7 @@ use super::period::Period;
 use super::tally::{actor_report, add_candidates, Tally};
 use super::{ActorReport, GroupBy, Report};
 use crate::error::{Error, Result};
-use crate::features::IdentityHasher;
+use crate::hash::IdentityHasher;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 const FORMAT: &str = "demarche-partial";
 const VERSION: u32 = 2;
 
-pub use crate::label::label_order;
+pub(super) use crate::label::label_order;
 
 fn sorted_labels(labels: &BTreeSet<String>) -> Vec<String> {
     let mut v: Vec<String> = labels.iter().cloned().collect();
@@ -72,14 +72,14 @@ mod tallies {
     use serde::{Deserialize, Deserializer, Serializer};
     use std::collections::BTreeMap;
 
-    pub fn serialize<S: Serializer>(
+    pub(super) fn serialize<S: Serializer>(
         actors: &BTreeMap<String, Tally>,
         s: S,
     ) -> Result<S::Ok, S::Error> {
         s.collect_seq(actors.values())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<BTreeMap<String, Tally>, D::Error> {
         let mut actors = BTreeMap::new();
@@ -557,6 +557,35 @@ fn merge_surnames(actors: &mut BTreeMap<String, (String, Tally)>) {
 }
 
 /// Adds up partial reports (in any order) and finishes them into one report.
+///
+/// Shards of a corpus can be reported apart and merged: the merged report is the report of
+/// the whole.
+///
+/// ```
+/// use demarche::report::{merge, PartialReport};
+/// use demarche::{Article, Pipeline, Topic};
+///
+/// let pipeline = Pipeline::default();
+/// let topic = Topic::new("independence for Kosovo")?;
+/// let shard = |text: &str| -> demarche::Result<PartialReport> {
+///     let article = Article::from_text("a.txt", text);
+///     let mut builder = pipeline.report_builder(&topic);
+///     builder.add_article(article.content_hash());
+///     for row in pipeline.classify(&article, &topic) {
+///         builder.add(&row.scored(&article).expect("a speaker"));
+///     }
+///     // Written out (`PartialReport::write_to`) and read back (`PartialReport::load`)
+///     // where the shards run apart.
+///     Ok(builder.into_partial())
+/// };
+/// let one = shard("\"Kosovo must never be independent,\" Ivan Petrov said.")?;
+/// let two = shard("\"We reject any partition,\" Ivan Petrov told reporters.")?;
+/// let report = merge([one, two])?;
+/// assert_eq!(report.actors.len(), 1);
+/// assert_eq!(report.actors[0].actor, "Ivan Petrov");
+/// assert_eq!(report.actors[0].quotes, 2);
+/// # Ok::<(), demarche::Error>(())
+/// ```
 pub fn merge(partials: impl IntoIterator<Item = PartialReport>) -> Result<Report> {
     let mut iter = partials.into_iter();
     let Some(mut total) = iter.next() else {

@@ -50,8 +50,29 @@ impl fmt::Display for Period {
     }
 }
 
+/// Whether `s` is a date in the form `YYYY-MM-DD`, and a real day.
+///
+/// ```
+/// use demarche::report::is_date;
+///
+/// assert!(is_date("2024-02-29"));
+/// assert!(!is_date("2023-02-29"));
+/// assert!(!is_date("2024-02-29T10:00"));
+/// ```
+pub fn is_date(s: &str) -> bool {
+    s.len() == 10 && ymd(s).is_some()
+}
+
+/// A day of the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ymd {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+}
+
 /// Year, month and day of a date that begins with `YYYY-MM-DD` and is a real day.
-pub fn ymd(date: &str) -> Option<(i64, u32, u32)> {
+pub(crate) fn ymd(date: &str) -> Option<Ymd> {
     let d = date.trim().get(..10)?;
     let b = d.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
@@ -69,7 +90,11 @@ pub fn ymd(date: &str) -> Option<(i64, u32, u32)> {
         2 => 28,
         _ => return None,
     };
-    (1..=days).contains(&day).then_some((y, m, day))
+    (1..=days).contains(&day).then_some(Ymd {
+        year: y,
+        month: m,
+        day,
+    })
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian).
@@ -112,7 +137,12 @@ impl Period {
     /// The period a date falls in (`2007-W06`, `2007-02`, `2007-Q1`, `2007`), or [`UNDATED`]
     /// for no date or one that does not begin with a real ISO date.
     pub fn key(self, date: Option<&str>) -> String {
-        let Some((y, m, d)) = date.and_then(ymd) else {
+        let Some(Ymd {
+            year: y,
+            month: m,
+            day: d,
+        }) = date.and_then(ymd)
+        else {
             return UNDATED.to_string();
         };
         match self {
@@ -137,7 +167,7 @@ pub(crate) struct PeriodTally {
 }
 
 impl PeriodTally {
-    pub fn absorb(&mut self, other: PeriodTally) {
+    pub(crate) fn absorb(&mut self, other: PeriodTally) {
         self.quotes = self.quotes.saturating_add(other.quotes);
         self.relevant = self.relevant.saturating_add(other.relevant);
         super::tally::add_sums(&mut self.votes, other.votes);
@@ -149,7 +179,9 @@ impl PeriodTally {
 pub struct PeriodReport {
     /// The period's key (`2007-02`), or `undated`.
     pub period: String,
+    /// The actor's quotes in the period.
     pub quotes: u64,
+    /// Those that address the topic and vote.
     pub relevant: u64,
     /// Label -> weight of the relevant quotes that voted for it.
     pub votes: crate::label::LabelProbs,

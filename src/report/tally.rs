@@ -149,7 +149,7 @@ pub(super) fn max_some(a: Option<String>, b: Option<String>) -> Option<String> {
 }
 
 impl Tally {
-    pub fn new(key: String) -> Tally {
+    pub(super) fn new(key: String) -> Tally {
         Tally {
             key,
             ..Tally::default()
@@ -158,7 +158,7 @@ impl Tally {
 
     /// Adds another tally of the same key. Order does not matter: every field is a sum, a
     /// union, a minimum or maximum, or a best-of list under a total order.
-    pub fn absorb(&mut self, other: Tally) {
+    pub(super) fn absorb(&mut self, other: Tally) {
         self.fixed_name = min_some(self.fixed_name.take(), other.fixed_name);
         add_sums(&mut self.names, other.names);
         self.aliases.extend(other.aliases);
@@ -381,7 +381,7 @@ pub(super) fn probs(sums: &BTreeMap<String, u64>, total: u64, labels: &[String])
 }
 
 /// The note of an actor none of whose quotes addresses the topic.
-pub const NO_STATEMENT: &str = "no statement on the topic";
+pub(super) const NO_STATEMENT: &str = "no statement on the topic";
 
 pub(super) fn actor_report(
     display: String,

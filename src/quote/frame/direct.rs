@@ -8,8 +8,8 @@ use super::super::phrase::{
     mention_of, np_after, np_after_described, np_before, sentence_subject, with_noun_tail,
 };
 use super::super::token::{cue_at, cue_class, is_punct, lower, DASHES};
-use super::super::Span;
 use super::content_span;
+use crate::text::Span;
 use crate::text::Token;
 
 /// `X said: "..."`, `X said, "..."`, `According to X, "..."`, `X struck a cautious note: "..."`.

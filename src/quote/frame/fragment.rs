@@ -8,7 +8,7 @@ use super::super::mention::Mention;
 use super::super::phrase::{mention_of, np_after, np_before, sentence_subject};
 use super::super::token::{cue_at, is_capitalized, is_subject_pronoun, lower};
 use super::super::words::is_adverbial;
-use super::super::Span;
+use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
 /// The nearest finite cue before byte `at` (a few words back) with a speaker, not a pronoun,

@@ -10,8 +10,8 @@ use super::super::phrase::{
 };
 use super::super::token::{cue_at, is_capitalized, is_punct, lower};
 use super::super::words::{self, is_adverbial, is_speech_noun, opens_fronted_phrase};
-use super::super::Span;
 use super::content_span;
+use crate::text::Span;
 use crate::text::{Token, TokenKind};
 use crate::wordset::WordSet;
 use std::sync::OnceLock;

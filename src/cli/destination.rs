@@ -38,40 +38,40 @@ impl Write for Stdout {
 }
 
 /// Standard output (buffered) or an atomic file.
-pub enum Sink {
+pub enum Destination {
     Stdout(BufWriter<Stdout>),
     File(BufWriter<AtomicFile>),
 }
 
-impl Sink {
-    pub fn open(path: Option<&Path>) -> Result<Sink> {
+impl Destination {
+    pub fn open(path: Option<&Path>) -> Result<Destination> {
         Ok(match path {
-            None => Sink::Stdout(BufWriter::new(Stdout(io::stdout()))),
-            Some(p) => Sink::File(BufWriter::new(AtomicFile::create(p)?)),
+            None => Destination::Stdout(BufWriter::new(Stdout(io::stdout()))),
+            Some(p) => Destination::File(BufWriter::new(AtomicFile::create(p)?)),
         })
     }
 
     /// Flushes and, for a file, puts it in place. Not calling this discards a file.
     pub fn finish(self) -> Result<()> {
         match self {
-            Sink::Stdout(mut w) => w.flush()?,
-            Sink::File(w) => w.into_inner().map_err(|e| e.into_error())?.commit()?,
+            Destination::Stdout(mut w) => w.flush()?,
+            Destination::File(w) => w.into_inner().map_err(|e| e.into_error())?.commit()?,
         }
         Ok(())
     }
 }
 
-impl Write for Sink {
+impl Write for Destination {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
-            Sink::Stdout(w) => w.write(buf),
-            Sink::File(w) => w.write(buf),
+            Destination::Stdout(w) => w.write(buf),
+            Destination::File(w) => w.write(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Sink::Stdout(w) => w.flush(),
-            Sink::File(w) => w.flush(),
+            Destination::Stdout(w) => w.flush(),
+            Destination::File(w) => w.flush(),
         }
     }
 }
