@@ -202,21 +202,23 @@ trait Sink {
     fn extra(&mut self, name: &[&str], value: f32);
 }
 
-struct Token<'a> {
+/// A word of a lowercased quote, as the features read it (the text primitives' `Token` is a
+/// span of an article's tokenizer).
+struct Word<'a> {
     text: &'a str,
     negated: bool,
 }
 
 /// Splits lowercased text into word tokens (letters, digits, `_`, inner apostrophes) and marks
 /// those inside a negation scope.
-fn tokenize(lower: &str) -> Vec<Token<'_>> {
+fn tokenize(lower: &str) -> Vec<Word<'_>> {
     let mut tokens = Vec::new();
     tokenize_into(lower, &mut tokens);
     tokens
 }
 
 /// [`tokenize`] into `tokens` (cleared first), so a buffer can serve row after row.
-fn tokenize_into<'a>(lower: &'a str, tokens: &mut Vec<Token<'a>>) {
+fn tokenize_into<'a>(lower: &'a str, tokens: &mut Vec<Word<'a>>) {
     tokens.clear();
     let mut negating = false;
     let mut start: Option<usize> = None;
@@ -244,8 +246,8 @@ fn tokenize_into<'a>(lower: &'a str, tokens: &mut Vec<Token<'a>>) {
     }
 }
 
-fn push_token<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, negating: &mut bool) {
-    tokens.push(Token {
+fn push_token<'a>(tokens: &mut Vec<Word<'a>>, text: &'a str, negating: &mut bool) {
+    tokens.push(Word {
         text,
         negated: *negating,
     });
@@ -280,7 +282,7 @@ struct TextBuffers {
     /// The last topic's concepts, when context features are on.
     terms: Option<TopicTerms>,
     /// Empty; only their memory is kept (see [`recycle`]).
-    tokens: Vec<Token<'static>>,
+    tokens: Vec<Word<'static>>,
     words: Vec<&'static str>,
 }
 
@@ -455,7 +457,7 @@ fn split_case<'a>(name: &'a str, mut emit: impl FnMut(&'a str)) {
 /// How many tokens apart a negation, modal or lexicon word may be from a topic mention.
 const NEAR: usize = 4;
 
-fn extras(input: &ModelInput, stems: &[String], tokens: &[Token], sink: &mut impl Sink) {
+fn extras(input: &ModelInput, stems: &[String], tokens: &[Word], sink: &mut impl Sink) {
     let mentions: Vec<usize> = tokens
         .iter()
         .enumerate()

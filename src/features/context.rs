@@ -33,7 +33,7 @@ pub(super) fn context_extras(
     input: &ModelInput,
     terms: &TopicTerms,
     lower: &str,
-    tokens: &[Token],
+    tokens: &[Word],
     sink: &mut impl Sink,
 ) {
     let flag = |sink: &mut dyn FnMut(&[&str], f32), name: &str, on: bool| {
@@ -73,7 +73,7 @@ pub(super) fn context_extras(
     }
     // Stance words next to a reference back to the matter ("we reject this deal").
     if input.text.is_ascii() {
-        let offset = |t: &Token| t.text.as_ptr() as usize - lower.as_ptr() as usize;
+        let offset = |t: &Word| t.text.as_ptr() as usize - lower.as_ptr() as usize;
         let spans: Vec<&crate::text::Span> = q.references.iter().chain(&q.mentions).collect();
         for t in tokens {
             let at = offset(t);
