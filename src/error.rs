@@ -1,7 +1,5 @@
 //! The library's one error type. Every variant names the file and, for data, the line.
 
-use crate::features::SettingsError;
-use crate::model::logistic::LogisticError;
 use std::io;
 use std::path::PathBuf;
 
@@ -151,6 +149,54 @@ impl TrainError {
             _ => 2,
         }
     }
+}
+
+/// Why training could not run or failed, with the numbers that explain it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LogisticError {
+    #[error("C must be finite and > 0, got {0}")]
+    InvalidC(f64),
+    #[error("tolerance must be finite and > 0, got {0}")]
+    InvalidTolerance(f64),
+    #[error("max_iterations must be at least 1")]
+    NoIterations,
+    #[error("L-BFGS history must be at least 1")]
+    NoHistory,
+    #[error("{rows} feature rows but {labels} labels")]
+    LabelsMismatch { rows: usize, labels: usize },
+    #[error("need at least two classes, got {found}")]
+    TooFewClasses { found: usize },
+    #[error("label {label} out of range for {classes} classes")]
+    LabelOutOfRange { label: usize, classes: usize },
+    #[error("class {class} has no rows")]
+    EmptyClass { class: usize },
+    #[error("the optimiser failed: {0}")]
+    Solver(String),
+    #[error("training diverged: the objective is {0}")]
+    NonFinite(f64),
+    /// An error from linfa's dataset handling, as text (linfa's error cannot be compared).
+    #[error("linfa: {0}")]
+    Linfa(String),
+}
+
+/// A setting that makes no sense, named with the reason.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{name} n-gram range {min}..={max} is invalid (need 1 <= min <= max <= {limit}, or 0..=0 for none)")]
+    NgramRange {
+        name: &'static str,
+        min: u8,
+        max: u8,
+        limit: u8,
+    },
+    #[error("min_df must be at least 1, got {0}")]
+    MinDf(u32),
+    #[error("max_features must be at least 1")]
+    MaxFeatures,
+    #[error("extra_weight must be in [0, {max}], got {value}")]
+    ExtraWeight { value: f32, max: f32 },
+    #[error("char_weight must be in (0, {max}], got {value}")]
+    CharWeight { value: f32, max: f32 },
 }
 
 #[cfg(test)]

@@ -121,25 +121,7 @@ impl Default for FeatureSettings {
     }
 }
 
-/// A setting that makes no sense, named with the reason.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum SettingsError {
-    #[error("{name} n-gram range {min}..={max} is invalid (need 1 <= min <= max <= {limit}, or 0..=0 for none)")]
-    NgramRange {
-        name: &'static str,
-        min: u8,
-        max: u8,
-        limit: u8,
-    },
-    #[error("min_df must be at least 1, got {0}")]
-    MinDf(u32),
-    #[error("max_features must be at least 1")]
-    MaxFeatures,
-    #[error("extra_weight must be in [0, {MAX_BLOCK_WEIGHT}], got {0}")]
-    ExtraWeight(f32),
-    #[error("char_weight must be in (0, {MAX_BLOCK_WEIGHT}], got {0}")]
-    CharWeight(f32),
-}
+pub use crate::error::SettingsError;
 
 /// The largest scale of a feature block against the word block: far beyond any useful
 /// setting, and low enough that no feature value overflows (a block scaled by 1e30 turned
@@ -169,10 +151,16 @@ impl FeatureSettings {
             return Err(SettingsError::MaxFeatures);
         }
         if !(0.0..=MAX_BLOCK_WEIGHT).contains(&self.extra_weight) {
-            return Err(SettingsError::ExtraWeight(self.extra_weight));
+            return Err(SettingsError::ExtraWeight {
+                value: self.extra_weight,
+                max: MAX_BLOCK_WEIGHT,
+            });
         }
         if !(self.char_weight > 0.0 && self.char_weight <= MAX_BLOCK_WEIGHT) {
-            return Err(SettingsError::CharWeight(self.char_weight));
+            return Err(SettingsError::CharWeight {
+                value: self.char_weight,
+                max: MAX_BLOCK_WEIGHT,
+            });
         }
         Ok(())
     }

@@ -72,33 +72,7 @@ impl Default for LogisticParams {
     }
 }
 
-/// Why training could not run or failed, with the numbers that explain it.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum LogisticError {
-    #[error("C must be finite and > 0, got {0}")]
-    InvalidC(f64),
-    #[error("tolerance must be finite and > 0, got {0}")]
-    InvalidTolerance(f64),
-    #[error("max_iterations must be at least 1")]
-    NoIterations,
-    #[error("L-BFGS history must be at least 1")]
-    NoHistory,
-    #[error("{rows} feature rows but {labels} labels")]
-    LabelsMismatch { rows: usize, labels: usize },
-    #[error("need at least two classes, got {found}")]
-    TooFewClasses { found: usize },
-    #[error("label {label} out of range for {classes} classes")]
-    LabelOutOfRange { label: usize, classes: usize },
-    #[error("class {class} has no rows")]
-    EmptyClass { class: usize },
-    #[error("the optimiser failed: {0}")]
-    Solver(String),
-    #[error("training diverged: the objective is {0}")]
-    NonFinite(f64),
-    /// An error from linfa's dataset handling, as text (linfa's error cannot be compared).
-    #[error("linfa: {0}")]
-    Linfa(String),
-}
+pub use crate::error::LogisticError;
 
 impl From<linfa::Error> for LogisticError {
     fn from(e: linfa::Error) -> Self {
