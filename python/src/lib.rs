@@ -10,9 +10,9 @@
 
 use demarche::dataset::{Columns, Dataset, ReadOptions, Task};
 use demarche::features::FeatureSettings;
+use demarche::in_batches;
 use demarche::model::logistic::{ClassWeight, LogisticParams};
 use demarche::model::{train as fit, TrainSettings};
-use demarche::in_batches;
 use demarche::report::{label_order, ActorDictionary, GroupBy, Period};
 use demarche::{Article, ClassifiedQuote, Model, Pipeline, QuoteRecord, Topic};
 use pyo3::exceptions::PyException;
