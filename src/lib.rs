@@ -81,6 +81,7 @@ pub mod actor;
 pub mod article;
 mod context;
 pub mod dataset;
+mod engine;
 mod error;
 pub mod features;
 mod gazetteer;

@@ -1,6 +1,6 @@
 //! The learned choice of speaker: a logistic model over the candidates the rules propose for
 //! each statement (see `candidate`), fitted by the project's own sparse logistic
-//! engine ([`crate::model::logistic`]) on the team's annotated news articles.
+//! engine ([`crate::engine::logistic`]) on the team's annotated news articles.
 //!
 //! The weights ship in the binary as a small text file, `ranker.txt`: one feature a line,
 //! named, with its weight. Text rather than the model file's binary format, because the
@@ -8,7 +8,7 @@
 //! apart from the stance model (from `training/news`, not `training/*.csv`), and changing it
 //! must not change the model file format. Features the file does not name weigh nothing.
 
-use crate::model::logistic::{FitReport, FittedLogistic};
+use crate::engine::logistic::{FitReport, FittedLogistic};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 

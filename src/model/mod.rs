@@ -6,11 +6,10 @@
 //! its vectorizer and a logistic regression per task. This module does not read articles.
 
 mod file;
-pub mod logistic;
+pub use crate::engine::logistic;
 pub mod metrics;
 mod together;
 mod train;
-mod vector;
 
 pub use crate::error::TrainError;
 pub use crate::features::ModelInput;
