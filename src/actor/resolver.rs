@@ -12,6 +12,9 @@ use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun};
 use crate::text::Span;
 use std::collections::BTreeMap;
 
+/// Words for any body, which refer back to the body last named ("the company said").
+const GENERIC_BODIES: &[&str] = &["company", "firm", "organisation", "organization"];
+
 /// How many sightings a pronoun or a role looks back over for its antecedent: far more than
 /// an article's pronouns need, and a bound on the work an article of any size asks for.
 pub(super) const LOOK_BACK: usize = 400;
@@ -139,18 +142,31 @@ impl Resolver {
         }
         let role = m.role.as_ref()?;
         if m.kind == ActorKind::Organisation {
-            // "the department": the body last named with that head word.
+            // "the department", "the association": the body last named with that word in its
+            // name ("the Kenya Association of Manufacturers").
             let head = role.split_whitespace().last().unwrap_or("").to_lowercase();
             let want = |e: &Entity| {
                 e.kind == ActorKind::Organisation
                     && e.canonical.split_whitespace().count() > 1
                     && e.canonical
                         .split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.to_lowercase() == head)
+                        .any(|w| w.to_lowercase() == head)
             };
             if let Some(idx) = self.nearest_before(pos, &want) {
                 return Some(idx);
+            }
+            // "the company", "the firm": a word for any body names the body last named, when
+            // that is no country or capital speaking for a government.
+            if GENERIC_BODIES.contains(&head.as_str()) && strip_article(role).to_lowercase() == head
+            {
+                let want = |e: &Entity| {
+                    e.kind == ActorKind::Organisation
+                        && !e.role
+                        && !crate::gazetteer::is_place(&e.canonical)
+                };
+                if let Some(idx) = self.nearest_before(pos, &want) {
+                    return Some(idx);
+                }
             }
         }
         if m.kind == ActorKind::Person && !m.titles.is_empty() {

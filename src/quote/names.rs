@@ -4,7 +4,8 @@
 
 use super::cue;
 use super::mention::{
-    gender_of_given, is_function_word, is_title, parse_mention, ActorKind, Gender, Mention,
+    gender_of_given, is_function_word, is_org_word, is_title, parse_mention, ActorKind, Gender,
+    Mention,
 };
 use super::token::is_capitalized;
 use super::words::is_sentence_adverb;
@@ -28,9 +29,13 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
             let t = toks[j];
             let tw = t.text(body);
             // `of` inside an office: "Minister of Territorial Administration Daouda ...".
+            // `Minister of Defence`, and a body's `of`: `Kenya Association of Manufacturers`.
             let office_of = tw == "of"
                 && j > start
-                && is_title(&toks[j - 1].text(body).to_lowercase())
+                && {
+                    let prev = toks[j - 1].text(body).to_lowercase();
+                    is_title(&prev) || is_org_word(&prev)
+                }
                 && toks
                     .get(j + 1)
                     .is_some_and(|n| is_capitalized(n.text(body)));
