@@ -2,15 +2,16 @@
 //! fixture articles, with the built-in model.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 const TOPIC: &str = "restoring IAEA inspections in Iran";
 
+#[path = "support/fixture_set.rs"]
+mod fixture_set;
+
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/gold-a")
-        .join(name)
+    fixture_set::dir().join(name)
 }
 
 fn demarche(args: &[&str]) -> Output {
@@ -44,19 +45,6 @@ fn classify(extra: &[&str]) -> Vec<Value> {
     out.lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
         .collect()
-}
-
-/// The articles of the fixture directory, sorted as the reader walks them.
-fn all_articles() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold-a");
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "html")))
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]
@@ -193,7 +181,7 @@ fn report_counts_every_attributed_quote_under_one_actor() {
 #[test]
 fn merged_partial_reports_of_shards_equal_the_whole_report() {
     let dir = tempfile::tempdir().unwrap();
-    let articles = all_articles();
+    let articles = fixture_set::articles();
     assert!(articles.len() >= 10);
     let topic = "the agreement";
     let mut whole_args = vec!["report", "--topic", topic];

@@ -3,29 +3,15 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/fixture_set.rs"]
+mod fixture_set;
 
 use cli::{demarche, show};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 const TOPIC: &str = "restoring IAEA inspections in Iran";
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gold-a")
-}
-
-/// The articles of the fixture directory, sorted as the reader walks them.
-fn all_articles() -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(fixtures())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "html")))
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
 
 fn ok(o: &Output) -> String {
     assert_eq!(o.status.code(), Some(0), "{}", show(o));
@@ -46,7 +32,7 @@ fn with_articles<'a>(args: &[&'a str], articles: &'a [String]) -> Vec<&'a str> {
 fn min_quotes_leaves_out_actors_with_fewer_quotes_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let articles = all_articles();
+    let articles = fixture_set::articles();
     let full: Value = serde_json::from_str(&ok(&run(
         d,
         &with_articles(&["report", "--topic", TOPIC], &articles),
@@ -257,7 +243,8 @@ fn csv_articles_are_read_from_standard_input_when_asked() {
     assert_eq!(from_stdin["actors"][0]["last_seen"], "2024-02-03");
     assert_eq!(from_stdin, from_file, "the same report as from the file");
     // The title column gives the evidence its title.
-    let text = std::fs::read_to_string(fixtures().join("iran-nuclear-inspections.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(fixture_set::dir().join("iran-nuclear-inspections.txt")).unwrap();
     let csv = format!(
         "id,title,text\niran-1,Iran bars inspectors,\"{}\"\n",
         text.replace('"', "\"\"")
@@ -420,7 +407,7 @@ const OTHER: &str = "sanctions on Iran";
 fn several_topics_give_one_report_each_from_one_pass() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let articles = all_articles();
+    let articles = fixture_set::articles();
     let one = |topic: &str, format: &str| {
         ok(&run(
             d,
@@ -493,7 +480,7 @@ fn several_topics_give_one_report_each_from_one_pass() {
 fn topics_come_from_a_file_and_shards_merge_per_topic() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let articles = all_articles();
+    let articles = fixture_set::articles();
     std::fs::write(
         d.join("topics.txt"),
         format!("# what the desk follows\n{TOPIC}\n\n  {OTHER}  \n"),

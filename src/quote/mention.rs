@@ -453,11 +453,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         && is_title(&before_name[before_name.len() - 2].to_lowercase())
         && (name_words.len() == 1 || gazetteer::find(&name_words.join(" ")).is_some());
     if office_of {
-        let role: Vec<&str> = rest
-            .iter()
-            .copied()
-            .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
-            .collect();
+        let role: Vec<&str> = role_words.iter().chain(&rest[i..]).copied().collect();
         return PartParse {
             name: None,
             titles,

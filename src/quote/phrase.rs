@@ -187,7 +187,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                 None => break,
             }
         }
-        let ok = if joins_org_name(body, toks, k - 1, floor) {
+        let ok = if (tl == "and" || tx == ",") && joins_org_name(body, toks, k - 1, floor) {
             // `the Ministry of Economy and Finance`, `the Department of Science, Technology
             // and Innovation`: one body's name, not two speakers.
             true
@@ -276,15 +276,17 @@ fn named_person_before(body: &str, toks: &[Token], last: usize) -> bool {
         && !is_org_word(&lower(body, &toks[last - 1]))
 }
 
+/// The most tokens an organisation's name is read back over from a join or a place: more
+/// than any body's name holds, and a bound on the work each token asks for.
+const ORG_NAME_REACH: usize = 8;
+
 /// Whether the capitalised token at `last` ends an organisation's name (`the Norwegian School
 /// of Economics`, `Chatham House`): capitalised words, with `of`, `for` and `and` between
 /// them, run back from it over an organisation word. Then a place after it (`... in Bergen`)
 /// is where the body is, not the speaker.
 fn ends_org_name(body: &str, toks: &[Token], last: usize, floor: usize) -> bool {
-    /// More words than any body's name holds.
-    const MAX_BACK: usize = 8;
     let mut j = last + 1;
-    for _ in 0..MAX_BACK {
+    for _ in 0..ORG_NAME_REACH {
         if j <= floor {
             return false;
         }
@@ -302,26 +304,18 @@ fn ends_org_name(body: &str, toks: &[Token], last: usize, floor: usize) -> bool 
     false
 }
 
-/// Whether the token at `at`, an `and` or a comma between two capitalised words, joins the
-/// parts of one organisation's name: capitalised words (and more joins) run back from it to
-/// `of` or `for` after an organisation word (`Ministry of Economy and Finance`, `Department
-/// for Energy Security and Net Zero`). A list of names without such a head (`Britain, France
-/// and Germany`) is not joined.
+/// Whether the token at `at`, an `and` or a comma (the caller has read it) between two
+/// capitalised words, joins the parts of one organisation's name: capitalised words (and more
+/// joins) run back from it to `of` or `for` after an organisation word (`Ministry of Economy
+/// and Finance`, `Department for Energy Security and Net Zero`). A list of names without such
+/// a head (`Britain, France and Germany`) is not joined.
 fn joins_org_name(body: &str, toks: &[Token], at: usize, floor: usize) -> bool {
-    /// More capitalised words than any body's name holds before its first join.
-    const MAX_BACK: usize = 8;
-    let t = &toks[at];
-    let join = if t.kind == TokenKind::Punct {
-        t.text(body) == ","
-    } else {
-        lower(body, t) == "and"
-    };
     let capitalized = |i: usize| toks.get(i).is_some_and(|t| is_capitalized(t.text(body)));
-    if !join || at <= floor || !capitalized(at + 1) || !capitalized(at - 1) {
+    if at <= floor || !capitalized(at + 1) || !capitalized(at - 1) {
         return false;
     }
     let mut j = at;
-    for _ in 0..MAX_BACK {
+    for _ in 0..ORG_NAME_REACH {
         if j <= floor {
             return false;
         }
@@ -488,7 +482,8 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
                 continue;
             }
         }
-        let ok = if seen_head && joins_org_name(body, toks, k, start) {
+        let ok = if seen_head && (tl == "and" || tx == ",") && joins_org_name(body, toks, k, start)
+        {
             true
         } else if t.kind == TokenKind::Punct {
             tx == "."
