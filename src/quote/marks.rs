@@ -287,7 +287,25 @@ fn pair(
             {
                 nested += 1;
             }
-            (Role::Open, _) => {
+            (Role::Open, prev) => {
+                // `"... have got. "As a result ..."`: in one paragraph, a mark left open at
+                // the end of a sentence and a new one opened after it is the run-on
+                // convention (the speaker's next sentences, one mark each), not a stray.
+                if let Some(o) = prev.filter(|_| family != Family::Single) {
+                    let inner = trim(body, Span::new(o.end, m.span.start));
+                    let text = inner.text(body);
+                    if text.ends_with(['.', '?', '!', '\u{2026}'])
+                        && text.split_whitespace().count() >= 3
+                    {
+                        out.push(Region {
+                            open: o,
+                            close: None,
+                            inner,
+                            continues: true,
+                            paragraph,
+                        });
+                    }
+                }
                 open = Some(m.span);
                 nested = 0;
             }
@@ -355,6 +373,25 @@ mod tests {
         assert_eq!(
             quoted("\"She called it a \u{201c}rant,\u{201d} and \u{201c}noise.\u{201d}"),
             vec!["rant,", "noise."]
+        );
+    }
+
+    #[test]
+    fn sentences_run_on_with_a_fresh_opening_mark() {
+        // One speaker's sentences, each opened and none closed but the last, in one paragraph.
+        let t = "\"It was hard,\" she said. \"The trouble now is the cost of it all. \"Nobody asked us why?\" Then";
+        assert_eq!(
+            quoted(t),
+            vec![
+                "It was hard,",
+                "The trouble now is the cost of it all.",
+                "Nobody asked us why?"
+            ]
+        );
+        // A stray mark before a short fragment is no run-on sentence.
+        assert_eq!(
+            quoted("The \"vote. \"Nobody asked us why,\" he said."),
+            vec!["Nobody asked us why,"]
         );
     }
 
