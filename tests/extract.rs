@@ -433,3 +433,40 @@ fn a_relative_pronoun_speaks_for_its_antecedent() {
     let b = "Voters who said the economy was their top issue split evenly.";
     assert_eq!(speaker_of(b, "the economy"), Some("Voters".into()));
 }
+
+#[test]
+fn british_run_on_sentences_keep_their_speaker() {
+    let b = "A spokeswoman for the Royal Academy said: \"We must act now. \"Children need a \
+             goal to work towards. \"What better way to start than this?\"";
+    let first = speaker_of(b, "We must act now");
+    assert!(
+        first
+            .as_deref()
+            .is_some_and(|s| s.contains("Royal Academy")),
+        "{first:?}"
+    );
+    for needle in ["Children need a goal", "What better way"] {
+        assert_eq!(speaker_of(b, needle), first, "{needle}");
+    }
+}
+
+#[test]
+fn reported_speech_after_point_out_and_a_quantity() {
+    let b = "Prime Minister Yulia Tymoshenko said as many as 3,000 firms may face a review. \
+             Finance Minister Oleh Bondar pointed out that the sales had been legal.";
+    assert_eq!(
+        speaker_of(b, "3,000 firms"),
+        Some("Yulia Tymoshenko".into())
+    );
+    assert_eq!(speaker_of(b, "had been legal"), Some("Oleh Bondar".into()));
+    // `point` speaks only with its particle.
+    let b = "Oleh Bondar pointed to the map that hung behind the desk of the minister.";
+    assert!(run(b).is_empty(), "{:?}", run(b));
+}
+
+#[test]
+fn it_stands_for_a_one_word_name_that_said_something() {
+    let b = "Google said the feature was still only in a trial stage. It said: \"The user \
+             can choose never to click on the button.\"";
+    assert_eq!(speaker_of(b, "never to click"), Some("Google".into()));
+}

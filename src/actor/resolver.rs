@@ -41,7 +41,16 @@ pub(super) fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
         Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
         Pronoun::I => e.kind == ActorKind::Person,
         Pronoun::They => matches!(e.kind, ActorKind::Group | ActorKind::Organisation),
-        Pronoun::It => matches!(e.kind, ActorKind::Organisation | ActorKind::Document),
+        // A one-word name with no title and no known gender is as often a company or a
+        // body the gazetteer does not know (`Google said ... It said:`) as a person.
+        Pronoun::It => {
+            matches!(e.kind, ActorKind::Organisation | ActorKind::Document)
+                || (e.kind == ActorKind::Person
+                    && e.gender == Gender::Unknown
+                    && e.titles.is_empty()
+                    && !e.role
+                    && !e.canonical.contains(' '))
+        }
         Pronoun::We => e.kind == ActorKind::Organisation,
     };
     let known = matches!(

@@ -53,6 +53,8 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("answer", CueClass::That, &[]),
     ("deny", CueClass::That, &["denied", "denies"]),
     ("urge", CueClass::That, &[]),
+    // Only as `point out` (see `token::cue_at`).
+    ("point", CueClass::That, &[]),
     ("allege", CueClass::That, &[]),
     ("caution", CueClass::That, &[]),
     ("complain", CueClass::That, &[]),

@@ -698,7 +698,17 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
                 | "everything"
         )
         && narrative.len() > k + 2;
-    let starts_clause = bare_noun
+    // `said as many as 3,000 firms ...`: a quantity, not `said as he left`.
+    let as_quantity = fl == "as"
+        && narrative.get(k + 1).is_some_and(|t| {
+            matches!(
+                &*lower(body, t),
+                "many" | "much" | "few" | "little" | "long" | "soon" | "far" | "well"
+            )
+        })
+        && narrative.get(k + 2).is_some_and(|t| lower(body, t) == "as");
+    let starts_clause = as_quantity
+        || bare_noun
         || first.kind == TokenKind::Word
             && (is_capitalized(first.text(body))
                 || matches!(
