@@ -470,3 +470,15 @@ fn it_stands_for_a_one_word_name_that_said_something() {
              can choose never to click on the button.\"";
     assert_eq!(speaker_of(b, "never to click"), Some("Google".into()));
 }
+
+#[test]
+fn an_unnamed_speaker_introduced_afresh_is_not_the_one_before() {
+    let b = "A Commission spokesperson said the plan was sound and would pass. An EU diplomat \
+             said the vote would be close. A senior German official said Berlin would not \
+             block it.";
+    let first = speaker_of(b, "plan was sound");
+    for needle in ["vote would be close", "would not block"] {
+        let s = speaker_of(b, needle);
+        assert!(s.is_some() && s != first, "{needle}: {s:?}");
+    }
+}

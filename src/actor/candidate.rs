@@ -71,6 +71,7 @@ pub(super) fn frame_class(s: &Statement) -> Frame {
 /// The candidates for statement `s`, whose rules' choice is `rule` (an index before
 /// redirects), at byte `anchor` (where its words or its speaker phrase begin).
 pub(super) fn candidates(
+    body: &str,
     resolver: &Resolver,
     history: &History,
     s: &Statement,
@@ -157,6 +158,13 @@ pub(super) fn candidates(
     // A speaker named in the frame is the speaker: `Ana Ruiz said`, `the Kremlin said`.
     if matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn) && rule.is_some() {
         out.truncate(1);
+    }
+    // A role an indefinite article introduces (`an EU diplomat said`) is someone new: not
+    // another unnamed person quoted before (`a Commission spokesperson`), though it may be
+    // the body they speak for.
+    if frame == Frame::Role && rule.is_some() && phrase.is_some_and(|p| is_indefinite(p.text(body)))
+    {
+        out.retain(|c| c.2 || !(resolver.entity(c.0).role && resolver.entity(c.0).is_person()));
     }
     let first = |e: usize, list: &[&'_ Sight]| {
         list.iter()
@@ -288,4 +296,13 @@ impl Row {
             self.items.push((c, 1.0));
         }
     }
+}
+
+/// Whether a speaker phrase opens with an indefinite article (`a spokesman`, `an official`,
+/// `one diplomat`, `another minister`).
+fn is_indefinite(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    ["a", "an", "one", "another"]
+        .iter()
+        .any(|a| first.eq_ignore_ascii_case(a))
 }

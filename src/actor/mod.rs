@@ -98,7 +98,7 @@ pub(crate) fn attribute_with(
             }
             continue;
         };
-        let cands = candidates(&resolver, &history, f, rule, anchor);
+        let cands = candidates(body, &resolver, &history, f, rule, anchor);
         watch(f, &cands, &resolver);
         // The most probable candidate; without the rules' own, only one more likely than not.
         let best = cands
