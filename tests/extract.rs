@@ -459,6 +459,8 @@ fn reported_speech_after_point_out_and_a_quantity() {
         Some("Yulia Tymoshenko".into())
     );
     assert_eq!(speaker_of(b, "had been legal"), Some("Oleh Bondar".into()));
+    let b = "Governor Ana Ruiz signalled that rates would stay high for longer.";
+    assert_eq!(speaker_of(b, "stay high"), Some("Ana Ruiz".into()));
     // `point` speaks only with its particle.
     let b = "Oleh Bondar pointed to the map that hung behind the desk of the minister.";
     assert!(run(b).is_empty(), "{:?}", run(b));

@@ -53,6 +53,9 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("answer", CueClass::That, &[]),
     ("deny", CueClass::That, &["denied", "denies"]),
     ("urge", CueClass::That, &[]),
+    ("hint", CueClass::That, &[]),
+    ("signal", CueClass::That, &["signalled", "signalling"]),
+    ("forecast", CueClass::That, &[]),
     // Only as `point out` (see `token::cue_at`).
     ("point", CueClass::That, &[]),
     ("allege", CueClass::That, &[]),
