@@ -483,4 +483,10 @@ fn an_unnamed_speaker_introduced_afresh_is_not_the_one_before() {
         let s = speaker_of(b, needle);
         assert!(s.is_some() && s != first, "{needle}: {s:?}");
     }
+    // Nor is a role of another title the unnamed person quoted before.
+    let b = "Arash Sigarchi was jailed on Monday. Mr Sigarchi's lawyer said the sentence was \
+             harsh. The minister's spokesman said the case was closed.";
+    let lawyer = speaker_of(b, "sentence was harsh");
+    let spokesman = speaker_of(b, "case was closed");
+    assert!(spokesman.is_some() && spokesman != lawyer, "{spokesman:?}");
 }

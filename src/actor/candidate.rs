@@ -161,10 +161,15 @@ pub(super) fn candidates(
     }
     // A role an indefinite article introduces (`an EU diplomat said`) is someone new: not
     // another unnamed person quoted before (`a Commission spokesperson`), though it may be
-    // the body they speak for.
-    if frame == Frame::Role && rule.is_some() && phrase.is_some_and(|p| is_indefinite(p.text(body)))
-    {
-        out.retain(|c| c.2 || !(resolver.entity(c.0).role && resolver.entity(c.0).is_person()));
+    // the body they speak for. Nor is any role another unnamed person of another title
+    // (`the minister's spokesman` after `Mr Sigarchi's lawyer`).
+    if frame == Frame::Role && rule.is_some() {
+        let fresh = phrase.is_some_and(|p| is_indefinite(p.text(body)));
+        out.retain(|c| {
+            let e = resolver.entity(c.0);
+            let other_title = title.is_some_and(|t| !e.titles.contains(t));
+            c.2 || !(e.role && e.is_person() && (fresh || other_title))
+        });
     }
     let first = |e: usize, list: &[&'_ Sight]| {
         list.iter()
