@@ -483,10 +483,17 @@ fn an_unnamed_speaker_introduced_afresh_is_not_the_one_before() {
         let s = speaker_of(b, needle);
         assert!(s.is_some() && s != first, "{needle}: {s:?}");
     }
-    // Nor is a role of another title the unnamed person quoted before.
+    // Nor is a role of another title, or the same title said of another, the unnamed person
+    // quoted before.
     let b = "Arash Sigarchi was jailed on Monday. Mr Sigarchi's lawyer said the sentence was \
-             harsh. The minister's spokesman said the case was closed.";
+             harsh. The minister's spokesman said the case was closed. Putin's spokesman said \
+             the talks would go on.";
     let lawyer = speaker_of(b, "sentence was harsh");
     let spokesman = speaker_of(b, "case was closed");
     assert!(spokesman.is_some() && spokesman != lawyer, "{spokesman:?}");
+    let other = speaker_of(b, "talks would go on");
+    assert!(
+        other.is_some() && other != spokesman && other != lawyer,
+        "{other:?}"
+    );
 }

@@ -5,6 +5,7 @@
 //! seen in the statement's paragraph and the two before it. Each candidate carries a sparse
 //! row of [`Feature`]s: distance and side, agreement with a pronoun, salience, who spoke last.
 
+use super::name::{normalize, strip_article};
 use super::ranker::{columns, Feature, Frame};
 use super::resolver::{agreement, Resolver, Sight};
 use super::Entity;
@@ -165,10 +166,21 @@ pub(super) fn candidates(
     // (`the minister's spokesman` after `Mr Sigarchi's lawyer`).
     if frame == Frame::Role && rule.is_some() {
         let fresh = phrase.is_some_and(|p| is_indefinite(p.text(body)));
+        // A role said more fully than its title (`Putin's spokesman`) is not an unnamed
+        // holder of the title said otherwise (`the minister's spokesman`).
+        let role = match &s.frame {
+            quote::Frame::Said { mention, .. } => mention.role.as_deref().map(strip_article),
+            _ => None,
+        }
+        .map(|r| normalize(&r));
+        let fuller = role
+            .as_ref()
+            .filter(|r| title.is_some_and(|t| **r != normalize(t)));
         out.retain(|c| {
             let e = resolver.entity(c.0);
             let other_title = title.is_some_and(|t| !e.titles.contains(t));
-            c.2 || !(e.role && e.is_person() && (fresh || other_title))
+            let other_holder = fuller.is_some_and(|r| normalize(&e.canonical) != *r);
+            c.2 || !(e.role && e.is_person() && (fresh || other_title || other_holder))
         });
     }
     let first = |e: usize, list: &[&'_ Sight]| {

@@ -179,9 +179,17 @@ impl Resolver {
             }
         }
         if m.kind == ActorKind::Person && !m.titles.is_empty() {
-            // "the minister": the person last given that title.
+            // "the minister": the person last given that title. A role said more fully
+            // ("Putin's spokesman") is not another unnamed holder of the title said otherwise
+            // ("the minister's spokesman").
             let head = m.titles.last().cloned().unwrap_or_default();
-            let want = |e: &Entity| e.kind == ActorKind::Person && e.titles.contains(&head);
+            let phrase = normalize(&strip_article(role));
+            let fuller = phrase != normalize(&head);
+            let want = |e: &Entity| {
+                e.kind == ActorKind::Person
+                    && e.titles.contains(&head)
+                    && !(fuller && e.role && e.key != phrase)
+            };
             if let Some(idx) = self.nearest_before(pos, &want) {
                 return Some(idx);
             }
