@@ -461,6 +461,14 @@ fn reported_speech_after_point_out_and_a_quantity() {
     assert_eq!(speaker_of(b, "had been legal"), Some("Oleh Bondar".into()));
     let b = "Governor Ana Ruiz signalled that rates would stay high for longer.";
     assert_eq!(speaker_of(b, "stay high"), Some("Ana Ruiz".into()));
+    // An indirect question is reported speech, and its asker speaks the quote after it.
+    let b = "Simon Hart has questioned how police will enforce the ban. \"The definitions are \
+             so vague that nobody knows what is legal.\"";
+    assert_eq!(speaker_of(b, "enforce the ban"), Some("Simon Hart".into()));
+    assert_eq!(
+        speaker_of(b, "definitions are so vague"),
+        Some("Simon Hart".into())
+    );
     // `point` speaks only with its particle.
     let b = "Oleh Bondar pointed to the map that hung behind the desk of the minister.";
     assert!(run(b).is_empty(), "{:?}", run(b));

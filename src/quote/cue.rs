@@ -106,6 +106,7 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("muse", CueClass::QuoteOnly, &[]),
     ("exclaim", CueClass::QuoteOnly, &[]),
     ("wonder", CueClass::QuoteOnly, &[]),
+    ("question", CueClass::QuoteOnly, &[]),
     ("sing", CueClass::QuoteOnly, &["sang", "sung"]),
     ("whisper", CueClass::QuoteOnly, &[]),
     ("snap", CueClass::QuoteOnly, &["snapped", "snapping"]),

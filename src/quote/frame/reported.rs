@@ -521,7 +521,15 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
         && narrative
             .get(ci + 1)
             .is_some_and(|t| lower(body, t).ends_with("ing"));
-    if class == CueClass::QuoteOnly && !act {
+    // `asked whether ...`, `questioned how ...`: an indirect question is reported speech.
+    let question = matches!(base, "ask" | "wonder" | "question")
+        && narrative.get(ci + 1).is_some_and(|t| {
+            matches!(
+                &*lower(body, t),
+                "whether" | "why" | "how" | "if" | "what" | "when" | "where" | "who"
+            )
+        });
+    if class == CueClass::QuoteOnly && !act && !question {
         return None;
     }
     // `Clinton spoke about the death of a man in Tulsa, Oklahoma, arguing that ...`: a
@@ -557,8 +565,8 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
         // `welcomed the tariff`, `urged Tehran to restore access`: the act is the statement.
         return clause(ci);
     }
-    if deny_ing {
-        // `denied holding detainees`.
+    if deny_ing || question {
+        // `denied holding detainees`; `asked whether the talks would resume`.
         return clause(ci + 1);
     }
     let k = ci + 1;
