@@ -5,9 +5,8 @@
 //! seen in the statement's paragraph and the two before it. Each candidate carries a sparse
 //! row of [`Feature`]s: distance and side, agreement with a pronoun, salience, who spoke last.
 
-use super::name::{normalize, strip_article};
 use super::ranker::{columns, Feature, Frame};
-use super::resolver::{agreement, Resolver, Sight};
+use super::resolver::{agreement, other_unnamed_holder, Resolver, Sight};
 use super::Entity;
 use crate::quote::{self, ActorKind, Pronoun, Statement};
 use crate::text::Span;
@@ -162,25 +161,12 @@ pub(super) fn candidates(
     }
     // A role an indefinite article introduces (`an EU diplomat said`) is someone new: not
     // another unnamed person quoted before (`a Commission spokesperson`), though it may be
-    // the body they speak for. Nor is any role another unnamed person of another title
-    // (`the minister's spokesman` after `Mr Sigarchi's lawyer`).
-    if frame == Frame::Role && rule.is_some() {
+    // the body they speak for. Nor is any role an unnamed person it cannot name.
+    if let (Frame::Role, Some(_), quote::Frame::Said { mention, .. }) = (frame, rule, &s.frame) {
         let fresh = phrase.is_some_and(|p| is_indefinite(p.text(body)));
-        // A role said more fully than its title (`Putin's spokesman`) is not an unnamed
-        // holder of the title said otherwise (`the minister's spokesman`).
-        let role = match &s.frame {
-            quote::Frame::Said { mention, .. } => mention.role.as_deref().map(strip_article),
-            _ => None,
-        }
-        .map(|r| normalize(&r));
-        let fuller = role
-            .as_ref()
-            .filter(|r| title.is_some_and(|t| **r != normalize(t)));
         out.retain(|c| {
             let e = resolver.entity(c.0);
-            let other_title = title.is_some_and(|t| !e.titles.contains(t));
-            let other_holder = fuller.is_some_and(|r| normalize(&e.canonical) != *r);
-            c.2 || !(e.role && e.is_person() && (fresh || other_title || other_holder))
+            c.2 || !((fresh && e.role && e.is_person()) || other_unnamed_holder(e, mention))
         });
     }
     let first = |e: usize, list: &[&'_ Sight]| {

@@ -60,6 +60,21 @@ pub(super) fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
     (may, known)
 }
 
+/// Whether `e` is an unnamed person who cannot be the one `m`'s role names: one of another
+/// title (`the minister's spokesman` is not `Mr Sigarchi's lawyer`), or of the same title said
+/// otherwise when `m` says it more fully than the title (`Putin's spokesman` is not `the
+/// minister's spokesman`).
+pub(super) fn other_unnamed_holder(e: &Entity, m: &Mention) -> bool {
+    let (Some(title), Some(role)) = (m.titles.last(), m.role.as_deref()) else {
+        return false;
+    };
+    if !(e.role && e.is_person()) {
+        return false;
+    }
+    let phrase = normalize(&strip_article(role));
+    !e.titles.contains(title) || (phrase != normalize(title) && e.key != phrase)
+}
+
 /// Resolves mentions to canonical actors within one article. Feed it mentions in text order.
 #[derive(Debug, Default)]
 pub(crate) struct Resolver {
@@ -179,16 +194,13 @@ impl Resolver {
             }
         }
         if m.kind == ActorKind::Person && !m.titles.is_empty() {
-            // "the minister": the person last given that title. A role said more fully
-            // ("Putin's spokesman") is not another unnamed holder of the title said otherwise
-            // ("the minister's spokesman").
+            // "the minister": the person last given that title, unless an unnamed holder
+            // the role cannot name.
             let head = m.titles.last().cloned().unwrap_or_default();
-            let phrase = normalize(&strip_article(role));
-            let fuller = phrase != normalize(&head);
             let want = |e: &Entity| {
                 e.kind == ActorKind::Person
                     && e.titles.contains(&head)
-                    && !(fuller && e.role && e.key != phrase)
+                    && !other_unnamed_holder(e, m)
             };
             if let Some(idx) = self.nearest_before(pos, &want) {
                 return Some(idx);

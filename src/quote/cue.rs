@@ -56,7 +56,6 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("hint", CueClass::That, &[]),
     ("signal", CueClass::That, &["signalled", "signalling"]),
     ("forecast", CueClass::That, &[]),
-    // Only as `point out` (see `token::cue_at`).
     ("point", CueClass::That, &[]),
     ("allege", CueClass::That, &[]),
     ("caution", CueClass::That, &[]),
@@ -224,6 +223,15 @@ pub(crate) fn mostly_noun(lower: &str) -> bool {
             | "decline"
             | "declines"
     )
+}
+
+/// The particle a phrasal cue speaks only with (`pointed out that ...`, not `pointed to`),
+/// given its base form.
+pub(crate) fn particle(base: &str) -> Option<&'static str> {
+    match base {
+        "point" => Some("out"),
+        _ => None,
+    }
 }
 
 /// The class and base form of a cue word, if it is one (case-insensitive).

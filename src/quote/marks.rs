@@ -44,7 +44,8 @@ pub(crate) struct Region {
     pub close: Option<Span>,
     /// The quoted words, trimmed of surrounding whitespace.
     pub inner: Span,
-    /// The quote goes on in the next paragraph (multi-paragraph convention).
+    /// The quote goes on after it: in the next paragraph (multi-paragraph convention) or with
+    /// a fresh opening mark in the same one (run-on convention).
     pub continues: bool,
     /// Index of the paragraph that holds it.
     pub paragraph: usize,

@@ -67,11 +67,12 @@ pub(crate) fn cue_class(body: &str, t: &Token) -> Option<CueClass> {
 
 /// The cue class of `toks[i]` in context: after a determiner it is a noun ("the report").
 pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
-    let class = cue_class(body, &toks[i])?;
-    // `point` speaks only with its particle: `pointed out that ...`, not `pointed to`.
-    if cue::lookup(toks[i].text(body)).is_some_and(|(_, base)| base == "point")
-        && toks.get(i + 1).is_none_or(|t| lower(body, t) != "out")
-    {
+    if toks[i].kind != TokenKind::Word {
+        return None;
+    }
+    let (class, base) = cue::lookup(toks[i].text(body))?;
+    // A phrasal cue speaks only with its particle.
+    if cue::particle(base).is_some_and(|p| toks.get(i + 1).is_none_or(|t| lower(body, t) != p)) {
         return None;
     }
     // A capital inside a sentence makes it a name ("the United States").
