@@ -505,3 +505,51 @@ fn an_unnamed_speaker_introduced_afresh_is_not_the_one_before() {
         "{other:?}"
     );
 }
+
+#[test]
+fn a_role_an_indefinite_article_opens_is_not_a_person_named_after_it() {
+    let b = "Washington has said little. A State Department official, speaking on background, \
+             said the United States \"respects Congo's right to manage its resources\".\n\n\
+             Economists are divided. Dr. Thomas Ekwalla, a fellow at a think tank, called it \
+             \"the most successful piece of resource policy this decade.\"";
+    assert_eq!(
+        speaker_of(b, "respects Congo"),
+        Some("State Department official".into())
+    );
+    assert_eq!(
+        speaker_of(b, "most successful"),
+        Some("Thomas Ekwalla".into())
+    );
+    // A definite role still finds the holder named after it.
+    let b = "Britain's foreign secretary has said the plan is \"a serious mistake\". \
+             Ruta Vaitkeviciene told the BBC: \"We will not accept it.\"";
+    assert_eq!(
+        speaker_of(b, "serious mistake"),
+        Some("Ruta Vaitkeviciene".into())
+    );
+}
+
+#[test]
+fn a_body_s_name_keeps_its_place_and_its_complement() {
+    for (sentence, speaker) in [
+        (
+            "The Episcopal Conference of Panama urged the government to \"listen to the people\".",
+            "Episcopal Conference of Panama",
+        ),
+        (
+            "Climate Action Network Canada said any deal would be \"backsliding dressed up\".",
+            "Climate Action Network Canada",
+        ),
+        (
+            "The Guyana Defence Force said there had been \"no unusual movement\" on the border.",
+            "Guyana Defence Force",
+        ),
+        (
+            "The Inter-American Commission on Human Rights said the measures \"cannot become permanent\".",
+            "Inter-American Commission on Human Rights",
+        ),
+    ] {
+        let needle = sentence.split('"').nth(1).unwrap();
+        assert_eq!(speaker_of(sentence, needle), Some(speaker.into()), "{sentence}");
+    }
+}

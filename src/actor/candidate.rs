@@ -303,7 +303,7 @@ impl Row {
 
 /// Whether a speaker phrase opens with an indefinite article (`a spokesman`, `an official`,
 /// `one diplomat`, `another minister`).
-fn is_indefinite(phrase: &str) -> bool {
+pub(super) fn is_indefinite(phrase: &str) -> bool {
     let first = phrase.split_whitespace().next().unwrap_or("");
     ["a", "an", "one", "another"]
         .iter()

@@ -65,7 +65,7 @@ pub(crate) fn attribute_with(
         // The rules' choice, before redirects, and what it says of the source and cue.
         let (rule, rule_said) = match &f.frame {
             Frame::Said { mention, cue, .. } => {
-                let rule = resolve_frame(&mut resolver, mention, f.place);
+                let rule = resolve_frame(&mut resolver, body, mention, f.place);
                 if let Some(r) = rule.filter(|_| mention.pronoun.is_none()) {
                     resolver.note_affiliation(r, mention.span.text(body));
                 }
@@ -184,9 +184,11 @@ fn speaker_kind(e: &Entity) -> SpeakerKind {
 
 /// The rules' actor for a frame's speaker phrase, before redirects. A role named before its
 /// holder ("Britain's foreign secretary has said ... Ruta Vaitkeviciene told the BBC") is
-/// redirected to the holder when one follows.
+/// redirected to the holder when one follows, unless an indefinite article introduces it
+/// (`A State Department official said`): that is someone the article does not name.
 fn resolve_frame(
     resolver: &mut Resolver,
+    body: &str,
     mention: &quote::Mention,
     place: quote::Place,
 ) -> Option<usize> {
@@ -201,6 +203,9 @@ fn resolve_frame(
             .role
             .as_deref()
             .is_some_and(|r| normalize(r) == normalize(resolver.canonical(entity)));
+    if candidate::is_indefinite(mention.span.text(body)) {
+        return Some(raw);
+    }
     if let (Some(title), true) = (mention.titles.last(), unnamed) {
         if let Some(later) = resolver.holder_after(mention.span.end, 1200, title) {
             resolver.add_titles(later, &mention.titles);

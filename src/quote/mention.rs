@@ -355,6 +355,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 w.to_lowercase().as_str(),
                 "of" | "the"
                     | "for"
+                    | "on"
                     | "and"
                     | "de"
                     | "van"
@@ -416,7 +417,10 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         let particle = super::phrase::is_particle(&l);
         // A body's word ends the name: "Minister of Territorial Administration Daouda
         // Kone-Bamba" is Daouda Kone-Bamba.
-        let body_word = i < rest.len() && is_org_word(&l);
+        // Not when a place alone follows it: "Climate Action Network Canada".
+        let body_word = i < rest.len()
+            && is_org_word(&l)
+            && !(i + 1 == rest.len() && gazetteer::is_place(rest[i]));
         // A sentence adverb opening the part is not the name's ("Now Bloomberg").
         let adverb = i == 1 && words::is_sentence_adverb(w);
         if (is_capitalized(w) && !is_title(&l) && !is_function_word(w) && !body_word && !adverb)

@@ -201,14 +201,17 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
         } else if named && is_particle(&tl) {
             // `Pieter du Plessis`.
             true
-        } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at") {
+        } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at" | "on") {
             // A name after a preposition is a complement: what comes before heads the phrase
-            // (`the Turkish embassy in Baghdad`).
+            // (`the Turkish embassy in Baghdad`). A body's name may hold one (`the
+            // Inter-American Commission on Human Rights`).
             named = false;
             k >= 2 && {
                 let before = lower(body, &toks[k - 2]);
-                (is_capitalized(toks[k - 2].text(body))
+                let capitalized = is_capitalized(toks[k - 2].text(body));
+                (capitalized
                     && (tl == "of" || (tl == "in" && ends_org_name(body, toks, k - 2, floor))))
+                    || (capitalized && tl == "on" && is_org_word(&before))
                     || is_title(&before)
                     || is_speaker_noun(&before)
             }
