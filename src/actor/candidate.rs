@@ -71,7 +71,6 @@ pub(super) fn frame_class(s: &Statement) -> Frame {
 /// The candidates for statement `s`, whose rules' choice is `rule` (an index before
 /// redirects), at byte `anchor` (where its words or its speaker phrase begin).
 pub(super) fn candidates(
-    body: &str,
     resolver: &Resolver,
     history: &History,
     s: &Statement,
@@ -163,7 +162,7 @@ pub(super) fn candidates(
     // another unnamed person quoted before (`a Commission spokesperson`), though it may be
     // the body they speak for. Nor is any role an unnamed person it cannot name.
     if let (Frame::Role, Some(_), quote::Frame::Said { mention, .. }) = (frame, rule, &s.frame) {
-        let fresh = phrase.is_some_and(|p| is_indefinite(p.text(body)));
+        let fresh = mention.indefinite;
         out.retain(|c| {
             let e = resolver.entity(c.0);
             c.2 || !((fresh && e.role && e.is_person()) || other_unnamed_holder(e, mention))
@@ -299,13 +298,4 @@ impl Row {
             self.items.push((c, 1.0));
         }
     }
-}
-
-/// Whether a speaker phrase opens with an indefinite article (`a spokesman`, `an official`,
-/// `one diplomat`, `another minister`).
-pub(super) fn is_indefinite(phrase: &str) -> bool {
-    let first = phrase.split_whitespace().next().unwrap_or("");
-    ["a", "an", "one", "another"]
-        .iter()
-        .any(|a| first.eq_ignore_ascii_case(a))
 }

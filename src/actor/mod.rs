@@ -65,7 +65,7 @@ pub(crate) fn attribute_with(
         // The rules' choice, before redirects, and what it says of the source and cue.
         let (rule, rule_said) = match &f.frame {
             Frame::Said { mention, cue, .. } => {
-                let rule = resolve_frame(&mut resolver, body, mention, f.place);
+                let rule = resolve_frame(&mut resolver, mention, f.place);
                 if let Some(r) = rule.filter(|_| mention.pronoun.is_none()) {
                     resolver.note_affiliation(r, mention.span.text(body));
                 }
@@ -98,7 +98,7 @@ pub(crate) fn attribute_with(
             }
             continue;
         };
-        let cands = candidates(body, &resolver, &history, f, rule, anchor);
+        let cands = candidates(&resolver, &history, f, rule, anchor);
         watch(f, &cands, &resolver);
         // The most probable candidate; without the rules' own, only one more likely than not.
         let best = cands
@@ -188,7 +188,6 @@ fn speaker_kind(e: &Entity) -> SpeakerKind {
 /// (`A State Department official said`): that is someone the article does not name.
 fn resolve_frame(
     resolver: &mut Resolver,
-    body: &str,
     mention: &quote::Mention,
     place: quote::Place,
 ) -> Option<usize> {
@@ -203,7 +202,7 @@ fn resolve_frame(
             .role
             .as_deref()
             .is_some_and(|r| normalize(r) == normalize(resolver.canonical(entity)));
-    if candidate::is_indefinite(mention.span.text(body)) {
+    if mention.indefinite {
         return Some(raw);
     }
     if let (Some(title), true) = (mention.titles.last(), unnamed) {

@@ -193,9 +193,9 @@ impl Resolver {
                 }
             }
         }
-        if m.kind == ActorKind::Person && !m.titles.is_empty() {
+        if m.kind == ActorKind::Person && !m.titles.is_empty() && !m.indefinite {
             // "the minister": the person last given that title, unless an unnamed holder
-            // the role cannot name.
+            // the role cannot name. "A minister" is someone new.
             let head = m.titles.last().cloned().unwrap_or_default();
             let want = |e: &Entity| {
                 e.kind == ActorKind::Person

@@ -55,6 +55,7 @@ pub(crate) fn find(body: &str) -> Extraction {
                 role: None,
                 kind: ActorKind::Person,
                 gender: Gender::Unknown,
+                indefinite: false,
             };
             named.push(Named {
                 mention: mention.clone(),

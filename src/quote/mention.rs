@@ -108,6 +108,16 @@ pub(crate) struct Mention {
     pub role: Option<String>,
     pub kind: ActorKind,
     pub gender: Gender,
+    /// Opened by an indefinite article, `one` or `another` (`an EU diplomat`, `one senior
+    /// official`): someone the article has not named, before or after.
+    pub indefinite: bool,
+}
+
+/// Whether a speaker phrase's first word makes it indefinite (see [`Mention::indefinite`]).
+fn is_indefinite(first: &str) -> bool {
+    ["a", "an", "one", "another"]
+        .iter()
+        .any(|a| first.eq_ignore_ascii_case(a))
 }
 
 /// Parses the tokens of a speaker phrase. Returns `None` when nothing in it can speak.
@@ -134,6 +144,7 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     if span.len() > MAX_PHRASE_BYTES {
         return None;
     }
+    let indefinite = is_indefinite(first.text(body));
     if toks.len() == 1 {
         if let Some(p) = Pronoun::parse(first.text(body)) {
             let (kind, gender) = match p {
@@ -151,6 +162,7 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
                 role: None,
                 kind,
                 gender,
+                indefinite: false,
             });
         }
     }
@@ -213,6 +225,7 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
                 role,
                 kind,
                 gender,
+                indefinite,
             })
         }
         None => {
@@ -242,6 +255,7 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
                 role: Some(role),
                 kind,
                 gender: honorific_gender.unwrap_or(Gender::Unknown),
+                indefinite,
             })
         }
     }
