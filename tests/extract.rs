@@ -553,3 +553,38 @@ fn a_body_s_name_keeps_its_place_and_its_complement() {
         assert_eq!(speaker_of(sentence, needle), Some(speaker.into()), "{sentence}");
     }
 }
+
+#[test]
+fn reported_speech_after_an_opening_conjunction_a_dotted_title_or_a_quantity() {
+    for (sentence, needle, speaker) in [
+        (
+            "But Nasrin Dehvari, an activist living in London, warned that local communities would be pushed off their land.",
+            "local communities",
+            "Nasrin Dehvari",
+        ),
+        (
+            "But Nasrin Dehvari, a rights activist, warned that local communities would be pushed off their land.",
+            "local communities",
+            "Nasrin Dehvari",
+        ),
+        (
+            "Prof. Naomi Terada, who teaches law, said that the reading had been stretched before.",
+            "the reading",
+            "Naomi Terada",
+        ),
+        (
+            "Rakiya Umar said much of the fear came from misreading the bills.",
+            "much of the fear",
+            "Rakiya Umar",
+        ),
+        (
+            "Officials in Muscat said only about one in a hundred people will be affected.",
+            "one in a hundred",
+            "Officials in Muscat",
+        ),
+    ] {
+        assert_eq!(speaker_of(sentence, needle), Some(speaker.into()), "{sentence}");
+    }
+    // A preposition before a number is no clause: `spoke about 20 minutes`.
+    assert!(run("He spoke about 20 minutes.").is_empty());
+}

@@ -70,10 +70,18 @@ pub(crate) fn np_before(
         }
         // A comma further back than any phrase is long ends nothing here.
         let reach = floor.max(seg_end.saturating_sub(PHRASE_REACH));
-        let seg_start = (reach..seg_end)
+        let mut seg_start = (reach..seg_end)
             .rev()
             .find(|&i| is_punct(body, &toks[i], &[","]))
             .map_or(reach, |c| c + 1);
+        // `But Nasrin Dehvari, a rights activist, warned`: the conjunction opening the
+        // sentence is no part of the name.
+        if seg_start == floor
+            && seg_end > seg_start + 1
+            && matches!(&*lower(body, &toks[seg_start]), "but" | "and" | "yet")
+        {
+            seg_start += 1;
+        }
         let parsed = collect_np_back(body, toks, seg_end, seg_start);
         let full = parsed == Some(seg_start);
         if round == 0 && !chained {
@@ -195,7 +203,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             tx == "."
                 && k >= 2
                 && toks[k - 2].span.end == t.span.start
-                && toks[k - 2].text(body).len() <= 3
+                && (toks[k - 2].text(body).len() <= 3 || is_title(&lower(body, &toks[k - 2])))
         } else if is_capitalized(tx) {
             !starts_no_name(&tl)
         } else if named && is_particle(&tl) {
@@ -655,9 +663,16 @@ pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usi
 pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
     let toks = &toks[..toks.len().min(PHRASE_REACH)];
     // `Therefore, Gulf sources believe ...`: a sentence adverb before the subject.
+    // `But Nasrin Dehvari, an activist living in London, warned ...`: a conjunction too.
+    let conjunction = |t: &Token| matches!(&*lower(body, t), "but" | "and" | "yet");
     let skip = match toks {
         [a, c, ..] if is_sentence_adverb(a.text(body)) && is_punct(body, c, &[","]) => 2,
-        [a, b, ..] if is_sentence_adverb(a.text(body)) && b.kind == TokenKind::Word => 1,
+        [a, b, ..]
+            if (is_sentence_adverb(a.text(body)) || conjunction(a))
+                && b.kind == TokenKind::Word =>
+        {
+            1
+        }
         _ => 0,
     };
     if skip > 0 {
@@ -698,7 +713,8 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
                     || (tx == "."
                         && k > 0
                         && toks[k - 1].span.end == t.span.start
-                        && toks[k - 1].text(body).len() <= 3)
+                        && (toks[k - 1].text(body).len() <= 3
+                            || is_title(&lower(body, &toks[k - 1]))))
             }
             TokenKind::Word => {
                 (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)) && !starts_no_name(&tl))

@@ -715,7 +715,47 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
             )
         })
         && narrative.get(k + 2).is_some_and(|t| lower(body, t) == "as");
+    // `said much of the fear came from ...`, `said about 300 people were ...`: a quantity.
+    // `said only about one in a hundred ...`.
+    let q = if matches!(&*fl, "only" | "just") {
+        k + 1
+    } else {
+        k
+    };
+    let ql = narrative
+        .get(q)
+        .map(|t| lower(body, t).to_string())
+        .unwrap_or_default();
+    let next = narrative.get(q + 1).map(|t| lower(body, t).to_string());
+    let part_of = matches!(&*ql, "much" | "little" | "more" | "less" | "none" | "few")
+        && next.as_deref() == Some("of");
+    let about_number = matches!(
+        &*ql,
+        "about" | "around" | "over" | "nearly" | "almost" | "roughly" | "some"
+    ) && next.as_deref().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w,
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "half"
+                    | "hundreds"
+                    | "thousands"
+                    | "dozens"
+                    | "millions"
+            )
+    });
     let starts_clause = as_quantity
+        || part_of
+        || about_number
         || bare_noun
         || first.kind == TokenKind::Word
             && (is_capitalized(first.text(body))
