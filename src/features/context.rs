@@ -27,8 +27,8 @@ pub(crate) enum Part {
 }
 
 /// Features of the statement's relation to the topic and of its context. Names start with
-/// `r:` (relation to the topic: what the relevance classifier reads most) or `f:` (the
-/// reporter's framing around the statement).
+/// `r:` (relation to the topic: read by the relevance classifiers only, see
+/// `model::train`) or `f:` (the reporter's framing around the statement, read by stance).
 pub(super) fn context_extras(
     input: &ModelInput,
     terms: &TopicTerms,

@@ -316,6 +316,9 @@ fn fit_topic(
         relevance: None,
         article: None,
     };
+    let relevance_columns: Vec<bool> = (0..x.ncols)
+        .map(|j| relevance_part(model.vectorizer.name(j)).is_some())
+        .collect();
     for &task in tasks {
         let part = match task {
             Task::Relevance => Some(Part::Statement),
@@ -357,6 +360,14 @@ fn fit_topic(
             kept = x
                 .select(&taken)
                 .keep_columns(|j| relevance_part(v.name(j as usize)) == part);
+            &kept
+        } else if task == Task::Stance && relevance_columns.iter().any(|&r| r) {
+            // Stance reads the statement and its framing, not how much it or its article is
+            // about the topic: that is the relevance classifiers' part, and the stance model
+            // would learn it as a lean toward one side from the topics it was trained on.
+            kept = x
+                .select(&taken)
+                .keep_columns(|j| !relevance_columns[j as usize]);
             &kept
         } else if taken.len() == rows.len() {
             &x
