@@ -588,3 +588,27 @@ fn reported_speech_after_an_opening_conjunction_a_dotted_title_or_a_quantity() {
     // A preposition before a number is no clause: `spoke about 20 minutes`.
     assert!(run("He spoke about 20 minutes.").is_empty());
 }
+
+#[test]
+fn datelines_transcript_roles_fronted_names_and_ampersands() {
+    // An accented dateline names nobody; the person a fronted `For` names speaks next.
+    let b = "MLADÁ BOLESLAV, Czech Republic — At the end of the shift, workers left.\n\n\
+             For Jaroslav Novák, chairman of the union, the matter is simple. \
+             \"We are not against electric cars,\" he said.";
+    assert_eq!(
+        speaker_of(b, "electric cars"),
+        Some("Jaroslav Novák".into())
+    );
+    // A role in brackets after a name says what the named speaker is.
+    let b = "HOST: We have a caller from the forest region. Go ahead.\n\n\
+             PÉPÉ LOUA (CALLER): Thank you. Nobody has come to explain it in our languages.\n\n\
+             CALLER (KAREN, BALLARAT): Hi there, I want to say something.";
+    assert_eq!(speaker_of(b, "our languages"), Some("Pépé Loua".into()));
+    assert_eq!(speaker_of(b, "say something"), Some("Karen".into()));
+    let b = "The Computer & Communications Industry Association called the decisions \
+             \"regulation by punishment\".";
+    assert_eq!(
+        speaker_of(b, "regulation by punishment"),
+        Some("Computer & Communications Industry Association".into())
+    );
+}

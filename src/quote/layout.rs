@@ -22,12 +22,13 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
     boilerplate().is_match(paragraph)
 }
 
-/// A dateline at the start of a paragraph: "MUNICH, Germany -- ", "OSLO (Reuters) - ".
+/// A dateline at the start of a paragraph: "MUNICH, Germany -- ", "OSLO (Reuters) - ",
+/// "MLADÁ BOLESLAV, Czech Republic — ".
 pub(super) fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?\s*(?:--|—|–|-|:)\s+",
+            r"^\p{Lu}[\p{Lu}.'\- ]{1,40}(?:,\s*\p{Lu}[\p{L}.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?\s*(?:--|—|–|-|:)\s+",
         )
         .expect("static regex")
     })
@@ -35,7 +36,8 @@ pub(super) fn dateline() -> &'static Regex {
 
 /// A transcript turn: `WALLACE: But, Governor, ...`, `CALLER (KAREN, BALLARAT): Hi.` (a
 /// speaker label in capitals and a colon opening the paragraph, after an optional quotation
-/// mark; a name in brackets after a role names the speaker).
+/// mark; a name in brackets after a role names the speaker, and a role in brackets after a
+/// name says what the named speaker is: `PÉPÉ LOUA (CALLER):`).
 fn transcript_label() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -83,7 +85,13 @@ pub(super) fn transcript_turn(body: &str, para: Span) -> Option<(Span, Span)> {
     let text = para.text(body);
     let caps = transcript_label().captures(text)?;
     let role = caps.get(1)?;
-    let label = caps.get(2).unwrap_or(role);
+    let label = caps
+        .get(2)
+        .filter(|b| {
+            let l = b.as_str().to_lowercase();
+            !(super::words::is_speaker_noun_word(&l) || super::mention::is_title(&l))
+        })
+        .unwrap_or(role);
     let colon = caps.get(3)?;
     let letters = label.as_str().chars().filter(|c| c.is_alphabetic()).count();
     if is_furniture_label(role.as_str()) || letters < 3 {

@@ -295,7 +295,8 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     let words: Vec<&str> = part
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Word)
+        // `&` inside a body's name: `Computer & Communications Industry Association`.
+        .filter(|(_, t)| t.kind == TokenKind::Word || t.text(body) == "&")
         .map(|(i, t)| match part.get(i + 1) {
             Some(n)
                 if t.text(body).contains('.')
@@ -370,6 +371,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 "of" | "the"
                     | "for"
                     | "on"
+                    | "&"
                     | "and"
                     | "de"
                     | "van"

@@ -126,6 +126,13 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                     | "toward"
                     | "towards"
             );
+        // `For Jaroslav Novák, chairman of the union, the matter is simple.`: a fronted
+        // `For` and a name before a comma is the person the sentence is about.
+        let after_preposition = after_preposition
+            && !(b == 1
+                && toks[0].text(body) == "For"
+                && run_words.len() >= 2
+                && toks.get(j).is_some_and(|n| n.text(body) == ","));
         // `a West Virginia mining association`, `an Ontario farm group`: after `a` and before
         // a lower-case noun, the capitalised words modify that noun and name nobody.
         let modifies_noun = start > 0

@@ -200,10 +200,12 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             // and Innovation`: one body's name, not two speakers.
             true
         } else if t.kind == TokenKind::Punct {
-            tx == "."
-                && k >= 2
-                && toks[k - 2].span.end == t.span.start
-                && (toks[k - 2].text(body).len() <= 3 || is_title(&lower(body, &toks[k - 2])))
+            // `The Computer & Communications Industry Association`.
+            (tx == "&" && k >= 2 && is_capitalized(toks[k - 2].text(body)))
+                || tx == "."
+                    && k >= 2
+                    && toks[k - 2].span.end == t.span.start
+                    && (toks[k - 2].text(body).len() <= 3 || is_title(&lower(body, &toks[k - 2])))
         } else if is_capitalized(tx) {
             !starts_no_name(&tl)
         } else if named && is_particle(&tl) {
@@ -710,6 +712,7 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
         let ok = match t.kind {
             TokenKind::Punct => {
                 tx == ","
+                    || (tx == "&" && k > 0 && is_capitalized(toks[k - 1].text(body)))
                     || (tx == "."
                         && k > 0
                         && toks[k - 1].span.end == t.span.start
