@@ -232,6 +232,10 @@ pub(crate) struct Scan {
     pub mentions: Vec<Span>,
     /// Byte spans of references back to a matter ("the deal", "this agreement", "it").
     pub references: Vec<Span>,
+    /// Byte spans of the words naming one of the topic's entities, and whether that entity is
+    /// the topic's owner (see [`TopicTerms::roles`]): "we stand with Guyana" on Venezuela's
+    /// claim to Essequibo sides with the claim's target.
+    pub entities: Vec<(Span, bool)>,
     /// Gazetteer entities named that are not part of the topic ("Iran" in a statement on
     /// Kosovo): a sign the statement is about another matter.
     pub other_entities: u32,
@@ -419,6 +423,9 @@ impl TopicTerms {
                     || concept.stems.iter().any(|s| same_word(&stems[i], ws[i], s))
                 {
                     scan.entity |= 1 << c;
+                    if !hit_entity {
+                        scan.entities.push((span, self.owner == Some(c)));
+                    }
                     hit_entity = true;
                 }
             }

@@ -71,29 +71,39 @@ pub(super) fn context_extras(
             break;
         }
     }
-    // Stance words next to a reference back to the matter ("we reject this deal").
+    // Stance words next to a reference back to the matter ("we reject this deal"), and next
+    // to one of the topic's entities, by its side: support for the owner of a policy leans
+    // one way, support for its target ("we stand with Guyana") the other.
     if input.text.is_ascii() {
         let offset = |t: &Word| t.text.as_ptr() as usize - lower.as_ptr() as usize;
         let spans: Vec<&crate::text::Span> = q.references.iter().chain(&q.mentions).collect();
+        let near = |at: usize, s: &crate::text::Span| {
+            let gap = if at < s.start {
+                &lower[at..s.start]
+            } else {
+                &lower[s.end.min(at)..at]
+            };
+            gap.split_whitespace().count() <= NEAR
+        };
         for t in tokens {
             let at = offset(t);
             if at >= input.text.len() {
                 break;
             }
-            let near = spans.iter().any(|s| {
-                let gap = if at < s.start {
-                    &lower[at..s.start]
-                } else {
-                    &lower[s.end.min(at)..at]
-                };
-                gap.split_whitespace().count() <= NEAR
-            });
-            if near {
+            if spans.iter().any(|s| near(at, s)) {
                 for class in lexicon::classes(t.text) {
                     emit(&["f:lex:", class.as_str(), ":near_ref"], 1.0);
                 }
                 if lexicon::is_negation(t.text) {
                     emit(&["f:negated_ref"], 1.0);
+                }
+            }
+            for (s, owner) in &q.entities {
+                if near(at, s) && !(s.start <= at && at < s.end) {
+                    let side = if *owner { ":near_owner" } else { ":near_other" };
+                    for class in lexicon::classes(t.text) {
+                        emit(&["f:lex:", class.as_str(), side], 1.0);
+                    }
                 }
             }
         }

@@ -264,3 +264,44 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn stance_words_next_to_the_topic_s_entities_say_whose_side() {
+    struct Extras(Vec<String>);
+    impl Sink for Extras {
+        fn word(&mut self, _: &str, _: &[&str]) {}
+        fn char(&mut self, _: &str, _: u64) {}
+        fn extra(&mut self, parts: &[&str], _: f32) {
+            self.0.push(parts.concat());
+        }
+    }
+    let settings = FeatureSettings {
+        context: true,
+        ..FeatureSettings::default()
+    };
+    let topic = "Venezuela's claim to Guyana's Essequibo region";
+    let extras = |text: &str| {
+        let mut e = Extras(Vec::new());
+        analyze(
+            &settings,
+            &ModelInput::new(text, topic),
+            &mut e,
+            &mut TextBuffers::default(),
+        );
+        e.0
+    };
+    let target = extras("We support Guyana and its people.");
+    assert!(
+        target.iter().any(|f| f == "f:lex:support:near_other"),
+        "{target:?}"
+    );
+    assert!(
+        !target.iter().any(|f| f.ends_with(":near_owner")),
+        "{target:?}"
+    );
+    let owner = extras("We support Venezuela and its people.");
+    assert!(
+        owner.iter().any(|f| f == "f:lex:support:near_owner"),
+        "{owner:?}"
+    );
+}
