@@ -612,3 +612,23 @@ fn datelines_transcript_roles_fronted_names_and_ampersands() {
         Some("Computer & Communications Industry Association".into())
     );
 }
+
+#[test]
+fn a_name_before_a_verb_after_said_is_the_clause_s_subject_not_its_speaker() {
+    let b = "Weronika Szostak, 24, who helped organise a climate strike, said Silesians had \
+             \"paid for coal with their lungs\". \"Every winter, Katowice has the dirtiest air in \
+             Europe,\" she said.";
+    assert_eq!(
+        speaker_of(b, "paid for coal"),
+        Some("Weronika Szostak".into())
+    );
+    assert_eq!(
+        speaker_of(b, "dirtiest air"),
+        Some("Weronika Szostak".into())
+    );
+    // Nothing before the comma is anybody's statement.
+    assert!(run(b).iter().all(|q| !q.0.contains("climate strike")));
+    // A post-posed speaker still speaks: `..., said Ana Ruiz on Tuesday.`
+    let b = "The talks would resume next month, said Ana Ruiz on Tuesday.";
+    assert_eq!(speaker_of(b, "talks would resume"), Some("Ana Ruiz".into()));
+}

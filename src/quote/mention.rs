@@ -491,11 +491,22 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 .to_lowercase(),
         );
         let is_place = name_words.len() == 1 && gazetteer::is_place(name_words[0]);
-        let plural_group = name_words.len() >= 2
+        // `Kosovo Serbs`; and a people alone (`Silesians`, `Serbs`): a demonym in the plural.
+        let plural_people = |w: &str| {
+            w.ends_with("ians")
+                || w.strip_suffix('s').is_some_and(|one| {
+                    gazetteer::find(one).is_some_and(|(_, how)| how == gazetteer::Naming::Demonym)
+                })
+        };
+        let plural_group = (name_words.len() >= 2
             && name_words
                 .last()
                 .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
-            && gazetteer::is_place(name_words[0]);
+            && gazetteer::is_place(name_words[0]))
+            || (name_words.len() == 1
+                && titles.is_empty()
+                && before_name.is_empty()
+                && plural_people(name_words[0]));
         let is_place_phrase = name_words.iter().all(|w| {
             gazetteer::is_place(w)
                 || matches!(

@@ -196,8 +196,35 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                 let to = tail.get(r.1).map_or(s.end, |t| t.span.start);
                 body[from..to.max(from)].trim().is_empty()
             };
+            // `..., said Silesians had "paid for coal"`: a verb after the name makes it the
+            // subject of a reported clause, not the speaker.
+            let verb_after = |r: &(usize, usize)| {
+                tail.get(r.1).is_some_and(|t| {
+                    matches!(
+                        &*lower(body, t),
+                        "had"
+                            | "has"
+                            | "have"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "can"
+                            | "should"
+                            | "must"
+                            | "may"
+                            | "might"
+                            | "did"
+                            | "does"
+                            | "do"
+                    )
+                })
+            };
             match np_after(body, tail, 1) {
-                Some(r) if !told && short(&r) && bare(&r) => (Some(r), r.1),
+                Some(r) if !told && short(&r) && bare(&r) && !verb_after(&r) => (Some(r), r.1),
                 _ => (None, 0),
             }
         } else {
