@@ -162,10 +162,10 @@ pub(super) fn candidates(
     // another unnamed person quoted before (`a Commission spokesperson`), though it may be
     // the body they speak for. Nor is any role an unnamed person it cannot name.
     if let (Frame::Role, Some(_), quote::Frame::Said { mention, .. }) = (frame, rule, &s.frame) {
-        let fresh = mention.indefinite;
         out.retain(|c| {
             let e = resolver.entity(c.0);
-            c.2 || !((fresh && e.role && e.is_person()) || other_unnamed_holder(e, mention))
+            c.2 || !((mention.indefinite && e.role && e.is_person())
+                || other_unnamed_holder(e, mention))
         });
     }
     let first = |e: usize, list: &[&'_ Sight]| {

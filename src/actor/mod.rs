@@ -192,7 +192,7 @@ fn resolve_frame(
     place: quote::Place,
 ) -> Option<usize> {
     let raw = resolver.resolve(mention, place)?;
-    if mention.name.is_some() || mention.pronoun.is_some() {
+    if mention.name.is_some() || mention.pronoun.is_some() || mention.indefinite {
         return Some(raw);
     }
     // Still the bare role itself: no earlier holder was found.
@@ -202,9 +202,6 @@ fn resolve_frame(
             .role
             .as_deref()
             .is_some_and(|r| normalize(r) == normalize(resolver.canonical(entity)));
-    if mention.indefinite {
-        return Some(raw);
-    }
     if let (Some(title), true) = (mention.titles.last(), unnamed) {
         if let Some(later) = resolver.holder_after(mention.span.end, 1200, title) {
             resolver.add_titles(later, &mention.titles);

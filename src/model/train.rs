@@ -316,8 +316,9 @@ fn fit_topic(
         relevance: None,
         article: None,
     };
-    let relevance_columns: Vec<bool> = (0..x.ncols)
-        .map(|j| relevance_part(model.vectorizer.name(j)).is_some())
+    // Which relevance classifier reads each column, if any (see `relevance_part`).
+    let parts: Vec<Option<Part>> = (0..x.ncols)
+        .map(|j| relevance_part(model.vectorizer.name(j)))
         .collect();
     for &task in tasks {
         let part = match task {
@@ -356,18 +357,15 @@ fn fit_topic(
             .collect();
         let kept;
         let xs = if part.is_some() {
-            let v = &model.vectorizer;
-            kept = x
-                .select(&taken)
-                .keep_columns(|j| relevance_part(v.name(j as usize)) == part);
+            kept = x.select(&taken).keep_columns(|j| parts[j as usize] == part);
             &kept
-        } else if task == Task::Stance && relevance_columns.iter().any(|&r| r) {
+        } else if task == Task::Stance && parts.iter().any(Option::is_some) {
             // Stance reads the statement and its framing, not how much it or its article is
             // about the topic: that is the relevance classifiers' part, and the stance model
             // would learn it as a lean toward one side from the topics it was trained on.
             kept = x
                 .select(&taken)
-                .keep_columns(|j| !relevance_columns[j as usize]);
+                .keep_columns(|j| parts[j as usize].is_none());
             &kept
         } else if taken.len() == rows.len() {
             &x

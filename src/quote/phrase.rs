@@ -76,10 +76,7 @@ pub(crate) fn np_before(
             .map_or(reach, |c| c + 1);
         // `But Nasrin Dehvari, a rights activist, warned`: the conjunction opening the
         // sentence is no part of the name.
-        if seg_start == floor
-            && seg_end > seg_start + 1
-            && matches!(&*lower(body, &toks[seg_start]), "but" | "and" | "yet")
-        {
+        if seg_start == floor && seg_end > seg_start + 1 && is_conjunction(body, &toks[seg_start]) {
             seg_start += 1;
         }
         let parsed = collect_np_back(body, toks, seg_end, seg_start);
@@ -142,6 +139,25 @@ fn is_aside(body: &str, seg: &[Token], opens_sentence: bool) -> bool {
             .any(|t| matches!(&*lower(body, t), "who" | "which" | "whose" | "whom"))
 }
 
+/// A conjunction that may open a sentence before its subject (`But Nasrin Dehvari, ...`).
+fn is_conjunction(body: &str, t: &Token) -> bool {
+    matches!(&*lower(body, t), "but" | "and" | "yet")
+}
+
+/// Whether punctuation `t` after `prev` belongs to a name: `&` after a capitalised word
+/// (`Computer & Communications Industry Association`), or a full stop closing a short
+/// abbreviation or a title glued to it (`U.S.`, `Prof.`).
+fn punct_in_name(body: &str, prev: &Token, t: &Token) -> bool {
+    match t.text(body) {
+        "&" => is_capitalized(prev.text(body)),
+        "." => {
+            prev.span.end == t.span.start
+                && (prev.text(body).len() <= 3 || is_title(&lower(body, prev)))
+        }
+        _ => false,
+    }
+}
+
 /// Collects a noun phrase backwards from `end` (exclusive) down to `floor`; returns its start.
 fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
     if end <= floor {
@@ -200,12 +216,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             // and Innovation`: one body's name, not two speakers.
             true
         } else if t.kind == TokenKind::Punct {
-            // `The Computer & Communications Industry Association`.
-            (tx == "&" && k >= 2 && is_capitalized(toks[k - 2].text(body)))
-                || tx == "."
-                    && k >= 2
-                    && toks[k - 2].span.end == t.span.start
-                    && (toks[k - 2].text(body).len() <= 3 || is_title(&lower(body, &toks[k - 2])))
+            k >= 2 && punct_in_name(body, &toks[k - 2], t)
         } else if is_capitalized(tx) {
             !starts_no_name(&tl)
         } else if named && is_particle(&tl) {
@@ -666,11 +677,10 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
     let toks = &toks[..toks.len().min(PHRASE_REACH)];
     // `Therefore, Gulf sources believe ...`: a sentence adverb before the subject.
     // `But Nasrin Dehvari, an activist living in London, warned ...`: a conjunction too.
-    let conjunction = |t: &Token| matches!(&*lower(body, t), "but" | "and" | "yet");
     let skip = match toks {
         [a, c, ..] if is_sentence_adverb(a.text(body)) && is_punct(body, c, &[","]) => 2,
         [a, b, ..]
-            if (is_sentence_adverb(a.text(body)) || conjunction(a))
+            if (is_sentence_adverb(a.text(body)) || is_conjunction(body, a))
                 && b.kind == TokenKind::Word =>
         {
             1
@@ -710,15 +720,7 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
             after_det = 0;
         }
         let ok = match t.kind {
-            TokenKind::Punct => {
-                tx == ","
-                    || (tx == "&" && k > 0 && is_capitalized(toks[k - 1].text(body)))
-                    || (tx == "."
-                        && k > 0
-                        && toks[k - 1].span.end == t.span.start
-                        && (toks[k - 1].text(body).len() <= 3
-                            || is_title(&lower(body, &toks[k - 1]))))
-            }
+            TokenKind::Punct => tx == "," || (k > 0 && punct_in_name(body, &toks[k - 1], t)),
             TokenKind::Word => {
                 (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)) && !starts_no_name(&tl))
                     || is_determiner(&tl)

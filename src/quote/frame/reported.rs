@@ -100,25 +100,7 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
             let seg = &narrative[comma + 1..second];
             let verbless = seg.iter().all(|t| {
                 let l = lower(body, t);
-                !(l.ends_with("ed")
-                    || cue::lookup(&l).is_some()
-                    || matches!(
-                        &*l,
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "will"
-                            | "would"
-                            | "can"
-                            | "could"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "must"
-                            | "should"
-                            | "may"
-                            | "might"
-                    ))
+                !(l.ends_with("ed") || cue::lookup(&l).is_some() || is_auxiliary(&l))
             });
             if verbless
                 && seg
@@ -200,27 +182,8 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
             // subject of a reported clause, not the speaker.
             let verb_after = |r: &(usize, usize)| {
                 tail.get(r.1).is_some_and(|t| {
-                    matches!(
-                        &*lower(body, t),
-                        "had"
-                            | "has"
-                            | "have"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                            | "would"
-                            | "will"
-                            | "could"
-                            | "can"
-                            | "should"
-                            | "must"
-                            | "may"
-                            | "might"
-                            | "did"
-                            | "does"
-                            | "do"
-                    )
+                    let l = lower(body, t);
+                    is_auxiliary(&l) || matches!(&*l, "did" | "does" | "do")
                 })
             };
             match np_after(body, tail, 1) {
@@ -524,6 +487,28 @@ fn is_act(body: &str, narrative: &[Token], ci: usize) -> bool {
 
 /// Reported speech introduced by the cue at `ci` with its own subject: the speaker and where
 /// the words begin.
+/// A form of `be` or `have`, or a modal: the finite verb of a clause (`the fund has`,
+/// `officials would`).
+fn is_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "has"
+            | "had"
+            | "have"
+            | "must"
+            | "should"
+            | "may"
+            | "might"
+    )
+}
+
 fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
     let n = narrative.len();
     // Most tokens are neither cues nor speech nouns: settle that before any other work.
@@ -611,27 +596,10 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
                 let t = &narrative[i];
                 // What is denied may be reports that say so: `denied media reports
                 // suggesting that ...`.
-                (cue_at(body, narrative, i).is_some() && !denied)
-                    || matches!(
-                        &*lower(body, t),
-                        "would"
-                            | "will"
-                            | "could"
-                            | "can"
-                            | "should"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "is"
-                            | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "did"
-                            | "does"
-                    )
+                (cue_at(body, narrative, i).is_some() && !denied) || {
+                    let l = lower(body, t);
+                    is_auxiliary(&l) || matches!(&*l, "did" | "does")
+                }
             })
         });
     if let Some(off) = that {
@@ -749,17 +717,16 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
     } else {
         k
     };
-    let ql = narrative
-        .get(q)
-        .map(|t| lower(body, t).to_string())
-        .unwrap_or_default();
-    let next = narrative.get(q + 1).map(|t| lower(body, t).to_string());
-    let part_of = matches!(&*ql, "much" | "little" | "more" | "less" | "none" | "few")
-        && next.as_deref() == Some("of");
+    let ql = narrative.get(q).map(|t| lower(body, t));
+    let ql = ql.as_deref().unwrap_or("");
+    let next = narrative.get(q + 1).map(|t| lower(body, t));
+    let next = next.as_deref();
+    let part_of =
+        matches!(ql, "much" | "little" | "more" | "less" | "none" | "few") && next == Some("of");
     let about_number = matches!(
-        &*ql,
+        ql,
         "about" | "around" | "over" | "nearly" | "almost" | "roughly" | "some"
-    ) && next.as_deref().is_some_and(|w| {
+    ) && next.is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
                 w,
