@@ -50,8 +50,8 @@ struct Pattern {
 
 /// The team's vocabulary, read once from the data files.
 struct Vocab {
-    /// Patterns by the first two bytes of their first stem.
-    patterns: FastMap<[u8; 2], Vec<Pattern>>,
+    /// Patterns by their first stem: one look-up per word of a text.
+    patterns: FastMap<String, Vec<Pattern>>,
     generic: HashSet<String>,
     references: HashSet<String>,
 }
@@ -100,14 +100,6 @@ fn stem(word: &str) -> String {
     s
 }
 
-fn head(s: &str) -> [u8; 2] {
-    let b = s.as_bytes();
-    [
-        b.first().copied().unwrap_or(0),
-        b.get(1).copied().unwrap_or(0),
-    ]
-}
-
 /// Words of a phrase, split as [`words`] splits text.
 fn phrase_words(phrase: &str) -> Vec<&str> {
     words(phrase).into_iter().map(|s| s.text(phrase)).collect()
@@ -137,7 +129,7 @@ fn vocab() -> &'static Vocab {
             let exact = (ws.len() == 1 && is_acronym(ws[0])).then(|| ws[0].replace('.', ""));
             let stems: Vec<String> = ws.iter().map(|w| stem(w)).collect();
             v.patterns
-                .entry(head(&stems[0]))
+                .entry(stems[0].clone())
                 .or_default()
                 .push(Pattern { stems, exact, key });
         };
@@ -275,7 +267,7 @@ impl TopicTerms {
         // Vocabulary phrases and names first, longest first, so "the high seas" is one concept.
         for i in 0..ws.len() {
             let mut found: Vec<(usize, Key)> = Vec::new();
-            for p in v.patterns.get(&head(&stems[i])).into_iter().flatten() {
+            for p in v.patterns.get(&*stems[i]).into_iter().flatten() {
                 let n = p.stems.len();
                 if i + n <= ws.len()
                     && p.stems.iter().zip(&stems[i..i + n]).all(|(a, b)| a == b)
@@ -324,7 +316,7 @@ impl TopicTerms {
             }
             let keys: Vec<Key> = v
                 .patterns
-                .get(&head(s))
+                .get(s)
                 .into_iter()
                 .flatten()
                 .filter(|p| p.stems.len() == 1 && p.stems[0] == *s)
@@ -386,7 +378,7 @@ impl TopicTerms {
             let mut matched = 1;
             // Vocabulary patterns (synonyms, names) starting here.
             let mut keys: Vec<Key> = Vec::new();
-            for p in v.patterns.get(&head(&stems[i])).into_iter().flatten() {
+            for p in v.patterns.get(&*stems[i]).into_iter().flatten() {
                 let n = p.stems.len();
                 if i + n <= ws.len()
                     && p.stems
