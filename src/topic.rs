@@ -65,23 +65,45 @@ fn stemmer() -> &'static Stemmer {
 /// repetitive, so nearly every word after the first articles is a hit.
 const STEM_CACHE: usize = 200_000;
 
+/// What scanning needs to know of a word of a text, whatever the topic.
+#[derive(Clone)]
+struct WordInfo {
+    stem: Rc<str>,
+    /// The vocabulary patterns starting with this word's stem.
+    patterns: &'static [Pattern],
+    /// A noun that refers back to a matter under discussion ("deal", "agreement").
+    reference: bool,
+}
+
 thread_local! {
-    static STEMS: std::cell::RefCell<FastMap<String, Rc<str>>> =
+    static WORDS: std::cell::RefCell<FastMap<String, WordInfo>> =
         std::cell::RefCell::new(FastMap::default());
 }
 
-/// [`stem`], remembered per thread: stemming is most of what scanning a text costs.
-fn cached_stem(word: &str) -> Rc<str> {
-    STEMS.with_borrow_mut(|cache| {
-        if let Some(s) = cache.get(word) {
-            return s.clone();
-        }
-        if cache.len() >= STEM_CACHE {
-            cache.clear();
-        }
-        let s: Rc<str> = stem(word).into();
-        cache.insert(word.to_string(), s.clone());
-        s
+/// The [`WordInfo`] of each of `words`, remembered per thread: stemming is most of what
+/// scanning a text costs.
+fn word_infos(words: &[&str]) -> Vec<WordInfo> {
+    let v = vocab();
+    WORDS.with_borrow_mut(|cache| {
+        words
+            .iter()
+            .map(|&word| {
+                if let Some(info) = cache.get(word) {
+                    return info.clone();
+                }
+                if cache.len() >= STEM_CACHE {
+                    cache.clear();
+                }
+                let stem = stem(word);
+                let info = WordInfo {
+                    patterns: v.patterns.get(&stem).map_or(&[], Vec::as_slice),
+                    reference: v.references.contains(&stem),
+                    stem: stem.into(),
+                };
+                cache.insert(word.to_string(), info.clone());
+                info
+            })
+            .collect()
     })
 }
 
@@ -368,23 +390,22 @@ impl TopicTerms {
 
     /// Finds the topic's concepts, references and other entities in `text`.
     pub(crate) fn scan(&self, text: &str) -> Scan {
-        let v = vocab();
         let spans = words(text);
         let ws: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
-        let stems: Vec<Rc<str>> = ws.iter().map(|w| cached_stem(w)).collect();
+        let infos = word_infos(&ws);
         let mut scan = Scan::default();
         let mut i = 0;
         while i < ws.len() {
             let mut matched = 1;
             // Vocabulary patterns (synonyms, names) starting here.
             let mut keys: Vec<Key> = Vec::new();
-            for p in v.patterns.get(&*stems[i]).into_iter().flatten() {
+            for p in infos[i].patterns {
                 let n = p.stems.len();
                 if i + n <= ws.len()
                     && p.stems
                         .iter()
-                        .zip(&stems[i..i + n])
-                        .all(|(a, b)| **a == **b)
+                        .zip(&infos[i..i + n])
+                        .all(|(a, b)| **a == *b.stem)
                     && p.exact
                         .as_ref()
                         .is_none_or(|e| ws[i].replace('.', "") == *e)
@@ -404,7 +425,10 @@ impl TopicTerms {
             let mut hit_entity = false;
             for (c, concept) in self.policy.iter().enumerate() {
                 if concept.keys.iter().any(|k| keys.contains(k))
-                    || concept.stems.iter().any(|s| same_word(&stems[i], ws[i], s))
+                    || concept
+                        .stems
+                        .iter()
+                        .any(|s| same_word(&infos[i].stem, ws[i], s))
                 {
                     scan.policy |= 1 << c;
                     hit_policy = true;
@@ -412,7 +436,10 @@ impl TopicTerms {
             }
             for (c, concept) in self.entity.iter().enumerate() {
                 if concept.keys.iter().any(|k| keys.contains(k))
-                    || concept.stems.iter().any(|s| same_word(&stems[i], ws[i], s))
+                    || concept
+                        .stems
+                        .iter()
+                        .any(|s| same_word(&infos[i].stem, ws[i], s))
                 {
                     scan.entity |= 1 << c;
                     if !hit_entity {
@@ -435,7 +462,7 @@ impl TopicTerms {
                     .is_some_and(|n| is_verb_like(&n.to_lowercase()))
             {
                 scan.references.push(spans[i]);
-            } else if v.references.contains(&*stems[i])
+            } else if infos[i].reference
                 && i > 0
                 && DETERMINERS.contains(&ws[i - 1].to_lowercase().as_str())
             {
