@@ -443,20 +443,53 @@ where
     S: FnMut(&Article, T) -> std::result::Result<(), E>,
 {
     let mut articles = articles.into_iter();
-    let mut done = 0;
-    loop {
-        let batch = articles
+    let mut read = || {
+        articles
             .by_ref()
             .take(BATCH)
-            .collect::<std::result::Result<Vec<Article>, E>>()?;
-        if batch.is_empty() {
+            .collect::<std::result::Result<Vec<Article>, E>>()
+    };
+    let mut give = |batch: &[Article], results: Vec<T>| {
+        batch.iter().zip(results).try_for_each(|(a, r)| sink(a, r))
+    };
+    // While the workers run one batch, this thread gives the previous batch's results to
+    // `sink` and reads the next batch: the output and the input are otherwise time in which
+    // every core but one waits.
+    let mut batch = read()?;
+    let mut ready: Option<(Vec<Article>, Vec<T>)> = None;
+    let mut done = 0;
+    loop {
+        let mut results = Vec::new();
+        let mut sunk = Ok(());
+        let mut next = None;
+        rayon::in_place_scope(|s| {
+            if !batch.is_empty() {
+                s.spawn(|_| results = batch.par_iter().map(&work).collect());
+            }
+            if let Some((b, r)) = ready.take() {
+                sunk = give(&b, r);
+            }
+            if sunk.is_ok() && !batch.is_empty() {
+                next = Some(read());
+            }
+        });
+        sunk?;
+        let Some(next) = next else {
             return Ok(done);
-        }
-        let results: Vec<T> = batch.par_iter().map(&work).collect();
-        for (a, r) in batch.iter().zip(results) {
-            sink(a, r)?;
-        }
+        };
         done += batch.len();
+        let finished = std::mem::take(&mut batch);
+        match next {
+            Ok(next) => {
+                batch = next;
+                ready = Some((finished, results));
+            }
+            Err(e) => {
+                // What was read before the error is still given to `sink`.
+                give(&finished, results)?;
+                return Err(e);
+            }
+        }
     }
 }
 
@@ -505,6 +538,24 @@ mod tests {
         .unwrap_err();
         assert_eq!(err, "bad record 70");
         assert_eq!(seen, BATCH, "the batch holding the error is not worked on");
+
+        // An error from the sink stops the run there, although the next batch is under way.
+        let articles = (0..n).map(|i| Ok::<_, String>(Article::from_text(i.to_string(), "")));
+        let mut seen = Vec::new();
+        let err = in_batches(
+            articles,
+            |a| a.id.parse::<usize>().unwrap(),
+            |_, i| {
+                if i == BATCH + 3 {
+                    return Err(format!("disk full at {i}"));
+                }
+                seen.push(i);
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err, format!("disk full at {}", BATCH + 3));
+        assert_eq!(seen, (0..BATCH + 3).collect::<Vec<_>>());
     }
 
     #[test]
