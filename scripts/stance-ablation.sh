@@ -31,7 +31,7 @@ fi
 train() {
     local name=$1
     shift
-    "$bin" train "$@" --c 2 -o "$work/$name.dmm" --format json > /dev/null
+    "$bin" train "$@" --c 8 -o "$work/$name.dmm" --format json > /dev/null
 }
 train statements training/*.csv
 train news training/*.csv training/news
