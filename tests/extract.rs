@@ -632,3 +632,62 @@ fn a_name_before_a_verb_after_said_is_the_clause_s_subject_not_its_speaker() {
     let b = "The talks would resume next month, said Ana Ruiz on Tuesday.";
     assert_eq!(speaker_of(b, "talks would resume"), Some("Ana Ruiz".into()));
 }
+
+#[test]
+fn a_role_held_at_or_from_a_body_is_one_speaker_phrase() {
+    let b = "A senior executive at a state energy company said the contract would be \
+             renegotiated.\n\nA senior diplomat from a neighbouring country said the border \
+             would stay open.";
+    assert_eq!(
+        speaker_of(b, "contract would be"),
+        Some("senior executive at a state energy company".into())
+    );
+    assert_eq!(
+        speaker_of(b, "border would stay"),
+        Some("senior diplomat from a neighbouring country".into())
+    );
+    // The role in an apposition leaves the name the speaker.
+    let b = "Nadim Rahme, a lawmaker from the Lebanese Forces party, a longtime opponent of \
+             Hezbollah, said the decision was long overdue.";
+    assert_eq!(speaker_of(b, "long overdue"), Some("Nadim Rahme".into()));
+    let b = "Keitumetse Dintwe, a mining economist at the University of Botswana, said the \
+             terms were \"a real step up\" for the government, though the value of the deal \
+             depended on prices.";
+    assert_eq!(
+        speaker_of(b, "real step up"),
+        Some("Keitumetse Dintwe".into())
+    );
+}
+
+#[test]
+fn a_relative_clause_about_the_speaker_ends_before_the_sentence_s_own_cue() {
+    let b = "Peter Hollis, a former customs director who now advises a shipping firm, said \
+             the new checks would slow trade.";
+    assert_eq!(
+        speaker_of(b, "new checks would"),
+        Some("Peter Hollis".into())
+    );
+    let b = "Ms Belo, who has also called for a public inquiry, said the budget could not \
+             bear the cost.";
+    let qs = run(b);
+    assert!(
+        qs.iter().any(|q| q.0 == "called for a public inquiry"),
+        "{qs:?}"
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "the budget could not bear the cost"),
+        "{qs:?}"
+    );
+    // A label after a body's name, and the last of a list, still name the speaker.
+    let b = "The National Union of Journalists (NUJ), which says dozens of reporters have \
+             been prosecuted, said the decree should be repealed in full.";
+    assert_eq!(
+        speaker_of(b, "repealed in full"),
+        Some("National Union of Journalists".into())
+    );
+    let b = "In the studio were Dr. Lucy Mwangi, director of the agency, and Hon. Tom Were, \
+             the MP for a rural constituency, who has described the lease as \"a midnight deal \
+             dressed in a suit\".";
+    assert!(speaker_of(b, "midnight deal").is_some_and(|s| s.ends_with("Tom Were")));
+}

@@ -79,8 +79,29 @@ pub(crate) fn np_before(
         if seg_start == floor && seg_end > seg_start + 1 && is_conjunction(body, &toks[seg_start]) {
             seg_start += 1;
         }
-        let parsed = collect_np_back(body, toks, seg_end, seg_start);
+        // `The National Union of Tunisian Journalists (SNJT), which ...`: a label closing a
+        // part belongs to the name before it.
+        let parse_end = if seg_end > seg_start + 1 && toks[seg_end - 1].text(body) == ")" {
+            (seg_start..seg_end - 1)
+                .rev()
+                .take(8)
+                .find(|&i| toks[i].text(body) == "(")
+                .unwrap_or(seg_end)
+        } else {
+            seg_end
+        };
+        let parsed = collect_np_back(body, toks, parse_end, seg_start);
         let full = parsed == Some(seg_start);
+        // `Dr. Lucy Mwangi, ..., and Hon. Tom Were, the MP for Kisumu, who ...`: a part
+        // after a conjunction is the last of a list, and the phrase begins after it.
+        let listed = round > 0
+            && range.is_some()
+            && is_conjunction(body, &toks[seg_start])
+            && parsed == Some(seg_start + 1);
+        if listed {
+            range = Some((seg_start + 1, range.map_or(seg_end, |r| r.1)));
+            break;
+        }
         if round == 0 && !chained {
             // The phrase right before the cue: its noun-phrase tail, or the noun phrase
             // before a relative clause (`The minister who chairs the dialogue said`).
@@ -182,7 +203,8 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
     if !head_ok {
-        return determined_np_back(body, toks, end, floor);
+        return determined_np_back(body, toks, end, floor)
+            .or_else(|| complement_np_back(body, toks, end, floor));
     }
     if is_capitalized(head.text(body)) && names_nobody(head.text(body)) {
         return None;
@@ -222,7 +244,10 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
         } else if named && is_particle(&tl) {
             // `Pieter du Plessis`.
             true
-        } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at" | "on") {
+        } else if matches!(
+            tl.as_str(),
+            "of" | "for" | "in" | "to" | "at" | "on" | "from"
+        ) {
             // A name after a preposition is a complement: what comes before heads the phrase
             // (`the Turkish embassy in Baghdad`). A body's name may hold one (`the
             // Inter-American Commission on Human Rights`).
@@ -272,10 +297,15 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             "two" | "three" | "several" | "some" | "many" | "other" | "one"
         );
         if t.kind == TokenKind::Word && is_determiner(&tl) && !quantifier {
-            // `director of the Alliance`: a determiner after `of` goes on.
+            // `director of the Alliance`: a determiner after `of` goes on, as after the
+            // place or body a role is held at (`a senior executive at a state energy
+            // company`, `a lawmaker from the ruling party`).
             // `Torbjorn Haereid of the Norwegian School`: after a name too.
             let goes_on = k >= floor + 2
-                && matches!(&*lower(body, &toks[k - 1]), "of" | "for" | "in")
+                && matches!(
+                    &*lower(body, &toks[k - 1]),
+                    "of" | "for" | "in" | "at" | "from"
+                )
                 && (is_title(&lower(body, &toks[k - 2]))
                     || is_speaker_noun(&lower(body, &toks[k - 2]))
                     || (named_person_before(body, toks, k - 2)
@@ -287,6 +317,38 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let k = k + tentative;
     (k < end).then_some(k)
+}
+
+/// A role with a complement in no word list: `a senior diplomat from a neighbouring
+/// country`, `the head of the village`. The complement is a determiner and a few plain
+/// words; the role before its preposition is read as any speaker phrase. Returns the phrase's
+/// start, walking back from `end` (exclusive) no further than `floor`.
+fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 5;
+    let mut k = end;
+    while k > floor && end - k < MAX_WORDS {
+        let t = &toks[k - 1];
+        if t.kind != TokenKind::Word || is_function_word(t.text(body)) {
+            break;
+        }
+        k -= 1;
+    }
+    let det = k.checked_sub(1).filter(|&d| d > floor)?;
+    if k == end || !is_determiner(&lower(body, &toks[det])) {
+        return None;
+    }
+    let prep = det.checked_sub(1).filter(|&p| p > floor)?;
+    if !matches!(
+        &*lower(body, &toks[prep]),
+        "of" | "from" | "at" | "in" | "for"
+    ) {
+        return None;
+    }
+    let role = lower(body, &toks[prep - 1]);
+    if !(is_title(&role) || is_speaker_noun(&role)) {
+        return None;
+    }
+    collect_np_back(body, toks, prep, floor)
 }
 
 /// Whether the token at `last` ends two or more capitalised words that are no body's name:
@@ -729,10 +791,12 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
                     || is_nominal_modifier(&tl)
                     || tl.ends_with("'s")
                     || tl.ends_with("\u{2019}s")
-                    || (matches!(tl.as_str(), "of" | "for" | "in" | "at" | "to") && k > 0 && {
-                        let prev = toks[k - 1].text(body);
-                        is_capitalized(prev) || is_speaker_noun(&prev.to_lowercase())
-                    })
+                    || (matches!(tl.as_str(), "of" | "for" | "in" | "at" | "to" | "from")
+                        && k > 0
+                        && {
+                            let prev = toks[k - 1].text(body);
+                            is_capitalized(prev) || is_speaker_noun(&prev.to_lowercase())
+                        })
             }
         };
         if !ok || matches!(tl.as_str(), "who" | "which") {
