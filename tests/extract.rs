@@ -691,3 +691,56 @@ fn a_relative_clause_about_the_speaker_ends_before_the_sentence_s_own_cue() {
              dressed in a suit\".";
     assert!(speaker_of(b, "midnight deal").is_some_and(|s| s.ends_with("Tom Were")));
 }
+
+#[test]
+fn a_body_s_name_keeps_its_plural_owner_its_listed_parts_and_its_place() {
+    let b = "The National Farmers' Union said it welcomed the agreement in principle.";
+    assert_eq!(
+        speaker_of(b, "welcomed the agreement"),
+        Some("National Farmers' Union".into())
+    );
+    let b = "The Ministry of Energy, Petroleum and Mines said that the talks would open next \
+             month.";
+    assert_eq!(
+        speaker_of(b, "talks would open"),
+        Some("Ministry of Energy, Petroleum and Mines".into())
+    );
+    // A comma that no `and` closes ends the body's name.
+    let b = "In the House of Representatives, Saleh al-Abdali, a member from Tobruk, called \
+             the early vote \"premature and dangerous\".";
+    assert_eq!(
+        speaker_of(b, "premature and dangerous"),
+        Some("Saleh al-Abdali".into())
+    );
+    let b = "The U.S. Embassy in Pristina said in a statement that the association was an \
+             obligation.";
+    assert_eq!(
+        speaker_of(b, "association was"),
+        Some("U.S. Embassy in Pristina".into())
+    );
+    let b = "The EU Delegation to Georgia said in a statement that the union did not \
+             recognise the framework.";
+    assert_eq!(
+        speaker_of(b, "did not recognise"),
+        Some("EU Delegation to Georgia".into())
+    );
+}
+
+#[test]
+fn particles_stay_inside_names_after_a_cue_and_on_stage() {
+    let b = "\"We are no longer a country in a waiting room,\" said the Deputy Prime Minister \
+             of Timor-Leste, Hermenegildo Pereira da Silva, who led the talks.\n\n\
+             Pereira da Silva did not hide his relief. \"We came to contribute,\" he said.";
+    assert_eq!(
+        speaker_of(b, "waiting room"),
+        Some("Hermenegildo Pereira da Silva".into())
+    );
+    assert_eq!(
+        speaker_of(b, "came to contribute"),
+        Some("Hermenegildo Pereira da Silva".into())
+    );
+    let b = "Director-General Aisha bint Saif Al Balushi said the tax would apply from 2028.";
+    assert!(
+        speaker_of(b, "tax would apply").is_some_and(|s| s.ends_with("Aisha bint Saif Al Balushi"))
+    );
+}

@@ -70,9 +70,11 @@ pub(crate) fn np_before(
         }
         // A comma further back than any phrase is long ends nothing here.
         let reach = floor.max(seg_end.saturating_sub(PHRASE_REACH));
+        // A comma inside a body's name (`the Ministry of Energy, Petroleum and Mines`)
+        // parts nothing.
         let mut seg_start = (reach..seg_end)
             .rev()
-            .find(|&i| is_punct(body, &toks[i], &[","]))
+            .find(|&i| is_punct(body, &toks[i], &[","]) && !joins_org_name(body, toks, i, reach))
             .map_or(reach, |c| c + 1);
         // `But Nasrin Dehvari, a rights activist, warned`: the conjunction opening the
         // sentence is no part of the name.
@@ -166,17 +168,30 @@ fn is_conjunction(body: &str, t: &Token) -> bool {
 }
 
 /// Whether punctuation `t` after `prev` belongs to a name: `&` after a capitalised word
-/// (`Computer & Communications Industry Association`), or a full stop closing a short
-/// abbreviation or a title glued to it (`U.S.`, `Prof.`).
+/// (`Computer & Communications Industry Association`), a full stop closing a short
+/// abbreviation or a title glued to it (`U.S.`, `Prof.`), or the apostrophe of a plural
+/// owner glued to it (`the National Farmers' Union`).
 fn punct_in_name(body: &str, prev: &Token, t: &Token) -> bool {
     match t.text(body) {
         "&" => is_capitalized(prev.text(body)),
+        "'" | "\u{2019}" => plural_owner(body, prev, t),
         "." => {
             prev.span.end == t.span.start
                 && (prev.text(body).len() <= 3 || is_title(&lower(body, prev)))
         }
         _ => false,
     }
+}
+
+/// Whether the apostrophe `t` closes the capitalised plural `prev` it is glued to, an owner
+/// inside a body's name (`Governors'` in `the Nigeria Governors' Forum`).
+pub(super) fn plural_owner(body: &str, prev: &Token, t: &Token) -> bool {
+    let w = prev.text(body);
+    prev.kind == TokenKind::Word
+        && prev.span.end == t.span.start
+        && matches!(t.text(body), "'" | "\u{2019}")
+        && is_capitalized(w)
+        && w.ends_with('s')
 }
 
 /// Collects a noun phrase backwards from `end` (exclusive) down to `floor`; returns its start.
@@ -395,10 +410,22 @@ fn ends_org_name(body: &str, toks: &[Token], last: usize, floor: usize) -> bool 
 /// joins) run back from it to `of` or `for` after an organisation word (`Ministry of Economy
 /// and Finance`, `Department for Energy Security and Net Zero`). A list of names without such
 /// a head (`Britain, France and Germany`) is not joined.
-fn joins_org_name(body: &str, toks: &[Token], at: usize, floor: usize) -> bool {
+pub(super) fn joins_org_name(body: &str, toks: &[Token], at: usize, floor: usize) -> bool {
     let capitalized = |i: usize| toks.get(i).is_some_and(|t| is_capitalized(t.text(body)));
     if at <= floor || !capitalized(at + 1) || !capitalized(at - 1) {
         return false;
+    }
+    // A comma joins only a list that `and` closes (`of Science, Technology and Innovation`),
+    // not a body and the name after it (`the House of Representatives, Saleh al-Abdali`).
+    if toks[at].text(body) == "," {
+        let closed = toks[at + 1..]
+            .iter()
+            .take(ORG_NAME_REACH)
+            .find(|t| !is_capitalized(t.text(body)) && t.text(body) != ",")
+            .is_some_and(|t| lower(body, t) == "and");
+        if !closed {
+            return false;
+        }
     }
     let mut j = at;
     for _ in 0..ORG_NAME_REACH {
@@ -572,15 +599,19 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
         {
             true
         } else if t.kind == TokenKind::Punct {
-            tx == "."
-                && k > start
-                && toks[k - 1].span.end == t.span.start
-                && toks[k - 1].text(body).len() <= 3
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| is_capitalized(n.text(body)))
+            let glued = k > start && toks[k - 1].span.end == t.span.start;
+            let name_next = toks
+                .get(k + 1)
+                .is_some_and(|n| is_capitalized(n.text(body)));
+            ((tx == "." && glued && toks[k - 1].text(body).len() <= 3)
+                || (k > start && plural_owner(body, &toks[k - 1], t)))
+                && name_next
         } else if is_capitalized(tx) {
             !(seen_head && is_adverbial(tx))
+        } else if seen_head && is_particle(&tl) {
+            // `said the deputy prime minister, Hermenegildo Pereira da Silva`.
+            toks.get(k + 1)
+                .is_some_and(|n| is_capitalized(n.text(body)))
         } else if k == start && matches!(tl.as_str(), "he" | "she" | "they" | "it" | "we") {
             // `"...," said he.` but not `said it was "resolutely opposed"`, where the pronoun
             // opens the reported clause.
@@ -615,9 +646,11 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
         && !is_capitalized(toks[k - 1].text(body))
     {
         if let Some((_, e)) = np_after(body, toks, k + 1) {
-            if (k + 1..e)
-                .all(|i| toks[i].kind == TokenKind::Word && is_capitalized(toks[i].text(body)))
-            {
+            if (k + 1..e).all(|i| {
+                let w = toks[i].text(body);
+                toks[i].kind == TokenKind::Word
+                    && (is_capitalized(w) || (i > k + 1 && is_particle(&w.to_lowercase())))
+            }) {
                 return Some((start, e));
             }
         }
@@ -785,6 +818,12 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
             TokenKind::Punct => tx == "," || (k > 0 && punct_in_name(body, &toks[k - 1], t)),
             TokenKind::Word => {
                 (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)) && !starts_no_name(&tl))
+                    || (k > 0
+                        && is_particle(&tl)
+                        && is_capitalized(toks[k - 1].text(body))
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| is_capitalized(n.text(body))))
                     || is_determiner(&tl)
                     || is_title(&tl)
                     || is_speaker_noun(&tl)
@@ -857,6 +896,7 @@ pub(super) fn is_particle(lower: &str) -> bool {
             | "di"
             | "du"
             | "ibn"
+            | "bint"
             | "abu"
     )
 }
