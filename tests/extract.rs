@@ -744,3 +744,30 @@ fn particles_stay_inside_names_after_a_cue_and_on_stage() {
         speaker_of(b, "tax would apply").is_some_and(|s| s.ends_with("Aisha bint Saif Al Balushi"))
     );
 }
+
+#[test]
+fn words_after_a_remark_and_its_owner_are_the_owner_s() {
+    let b = "The Federation also notes the statement by the Democratic Alliance describing the \
+             Act as \"unaffordable and unworkable\".\n\nThe Ministry rejects claims by members \
+             of the Opposition that the Partnership was \"negotiated in a dark room\".";
+    assert_eq!(
+        speaker_of(b, "unaffordable and unworkable"),
+        Some("Democratic Alliance".into())
+    );
+    assert_eq!(
+        speaker_of(b, "dark room"),
+        Some("members of the Opposition".into())
+    );
+    // What is denied, an aside and the medium of the subject's own words stay the subject's.
+    let b = "The Homeland Union categorically denies claims by members of the coalition that \
+             it consulted Taipei before the vote.\n\nPresident Barack Obama said, contrary to \
+             the claims of some candidates, he is not plotting to take away guns.\n\nChina said \
+             in a statement from its embassy in Dhaka that the returns would be \"a step toward \
+             lasting stability\".";
+    assert_eq!(
+        speaker_of(b, "consulted Taipei"),
+        Some("Homeland Union".into())
+    );
+    assert_eq!(speaker_of(b, "not plotting"), Some("Barack Obama".into()));
+    assert_eq!(speaker_of(b, "lasting stability"), Some("China".into()));
+}
