@@ -771,3 +771,27 @@ fn words_after_a_remark_and_its_owner_are_the_owner_s() {
     assert_eq!(speaker_of(b, "not plotting"), Some("Barack Obama".into()));
     assert_eq!(speaker_of(b, "lasting stability"), Some("China".into()));
 }
+
+#[test]
+fn an_unnamed_subject_is_on_stage_for_the_pronoun_of_the_next_quote() {
+    let b = "Souleymane Traoré, the mines minister, said the code would stay. \"We will not go \
+             back,\" he said.\n\nA senior executive at one foreign producer, who spoke on \
+             condition of anonymity because his company is still in talks with the ministry, \
+             was blunter. \"The principle is admirably simple: whatever you build belongs to \
+             you,\" he said.";
+    assert_eq!(
+        speaker_of(b, "admirably simple"),
+        Some("senior executive at one foreign producer".into())
+    );
+    assert_eq!(
+        speaker_of(b, "not go back"),
+        Some("Souleymane Traoré".into())
+    );
+    // A complement of a complement, with a place for its determiner.
+    let b = "An executive at a cobalt refiner in Jiangsu province, who asked not to be \
+             identified, said the industry had been hit hard.";
+    assert_eq!(
+        speaker_of(b, "hit hard"),
+        Some("executive at a cobalt refiner in Jiangsu province".into())
+    );
+}

@@ -335,9 +335,11 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
 }
 
 /// A role with a complement in no word list: `a senior diplomat from a neighbouring
-/// country`, `the head of the village`. The complement is a determiner and a few plain
-/// words; the role before its preposition is read as any speaker phrase. Returns the phrase's
-/// start, walking back from `end` (exclusive) no further than `floor`.
+/// country`, `the head of the village`, `an executive at a cobalt refiner in Jiangsu
+/// province`. The complement is a few words after a determiner or holding a place's name;
+/// the role before its preposition is read as any speaker phrase, or is itself such a
+/// complement. Returns the phrase's start, walking back from `end` (exclusive) no further
+/// than `floor`.
 fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
     const MAX_WORDS: usize = 5;
     let mut k = end;
@@ -348,10 +350,18 @@ fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
         }
         k -= 1;
     }
-    let det = k.checked_sub(1).filter(|&d| d > floor)?;
-    if k == end || !is_determiner(&lower(body, &toks[det])) {
+    if k == end || k <= floor {
         return None;
     }
+    // A determiner opens the complement, or a place names it (`in Jiangsu province`).
+    let placed = (k..end).any(|i| is_capitalized(toks[i].text(body)));
+    let det = if is_determiner(&lower(body, &toks[k - 1])) {
+        k - 1
+    } else if placed {
+        k
+    } else {
+        return None;
+    };
     let prep = det.checked_sub(1).filter(|&p| p > floor)?;
     if !matches!(
         &*lower(body, &toks[prep]),
@@ -360,10 +370,11 @@ fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
         return None;
     }
     let role = lower(body, &toks[prep - 1]);
-    if !(is_title(&role) || is_speaker_noun(&role)) {
-        return None;
+    if is_title(&role) || is_speaker_noun(&role) {
+        return collect_np_back(body, toks, prep, floor);
     }
-    collect_np_back(body, toks, prep, floor)
+    // A complement of a complement: `an executive at a cobalt refiner in Jiangsu province`.
+    complement_np_back(body, toks, prep, floor)
 }
 
 /// Whether the token at `last` ends two or more capitalised words that are no body's name:
