@@ -632,3 +632,166 @@ fn a_name_before_a_verb_after_said_is_the_clause_s_subject_not_its_speaker() {
     let b = "The talks would resume next month, said Ana Ruiz on Tuesday.";
     assert_eq!(speaker_of(b, "talks would resume"), Some("Ana Ruiz".into()));
 }
+
+#[test]
+fn a_role_held_at_or_from_a_body_is_one_speaker_phrase() {
+    let b = "A senior executive at a state energy company said the contract would be \
+             renegotiated.\n\nA senior diplomat from a neighbouring country said the border \
+             would stay open.";
+    assert_eq!(
+        speaker_of(b, "contract would be"),
+        Some("senior executive at a state energy company".into())
+    );
+    assert_eq!(
+        speaker_of(b, "border would stay"),
+        Some("senior diplomat from a neighbouring country".into())
+    );
+    // The role in an apposition leaves the name the speaker.
+    let b = "Nadim Rahme, a lawmaker from the Lebanese Forces party, a longtime opponent of \
+             Hezbollah, said the decision was long overdue.";
+    assert_eq!(speaker_of(b, "long overdue"), Some("Nadim Rahme".into()));
+    let b = "Keitumetse Dintwe, a mining economist at the University of Botswana, said the \
+             terms were \"a real step up\" for the government, though the value of the deal \
+             depended on prices.";
+    assert_eq!(
+        speaker_of(b, "real step up"),
+        Some("Keitumetse Dintwe".into())
+    );
+}
+
+#[test]
+fn a_relative_clause_about_the_speaker_ends_before_the_sentence_s_own_cue() {
+    let b = "Peter Hollis, a former customs director who now advises a shipping firm, said \
+             the new checks would slow trade.";
+    assert_eq!(
+        speaker_of(b, "new checks would"),
+        Some("Peter Hollis".into())
+    );
+    let b = "Ms Belo, who has also called for a public inquiry, said the budget could not \
+             bear the cost.";
+    let qs = run(b);
+    assert!(
+        qs.iter().any(|q| q.0 == "called for a public inquiry"),
+        "{qs:?}"
+    );
+    assert!(
+        qs.iter()
+            .any(|q| q.0 == "the budget could not bear the cost"),
+        "{qs:?}"
+    );
+    // A label after a body's name, and the last of a list, still name the speaker.
+    let b = "The National Union of Journalists (NUJ), which says dozens of reporters have \
+             been prosecuted, said the decree should be repealed in full.";
+    assert_eq!(
+        speaker_of(b, "repealed in full"),
+        Some("National Union of Journalists".into())
+    );
+    let b = "In the studio were Dr. Lucy Mwangi, director of the agency, and Hon. Tom Were, \
+             the MP for a rural constituency, who has described the lease as \"a midnight deal \
+             dressed in a suit\".";
+    assert!(speaker_of(b, "midnight deal").is_some_and(|s| s.ends_with("Tom Were")));
+}
+
+#[test]
+fn a_body_s_name_keeps_its_plural_owner_its_listed_parts_and_its_place() {
+    let b = "The National Farmers' Union said it welcomed the agreement in principle.";
+    assert_eq!(
+        speaker_of(b, "welcomed the agreement"),
+        Some("National Farmers' Union".into())
+    );
+    let b = "The Ministry of Energy, Petroleum and Mines said that the talks would open next \
+             month.";
+    assert_eq!(
+        speaker_of(b, "talks would open"),
+        Some("Ministry of Energy, Petroleum and Mines".into())
+    );
+    // A comma that no `and` closes ends the body's name.
+    let b = "In the House of Representatives, Saleh al-Abdali, a member from Tobruk, called \
+             the early vote \"premature and dangerous\".";
+    assert_eq!(
+        speaker_of(b, "premature and dangerous"),
+        Some("Saleh al-Abdali".into())
+    );
+    let b = "The U.S. Embassy in Pristina said in a statement that the association was an \
+             obligation.";
+    assert_eq!(
+        speaker_of(b, "association was"),
+        Some("U.S. Embassy in Pristina".into())
+    );
+    let b = "The EU Delegation to Georgia said in a statement that the union did not \
+             recognise the framework.";
+    assert_eq!(
+        speaker_of(b, "did not recognise"),
+        Some("EU Delegation to Georgia".into())
+    );
+}
+
+#[test]
+fn particles_stay_inside_names_after_a_cue_and_on_stage() {
+    let b = "\"We are no longer a country in a waiting room,\" said the Deputy Prime Minister \
+             of Timor-Leste, Hermenegildo Pereira da Silva, who led the talks.\n\n\
+             Pereira da Silva did not hide his relief. \"We came to contribute,\" he said.";
+    assert_eq!(
+        speaker_of(b, "waiting room"),
+        Some("Hermenegildo Pereira da Silva".into())
+    );
+    assert_eq!(
+        speaker_of(b, "came to contribute"),
+        Some("Hermenegildo Pereira da Silva".into())
+    );
+    let b = "Director-General Aisha bint Saif Al Balushi said the tax would apply from 2028.";
+    assert!(
+        speaker_of(b, "tax would apply").is_some_and(|s| s.ends_with("Aisha bint Saif Al Balushi"))
+    );
+}
+
+#[test]
+fn words_after_a_remark_and_its_owner_are_the_owner_s() {
+    let b = "The Federation also notes the statement by the Democratic Alliance describing the \
+             Act as \"unaffordable and unworkable\".\n\nThe Ministry rejects claims by members \
+             of the Opposition that the Partnership was \"negotiated in a dark room\".";
+    assert_eq!(
+        speaker_of(b, "unaffordable and unworkable"),
+        Some("Democratic Alliance".into())
+    );
+    assert_eq!(
+        speaker_of(b, "dark room"),
+        Some("members of the Opposition".into())
+    );
+    // What is denied, an aside and the medium of the subject's own words stay the subject's.
+    let b = "The Homeland Union categorically denies claims by members of the coalition that \
+             it consulted Taipei before the vote.\n\nPresident Barack Obama said, contrary to \
+             the claims of some candidates, he is not plotting to take away guns.\n\nChina said \
+             in a statement from its embassy in Dhaka that the returns would be \"a step toward \
+             lasting stability\".";
+    assert_eq!(
+        speaker_of(b, "consulted Taipei"),
+        Some("Homeland Union".into())
+    );
+    assert_eq!(speaker_of(b, "not plotting"), Some("Barack Obama".into()));
+    assert_eq!(speaker_of(b, "lasting stability"), Some("China".into()));
+}
+
+#[test]
+fn an_unnamed_subject_is_on_stage_for_the_pronoun_of_the_next_quote() {
+    let b = "Souleymane Traoré, the mines minister, said the code would stay. \"We will not go \
+             back,\" he said.\n\nA senior executive at one foreign producer, who spoke on \
+             condition of anonymity because his company is still in talks with the ministry, \
+             was blunter. \"The principle is admirably simple: whatever you build belongs to \
+             you,\" he said.";
+    assert_eq!(
+        speaker_of(b, "admirably simple"),
+        Some("senior executive at one foreign producer".into())
+    );
+    assert_eq!(
+        speaker_of(b, "not go back"),
+        Some("Souleymane Traoré".into())
+    );
+    // A complement of a complement, with a place for its determiner.
+    let b = "An executive at a cobalt refiner in Jiangsu province, who asked not to be \
+             identified, said the industry had been hit hard.";
+    assert_eq!(
+        speaker_of(b, "hit hard"),
+        Some("executive at a cobalt refiner in Jiangsu province".into())
+    );
+}

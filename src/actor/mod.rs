@@ -49,7 +49,12 @@ pub(crate) fn attribute_with(
     // Who is on stage: every named person, in text order, before any speaker is resolved.
     let mut resolver = Resolver::new();
     for n in &found.named {
-        if n.known_only {
+        if n.mention.name.is_none() && !n.known_only {
+            // Someone unnamed, known by a role (`A former border guard officer ...`).
+            if let Some(i) = resolver.resolve(&n.mention, n.place) {
+                resolver.sight(n.mention.span, i, n.salient, n.place);
+            }
+        } else if n.known_only {
             resolver.observe_known(&n.mention, n.salient, n.place);
         } else if let Some(i) = resolver.observe(&n.mention, n.salient, n.place) {
             resolver.note_affiliation(i, n.mention.span.text(body));

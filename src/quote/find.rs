@@ -8,6 +8,7 @@ use super::layout::{dateline, has_label, is_boilerplate, label_name, transcript_
 use super::marks::{self, Region};
 use super::mention::{parse_mention, ActorKind, Gender, Mention, Pronoun};
 use super::names::scan_names;
+use super::phrase::{mention_of, subject_np};
 use super::token::is_capitalized;
 use super::{Extraction, Form, Frame, Named, Place, QuoteKind, Statement};
 use crate::text::Span;
@@ -165,6 +166,19 @@ fn read_paragraph(
                 });
             }
         }
+        // `A senior executive at one producer, who spoke on condition of anonymity, was
+        // blunter.`: someone unnamed who opens the sentence is on stage for the pronoun of the
+        // quote that follows.
+        if names.first().is_none_or(|m| m.span.start != opens) {
+            if let Some(m) = unnamed_subject(body, &toks) {
+                named.push(Named {
+                    mention: m,
+                    salient: true,
+                    known_only: false,
+                    place,
+                });
+            }
+        }
         for (k, m) in names.into_iter().enumerate() {
             let salient = k == 0 && m.span.start == opens;
             named.push(Named {
@@ -193,6 +207,48 @@ fn read_paragraph(
         place.sentence += 1;
     }
     out
+}
+
+/// A person the article does not name who opens a sentence as its subject: an indefinite
+/// role (`A former border guard officer who served in the region`).
+fn unnamed_subject(body: &str, toks: &[Token]) -> Option<Mention> {
+    let first = toks.first()?;
+    if !matches!(first.text(body), "A" | "An") {
+        return None;
+    }
+    let r = subject_np(body, toks)?;
+    // The phrase must end where the subject does or a complement begins (`A spokesman for
+    // the Sunni endowment` is not `A spokesman for the Sunni`): at a comma, a relative
+    // clause, a verb or a preposition.
+    let next = toks.get(r.1)?;
+    let nl = next.text(body).to_lowercase();
+    let ends = matches!(
+        nl.as_str(),
+        "," | "who"
+            | "that"
+            | "which"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "has"
+            | "had"
+            | "have"
+            | "in"
+            | "at"
+            | "of"
+            | "from"
+            | "for"
+            | "on"
+    ) || nl.ends_with("ed")
+        || nl.ends_with("ing")
+        || super::words::is_adverbial(&nl);
+    if !ends {
+        return None;
+    }
+    let m = mention_of(body, toks, r)?;
+    (m.indefinite && m.name.is_none() && m.pronoun.is_none() && m.kind == ActorKind::Person)
+        .then_some(m)
 }
 
 /// Tokens of a sentence outside its quoted regions (sorted by opening mark).

@@ -167,9 +167,15 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
         }
     }
     // Split into comma-separated parts (appositions); the part with a proper name wins.
+    // A comma inside one body's name joins its parts: "the Ministry of Energy, Petroleum and
+    // Mines".
+    let owned: Vec<Token> = toks.iter().map(|t| **t).collect();
     let mut parts: Vec<Vec<&Token>> = vec![Vec::new()];
-    for t in &toks {
-        if t.kind == TokenKind::Punct && t.text(body) == "," {
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind == TokenKind::Punct
+            && t.text(body) == ","
+            && !super::phrase::joins_org_name(body, &owned, i, 0)
+        {
             parts.push(Vec::new());
         } else {
             parts.last_mut().expect("non-empty").push(t);
@@ -305,6 +311,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             {
                 &body[t.span.start..n.span.end]
             }
+            // A comma joining the parts of one body's name stays in it.
+            Some(n) if n.text(body) == "," && n.span.start == t.span.end => {
+                &body[t.span.start..n.span.end]
+            }
+            // A plural owner keeps its apostrophe: "the National Farmers' Union".
+            Some(n) if super::phrase::plural_owner(body, t, n) => &body[t.span.start..n.span.end],
             _ => t.text(body),
         })
         .collect();
@@ -336,14 +348,26 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         let prev = rest[i - 1];
         let titled = first_title.is_some_and(|t| t < i);
         // `the Chinese Embassy in La Paz`: a place after a body's last word says where it is.
-        let body_in_place =
-            matches!(l.as_str(), "in" | "at") && words::is_org_word_exact(&prev.to_lowercase());
-        let role_before =
-            !is_capitalized(prev) || (titled && !words::is_org_word_exact(prev)) || body_in_place;
+        let prev_org = words::is_org_word_exact(&prev.to_lowercase());
+        let body_in_place = matches!(l.as_str(), "in" | "at") && prev_org;
+        let role_before = !is_capitalized(prev) || (titled && !prev_org) || body_in_place;
         (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
             .then_some(i)
     });
     let full = rest;
+    // `the U.S. Embassy in Pristina`: the place a body is in tells it from the body of that
+    // name elsewhere, and stays in its name.
+    let place: &[&str] = match cut {
+        Some(i)
+            if full[i].eq_ignore_ascii_case("in")
+                && words::is_org_word_exact(&full[i - 1].to_lowercase())
+                && (2..=4).contains(&(full.len() - i))
+                && full[i + 1..].iter().all(|w| is_capitalized(w)) =>
+        {
+            &full[i..]
+        }
+        _ => &[],
+    };
     let rest = match cut {
         Some(i) => &rest[..i],
         None => rest,
@@ -371,6 +395,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 "of" | "the"
                     | "for"
                     | "on"
+                    | "to"
                     | "&"
                     | "and"
                     | "de"
@@ -390,7 +415,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     let org_headed = lower.last().is_some_and(|l| is_org_word(l))
         || lower
             .windows(2)
-            .any(|w| is_org_word(&w[0]) && matches!(w[1].as_str(), "of" | "for" | "on"));
+            .any(|w| is_org_word(&w[0]) && matches!(w[1].as_str(), "of" | "for" | "on" | "to"));
     if has_org_word
         && org_headed
         && (all_caps_words || lower.last().is_some_and(|l| is_org_word(l)))
@@ -399,7 +424,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             .iter()
             .position(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
             .unwrap_or(0);
-        let mut name = rest[start..].join(" ");
+        let mut name = rest[start..]
+            .iter()
+            .chain(place)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
         if !owner.is_empty() {
             // "Venezuela's Foreign Ministry", "the Ombudsman's Office": the owner is part of it.
             let owner_start = owner

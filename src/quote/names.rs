@@ -39,16 +39,21 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                 && toks
                     .get(j + 1)
                     .is_some_and(|n| is_capitalized(n.text(body)));
-            let ok = t.kind == TokenKind::Word
-                && (is_capitalized(tw)
-                    || office_of
-                    || (j > start && matches!(tw, "de" | "van" | "von" | "al" | "bin")))
+            // Particles inside a name: "Hermenegildo Pereira da Silva", "Joris van der Meulen".
+            let particle = j > start
+                && super::phrase::is_particle(tw)
+                && toks[j + 1..]
+                    .iter()
+                    .take(3)
+                    .find(|n| !super::phrase::is_particle(n.text(body)))
+                    .is_some_and(|n| is_capitalized(n.text(body)));
+            let ok = t.kind == TokenKind::Word && (is_capitalized(tw) || office_of || particle)
                 || (t.kind == TokenKind::Punct
                     && tw == "."
                     && j > start
                     && toks[j - 1].span.end == t.span.start
                     && toks[j - 1].text(body).len() <= 3);
-            if !ok || (j > start && is_function_word(tw) && !office_of) {
+            if !ok || (j > start && is_function_word(tw) && !office_of && !particle) {
                 break;
             }
             j += 1;

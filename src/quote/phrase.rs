@@ -70,17 +70,40 @@ pub(crate) fn np_before(
         }
         // A comma further back than any phrase is long ends nothing here.
         let reach = floor.max(seg_end.saturating_sub(PHRASE_REACH));
+        // A comma inside a body's name (`the Ministry of Energy, Petroleum and Mines`)
+        // parts nothing.
         let mut seg_start = (reach..seg_end)
             .rev()
-            .find(|&i| is_punct(body, &toks[i], &[","]))
+            .find(|&i| is_punct(body, &toks[i], &[","]) && !joins_org_name(body, toks, i, reach))
             .map_or(reach, |c| c + 1);
         // `But Nasrin Dehvari, a rights activist, warned`: the conjunction opening the
         // sentence is no part of the name.
         if seg_start == floor && seg_end > seg_start + 1 && is_conjunction(body, &toks[seg_start]) {
             seg_start += 1;
         }
-        let parsed = collect_np_back(body, toks, seg_end, seg_start);
+        // `The National Union of Tunisian Journalists (SNJT), which ...`: a label closing a
+        // part belongs to the name before it.
+        let parse_end = if seg_end > seg_start + 1 && toks[seg_end - 1].text(body) == ")" {
+            (seg_start..seg_end - 1)
+                .rev()
+                .take(8)
+                .find(|&i| toks[i].text(body) == "(")
+                .unwrap_or(seg_end)
+        } else {
+            seg_end
+        };
+        let parsed = collect_np_back(body, toks, parse_end, seg_start);
         let full = parsed == Some(seg_start);
+        // `Dr. Lucy Mwangi, ..., and Hon. Tom Were, the MP for Kisumu, who ...`: a part
+        // after a conjunction is the last of a list, and the phrase begins after it.
+        let listed = round > 0
+            && range.is_some()
+            && is_conjunction(body, &toks[seg_start])
+            && parsed == Some(seg_start + 1);
+        if listed {
+            range = Some((seg_start + 1, range.map_or(seg_end, |r| r.1)));
+            break;
+        }
         if round == 0 && !chained {
             // The phrase right before the cue: its noun-phrase tail, or the noun phrase
             // before a relative clause (`The minister who chairs the dialogue said`).
@@ -145,17 +168,30 @@ fn is_conjunction(body: &str, t: &Token) -> bool {
 }
 
 /// Whether punctuation `t` after `prev` belongs to a name: `&` after a capitalised word
-/// (`Computer & Communications Industry Association`), or a full stop closing a short
-/// abbreviation or a title glued to it (`U.S.`, `Prof.`).
+/// (`Computer & Communications Industry Association`), a full stop closing a short
+/// abbreviation or a title glued to it (`U.S.`, `Prof.`), or the apostrophe of a plural
+/// owner glued to it (`the National Farmers' Union`).
 fn punct_in_name(body: &str, prev: &Token, t: &Token) -> bool {
     match t.text(body) {
         "&" => is_capitalized(prev.text(body)),
+        "'" | "\u{2019}" => plural_owner(body, prev, t),
         "." => {
             prev.span.end == t.span.start
                 && (prev.text(body).len() <= 3 || is_title(&lower(body, prev)))
         }
         _ => false,
     }
+}
+
+/// Whether the apostrophe `t` closes the capitalised plural `prev` it is glued to, an owner
+/// inside a body's name (`Governors'` in `the Nigeria Governors' Forum`).
+pub(super) fn plural_owner(body: &str, prev: &Token, t: &Token) -> bool {
+    let w = prev.text(body);
+    prev.kind == TokenKind::Word
+        && prev.span.end == t.span.start
+        && matches!(t.text(body), "'" | "\u{2019}")
+        && is_capitalized(w)
+        && w.ends_with('s')
 }
 
 /// Collects a noun phrase backwards from `end` (exclusive) down to `floor`; returns its start.
@@ -182,7 +218,8 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let head_ok = is_capitalized(head.text(body)) || is_speaker_noun(&hl);
     if !head_ok {
-        return determined_np_back(body, toks, end, floor);
+        return determined_np_back(body, toks, end, floor)
+            .or_else(|| complement_np_back(body, toks, end, floor));
     }
     if is_capitalized(head.text(body)) && names_nobody(head.text(body)) {
         return None;
@@ -222,7 +259,10 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
         } else if named && is_particle(&tl) {
             // `Pieter du Plessis`.
             true
-        } else if matches!(tl.as_str(), "of" | "for" | "in" | "to" | "at" | "on") {
+        } else if matches!(
+            tl.as_str(),
+            "of" | "for" | "in" | "to" | "at" | "on" | "from"
+        ) {
             // A name after a preposition is a complement: what comes before heads the phrase
             // (`the Turkish embassy in Baghdad`). A body's name may hold one (`the
             // Inter-American Commission on Human Rights`).
@@ -272,10 +312,15 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             "two" | "three" | "several" | "some" | "many" | "other" | "one"
         );
         if t.kind == TokenKind::Word && is_determiner(&tl) && !quantifier {
-            // `director of the Alliance`: a determiner after `of` goes on.
+            // `director of the Alliance`: a determiner after `of` goes on, as after the
+            // place or body a role is held at (`a senior executive at a state energy
+            // company`, `a lawmaker from the ruling party`).
             // `Torbjorn Haereid of the Norwegian School`: after a name too.
             let goes_on = k >= floor + 2
-                && matches!(&*lower(body, &toks[k - 1]), "of" | "for" | "in")
+                && matches!(
+                    &*lower(body, &toks[k - 1]),
+                    "of" | "for" | "in" | "at" | "from"
+                )
                 && (is_title(&lower(body, &toks[k - 2]))
                     || is_speaker_noun(&lower(body, &toks[k - 2]))
                     || (named_person_before(body, toks, k - 2)
@@ -287,6 +332,49 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let k = k + tentative;
     (k < end).then_some(k)
+}
+
+/// A role with a complement in no word list: `a senior diplomat from a neighbouring
+/// country`, `the head of the village`, `an executive at a cobalt refiner in Jiangsu
+/// province`. The complement is a few words after a determiner or holding a place's name;
+/// the role before its preposition is read as any speaker phrase, or is itself such a
+/// complement. Returns the phrase's start, walking back from `end` (exclusive) no further
+/// than `floor`.
+fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 5;
+    let mut k = end;
+    while k > floor && end - k < MAX_WORDS {
+        let t = &toks[k - 1];
+        if t.kind != TokenKind::Word || is_function_word(t.text(body)) {
+            break;
+        }
+        k -= 1;
+    }
+    if k == end || k <= floor {
+        return None;
+    }
+    // A determiner opens the complement, or a place names it (`in Jiangsu province`).
+    let placed = (k..end).any(|i| is_capitalized(toks[i].text(body)));
+    let det = if is_determiner(&lower(body, &toks[k - 1])) {
+        k - 1
+    } else if placed {
+        k
+    } else {
+        return None;
+    };
+    let prep = det.checked_sub(1).filter(|&p| p > floor)?;
+    if !matches!(
+        &*lower(body, &toks[prep]),
+        "of" | "from" | "at" | "in" | "for"
+    ) {
+        return None;
+    }
+    let role = lower(body, &toks[prep - 1]);
+    if is_title(&role) || is_speaker_noun(&role) {
+        return collect_np_back(body, toks, prep, floor);
+    }
+    // A complement of a complement: `an executive at a cobalt refiner in Jiangsu province`.
+    complement_np_back(body, toks, prep, floor)
 }
 
 /// Whether the token at `last` ends two or more capitalised words that are no body's name:
@@ -333,10 +421,22 @@ fn ends_org_name(body: &str, toks: &[Token], last: usize, floor: usize) -> bool 
 /// joins) run back from it to `of` or `for` after an organisation word (`Ministry of Economy
 /// and Finance`, `Department for Energy Security and Net Zero`). A list of names without such
 /// a head (`Britain, France and Germany`) is not joined.
-fn joins_org_name(body: &str, toks: &[Token], at: usize, floor: usize) -> bool {
+pub(super) fn joins_org_name(body: &str, toks: &[Token], at: usize, floor: usize) -> bool {
     let capitalized = |i: usize| toks.get(i).is_some_and(|t| is_capitalized(t.text(body)));
     if at <= floor || !capitalized(at + 1) || !capitalized(at - 1) {
         return false;
+    }
+    // A comma joins only a list that `and` closes (`of Science, Technology and Innovation`),
+    // not a body and the name after it (`the House of Representatives, Saleh al-Abdali`).
+    if toks[at].text(body) == "," {
+        let closed = toks[at + 1..]
+            .iter()
+            .take(ORG_NAME_REACH)
+            .find(|t| !is_capitalized(t.text(body)) && t.text(body) != ",")
+            .is_some_and(|t| lower(body, t) == "and");
+        if !closed {
+            return false;
+        }
     }
     let mut j = at;
     for _ in 0..ORG_NAME_REACH {
@@ -510,15 +610,19 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
         {
             true
         } else if t.kind == TokenKind::Punct {
-            tx == "."
-                && k > start
-                && toks[k - 1].span.end == t.span.start
-                && toks[k - 1].text(body).len() <= 3
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| is_capitalized(n.text(body)))
+            let glued = k > start && toks[k - 1].span.end == t.span.start;
+            let name_next = toks
+                .get(k + 1)
+                .is_some_and(|n| is_capitalized(n.text(body)));
+            ((tx == "." && glued && toks[k - 1].text(body).len() <= 3)
+                || (k > start && plural_owner(body, &toks[k - 1], t)))
+                && name_next
         } else if is_capitalized(tx) {
             !(seen_head && is_adverbial(tx))
+        } else if seen_head && is_particle(&tl) {
+            // `said the deputy prime minister, Hermenegildo Pereira da Silva`.
+            toks.get(k + 1)
+                .is_some_and(|n| is_capitalized(n.text(body)))
         } else if k == start && matches!(tl.as_str(), "he" | "she" | "they" | "it" | "we") {
             // `"...," said he.` but not `said it was "resolutely opposed"`, where the pronoun
             // opens the reported clause.
@@ -553,9 +657,11 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
         && !is_capitalized(toks[k - 1].text(body))
     {
         if let Some((_, e)) = np_after(body, toks, k + 1) {
-            if (k + 1..e)
-                .all(|i| toks[i].kind == TokenKind::Word && is_capitalized(toks[i].text(body)))
-            {
+            if (k + 1..e).all(|i| {
+                let w = toks[i].text(body);
+                toks[i].kind == TokenKind::Word
+                    && (is_capitalized(w) || (i > k + 1 && is_particle(&w.to_lowercase())))
+            }) {
                 return Some((start, e));
             }
         }
@@ -723,16 +829,24 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
             TokenKind::Punct => tx == "," || (k > 0 && punct_in_name(body, &toks[k - 1], t)),
             TokenKind::Word => {
                 (is_capitalized(tx) && !(k > 0 && is_adverbial(tx)) && !starts_no_name(&tl))
+                    || (k > 0
+                        && is_particle(&tl)
+                        && is_capitalized(toks[k - 1].text(body))
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| is_capitalized(n.text(body))))
                     || is_determiner(&tl)
                     || is_title(&tl)
                     || is_speaker_noun(&tl)
                     || is_nominal_modifier(&tl)
                     || tl.ends_with("'s")
                     || tl.ends_with("\u{2019}s")
-                    || (matches!(tl.as_str(), "of" | "for" | "in" | "at" | "to") && k > 0 && {
-                        let prev = toks[k - 1].text(body);
-                        is_capitalized(prev) || is_speaker_noun(&prev.to_lowercase())
-                    })
+                    || (matches!(tl.as_str(), "of" | "for" | "in" | "at" | "to" | "from")
+                        && k > 0
+                        && {
+                            let prev = toks[k - 1].text(body);
+                            is_capitalized(prev) || is_speaker_noun(&prev.to_lowercase())
+                        })
             }
         };
         if !ok || matches!(tl.as_str(), "who" | "which") {
@@ -793,6 +907,7 @@ pub(super) fn is_particle(lower: &str) -> bool {
             | "di"
             | "du"
             | "ibn"
+            | "bint"
             | "abu"
     )
 }

@@ -40,6 +40,12 @@ word_list!(
     "speech-nouns.txt"
 );
 word_list!(
+    /// Nouns for what someone said, which name its speaker after `by` or `of` (`the
+    /// statement by the Democratic Alliance`).
+    is_remark_noun,
+    "remark-nouns.txt"
+);
+word_list!(
     /// Words that open a relative clause or an aside between a speaker and a cue.
     opens_aside,
     "aside-openers.txt"
@@ -153,6 +159,7 @@ mod tests {
             include_str!("words/adverbials.txt"),
             include_str!("words/speaker-nouns.txt"),
             include_str!("words/speech-nouns.txt"),
+            include_str!("words/remark-nouns.txt"),
             include_str!("words/aside-openers.txt"),
             include_str!("words/no-name-openers.txt"),
             include_str!("words/nominal-modifiers.txt"),

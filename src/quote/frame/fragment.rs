@@ -5,9 +5,9 @@
 use super::super::cue;
 use super::super::marks::Region;
 use super::super::mention::Mention;
-use super::super::phrase::{mention_of, np_after, np_before, sentence_subject};
-use super::super::token::{cue_at, is_capitalized, is_subject_pronoun, lower};
-use super::super::words::is_adverbial;
+use super::super::phrase::{is_speaker_noun, mention_of, np_after, np_before, sentence_subject};
+use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower};
+use super::super::words::{is_adverbial, is_remark_noun};
 use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
@@ -100,6 +100,95 @@ pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Menti
     }
     let m = mention_of(body, narrative, r)?;
     Some((m, verb.span))
+}
+
+/// What someone said, named by a remark noun and its owner in the reporter's sentence: `The
+/// Ministry notes the statement by the Democratic Alliance describing the Act as "..."`,
+/// `rejects claims by members of the Opposition that ...`, `the claim, made by a
+/// spokesperson last week, that ...`. The words after the owner are the owner's, not the
+/// subject's who answers them. Each, in order: the noun, the owner and the end of its phrase.
+pub(super) fn owned_remarks(body: &str, narrative: &[Token]) -> Vec<(Span, Mention, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in narrative.iter().enumerate() {
+        if t.kind != TokenKind::Word || !is_remark_noun(t.text(body)) {
+            continue;
+        }
+        // `said in a statement from its embassy that ...`: the medium of the subject's own
+        // words.
+        let medium = narrative[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|t| lower(body, t) == "in");
+        if medium {
+            continue;
+        }
+        // A participle and a time may come between: `issued this week by`, `made by`.
+        let mut j = i + 1;
+        if narrative.get(j).is_some_and(|t| is_punct(body, t, &[","])) {
+            j += 1;
+        }
+        let by = |t: &Token| matches!(&*lower(body, t), "by" | "of" | "from");
+        // Only a participle opens what comes between (`comment on the detention of ...`
+        // names no owner).
+        let participle = narrative
+            .get(j)
+            .is_some_and(|t| by(t) || lower(body, t).ends_with("ed") || lower(body, t) == "made");
+        if !participle {
+            continue;
+        }
+        let skip = narrative[j.min(narrative.len())..]
+            .iter()
+            .take(4)
+            .position(|t| {
+                by(t) || t.kind != TokenKind::Word || is_capitalized(t.text(body)) || {
+                    lower(body, t) == "that"
+                }
+            });
+        let Some(p) = skip.map(|k| j + k).filter(|&p| by(&narrative[p])) else {
+            continue;
+        };
+        let Some(r) = np_after(body, narrative, p + 1) else {
+            continue;
+        };
+        // The owner's words follow it at once: `that ...`, `describing ...`, `, which
+        // described ...`, or a quotation. After an aside (`contrary to the claims of some
+        // candidates, he ...`) the sentence goes on in its subject's words.
+        let next = |k: usize| narrative.get(r.1 + k).map(|t| lower(body, t));
+        let quoted_next = narrative.get(r.1).is_none_or(|t| {
+            !body[narrative[r.1 - 1].span.end..t.span.start]
+                .trim()
+                .is_empty()
+        });
+        let owners_words = quoted_next
+            || match next(0).as_deref() {
+                Some("that") => true,
+                Some(",") => matches!(next(1).as_deref(), Some("who" | "which")),
+                Some(w) => w.ends_with("ing") && narrative[r.1].kind == TokenKind::Word,
+                None => false,
+            };
+        if !owners_words {
+            continue;
+        }
+        // `from its embassy`: the owner is the subject again.
+        let possessive = matches!(
+            &*lower(body, &narrative[r.0]),
+            "its" | "his" | "her" | "their" | "our"
+        );
+        let owner = mention_of(body, narrative, r).filter(|m| {
+            !possessive
+                && m.pronoun.is_none()
+                && (m.name.is_some()
+                    || m.role.as_deref().is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|w| is_speaker_noun(&w.to_lowercase()))
+                    }))
+        });
+        if let Some(m) = owner {
+            out.push((t.span, m, narrative[r.1 - 1].span.end));
+        }
+    }
+    out
 }
 
 /// Title case with no closing punctuation: a title or a name, not a sentence.

@@ -10,15 +10,139 @@ mod reported;
 use super::marks::Region;
 use super::mention::Mention;
 use super::token::{cue_at, is_punct, lower, DASHES};
-use super::words::is_sign_noun;
+use super::words::{is_remark_noun, is_sign_noun};
 use super::{Form, Frame, Place, QuoteKind, Statement};
 use crate::text::Span;
 use crate::text::{self, Cover, Token, TokenKind};
 use direct::{lead_attribution, tail_attribution, that_clause};
-use fragment::{fragment_cue, looks_like_title, named_by_cue, speaking_subject};
+use fragment::{fragment_cue, looks_like_title, named_by_cue, owned_remarks, speaking_subject};
 use reported::{may_attribute, reported};
 
 pub(super) fn read_sentence(
+    body: &str,
+    place: Place,
+    s: Span,
+    regs: &[Region],
+    all: &[Token],
+) -> Vec<Statement> {
+    let out = read_frames(body, place, s, regs, all);
+    if !out.is_empty() && all.iter().any(|t| is_remark_noun(t.text(body))) {
+        return to_remark_owners(body, regs, all, out);
+    }
+    out
+}
+
+/// Gives the words that follow a remark noun and its owner (`notes the statement by the
+/// Democratic Alliance describing the Act as "..."`) to the owner. A statement holding the
+/// remark, whose cue before the noun is the answer of a speaker named before it, ends with
+/// the owner's phrase, and the rest is the owner's; a statement after the remark goes to the
+/// owner when its frame names a speaker before the noun (through a cue before it, or the
+/// owner's own participle or relative clause).
+fn to_remark_owners(
+    body: &str,
+    regs: &[Region],
+    all: &[Token],
+    statements: Vec<Statement>,
+) -> Vec<Statement> {
+    let cover = Cover::new(regs.iter().map(Region::outer));
+    let narrative: Vec<Token> = all
+        .iter()
+        .filter(|t| !cover.holds(t.span))
+        .copied()
+        .collect();
+    let owned = owned_remarks(body, &narrative);
+    let mut out = Vec::with_capacity(statements.len() + owned.len());
+    for mut st in statements {
+        // `denies claims by X that ...`: what is denied is the denier's statement.
+        let (Some(first), Frame::Said { mention, cue, .. }, false) =
+            (st.spans.first().copied(), &st.frame, st.denied)
+        else {
+            out.push(st);
+            continue;
+        };
+        let answer = |noun: &Span| {
+            mention.span.end <= noun.start && cue.is_some_and(|c| c.start < noun.start)
+        };
+        // The remark inside the statement: `notes the statement by X describing ... "..."`.
+        let inside = (st.spans.len() == 1)
+            .then(|| {
+                owned.iter().find(|(noun, _, end)| {
+                    first.start <= noun.start && *end < first.end && answer(noun)
+                })
+            })
+            .flatten();
+        if let Some((noun, owner, end)) = inside {
+            let from = narrative.partition_point(|t| t.span.end <= *end);
+            let rest = narrative[from..]
+                .iter()
+                .position(|t| !is_punct(body, t, &[","]) && lower(body, t) != "that")
+                .map(|k| narrative[from + k].span.start)
+                .filter(|&r| r < first.end)
+                .map(|r| content_span(body, r, first.end));
+            if let Some(rest) = rest.filter(|r| r.text(body).split_whitespace().count() >= 2) {
+                let holds_fragment = regs
+                    .iter()
+                    .any(|r| rest.start <= r.open.start && r.open.start < rest.end);
+                st.spans = vec![content_span(body, first.start, *end)];
+                let kind = if holds_fragment {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Indirect
+                };
+                if st.kind == QuoteKind::Partial
+                    && !regs
+                        .iter()
+                        .any(|r| first.start <= r.open.start && r.open.start < *end)
+                {
+                    st.kind = QuoteKind::Indirect;
+                }
+                let place = st.place;
+                out.push(st);
+                out.push(Statement {
+                    kind,
+                    spans: vec![rest],
+                    frame: Frame::Said {
+                        mention: owner.clone(),
+                        cue: Some(*noun),
+                        form: Form::Reported,
+                    },
+                    place,
+                    denied: false,
+                });
+                continue;
+            }
+        }
+        // A statement after the remark: `rejects claims by X that "..."`.
+        let after = owned
+            .iter()
+            .rev()
+            .find(|(_, _, end)| *end <= first.start)
+            .filter(|(noun, _, end)| {
+                let owners_verb = |c: &Span| {
+                    let i = narrative.partition_point(|t| t.span.end <= c.start);
+                    c.start >= *end
+                        && (c.text(body).ends_with("ing")
+                            || i.checked_sub(1).is_some_and(|p| {
+                                matches!(&*lower(body, &narrative[p]), "who" | "which")
+                            }))
+                };
+                mention.span.end <= noun.start
+                    && cue.is_none_or(|c| c.start < noun.start || owners_verb(&c))
+            });
+        if let Some((noun, owner, _)) = after {
+            st.frame = Frame::Said {
+                mention: owner.clone(),
+                cue: Some(*noun),
+                form: Form::Reported,
+            };
+        }
+        out.push(st);
+    }
+    out
+}
+
+/// The statements of one sentence, each with the frame the sentence's grammar gives it.
+fn read_frames(
     body: &str,
     place: Place,
     s: Span,

@@ -161,6 +161,11 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
         else {
             continue;
         };
+        // `Peter Hollis, a former director who now advises a consultancy, said ...`: the
+        // relative clause's verb is not the attribution of what comes before it.
+        if relative_aside_close(body, tail, ci).is_some() {
+            continue;
+        }
         let told = cue::lookup(tail[ci].text(body)).is_some_and(|(_, b)| b == "tell");
         let (speaker, after) = if ci == 0 {
             // `..., said X.`: only a short adverbial may follow the speaker.
@@ -231,6 +236,12 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
             }
             // `The text, he said, contained nothing`: a bare subject needs its predicate.
             np_only = r.1 >= comma;
+        }
+        // A bare subject and its predicate hold the attribution between them, with nothing
+        // after the cue but adverbials: after `Keitumetse Dintwe, a mining economist, said`
+        // come the economist's words, and the name and the role are one phrase.
+        if np_only && !(after..k).all(|i| is_adverbial(tail[i].text(body))) {
+            continue;
         }
         let Some(m) = mention_of(body, tail, r) else {
             continue;
@@ -307,6 +318,9 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
         opens_fronted_phrase(&l) || matches!(&*l, "whereas" | "as" | "because" | "if")
     });
     let mut main_clause: Option<usize> = None;
+    // The comma closing a relative clause whose verb was read as a cue, when the sentence's
+    // own cue follows it.
+    let mut aside_close: Option<usize> = None;
     // Where the run of adverbials ending right before `ci` begins, kept from one token to the
     // next: walking back over the run for each token made a sentence of adverbials quadratic.
     let mut run_start = 0;
@@ -335,10 +349,15 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
                 None
             }
         };
-        if let Some((_, c, _)) = found.last() {
-            // Inside a reported clause only a coordinated cue starts a new statement.
-            if coordinated.is_none() || ci <= c.start {
-                continue;
+        // The sentence's own cue after a relative clause about its speaker starts a
+        // statement of its own: `Ms Belo, who has called for an inquiry, said CLAUSE`.
+        let after_aside = aside_close.is_some_and(|c| ci > c && ci <= c + 3);
+        if !after_aside {
+            if let Some((_, c, _)) = found.last() {
+                // Inside a reported clause only a coordinated cue starts a new statement.
+                if coordinated.is_none() || ci <= c.start {
+                    continue;
+                }
             }
         }
         let Some(c) = reported_at(body, narrative, ci) else {
@@ -363,7 +382,13 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
             ));
             continue;
         };
-        let phrase_start = coordinated.unwrap_or(ci);
+        let phrase_start = match aside_close {
+            Some(close) if after_aside => close,
+            _ => coordinated.unwrap_or(ci),
+        };
+        if aside_close.is_none() {
+            aside_close = relative_aside_close(body, narrative, ci);
+        }
         found.push((ci, c, phrase_start));
     }
     let mut out = Vec::new();
@@ -440,6 +465,46 @@ fn without_adjunct(body: &str, narrative: &[Token], k: usize, content: Span) -> 
         }
     }
     vec![content]
+}
+
+/// When the cue at `ci` is the verb of a relative clause that a comma closes before the
+/// sentence's own cue (`Peter Hollis, a former director who now advises a consultancy,
+/// said ...`, `Ms Belo, who has called for an inquiry, said ...`), that comma: what the
+/// relative clause reports ends there, and the main cue reports speech of its own.
+fn relative_aside_close(body: &str, narrative: &[Token], ci: usize) -> Option<usize> {
+    // Back over the clause's auxiliaries and adverbs to its pronoun.
+    let mut j = ci;
+    while j > 0 && ci - j < 4 && {
+        let l = lower(body, &narrative[j - 1]);
+        is_auxiliary(&l)
+            || matches!(&*l, "not" | "been" | "did" | "does" | "do")
+            || is_adverbial(narrative[j - 1].text(body))
+    } {
+        j -= 1;
+    }
+    if j == 0 || !matches!(&*lower(body, &narrative[j - 1]), "who" | "which") {
+        return None;
+    }
+    // Forward to the comma closing the clause, then the main cue right after it.
+    narrative
+        .iter()
+        .enumerate()
+        .skip(ci + 1)
+        .take(24)
+        .take_while(|(_, t)| !is_punct(body, t, &[".", "!", "?", ";", ":"]))
+        .filter(|(_, t)| is_punct(body, t, &[","]))
+        .map(|(c, _)| c)
+        .find(|&c| {
+            let mut k = c + 1;
+            while k < narrative.len() && is_adverbial(narrative[k].text(body)) {
+                k += 1;
+            }
+            k < narrative.len()
+                && matches!(
+                    cue_at(body, narrative, k),
+                    Some(CueClass::Say | CueClass::That)
+                )
+        })
 }
 
 /// Whether the cue at `ci` denies what it reports (`denied that ...`).
