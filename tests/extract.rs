@@ -795,3 +795,15 @@ fn an_unnamed_subject_is_on_stage_for_the_pronoun_of_the_next_quote() {
         Some("executive at a cobalt refiner in Jiangsu province".into())
     );
 }
+
+#[test]
+fn the_same_role_is_the_holder_just_named() {
+    let b = "One senior Russian diplomat in the region, who spoke on condition of anonymity, \
+             called the railway \"a Chinese corridor built with Kyrgyz debt.\" Aigerim Bekova, \
+             an analyst in Almaty, said the line would help exporters.\n\nThe same diplomat \
+             said Moscow was ready to raise the quota of migrant workers next year.";
+    assert_eq!(
+        speaker_of(b, "raise the quota"),
+        Some("One senior Russian diplomat in the region".into())
+    );
+}

@@ -71,7 +71,9 @@ pub(super) fn other_unnamed_holder(e: &Entity, m: &Mention) -> bool {
     if !(e.role && e.is_person()) {
         return false;
     }
+    // `the same diplomat` is the diplomat just named.
     let phrase = normalize(&strip_article(role));
+    let phrase = phrase.strip_prefix("same ").unwrap_or(&phrase);
     !e.titles.contains(title) || (phrase != normalize(title) && e.key != phrase)
 }
 
