@@ -188,7 +188,7 @@ fn read_paragraph(
                 place,
             });
         }
-        let found = frame::read_sentence(body, place, s, in_s, all);
+        let found = frame::read_sentence(body, place, s, in_s, all, &toks);
         // Named speakers are on stage with the titles their phrases give them (`the
         // spokesman, Reza Kazemi,`), for roles named before them.
         for st in &found {

@@ -169,12 +169,18 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     // Split into comma-separated parts (appositions); the part with a proper name wins.
     // A comma inside one body's name joins its parts: "the Ministry of Energy, Petroleum and
     // Mines".
-    let owned: Vec<Token> = toks.iter().map(|t| **t).collect();
+    // The tokens as one slice for that test, copied only when a comma calls for it.
+    let mut owned: Option<Vec<Token>> = None;
     let mut parts: Vec<Vec<&Token>> = vec![Vec::new()];
     for (i, t) in toks.iter().enumerate() {
         if t.kind == TokenKind::Punct
             && t.text(body) == ","
-            && !super::phrase::joins_org_name(body, &owned, i, 0)
+            && !super::phrase::joins_org_name(
+                body,
+                owned.get_or_insert_with(|| toks.iter().map(|t| **t).collect()),
+                i,
+                0,
+            )
         {
             parts.push(Vec::new());
         } else {

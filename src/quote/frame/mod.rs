@@ -18,16 +18,20 @@ use direct::{lead_attribution, tail_attribution, that_clause};
 use fragment::{fragment_cue, looks_like_title, named_by_cue, owned_remarks, speaking_subject};
 use reported::{may_attribute, reported};
 
+/// The statements of sentence `s`: `all` its tokens, `regs` its quoted regions and
+/// `narrative` the tokens of `all` outside them (the reporter's words).
 pub(super) fn read_sentence(
     body: &str,
     place: Place,
     s: Span,
     regs: &[Region],
     all: &[Token],
+    narrative: &[Token],
 ) -> Vec<Statement> {
-    let out = read_frames(body, place, s, regs, all);
-    if !out.is_empty() && all.iter().any(|t| is_remark_noun(t.text(body))) {
-        return to_remark_owners(body, regs, all, out);
+    let out = read_frames(body, place, s, regs, all, narrative);
+    let remark = |t: &Token| t.kind == TokenKind::Word && is_remark_noun(t.text(body));
+    if !out.is_empty() && narrative.iter().any(remark) {
+        return to_remark_owners(body, regs, narrative, out);
     }
     out
 }
@@ -41,16 +45,10 @@ pub(super) fn read_sentence(
 fn to_remark_owners(
     body: &str,
     regs: &[Region],
-    all: &[Token],
+    narrative: &[Token],
     statements: Vec<Statement>,
 ) -> Vec<Statement> {
-    let cover = Cover::new(regs.iter().map(Region::outer));
-    let narrative: Vec<Token> = all
-        .iter()
-        .filter(|t| !cover.holds(t.span))
-        .copied()
-        .collect();
-    let owned = owned_remarks(body, &narrative);
+    let owned = owned_remarks(body, narrative);
     let mut out = Vec::with_capacity(statements.len() + owned.len());
     for mut st in statements {
         // `denies claims by X that ...`: what is denied is the denier's statement.
@@ -80,20 +78,14 @@ fn to_remark_owners(
                 .filter(|&r| r < first.end)
                 .map(|r| content_span(body, r, first.end));
             if let Some(rest) = rest.filter(|r| r.text(body).split_whitespace().count() >= 2) {
-                let holds_fragment = regs
-                    .iter()
-                    .any(|r| rest.start <= r.open.start && r.open.start < rest.end);
+                let holds_fragment = opens_within(regs, rest.start, rest.end);
                 st.spans = vec![content_span(body, first.start, *end)];
                 let kind = if holds_fragment {
                     QuoteKind::Partial
                 } else {
                     QuoteKind::Indirect
                 };
-                if st.kind == QuoteKind::Partial
-                    && !regs
-                        .iter()
-                        .any(|r| first.start <= r.open.start && r.open.start < *end)
-                {
+                if st.kind == QuoteKind::Partial && !opens_within(regs, first.start, *end) {
                     st.kind = QuoteKind::Indirect;
                 }
                 let place = st.place;
@@ -141,6 +133,12 @@ fn to_remark_owners(
     out
 }
 
+/// Whether a quoted region of `regs` opens at or after `from` and before `to`.
+fn opens_within(regs: &[Region], from: usize, to: usize) -> bool {
+    regs.iter()
+        .any(|r| from <= r.open.start && r.open.start < to)
+}
+
 /// The statements of one sentence, each with the frame the sentence's grammar gives it.
 fn read_frames(
     body: &str,
@@ -148,6 +146,7 @@ fn read_frames(
     s: Span,
     regs: &[Region],
     all: &[Token],
+    narrative: &[Token],
 ) -> Vec<Statement> {
     let cover = Cover::new(regs.iter().map(Region::outer));
     let quoted = |t: &Token| cover.holds(t.span);
@@ -204,7 +203,6 @@ fn read_frames(
             before.len() >= 9 && before[before.len() - 9..].eq_ignore_ascii_case(b"so-called");
         !so_called && (!looks_like_title(r.inner.text(body)) || named_by_cue(body, all, r))
     });
-    let narrative: Vec<Token> = all.iter().filter(|t| !quoted(t)).copied().collect();
     // A sentence with no quotation and no cue says nothing attributable.
     if regs.is_empty()
         && !narrative
@@ -321,7 +319,7 @@ fn read_frames(
     }
 
     // No direct quote: reported speech, possibly holding quoted fragments.
-    let statements = reported(body, &narrative, s);
+    let statements = reported(body, narrative, s);
     if !statements.is_empty() {
         let inside = |r: &Region, spans: &[Span]| {
             spans
@@ -359,7 +357,7 @@ fn read_frames(
             let (m, cue) = (&st.mention, &st.cue);
             // A cue with its own subject closer to the fragment wins: `While he acknowledged
             // ..., Ham also noted several "intangibles" left him ...`.
-            let closer = fragment_cue(body, &narrative, r.open.start)
+            let closer = fragment_cue(body, narrative, r.open.start)
                 .filter(|(_, c)| c.start > cue.start && c.start < r.open.start);
             let (m, cue) = closer.unwrap_or((m.clone(), *cue));
             out.push(said_fragment(body, r, m, cue, place));
@@ -369,9 +367,9 @@ fn read_frames(
     // `Caddell continued:` closing a paragraph: the quote in the next paragraph is his.
     if regs.is_empty()
         && narrative.last().is_some_and(|t| is_punct(body, t, &[":"]))
-        && (0..narrative.len()).any(|i| cue_at(body, &narrative, i).is_some())
+        && (0..narrative.len()).any(|i| cue_at(body, narrative, i).is_some())
     {
-        if let Some((mention, cue)) = lead_attribution(body, &narrative) {
+        if let Some((mention, cue)) = lead_attribution(body, narrative) {
             return vec![Statement {
                 kind: QuoteKind::Direct,
                 spans: Vec::new(),
@@ -388,9 +386,9 @@ fn read_frames(
     // Fragments quoted in a sentence whose subject speaks: `called it "..."`.
     if !partial.is_empty() {
         // The nearest cue with its own subject before each fragment, else the sentence's.
-        let subject = speaking_subject(body, &narrative);
+        let subject = speaking_subject(body, narrative);
         partial.retain(|r| {
-            let Some((m, cue)) = fragment_cue(body, &narrative, r.open.start) else {
+            let Some((m, cue)) = fragment_cue(body, narrative, r.open.start) else {
                 return true;
             };
             out.push(said_fragment(body, r, m, cue, place));
