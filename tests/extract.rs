@@ -807,3 +807,29 @@ fn the_same_role_is_the_holder_just_named() {
         Some("One senior Russian diplomat in the region".into())
     );
 }
+
+#[test]
+fn a_capitalised_short_form_is_the_body_named_before() {
+    let b = "The Ministry of Information issued a statement on Tuesday.\n\n\
+             The Ministry rejects claims that trainees were sent to the front. \"No trainee \
+             has been deployed,\" the Ministry said.\n\n\
+             \"The Commission will decide,\" the Commission said.";
+    assert_eq!(
+        speaker_of(b, "No trainee"),
+        Some("Ministry of Information".into())
+    );
+    // With no body of that name before, the word stays a common noun.
+    assert_eq!(speaker_of(b, "will decide"), Some("Commission".into()));
+}
+
+#[test]
+fn an_unnamed_spokesperson_for_a_named_body_is_an_actor() {
+    let b = "\"We will not sign,\" a spokesman for the European Commission said.\n\n\
+             \"It is welcome,\" a ministry spokeswoman said.";
+    let qs = extract(b);
+    assert_eq!(
+        qs[0].speaker_kind,
+        Some(demarche::SpeakerKind::Organisation)
+    );
+    assert_eq!(qs[1].speaker_kind, Some(demarche::SpeakerKind::Role));
+}

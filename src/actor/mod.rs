@@ -171,8 +171,12 @@ pub(crate) fn attribute_with(
 }
 
 /// What sort of speaker an actor is: a document, one known only by a common noun (a role),
-/// or a person, body or group with a name.
+/// a person, body or group with a name, or an unnamed person speaking for a named body ("a
+/// State Department spokesperson"), who counts as that body.
 fn speaker_kind(e: &Entity) -> SpeakerKind {
+    if e.role && e.kind != ActorKind::Document && name::speaks_for_body(&e.canonical) {
+        return SpeakerKind::Organisation;
+    }
     let named = if e.role {
         name::names_someone(&e.canonical)
     } else {

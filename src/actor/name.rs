@@ -112,9 +112,27 @@ const SPOKESPEOPLE: &[&str] = &[
 /// spokesman" or "spokesman for Mr Prescott" speak for a person, not a body.
 fn spoken_for(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let noun = words
-        .iter()
-        .position(|w| SPOKESPEOPLE.contains(&w.to_lowercase().as_str()))?;
+    let linked = |i: usize, preps: &[&str]| {
+        words
+            .get(i + 1)
+            .is_some_and(|p| preps.iter().any(|x| p.eq_ignore_ascii_case(x)))
+    };
+    let a_noun = |w: &str| {
+        let l = w.to_lowercase();
+        is_title(&l) || words::is_speaker_noun_word(&l) || is_org_word(&l)
+    };
+    // A spokesperson anywhere; any other role or group noun only as the head of the phrase
+    // and with the body it is at, from or of ("researchers from Leeds University", "chairman
+    // of the Commission for Racial Equality"; not "mission chief for Moldova", not
+    // "organisation representing veterans of the Kosovo Liberation Army").
+    let noun = words.iter().enumerate().position(|(i, w)| {
+        SPOKESPEOPLE.contains(&w.to_lowercase().as_str())
+            || (i <= 2
+                && linked(i, &["at", "from", "of"])
+                && w.starts_with(|c: char| c.is_lowercase())
+                && a_noun(w)
+                && !words[..i].iter().any(|w| a_noun(w)))
+    })?;
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let body: &[&str] = if noun + 1 == words.len() {
         // "[a] [senior] Labour Party spokesman": the capitalised run before the noun.
@@ -123,8 +141,9 @@ fn spoken_for(name: &str) -> Option<String> {
             .rposition(|w| !capitalised(w))
             .map_or(0, |i| i + 1);
         &words[start..noun]
-    } else if words[noun + 1].eq_ignore_ascii_case("for") {
-        // "spokesman for [the] British Casino Association": all of the rest.
+    } else if linked(noun, &["for", "at", "from", "of"]) {
+        // "spokesman for [the] British Casino Association", "an official at the Ministry of
+        // Finance": all of the rest.
         let rest = &words[noun + 2..];
         match rest.first() {
             Some(w) if w.eq_ignore_ascii_case("the") => &rest[1..],
@@ -141,14 +160,29 @@ fn spoken_for(name: &str) -> Option<String> {
     let named = body
         .iter()
         .all(|w| capitalised(w) || matches!(*w, "of" | "the" | "for" | "and" | "on" | "in" | "&"));
-    let body = body.join(" ");
+    let (body, parts) = (body.join(" "), body);
     // A body the gazetteer knows under any of its names ("Conservative spokeswoman"), or one
     // whose name ends like a body's; "Pensions spokeswoman" is a portfolio, not a body.
     if let Some((i, _)) = gazetteer::find(&body) {
         return (!a_person).then(|| gazetteer::entity(i).name.to_string());
     }
-    let a_body = is_org_word(&fold_word(last));
+    // "Ministry of Finance" is headed by its first word, "Electoral Commission" by its last;
+    // "Commission" alone is a common noun, no body's name.
+    // An acronym ("spokesman for the DCA") is a body's name too.
+    let acronym = parts.len() == 1
+        && first.chars().filter(char::is_ascii_alphabetic).count() >= 2
+        && first.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let a_body = ((is_org_word(&fold_word(last)) || is_org_word(&fold_word(first)))
+        && !is_common_noun(&body))
+        || acronym;
     (named && a_body && !a_person).then_some(body)
+}
+
+/// Whether an unnamed speaker speaks for a body the phrase names ("State Department
+/// spokesperson", "a senior official at the Ministry of Finance"): such a speaker is an actor,
+/// counted as the body.
+pub(crate) fn speaks_for_body(name: &str) -> bool {
+    spoken_for(name).is_some()
 }
 
 /// The name to show for a speaker: the body an unnamed spokesperson speaks for ("Labour
@@ -436,6 +470,48 @@ mod tests {
         assert_eq!(display_name("Lib Dem Norman Baker"), "Norman Baker");
         assert_eq!(display_name("Labour Party spokesman"), "Labour Party");
         assert_eq!(display_name("Mr Blair's spokesman"), "Mr Blair's spokesman");
+        assert_eq!(
+            display_name("senior official at the Ministry of Foreign Affairs"),
+            "Ministry of Foreign Affairs"
+        );
+        assert_eq!(
+            display_name("officials from the National Council"),
+            "National Council"
+        );
+        // A bare word for a body names none.
+        assert_eq!(
+            display_name("Commission spokesperson"),
+            "Commission spokesperson"
+        );
+        assert!(!speaks_for_body("Commission spokesperson"));
+        assert!(!speaks_for_body("ministry spokeswoman"));
+        assert!(speaks_for_body("State Department spokesperson"));
+        assert_eq!(display_name("spokesman for the DCA"), "DCA");
+        assert_eq!(
+            display_name("IMF mission chief for Moldova"),
+            "IMF mission chief for Moldova"
+        );
+        assert_eq!(
+            display_name("organisation representing veterans of the Kosovo Liberation Army"),
+            "organisation representing veterans of the Kosovo Liberation Army"
+        );
+        // A body's own name is no role at a body.
+        assert_eq!(
+            key("Association of Directors of Social Services"),
+            "association of directors of social services"
+        );
+        assert_eq!(
+            display_name("researchers from Leeds University"),
+            "Leeds University"
+        );
+        assert_eq!(
+            display_name("party of councillors from Nottingham"),
+            "party of councillors from Nottingham"
+        );
+        assert_eq!(
+            display_name("eldest daughter of ex-King Michael of Romania"),
+            "eldest daughter of ex-King Michael of Romania"
+        );
     }
 
     #[test]

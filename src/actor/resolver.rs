@@ -8,6 +8,7 @@
 
 use super::entity::{Entities, Entity};
 use super::name::{normalize, strip_article};
+use crate::quote::mention::is_org_word;
 use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun};
 use crate::text::Span;
 use std::collections::BTreeMap;
@@ -95,6 +96,10 @@ impl Resolver {
     /// so that later pronouns and roles can refer to it. `salient` marks speakers and subjects.
     pub(crate) fn observe(&mut self, m: &Mention, salient: bool, place: Place) -> Option<usize> {
         let name = m.name.as_ref()?;
+        if let Some(idx) = self.body_named_before(name, m.span.start) {
+            self.sight(m.span, idx, salient, place);
+            return Some(idx);
+        }
         let idx = self.entities.for_name(name, m.kind, m.gender);
         let e = self.entities.get_mut(idx);
         e.titles.extend(m.titles.iter().cloned());
@@ -103,6 +108,27 @@ impl Resolver {
         }
         self.sight(m.span, idx, salient, place);
         Some(idx)
+    }
+
+    /// The body a capitalised short form refers back to: "the Ministry" after "the Ministry
+    /// of Information", "the Coalition" after "the Coalition for a Civilian State". Only a
+    /// lone word for a kind of body qualifies, and only a body named before in the article
+    /// with that word in its name; otherwise the word is a common noun opening a sentence.
+    fn body_named_before(&self, name: &str, pos: usize) -> Option<usize> {
+        let word = strip_article(name);
+        let head = word.to_lowercase();
+        if word.contains(' ') || !is_org_word(&head) || !super::name::is_common_noun(&word) {
+            return None;
+        }
+        let want = |e: &Entity| {
+            e.kind == ActorKind::Organisation
+                && !e.role
+                && e.canonical.split_whitespace().count() > 1
+                && e.canonical
+                    .split_whitespace()
+                    .any(|w| w.to_lowercase() == head)
+        };
+        self.nearest_before(pos, &want)
     }
 
     /// Notes whom actor `idx` belongs to, as a phrase naming it shows (`Russian President
