@@ -833,3 +833,14 @@ fn an_unnamed_spokesperson_for_a_named_body_is_an_actor() {
     );
     assert_eq!(qs[1].speaker_kind, Some(demarche::SpeakerKind::Role));
 }
+
+#[test]
+fn a_bare_descriptor_before_a_tail_speaker_is_left_out() {
+    let b = "Regulation of the internet is still possible, watchdog Ofcom has said.\n\n\
+             The plan would cost jobs, pressure group Liberty said.";
+    assert_eq!(speaker_of(b, "still possible"), Some("Ofcom".into()));
+    assert_eq!(speaker_of(b, "cost jobs"), Some("Liberty".into()));
+    // A plural or a verb before a name is a clause's subject, not a descriptor.
+    let h = "Petrobras says first well reaches target depth, critics cite COP30 pledges";
+    assert_eq!(speaker_of(h, "target depth"), Some("Petrobras".into()));
+}

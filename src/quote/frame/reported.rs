@@ -196,7 +196,31 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                 _ => (None, 0),
             }
         } else {
-            let r = np_before(body, tail, ci, 0).filter(|r| r.0 == 0);
+            // `..., watchdog Ofcom said`: a bare descriptor before the name is no part of it.
+            let described = |r: &(usize, usize)| {
+                (1..=3).contains(&r.0)
+                    && tail[..r.0].iter().all(|t| {
+                        t.kind == TokenKind::Word
+                            && !is_capitalized(t.text(body))
+                            && !is_function_word(t.text(body))
+                            && !is_adverbial(t.text(body))
+                            && cue::lookup(t.text(body)).is_none()
+                    })
+                    // `critics cite COP30 pledges`: a plural is the subject, no descriptor.
+                    && {
+                        let last = lower(body, &tail[r.0 - 1]);
+                        !last.ends_with('s') || last.ends_with("ss")
+                    }
+                    && is_capitalized(tail[r.0].text(body))
+            };
+            let r = np_before(body, tail, ci, 0)
+                .map(
+                    |r| match (r.0..r.1).find(|&i| is_capitalized(tail[i].text(body))) {
+                        Some(name) if r.0 > 0 => (name, r.1),
+                        _ => r,
+                    },
+                )
+                .filter(|r| r.0 == 0 || described(r));
             let mut after = ci + 1;
             if told {
                 // `X told Reuters` / `X told the BBC`.
