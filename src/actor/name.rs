@@ -72,6 +72,9 @@ pub(crate) fn key(name: &str) -> String {
     if let Some((i, Naming::Name)) = gazetteer::find(name) {
         return fold(gazetteer::entity(i).name);
     }
+    if let Some(person) = person_alone(name) {
+        return key(&person);
+    }
     if let Some(body) = spoken_for(name) {
         return key(&body);
     }
@@ -81,6 +84,10 @@ pub(crate) fn key(name: &str) -> String {
     }
     let folded = fold(name);
     let mut words: Vec<&str> = folded.split(' ').collect();
+    // "George W Bush" is George Bush: a middle initial is left out of the key.
+    if words.len() == 3 && words[1].chars().count() == 1 && is_personal_name(&words) {
+        words.remove(1);
+    }
     if words.len() >= 2 && is_personal_name(&words) {
         if let Some(formal) = formal_given_name(words[0]) {
             let formal = formal.to_lowercase();
@@ -88,7 +95,45 @@ pub(crate) fn key(name: &str) -> String {
             return words.join(" ");
         }
     }
-    folded
+    words.join(" ")
+}
+
+/// Letters after a name that are no part of it ("Paul Boateng MP", "Guy Mansfield QC").
+const POST_NOMINALS: &[&str] = &["MP", "MPs", "MEP", "MSP", "AM", "QC", "KC", "MLA", "TD"];
+
+/// The person alone in a name that adds letters after it or the body the person is of:
+/// "Paul Boateng MP" and "Simon Hart of the Countryside Alliance" are Paul Boateng and
+/// Simon Hart. `None` when the name is no such shape ("Bank of England", "Friends of the
+/// Earth", "United States of America").
+fn person_alone(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person = |ws: &[&str]| {
+        let folded: Vec<String> = ws.iter().map(|w| fold_word(w)).collect();
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        ws.len() >= 2
+            && is_personal_name(&folded)
+            && ws
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && gazetteer::find(&ws.join(" ")).is_none()
+    };
+    if let Some((last, rest)) = words.split_last() {
+        if POST_NOMINALS.contains(last) && person(rest) {
+            return Some(rest.join(" "));
+        }
+    }
+    let of = words.iter().position(|w| *w == "of")?;
+    let body: Vec<&str> = words[of + 1..]
+        .iter()
+        .copied()
+        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .collect();
+    let a_body = body
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && (body.iter().any(|w| is_org_word(&fold_word(w)))
+            || gazetteer::find(&body.join(" ")).is_some());
+    (a_body && person(&words[..of])).then(|| words[..of].join(" "))
 }
 
 /// Nouns for the unnamed people who speak for a body: "a Labour Party spokesman" is the
@@ -191,6 +236,7 @@ pub(crate) fn speaks_for_body(name: &str) -> bool {
 pub(crate) fn display_name(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     spoken_for(name)
+        .or_else(|| person_alone(name))
         .or_else(|| after_affiliation(&words))
         .unwrap_or_else(|| name.to_string())
 }
@@ -495,6 +541,15 @@ mod tests {
             display_name("organisation representing veterans of the Kosovo Liberation Army"),
             "organisation representing veterans of the Kosovo Liberation Army"
         );
+        assert_eq!(display_name("Paul Boateng MP"), "Paul Boateng");
+        assert_eq!(key("Paul Boateng MP"), key("Paul Boateng"));
+        assert_eq!(
+            display_name("Simon Hart of the Countryside Alliance"),
+            "Simon Hart"
+        );
+        assert_eq!(key("George W Bush"), key("George Bush"));
+        assert_eq!(key("Bank of England"), "bank of england");
+        assert_eq!(key("Friends of the Earth"), "friends of earth");
         // A body's own name is no role at a body.
         assert_eq!(
             key("Association of Directors of Social Services"),

@@ -514,6 +514,44 @@ mod tests {
     }
 
     #[test]
+    fn described_names_and_name_shapes_join_the_person() {
+        let r = report(&[
+            quote("a", "Stephen Pound", "one", [1.0, 0.0, 0.0]),
+            quote("b", "Backbencher Stephen Pound", "two", [1.0, 0.0, 0.0]),
+            quote("c", "George W Bush", "three", [0.0, 1.0, 0.0]),
+            quote("d", "George Bush", "four", [0.0, 1.0, 0.0]),
+            quote("d", "George Bush", "four more", [0.0, 1.0, 0.0]),
+            quote("d", "Bush", "five", [0.0, 1.0, 0.0]),
+            quote(
+                "e",
+                "Simon Hart of the Countryside Alliance",
+                "six",
+                [0.0, 1.0, 0.0],
+            ),
+            quote("e", "Paul Boateng MP", "seven", [0.0, 1.0, 0.0]),
+            quote("f", "Michael Howard", "eight", [0.0, 1.0, 0.0]),
+            quote("f", "spokesman for Michael Howard", "nine", [0.0, 1.0, 0.0]),
+        ]);
+        let mut names: Vec<(&str, u64)> = r
+            .actors
+            .iter()
+            .map(|a| (a.actor.as_str(), a.quotes))
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ("George Bush", 4),
+                ("Michael Howard", 1),
+                ("Paul Boateng", 1),
+                ("Simon Hart", 1),
+                ("Stephen Pound", 2),
+                ("spokesman for Michael Howard", 1)
+            ]
+        );
+    }
+
+    #[test]
     fn dictionary_rolls_aliases_up_and_gives_affiliation() {
         let dict = ActorDictionary::from_reader(
             "name,aliases,affiliation,role\n\

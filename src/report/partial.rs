@@ -485,6 +485,7 @@ impl PartialReport {
             .into_iter()
             .map(|(key, t)| (key, (t.display(), t)))
             .collect();
+        merge_described_names(&mut actors);
         merge_surnames(&mut actors);
         let mut rows: Vec<(String, ActorReport)> = actors
             .into_iter()
@@ -546,6 +547,45 @@ fn merge_surnames(actors: &mut BTreeMap<String, (String, Tally)>) {
                 _ => None,
             },
         )
+        .collect();
+    for (from, to) in moves {
+        if let Some((_, t)) = actors.remove(&from) {
+            if let Some((_, target)) = actors.get_mut(&to) {
+                target.absorb(t);
+            }
+        }
+    }
+}
+
+/// Merges a full name with words before it ("backbencher stephen pound", "unison dave
+/// prentis") into the full name it ends with, when the input has that full name as an actor of
+/// its own and no other full name fits. The words before are a descriptor the actor stage did
+/// not know; the full name alone is the person.
+fn merge_described_names(actors: &mut BTreeMap<String, (String, Tally)>) {
+    let full: std::collections::BTreeSet<&str> = actors
+        .keys()
+        .filter(|k| is_full_name(k))
+        .map(String::as_str)
+        .collect();
+    let moves: Vec<(String, String)> = actors
+        .iter()
+        .filter(|(_, (_, t))| t.fixed_name.is_none())
+        .filter_map(|(key, _)| {
+            let words: Vec<&str> = key.split(' ').collect();
+            // The longest full name it ends with, of two words at least and shorter than it,
+            // after descriptors only ("spokesman for michael howard" is someone else).
+            (1..words.len().saturating_sub(1))
+                .take_while(|&start| {
+                    !words[..start]
+                        .iter()
+                        .any(|w| crate::quote::mention::is_function_word(w))
+                })
+                .map(|start| words[start..].join(" "))
+                .filter(|tail| is_full_name(tail))
+                .map(|tail| super::name::fold(&tail))
+                .find(|tail| full.contains(tail.as_str()))
+                .map(|to| (key.clone(), to))
+        })
         .collect();
     for (from, to) in moves {
         if let Some((_, t)) = actors.remove(&from) {
