@@ -844,3 +844,27 @@ fn a_bare_descriptor_before_a_tail_speaker_is_left_out() {
     let h = "Petrobras says first well reaches target depth, critics cite COP30 pledges";
     assert_eq!(speaker_of(h, "target depth"), Some("Petrobras".into()));
 }
+
+#[test]
+fn according_to_after_a_clause_gives_the_clause_before_it() {
+    let b = "Turnout fell to 40 percent, according to a new poll that shows voters tiring.\n\n\
+             At least 14 cases were closed last week, according to the prosecutor's office, \
+             which said more than 600 trials could be affected.\n\n\
+             In exchange, according to officials in Hargeisa, Ethiopia would consider \
+             recognition.";
+    let qs = extract(b);
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert!(texts.contains(&"Turnout fell to 40 percent"), "{texts:?}");
+    assert!(
+        texts.contains(&"At least 14 cases were closed last week"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"more than 600 trials could be affected"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"Ethiopia would consider recognition"),
+        "{texts:?}"
+    );
+}

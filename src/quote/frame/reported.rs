@@ -68,7 +68,7 @@ pub(super) fn reported(body: &str, narrative: &[Token], s: Span) -> Vec<Reported
         .windows(2)
         .any(|w| lower(body, &w[0]) == "according" && lower(body, &w[1]) == "to");
     if has_according {
-        return according_clause(body, narrative, s).into_iter().collect();
+        return according_clause(body, narrative, s);
     }
     if let Some(r) = clause_then_attribution(body, narrative, s) {
         return vec![r];
@@ -76,8 +76,39 @@ pub(super) fn reported(body: &str, narrative: &[Token], s: Span) -> Vec<Reported
     cue_then_clause(body, narrative, s)
 }
 
-/// `according to X, CLAUSE` / `CLAUSE, according to X.`
-fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
+/// `according to X, CLAUSE` / `CLAUSE, according to X.`, and what X goes on to say in a
+/// relative clause (`CLAUSE, according to the ministry, which said MORE`).
+fn according_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
+    let Some(first) = according_to(body, narrative, s) else {
+        return Vec::new();
+    };
+    let end = first.spans.last().map_or(0, |sp| sp.end);
+    let n = narrative.len();
+    let relative = (0..n.saturating_sub(3)).find(|&i| {
+        narrative[i].span.start >= end
+            && is_punct(body, &narrative[i], &[","])
+            && matches!(&*lower(body, &narrative[i + 1]), "which" | "who")
+            && matches!(
+                cue_at(body, narrative, i + 2),
+                Some(CueClass::Say | CueClass::That)
+            )
+    });
+    let more = relative.and_then(|i| {
+        let mut from = i + 3;
+        if narrative
+            .get(from)
+            .is_some_and(|t| lower(body, t) == "that")
+        {
+            from += 1;
+        }
+        let content = content_span(body, narrative.get(from)?.span.start, s.end);
+        (content.text(body).split_whitespace().count() >= 3)
+            .then(|| Reported::new(vec![content], first.mention.clone(), narrative[i + 2].span))
+    });
+    std::iter::once(first).chain(more).collect()
+}
+
+fn according_to(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
     let n = narrative.len();
     // according to X, CLAUSE / CLAUSE, according to X.
     let k = (0..n - 1).find(|&k| {
@@ -87,10 +118,35 @@ fn according_clause(body: &str, narrative: &[Token], s: Span) -> Option<Reported
     let m = mention_of(body, narrative, r)?;
     let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
     let after = narrative.get(r.1);
-    // `according to X, CLAUSE` unless X ends the sentence (`CLAUSE, according to X.`).
+    // `according to X, CLAUSE` unless X ends the sentence (`CLAUSE, according to X.`) or a
+    // clause stands before it (`CLAUSE, according to X, deepening ...`, `CLAUSE, according to
+    // a poll that ...`): then the clause before is X's.
     let ends = after.is_none_or(|t| is_punct(body, t, &[".", "!", "?"]));
-    let leading = !ends && (k <= 2 || (k > 0 && is_punct(body, &narrative[k - 1], &[","])));
-    let content = if leading {
+    // `In exchange, according to X, CLAUSE`: a fronted phrase before it is no clause.
+    let fronted = (1..=6).contains(&k)
+        && is_punct(body, &narrative[k - 1], &[","])
+        && opens_fronted_phrase(&lower(body, &narrative[0]));
+    let leading = !ends && (k <= 2 || fronted);
+    let trailing = !ends && !leading && k > 3;
+    let content = if trailing {
+        let before = narrative[..k]
+            .iter()
+            .rposition(|t| !is_punct(body, t, &[","]))?;
+        let first = content_span(body, s.start, narrative[before].span.end);
+        // `The cost, according to officials, was $3m`: a bare subject before it, and the
+        // predicate after X's comma, are one statement.
+        let bare = subject_np(body, &narrative[..k]).is_some_and(|r| r.1 >= before);
+        let rest = (r.1..n)
+            .find(|&i| is_punct(body, &narrative[i], &[","]))
+            .and_then(|c| narrative.get(c + 1));
+        match (bare, rest) {
+            (true, Some(next)) => {
+                let spans = vec![first, content_span(body, next.span.start, s.end)];
+                return Some(Reported::new(spans, m, cue));
+            }
+            _ => first,
+        }
+    } else if leading {
         let mut comma = (r.1..n).find(|&i| is_punct(body, &narrative[i], &[","]))?;
         // `according to Parisa Nouri, a researcher at a think tank, neither side ...`: an
         // apposition (a determiner, no verb) before the second comma is the speaker's.
