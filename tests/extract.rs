@@ -851,7 +851,8 @@ fn according_to_after_a_clause_gives_the_clause_before_it() {
              At least 14 cases were closed last week, according to the prosecutor's office, \
              which said more than 600 trials could be affected.\n\n\
              In exchange, according to officials in Hargeisa, Ethiopia would consider \
-             recognition.";
+             recognition.\n\n\
+             According to their friends and advisers, the Clintons have worried for months.";
     let qs = extract(b);
     let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
     assert!(texts.contains(&"Turnout fell to 40 percent"), "{texts:?}");
@@ -865,6 +866,11 @@ fn according_to_after_a_clause_gives_the_clause_before_it() {
     );
     assert!(
         texts.contains(&"Ethiopia would consider recognition"),
+        "{texts:?}"
+    );
+    // A source that is no plain noun phrase still reports.
+    assert!(
+        texts.contains(&"the Clintons have worried for months"),
         "{texts:?}"
     );
 }

@@ -114,8 +114,13 @@ fn according_to(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
     let k = (0..n - 1).find(|&k| {
         lower(body, &narrative[k]) == "according" && lower(body, &narrative[k + 1]) == "to"
     })?;
-    let r = with_noun_tail(body, narrative, np_after_described(body, narrative, k + 2)?);
-    let m = mention_of(body, narrative, r)?;
+    let (r, m) = match np_after_described(body, narrative, k + 2)
+        .map(|r| with_noun_tail(body, narrative, r))
+        .and_then(|r| Some((r, mention_of(body, narrative, r)?)))
+    {
+        Some(found) => found,
+        None => source_phrase(body, narrative, k + 2)?,
+    };
     let cue = Span::new(narrative[k].span.start, narrative[k + 1].span.end);
     let after = narrative.get(r.1);
     // `according to X, CLAUSE` unless X ends the sentence (`CLAUSE, according to X.`) or a
@@ -177,6 +182,24 @@ fn according_to(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
     };
     (content.text(body).split_whitespace().count() >= 3)
         .then(|| Reported::new(vec![content], m, cue))
+}
+
+/// The source after `according to` when it is no plain noun phrase (`early results of the
+/// exit poll conducted by ...`, `complete but unofficial returns`, `their friends and
+/// advisers`): the longest run of words up to the next punctuation, at most twelve, that
+/// reads as a speaker phrase.
+fn source_phrase(
+    body: &str,
+    narrative: &[Token],
+    from: usize,
+) -> Option<((usize, usize), Mention)> {
+    let stop = (from..narrative.len())
+        .find(|&i| narrative[i].kind != TokenKind::Word)
+        .unwrap_or(narrative.len())
+        .min(from + 12);
+    (from + 1..=stop)
+        .rev()
+        .find_map(|end| Some(((from, end), mention_of(body, narrative, (from, end))?)))
 }
 
 /// `CLAUSE, X said [adverbials][, MORE].` / `CLAUSE, said X.` / `A, X said, B.`
