@@ -874,3 +874,18 @@ fn according_to_after_a_clause_gives_the_clause_before_it() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_clause_after_a_fronted_phrase_may_close_with_its_attribution() {
+    let b = "In all, though, the justices are doing what they can to find common ground, \
+             Professor Anna Epstein said.\n\n\
+             In Batken, the town that bore the brunt of the fighting, many residents said they \
+             simply wanted it over.";
+    assert_eq!(speaker_of(b, "common ground"), Some("Anna Epstein".into()));
+    let qs = extract(b);
+    assert!(
+        qs.iter().all(|q| !q.text.starts_with("In Batken")),
+        "{:?}",
+        qs.iter().map(|q| &q.text).collect::<Vec<_>>()
+    );
+}

@@ -230,9 +230,13 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
     let commas: Vec<usize> = (2..n)
         .filter(|&i| is_punct(body, &narrative[i], &[","]))
         .collect();
-    for &comma in &commas {
-        if opener {
-            break;
+    for (nth, &comma) in commas.iter().enumerate() {
+        // `In a statement, the ministry said ...`: the comma closing a fronted phrase parts
+        // no clause from its attribution; a later one may (`In all, though, the justices are
+        // doing what they can, Professor Epstein said.`), when the attribution ends the
+        // sentence.
+        if opener && nth == 0 {
+            continue;
         }
         let tail = &narrative[comma + 1..];
         let Some(ci) = (0..tail.len().min(12))
@@ -322,6 +326,11 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
         let ends = k >= tail.len() || is_punct(body, &tail[k], &[".", "!", "?"]);
         let comma_after = k < tail.len() && is_punct(body, &tail[k], &[","]);
         if !ends && !comma_after {
+            continue;
+        }
+        // After a fronted phrase, only an attribution closing the sentence counts: in `In
+        // Batken, where ..., many residents said they wanted it over` the cue opens a clause.
+        if opener && !(ends && (after..k).all(|i| is_adverbial(tail[i].text(body)))) {
             continue;
         }
         // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said",
