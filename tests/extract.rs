@@ -889,3 +889,17 @@ fn a_clause_after_a_fronted_phrase_may_close_with_its_attribution() {
         qs.iter().map(|q| &q.text).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_lead_in_reports_its_own_clause_before_the_cue_of_its_quote() {
+    let b = "Suu Kyi said it was too early to congratulate winners but added, \"I think you \
+             all have an idea of the results.\"";
+    let qs = extract(b);
+    let reported: Vec<&str> = qs
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(reported, ["it was too early to congratulate winners"]);
+    assert!(qs.iter().all(|q| q.speaker.as_deref() == Some("Suu Kyi")));
+}

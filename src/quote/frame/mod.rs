@@ -7,6 +7,7 @@ mod direct;
 mod fragment;
 mod reported;
 
+use super::cue::CueClass;
 use super::marks::Region;
 use super::mention::Mention;
 use super::token::{cue_at, is_punct, lower, DASHES};
@@ -222,6 +223,30 @@ fn read_frames(
             .copied()
             .collect();
         let mut attribution = lead_attribution(body, &lead);
+        // `Suu Kyi said it was too early to congratulate winners but added, "..."`: the
+        // lead reports a clause of its own before the cue that introduces the quote.
+        if attribution.is_some() {
+            for st in reported_before_added(body, &lead, s.start) {
+                if partial.iter().any(|r| {
+                    st.spans
+                        .iter()
+                        .any(|c| c.start <= r.open.start && r.open.start < c.end)
+                }) {
+                    continue;
+                }
+                out.push(Statement {
+                    kind: QuoteKind::Indirect,
+                    spans: st.spans,
+                    frame: Frame::Said {
+                        mention: st.mention,
+                        cue: Some(st.cue),
+                        form: Form::Reported,
+                    },
+                    place,
+                    denied: st.denied,
+                });
+            }
+        }
         let mut pieces: Vec<Vec<Token>> = Vec::new();
         for (k, r) in direct.iter().enumerate() {
             let end = direct.get(k + 1).map_or(s.end, |n| n.open.start);
@@ -452,6 +477,28 @@ fn is_sign_text(body: &str, all: &[Token], lists: &[usize], r: &Region) -> bool 
 }
 
 /// Drops a trailing comma left inside the marks (`"We agree,"`), which is not the speaker's.
+/// The reported speech of a lead-in that goes on to a second cue for the quote after it:
+/// `X said CLAUSE but added,` / `X said CLAUSE and added:`. Empty when the lead holds no such
+/// turn.
+fn reported_before_added(body: &str, lead: &[Token], start: usize) -> Vec<reported::Reported> {
+    let n = lead.len();
+    let Some(second) = (2..n).rev().find(|&i| {
+        matches!(cue_at(body, lead, i), Some(CueClass::Say | CueClass::That))
+            && matches!(&*lower(body, &lead[i - 1]), "but" | "and")
+    }) else {
+        return Vec::new();
+    };
+    let own = &lead[..second - 1];
+    let first_cue = own
+        .iter()
+        .enumerate()
+        .any(|(i, _)| matches!(cue_at(body, own, i), Some(CueClass::Say | CueClass::That)));
+    let Some(last) = own.last().filter(|_| first_cue) else {
+        return Vec::new();
+    };
+    reported(body, own, Span::new(start, last.span.end))
+}
+
 fn trim_quote_punct(body: &str, sp: Span) -> Span {
     let t = sp.text(body);
     if t.ends_with(',') && t.len() > 1 {
