@@ -903,3 +903,14 @@ fn a_lead_in_reports_its_own_clause_before_the_cue_of_its_quote() {
     assert_eq!(reported, ["it was too early to congratulate winners"]);
     assert!(qs.iter().all(|q| q.speaker.as_deref() == Some("Suu Kyi")));
 }
+
+#[test]
+fn a_headline_gives_its_claim_to_the_name_before_the_colon() {
+    let b = "Lavrov: West is pushing Kyiv to war\n\n\
+             MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov spoke on Monday.";
+    assert_eq!(speaker_of(b, "pushing Kyiv"), Some("Sergei Lavrov".into()));
+    // A label is no speaker, and only the first paragraph is a headline.
+    let b = "Analysis: The West is pushing Kyiv to war\n\nTalks failed.\n\n\
+             Lavrov: the West is pushing Kyiv to war.";
+    assert!(extract(b).is_empty(), "{:?}", extract(b));
+}

@@ -4,7 +4,9 @@
 //! labels. Every named person and body is noted on the way, for the actor stage.
 
 use super::frame;
-use super::layout::{dateline, has_label, is_boilerplate, label_name, transcript_turn};
+use super::layout::{
+    dateline, has_label, headline_claim, is_boilerplate, label_name, transcript_turn,
+};
 use super::marks::{self, Region};
 use super::mention::{parse_mention, ActorKind, Gender, Mention, Pronoun};
 use super::names::scan_names;
@@ -68,6 +70,30 @@ pub(crate) fn find(body: &str) -> Extraction {
         }
         let read = read_paragraph(body, *para, place, &regions, &mut named);
         sentence = place.sentence + read.len();
+        // A headline giving a claim to its speaker (`Lavrov: West is pushing Kyiv to war`)
+        // is that speaker's statement, and only that.
+        let headline = (pi == 0 && !exchange)
+            .then(|| headline_claim(body, *para))
+            .flatten()
+            .and_then(|(label, claim)| {
+                let toks = text::tokens(body, label);
+                let mention = parse_mention(body, &toks).filter(|m| m.name.is_some())?;
+                Some(Statement {
+                    kind: QuoteKind::Indirect,
+                    spans: vec![claim],
+                    frame: Frame::Said {
+                        mention,
+                        cue: Some(Span::new(claim.start - 2, claim.start - 1)),
+                        form: Form::Reported,
+                    },
+                    place,
+                    denied: false,
+                })
+            });
+        if let Some(st) = headline {
+            statements.push(st);
+            continue;
+        }
         let said = |s: &Statement| matches!(s.frame, Frame::Said { .. });
         // In a turn, `I` and `we` are the turn's speaker: `I'd say: stay in.`
         let others = |s: &Statement| match &s.frame {

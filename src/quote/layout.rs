@@ -110,6 +110,60 @@ pub(super) fn transcript_turn(body: &str, para: Span) -> Option<(Span, Span)> {
     ))
 }
 
+/// A headline giving a claim to its speaker: `Lavrov: West is pushing Kyiv to war`,
+/// `Clinton to Planned Parenthood: Trump will reverse Roe v. Wade`, `EXCLUSIVE – Roger
+/// Stone: Don't trust the voting machines`. One line, a name of one to three capitalised
+/// words (not a label such as `Analysis` or `Update`), and a claim of three words or more.
+fn headline_label() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let word = r"\p{Lu}[\p{L}'\u{2019}.\-]*";
+        Regex::new(&format!(
+            r"^(?:\p{{Lu}}+ [\u{{2013}}\u{{2014}}-] )?({word}(?: {word}){{0,2}})(?: to [^:\n]{{1,40}})?: (\S[^\n]*)$"
+        ))
+        .expect("static regex")
+    })
+}
+
+/// The speaker's name and the claim of a headline paragraph, if it is one (see
+/// [`headline_label`]).
+pub(super) fn headline_claim(body: &str, para: Span) -> Option<(Span, Span)> {
+    let text = para.text(body);
+    let caps = headline_label().captures(text)?;
+    let (name, claim) = (caps.get(1)?, caps.get(2)?);
+    let upper = name.as_str().to_uppercase();
+    let label = is_furniture_label(&upper)
+        || matches!(
+            upper.as_str(),
+            "ANALYSIS"
+                | "OPINION"
+                | "EXCLUSIVE"
+                | "EXPLAINER"
+                | "FACTBOX"
+                | "FACT CHECK"
+                | "LIVE"
+                | "COMMENT"
+                | "INTERVIEW"
+                | "REVIEW"
+                | "EDITORIAL"
+                | "TIMELINE"
+                | "QUOTES"
+                | "Q"
+                | "A"
+        );
+    let words = claim.as_str().trim_end();
+    if label || words.split_whitespace().count() < 3 {
+        return None;
+    }
+    Some((
+        Span::new(para.start + name.start(), para.start + name.end()),
+        Span::new(
+            para.start + claim.start(),
+            para.start + claim.start() + words.len(),
+        ),
+    ))
+}
+
 /// A name from a transcript label: `WALLACE` -> `Wallace`, `MIKE PENCE` -> `Mike Pence`.
 pub(super) fn label_name(label: &str) -> String {
     label
