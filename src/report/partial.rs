@@ -548,13 +548,7 @@ fn merge_surnames(actors: &mut BTreeMap<String, (String, Tally)>) {
             },
         )
         .collect();
-    for (from, to) in moves {
-        if let Some((_, t)) = actors.remove(&from) {
-            if let Some((_, target)) = actors.get_mut(&to) {
-                target.absorb(t);
-            }
-        }
-    }
+    join(actors, moves);
 }
 
 /// Merges a full name with words before it ("backbencher stephen pound", "unison dave
@@ -587,6 +581,11 @@ fn merge_described_names(actors: &mut BTreeMap<String, (String, Tally)>) {
                 .map(|to| (key.clone(), to))
         })
         .collect();
+    join(actors, moves);
+}
+
+/// Moves each `from` actor's sums into the `to` actor.
+fn join(actors: &mut BTreeMap<String, (String, Tally)>, moves: Vec<(String, String)>) {
     for (from, to) in moves {
         if let Some((_, t)) = actors.remove(&from) {
             if let Some((_, target)) = actors.get_mut(&to) {
