@@ -162,10 +162,7 @@ fn spoken_for(name: &str) -> Option<String> {
             .get(i + 1)
             .is_some_and(|p| preps.iter().any(|x| p.eq_ignore_ascii_case(x)))
     };
-    let a_noun = |w: &str| {
-        let l = w.to_lowercase();
-        is_title(&l) || words::is_speaker_noun_word(&l) || is_org_word(&l)
-    };
+    let a_noun = |w: &str| crate::quote::is_speaker_noun(&w.to_lowercase());
     // A spokesperson anywhere; any other role or group noun only as the head of the phrase
     // and with the body it is at, from or of ("researchers from Leeds University", "chairman
     // of the Commission for Racial Equality"; not "mission chief for Moldova", not

@@ -115,9 +115,15 @@ impl Resolver {
     /// lone word for a kind of body qualifies, and only a body named before in the article
     /// with that word in its name; otherwise the word is a common noun opening a sentence.
     fn body_named_before(&self, name: &str, pos: usize) -> Option<usize> {
-        let word = strip_article(name);
+        // Every named mention passes here: a cheap shape test before any allocation.
+        let mut words = name
+            .split_whitespace()
+            .skip_while(|w| w.eq_ignore_ascii_case("the"));
+        let (Some(word), None) = (words.next(), words.next()) else {
+            return None;
+        };
         let head = word.to_lowercase();
-        if word.contains(' ') || !is_org_word(&head) || !super::name::is_common_noun(&word) {
+        if !is_org_word(&head) || !super::name::is_common_noun(word) {
             return None;
         }
         let want = |e: &Entity| {

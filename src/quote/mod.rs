@@ -119,6 +119,7 @@ pub(crate) mod marks;
 pub(crate) mod mention;
 mod names;
 mod phrase;
+pub(crate) use phrase::is_speaker_noun;
 mod token;
 pub(crate) mod words;
 

@@ -552,9 +552,9 @@ fn merge_surnames(actors: &mut BTreeMap<String, (String, Tally)>) {
 }
 
 /// Merges a full name with words before it ("backbencher stephen pound", "unison dave
-/// prentis") into the full name it ends with, when the input has that full name as an actor of
-/// its own and no other full name fits. The words before are a descriptor the actor stage did
-/// not know; the full name alone is the person.
+/// prentis") into the longest full name it ends with that the input has as an actor of its
+/// own. The words before are a descriptor the actor stage did not know; the full name alone is
+/// the person.
 fn merge_described_names(actors: &mut BTreeMap<String, (String, Tally)>) {
     let full: std::collections::BTreeSet<&str> = actors
         .keys()

@@ -135,8 +135,8 @@ fn to_remark_owners(
 }
 
 /// Whether a quoted region of `regs` opens at or after `from` and before `to`.
-fn opens_within(regs: &[Region], from: usize, to: usize) -> bool {
-    regs.iter()
+fn opens_within<'a>(regs: impl IntoIterator<Item = &'a Region>, from: usize, to: usize) -> bool {
+    regs.into_iter()
         .any(|r| from <= r.open.start && r.open.start < to)
 }
 
@@ -227,11 +227,11 @@ fn read_frames(
         // lead reports a clause of its own before the cue that introduces the quote.
         if attribution.is_some() {
             for st in reported_before_added(body, &lead, s.start) {
-                if partial.iter().any(|r| {
-                    st.spans
-                        .iter()
-                        .any(|c| c.start <= r.open.start && r.open.start < c.end)
-                }) {
+                if st
+                    .spans
+                    .iter()
+                    .any(|c| opens_within(partial.iter(), c.start, c.end))
+                {
                     continue;
                 }
                 out.push(Statement {
@@ -476,7 +476,6 @@ fn is_sign_text(body: &str, all: &[Token], lists: &[usize], r: &Region) -> bool 
     (i.saturating_sub(3)..i).any(|j| is_sign_noun(all[j].text(body)))
 }
 
-/// Drops a trailing comma left inside the marks (`"We agree,"`), which is not the speaker's.
 /// The reported speech of a lead-in that goes on to a second cue for the quote after it:
 /// `X said CLAUSE but added,` / `X said CLAUSE and added:`. Empty when the lead holds no such
 /// turn.
@@ -499,6 +498,7 @@ fn reported_before_added(body: &str, lead: &[Token], start: usize) -> Vec<report
     reported(body, own, Span::new(start, last.span.end))
 }
 
+/// Drops a trailing comma left inside the marks (`"We agree,"`), which is not the speaker's.
 fn trim_quote_punct(body: &str, sp: Span) -> Span {
     let t = sp.text(body);
     if t.ends_with(',') && t.len() > 1 {
