@@ -3,6 +3,7 @@
 //! then the sentence is read for a frame around its direct quotes ([`direct`]), for reported
 //! speech ([`reported`]), or for the speakers of its fragments ([`fragment`]).
 
+mod according;
 mod direct;
 mod fragment;
 mod reported;
