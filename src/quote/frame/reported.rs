@@ -4,8 +4,10 @@
 
 use super::super::cue::{self, CueClass};
 use super::super::mention::{is_function_word, parse_mention, Mention};
-use super::super::phrase::{mention_of, np_after, np_before, sentence_subject, subject_np};
-use super::super::token::{cue_at, is_capitalized, is_punct, lower};
+use super::super::phrase::{
+    is_speaker_noun, mention_of, np_after, np_before, sentence_subject, subject_np,
+};
+use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower};
 use super::super::words::{self, is_adverbial, is_speech_noun, opens_fronted_phrase};
 use super::content_span;
 use crate::text::Span;
@@ -101,14 +103,12 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
     let commas: Vec<usize> = (2..n)
         .filter(|&i| is_punct(body, &narrative[i], &[","]))
         .collect();
-    for (nth, &comma) in commas.iter().enumerate() {
+    for &comma in &commas {
         // `In a statement, the ministry said ...`: the comma closing a fronted phrase parts
         // no clause from its attribution; a later one may (`In all, though, the justices are
         // doing what they can, Professor Epstein said.`), when the attribution ends the
-        // sentence.
-        if opener && nth == 0 {
-            continue;
-        }
+        // sentence; so may the first, then (`Seeing his brother suffer kept him sober, he
+        // said.`).
         let tail = &narrative[comma + 1..];
         let Some(ci) = (0..tail.len().min(12))
             .find(|&i| matches!(cue_at(body, tail, i), Some(CueClass::Say | CueClass::That)))
@@ -167,6 +167,25 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                     }
                     && is_capitalized(tail[r.0].text(body))
             };
+            // `..., independent analysts said`, `..., Republican strategists said`: words
+            // before a speaker noun between the comma and the cue are its modifiers.
+            let modified = |r: &(usize, usize)| {
+                (1..=2).contains(&r.0)
+                    && tail[..r.0].iter().all(|t| {
+                        t.kind == TokenKind::Word
+                            && !is_function_word(t.text(body))
+                            && !is_adverbial(t.text(body))
+                            && !lower(body, t).ends_with("ly")
+                            && cue::lookup(t.text(body)).is_none()
+                    })
+                    && !is_capitalized(tail[r.0].text(body))
+                    && is_speaker_noun(&lower(body, &tail[r.0]))
+                    // ... closing the sentence (not `Kano traders, northern lawmakers fear
+                    // VAT formula will drain region`).
+                    && tail.get(ci + 1).is_none_or(|t| {
+                        is_punct(body, t, &[".", "!", "?", ","]) || is_adverbial(t.text(body))
+                    })
+            };
             let r = np_before(body, tail, ci, 0)
                 .map(
                     |r| match (r.0..r.1).find(|&i| is_capitalized(tail[i].text(body))) {
@@ -174,7 +193,8 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                         _ => r,
                     },
                 )
-                .filter(|r| r.0 == 0 || described(r));
+                .filter(|r| r.0 == 0 || described(r) || modified(r))
+                .map(|r| if modified(&r) { (0, r.1) } else { r });
             let mut after = ci + 1;
             if told {
                 // `X told Reuters` / `X told the BBC`.
@@ -183,16 +203,29 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
             (r, after)
         };
         let Some(r) = speaker else { continue };
-        // After the attribution: adverbials only, up to a comma or the sentence end.
+        // After the attribution: adverbials only, up to a comma or the sentence end. A subject
+        // right after the cue opens the clause it reports (`Pressed by X, Trump said there
+        // was no evidence`), and a run too long for an adverbial is a clause too.
+        if tail.get(after).is_some_and(|t| {
+            let l = lower(body, t);
+            is_subject_pronoun(&l) || l == "there"
+        }) {
+            continue;
+        }
         let mut k = after;
-        while k < tail.len()
-            && !is_punct(body, &tail[k], &[",", ".", "!", "?", ";"])
-            && k - after < 7
-        {
+        let mut too_long = false;
+        while k < tail.len() && !is_punct(body, &tail[k], &[",", ".", "!", "?", ";"]) {
             if lower(body, &tail[k]) == "that" {
                 break;
             }
+            if k - after >= 7 {
+                too_long = true;
+                break;
+            }
             k += 1;
+        }
+        if too_long {
+            continue;
         }
         let ends = k >= tail.len() || is_punct(body, &tail[k], &[".", "!", "?"]);
         let comma_after = k < tail.len() && is_punct(body, &tail[k], &[","]);
@@ -200,8 +233,13 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
             continue;
         }
         // After a fronted phrase, only an attribution closing the sentence counts: in `In
-        // Batken, where ..., many residents said they wanted it over` the cue opens a clause.
-        if opener && !(ends && (after..k).all(|i| is_adverbial(tail[i].text(body)))) {
+        // Batken, where ..., many residents said they wanted it over` the cue opens a clause,
+        // and in `In his tribute, Ellis said: "..."` it opens a quote.
+        let closes = || {
+            let from = tail[k.max(1) - 1].span.end;
+            !body[from..s.end.max(from)].contains(|c: char| c.is_alphanumeric() || c == ':')
+        };
+        if opener && !(ends && (after..k).all(|i| is_adverbial(tail[i].text(body))) && closes()) {
             continue;
         }
         // The clause must be more than a noun phrase ("Russia's ambassador, Rudakov, said",
