@@ -62,3 +62,77 @@ fn modifiers_before_a_tail_speaker_noun_are_part_of_it() {
     let b = "Port strike: Dock unions, northern lawmakers fear levy will drain the region";
     assert!(reported(b).is_empty(), "{:?}", reported(b));
 }
+
+#[test]
+fn a_share_of_those_polled_speaks_and_is_no_actor() {
+    let b = "The survey of 1,200 adults was taken last week. Nearly half of respondents said \
+             they expected prices to rise. Six in 10 say the levy is unfair.";
+    let qs = extract(b);
+    let said: Vec<_> = qs
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (q.speaker.as_deref(), q.speaker_kind, q.text.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            (
+                Some("Nearly half of respondents"),
+                Some(demarche::SpeakerKind::Role),
+                "they expected prices to rise"
+            ),
+            (
+                Some("Six in 10"),
+                Some(demarche::SpeakerKind::Role),
+                "the levy is unfair"
+            ),
+        ]
+    );
+    // A named person just before does not take the share's statement.
+    let b = "Charity chief Rosa Lind said pensions must rise. Among the over-65s, 70% said \
+             they would vote in an immediate election.";
+    let q = extract(b)
+        .into_iter()
+        .find(|q| q.text.contains("immediate election"))
+        .expect("the share's statement");
+    assert_eq!(q.speaker.as_deref(), Some("70%"));
+    // A share of something else is no speaker: `states` here is a noun.
+    let b = "About two-thirds of voters in all five states backed the ban, officials said.";
+    assert!(extract(b)
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("officials")));
+}
+
+#[test]
+fn a_cue_reaches_its_clause_past_an_aside_a_condition_and_a_long_adjunct() {
+    let b = "Several speakers at the rally \u{2014} including two former ministers \u{2014} said \
+             the reform had been rushed.";
+    assert_eq!(
+        reported(b),
+        vec![(
+            "the reform had been rushed".into(),
+            Some("Several speakers at the rally".into())
+        )]
+    );
+    let b = "Senator Ali Demir said if he were elected, the border crossing would reopen.";
+    assert_eq!(
+        reported(b),
+        vec![(
+            "if he were elected, the border crossing would reopen".into(),
+            Some("Ali Demir".into())
+        )]
+    );
+    let b = "Judge Mara Quist said in an interview with a national broadcaster last week that \
+             she had no plans to retire.";
+    assert_eq!(
+        reported(b),
+        vec![(
+            "she had no plans to retire".into(),
+            Some("Mara Quist".into())
+        )]
+    );
+    // Without a medium, `that` after a long adjunct may open a relative clause.
+    let b = "Police reported at least 20 victims at a nonprofit centre that works with the \
+             disabled.";
+    assert!(reported(b).is_empty(), "{:?}", reported(b));
+}

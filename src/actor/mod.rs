@@ -105,9 +105,15 @@ pub(crate) fn attribute_with(
         };
         let cands = candidates(&resolver, &history, f, rule, anchor);
         watch(f, &cands, &resolver);
+        // A share of the people polled (`70% said`) is the speaker as written: no candidate
+        // named nearby said it for them.
+        let share = mention.is_some_and(|m| {
+            m.name.is_none() && m.pronoun.is_none() && quote::is_share_phrase(m.span.text(body))
+        });
         // The most probable candidate; without the rules' own, only one more likely than not.
         let best = cands
             .iter()
+            .filter(|_| !share)
             .map(|c| (c, ranker.score(&c.row)))
             .enumerate()
             .max_by(|(i, (_, a)), (j, (_, b))| a.total_cmp(b).then(j.cmp(i)))
@@ -174,6 +180,9 @@ pub(crate) fn attribute_with(
 /// a person, body or group with a name, or an unnamed person speaking for a named body ("a
 /// State Department spokesperson"), who counts as that body.
 fn speaker_kind(e: &Entity) -> SpeakerKind {
+    if e.role && quote::is_share_phrase(&e.canonical) {
+        return SpeakerKind::Role;
+    }
     if e.role && e.kind != ActorKind::Document && name::speaks_for_body(&e.canonical) {
         return SpeakerKind::Organisation;
     }

@@ -119,7 +119,9 @@ pub(crate) mod marks;
 pub(crate) mod mention;
 mod names;
 mod phrase;
+mod share;
 pub(crate) use phrase::is_speaker_noun;
+pub(crate) use share::is_share_phrase;
 mod token;
 pub(crate) mod words;
 

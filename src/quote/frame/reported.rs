@@ -7,8 +7,11 @@ use super::super::mention::{is_function_word, parse_mention, Mention};
 use super::super::phrase::{
     is_speaker_noun, mention_of, np_after, np_before, sentence_subject, subject_np,
 };
-use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower};
-use super::super::words::{self, is_adverbial, is_speech_noun, opens_fronted_phrase};
+use super::super::share::share_before;
+use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower, DASHES};
+use super::super::words::{
+    self, is_adverbial, is_medium_noun, is_speech_noun, opens_fronted_phrase,
+};
 use super::content_span;
 use crate::text::Span;
 use crate::text::{Token, TokenKind};
@@ -646,9 +649,21 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
             let subject = if speech_noun {
                 np_after(body, narrative, 0).filter(|r| r.1 <= ci)
             } else {
-                np_before(body, narrative, ci, 0)
+                np_before(body, narrative, ci, 0).or_else(|| dash_aside_before(body, narrative, ci))
             };
-            mention_of(body, narrative, subject?)?
+            match subject.and_then(|r| mention_of(body, narrative, r)) {
+                Some(m) => m,
+                // `Six in 10 say ...`: poll respondents answer; they do not state or charge.
+                None if !speech_noun
+                    && matches!(
+                        base,
+                        "say" | "tell" | "agree" | "disagree" | "believe" | "think" | "expect"
+                    ) =>
+                {
+                    share_before(body, narrative, ci)?
+                }
+                None => return None,
+            }
         }
     };
     let denied = base == "deny";
@@ -672,7 +687,15 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
     // verb it opens a relative clause (`said the Secretary-General would not comment on a
     // text that was ...`). A denial may deny reports that say so (`denied media reports
     // suggesting that ...`).
-    let reach = if denied { 12 } else { 8 };
+    // An adjunct naming where it was said may be long (`said in an interview with The
+    // Associated Press last week that ...`).
+    let adjunct = narrative
+        .get(k)
+        .is_some_and(|t| matches!(&*lower(body, t), "in" | "on" | "at" | "during"))
+        && narrative[k + 1..n.min(k + 5)]
+            .iter()
+            .any(|t| is_medium_noun(&lower(body, t)));
+    let reach = if denied || adjunct { 14 } else { 8 };
     let that = narrative[k.min(n)..]
         .iter()
         .take(reach)
@@ -704,6 +727,18 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
     let k = clause_start(body, narrative, k)
         .or_else(|| (k < n && k > 0 && !quoted_gap(body, narrative, k).is_empty()).then_some(k))?;
     clause(k)
+}
+
+/// The speaker phrase before an aside set off by dashes right before the cue at `ci`:
+/// `Many speakers at the service — including Muslims and Jews — said ...`.
+fn dash_aside_before(body: &str, narrative: &[Token], ci: usize) -> Option<(usize, usize)> {
+    if ci < 3 || !is_punct(body, &narrative[ci - 1], DASHES) {
+        return None;
+    }
+    let open = (ci.saturating_sub(24)..ci - 1)
+        .rev()
+        .find(|&i| is_punct(body, &narrative[i], DASHES))?;
+    np_before(body, narrative, open, 0)
 }
 
 /// The named owner of the speech noun at `ci`: `Donald Trump's claim that ...` is Trump's.
@@ -874,6 +909,8 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
                         | "most"
                         | "several"
                         | "many"
+                        | "if"
+                        | "unless"
                 ));
     starts_clause.then_some(k)
 }
