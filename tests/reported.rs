@@ -136,3 +136,23 @@ fn a_cue_reaches_its_clause_past_an_aside_a_condition_and_a_long_adjunct() {
              disabled.";
     assert!(reported(b).is_empty(), "{:?}", reported(b));
 }
+
+#[test]
+fn a_subject_of_nouns_before_a_speaker_noun_speaks() {
+    let b = "Abortion rights advocates said the ruling made local campaigns more urgent.";
+    assert_eq!(
+        reported(b),
+        vec![(
+            "the ruling made local campaigns more urgent".into(),
+            Some("Abortion rights advocates".into())
+        )]
+    );
+    let b = "Farmlink itself said none of the contracts had been signed.";
+    assert_eq!(
+        reported(b),
+        vec![(
+            "none of the contracts had been signed".into(),
+            Some("Farmlink".into())
+        )]
+    );
+}

@@ -110,7 +110,7 @@ fn holds_share(words: &[String]) -> bool {
 pub(crate) fn share_before(body: &str, toks: &[Token], ci: usize) -> Option<Mention> {
     let floor = ci.saturating_sub(SHARE_REACH);
     let start = match (floor..ci).rev().find(|&i| {
-        is_punct(body, &toks[i], &[",", ";", ":", "(", "\u{2014}"])
+        is_punct(body, &toks[i], &[",", ";", ":", "\u{2014}"])
             || matches!(
                 &*lower(body, &toks[i]),
                 "and" | "but" | "while" | "whereas" | "after" | "when" | "as"

@@ -649,9 +649,18 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
             let subject = if speech_noun {
                 np_after(body, narrative, 0).filter(|r| r.1 <= ci)
             } else {
-                np_before(body, narrative, ci, 0).or_else(|| dash_aside_before(body, narrative, ci))
+                np_before(body, narrative, ci, 0)
+                    .or_else(|| dash_aside_before(body, narrative, ci))
+                    .or_else(|| reflexive_before(body, narrative, ci))
             };
-            match subject.and_then(|r| mention_of(body, narrative, r)) {
+            let whole = || {
+                let r = (!speech_noun).then(|| whole_subject(body, narrative, ci))??;
+                mention_of(body, narrative, r)
+            };
+            match subject
+                .and_then(|r| mention_of(body, narrative, r))
+                .or_else(whole)
+            {
                 Some(m) => m,
                 // `Six in 10 say ...`: poll respondents answer; they do not state or charge.
                 None if !speech_noun
@@ -739,6 +748,38 @@ fn dash_aside_before(body: &str, narrative: &[Token], ci: usize) -> Option<(usiz
         .rev()
         .find(|&i| is_punct(body, &narrative[i], DASHES))?;
     np_before(body, narrative, open, 0)
+}
+
+/// The speaker phrase before an emphatic reflexive right before the cue at `ci`: `Ford
+/// itself said ...`.
+fn reflexive_before(body: &str, narrative: &[Token], ci: usize) -> Option<(usize, usize)> {
+    let prev = narrative[..ci].last()?;
+    let reflexive = matches!(
+        &*lower(body, prev),
+        "itself" | "himself" | "herself" | "themselves"
+    );
+    if !reflexive || ci < 2 {
+        return None;
+    }
+    np_before(body, narrative, ci - 1, 0)
+}
+
+/// Every word from the sentence start to the cue at `ci`, when they read as one noun phrase
+/// headed by a speaker noun: `Abortion rights advocates said`, `Some party strategists
+/// said` (nouns before the head that the phrase reader does not take as modifiers).
+fn whole_subject(body: &str, narrative: &[Token], ci: usize) -> Option<(usize, usize)> {
+    if !(2..=5).contains(&ci) || !is_speaker_noun(&lower(body, &narrative[ci - 1])) {
+        return None;
+    }
+    let words = narrative[..ci].iter().enumerate().all(|(i, t)| {
+        let l = lower(body, t);
+        t.kind == TokenKind::Word
+            && cue::lookup(&l).is_none()
+            && !is_auxiliary(&l)
+            && !l.ends_with("ly")
+            && (i == 0 || !is_function_word(&l))
+    });
+    words.then_some((0, ci))
 }
 
 /// The named owner of the speech noun at `ci`: `Donald Trump's claim that ...` is Trump's.
@@ -911,6 +952,13 @@ fn clause_start(body: &str, narrative: &[Token], mut k: usize) -> Option<usize> 
                         | "many"
                         | "if"
                         | "unless"
+                        | "none"
+                        | "neither"
+                        | "each"
+                        | "every"
+                        | "our"
+                        | "my"
+                        | "your"
                 ));
     starts_clause.then_some(k)
 }
