@@ -327,6 +327,16 @@ fn boilerplate_and_datelines_never_speak() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].text, "Russia will not back the plan");
     assert_eq!(q[0].speaker.as_deref(), Some("Putin"));
+    // A dateline with a date and an agency: the city is no speaker.
+    let b = "ANKARA, Oct. 3 (UPI) \u{2014} The minister's aide rallied supporters, saying: \
+             \"We have to be ready.\"";
+    let q = extract(b);
+    assert_eq!(q.len(), 1);
+    assert_ne!(q[0].speaker.as_deref(), Some("ANKARA"));
+    // A preposition opening a sentence, capitalised, is no name.
+    let b = "Police raided the flat of Jonas Weber. Along with the photo, he had posted: \
+             \"Nobody is mourning.\"";
+    assert_eq!(speaker_of(b, "Nobody is"), Some("Jonas Weber".into()));
 }
 
 #[test]
