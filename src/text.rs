@@ -295,7 +295,15 @@ pub(crate) fn sentences(
                         !matches!(t.text(body), "\"" | "\u{201c}" | "\u{2018}" | "\u{ab}")
                     })
                     .any(|t| is_cue(t.text(body)))
-                && (s != "." || short_attribution(body, &toks[j.min(toks.len())..]));
+                && (s != "." || short_attribution(body, &toks[j.min(toks.len())..]))
+                && !(s == "."
+                    && leads_next_quote(body, &toks[j.min(toks.len())..])
+                    && cue_before(
+                        body,
+                        &toks[start_tok.max(i.saturating_sub(LEAD_REACH))..i],
+                        &is_cue,
+                        &inside,
+                    ));
             if !abbrev && next_starts && !inside(end) && !attribution_follows {
                 out.push(Sentence {
                     span: Span::new(start, end),
@@ -323,6 +331,37 @@ pub(crate) fn sentences(
 
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "\"" | "\u{201d}" | "'" | "\u{2019}" | "\u{bb}")
+}
+
+/// How far back a closed quote's own lead-in cue is looked for.
+const LEAD_REACH: usize = 64;
+
+/// `He added, "...`: a few words whose comma or colon opens the next quote, so they lead into
+/// it rather than close the quote before.
+fn leads_next_quote(body: &str, rest: &[Token]) -> bool {
+    let Some(p) = rest
+        .iter()
+        .take(6)
+        .position(|t| matches!(t.text(body), "." | "!" | "?" | "," | ":"))
+    else {
+        return false;
+    };
+    matches!(rest[p].text(body), "," | ":")
+        && rest
+            .get(p + 1)
+            .is_some_and(|t| matches!(t.text(body), "\"" | "\u{201c}"))
+}
+
+/// Whether a cue outside quotation marks stands among the tokens: the quote that closes after
+/// them already has its attribution (`Brafman said, "..." He added, "..."`).
+fn cue_before(
+    body: &str,
+    toks: &[Token],
+    is_cue: &impl Fn(&str) -> bool,
+    inside: &impl Fn(usize) -> bool,
+) -> bool {
+    toks.iter()
+        .any(|t| t.kind == TokenKind::Word && !inside(t.span.start) && is_cue(t.text(body)))
 }
 
 /// `Putin said.` / `said Putin.`: a few words with a cue, then the sentence ends.
@@ -454,6 +493,26 @@ mod tests {
             texts(b, &s),
             vec!["He called it \"a precedent.\"", "Then he left."]
         );
+    }
+
+    #[test]
+    fn a_lead_in_after_a_quote_with_its_own_cue_opens_a_sentence() {
+        let b = "Ruiz said, \"It is over.\" She added, \"We lost.\"";
+        let q1 = Span::new(11, 24);
+        let q2 = Span::new(
+            b.rfind('"').map_or(0, |e| b[..e].rfind('"').unwrap_or(0)),
+            b.len(),
+        );
+        assert_eq!(&b[q1.start..q1.end], "\"It is over.\"");
+        let s = split(b, &[q1, q2]);
+        assert_eq!(
+            texts(b, &s),
+            vec!["Ruiz said, \"It is over.\"", "She added, \"We lost.\""]
+        );
+        // Without a cue of its own before it, the quote keeps the words after it.
+        let b = "\"It is over.\" She added, \"We lost.\"";
+        let s = split(b, &[Span::new(0, 13), Span::new(25, b.len())]);
+        assert_eq!(s.len(), 1, "{:?}", texts(b, &s));
     }
 
     #[test]
