@@ -924,3 +924,17 @@ fn a_headline_gives_its_claim_to_the_name_before_the_colon() {
              Lavrov: the West is pushing Kyiv to war.";
     assert!(extract(b).is_empty(), "{:?}", extract(b));
 }
+
+#[test]
+fn an_unnamed_speaker_after_the_cue_keeps_its_descriptors() {
+    let b = "\u{201c}We will win the vote,\u{201d} said a longtime adviser to the mayor.";
+    assert_eq!(
+        speaker_of(b, "win the vote"),
+        Some("longtime adviser".into())
+    );
+    let b = "\u{201c}The drop is about the emails,\u{201d} said a person close to the campaign.";
+    assert_eq!(speaker_of(b, "The drop"), Some("person".into()));
+    // A clause after the cue is no speaker.
+    let b = "Mayor Tomas Ekberg said the deal would hurt farmers.";
+    assert_eq!(speaker_of(b, "hurt farmers"), Some("Tomas Ekberg".into()));
+}

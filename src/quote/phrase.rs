@@ -633,6 +633,7 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
                 || is_title(&tl)
                 || is_speaker_noun(&tl)
                 || is_nominal_modifier(&tl)
+                || (!seen_head && k > start && descriptor_before_head(body, toks, k))
                 || (matches!(tl.as_str(), "of" | "for" | "in" | "at")
                     && seen_head
                     && toks
@@ -674,6 +675,31 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
         k -= 1;
     }
     (seen_head && k > start).then_some((start, k))
+}
+
+/// Whether the lower-case word at `k`, after a determiner or another such word, describes a
+/// speaker noun right after it (at most two such words): `said a longtime adviser`, `said a
+/// veteran party strategist`; not `said the deal would hurt farmers`.
+fn descriptor_before_head(body: &str, toks: &[Token], k: usize) -> bool {
+    let plain = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            let l = lower(body, t);
+            t.kind == TokenKind::Word
+                && !is_capitalized(t.text(body))
+                && !is_function_word(&l)
+                && !is_adverbial(&l)
+                && cue::lookup(&l).is_none()
+                && !is_speaker_noun(&l)
+        })
+    };
+    let head = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| is_speaker_noun(&lower(body, t)))
+    };
+    let after_det = |i: usize| i > 0 && is_determiner(&lower(body, &toks[i - 1]));
+    plain(k)
+        && ((after_det(k) && (head(k + 1) || (plain(k + 1) && head(k + 2))))
+            || (plain(k - 1) && after_det(k - 1) && head(k + 1)))
 }
 
 /// Like [`np_after`], and also a name after lower-case descriptors, which are left out of the
