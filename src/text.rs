@@ -339,17 +339,21 @@ const LEAD_REACH: usize = 64;
 /// `He added, "...`: a few words whose comma or colon opens the next quote, so they lead into
 /// it rather than close the quote before.
 fn leads_next_quote(body: &str, rest: &[Token]) -> bool {
-    let Some(p) = rest
-        .iter()
-        .take(6)
-        .position(|t| matches!(t.text(body), "." | "!" | "?" | "," | ":"))
-    else {
+    let Some(p) = first_stop(body, rest, &[".", "!", "?", ",", ":"]) else {
         return false;
     };
     matches!(rest[p].text(body), "," | ":")
         && rest
             .get(p + 1)
             .is_some_and(|t| matches!(t.text(body), "\"" | "\u{201c}"))
+}
+
+/// Where the first of the marks stands among the first six tokens. Only those can answer: no
+/// scan to the end of a long paragraph.
+fn first_stop(body: &str, rest: &[Token], marks: &[&str]) -> Option<usize> {
+    rest.iter()
+        .take(6)
+        .position(|t| marks.contains(&t.text(body)))
 }
 
 /// Whether a cue outside quotation marks stands among the tokens: the quote that closes after
@@ -366,10 +370,7 @@ fn cue_before(
 
 /// `Putin said.` / `said Putin.`: a few words with a cue, then the sentence ends.
 fn short_attribution(body: &str, rest: &[Token]) -> bool {
-    // Only the first six tokens can answer: no scan to the end of a long paragraph.
-    rest.iter()
-        .take(6)
-        .any(|t| matches!(t.text(body), "." | "!" | "?" | ","))
+    first_stop(body, rest, &[".", "!", "?", ","]).is_some()
 }
 
 #[cfg(test)]

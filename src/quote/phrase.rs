@@ -677,19 +677,23 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
     (seen_head && k > start).then_some((start, k))
 }
 
+/// A word that can only describe: no function word, adverbial or cue.
+pub(crate) fn is_plain_word(body: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && !is_function_word(t.text(body))
+        && !is_adverbial(t.text(body))
+        && cue::lookup(t.text(body)).is_none()
+}
+
 /// Whether the lower-case word at `k`, after a determiner or another such word, describes a
 /// speaker noun right after it (at most two such words): `said a longtime adviser`, `said a
 /// veteran party strategist`; not `said the deal would hurt farmers`.
 fn descriptor_before_head(body: &str, toks: &[Token], k: usize) -> bool {
     let plain = |i: usize| {
         toks.get(i).is_some_and(|t| {
-            let l = lower(body, t);
-            t.kind == TokenKind::Word
+            is_plain_word(body, t)
                 && !is_capitalized(t.text(body))
-                && !is_function_word(&l)
-                && !is_adverbial(&l)
-                && cue::lookup(&l).is_none()
-                && !is_speaker_noun(&l)
+                && !is_speaker_noun(&lower(body, t))
         })
     };
     let head = |i: usize| {

@@ -4,52 +4,21 @@
 
 use super::mention::{ActorKind, Gender, Mention};
 use super::token::{is_punct, lower};
+use super::words::{is_number_word, is_share_noun, opens_share_phrase};
 use crate::text::{Span, Token, TokenKind};
 
 /// The longest share phrase read before a cue.
 const SHARE_REACH: usize = 12;
 
-/// Words that open a share phrase besides a number: qualifiers and fractions.
+/// Opens a share phrase: a number or a qualifier.
 fn opens_share(l: &str) -> bool {
-    matches!(
-        l,
-        "half"
-            | "most"
-            | "some"
-            | "about"
-            | "nearly"
-            | "almost"
-            | "more"
-            | "fewer"
-            | "less"
-            | "only"
-            | "just"
-            | "over"
-            | "roughly"
-            | "around"
-            | "a"
-            | "majority"
-    ) || is_number(l)
+    opens_share_phrase(l) || is_number(l)
 }
 
 /// A share word: what makes the phrase a share of a population.
 fn is_share(l: &str) -> bool {
-    matches!(
-        l,
-        "percent"
-            | "cent"
-            | "%"
-            | "half"
-            | "majority"
-            | "minority"
-            | "plurality"
-            | "third"
-            | "thirds"
-            | "quarter"
-            | "quarters"
-            | "fifth"
-            | "fifths"
-    ) || l.ends_with('%')
+    is_share_noun(l)
+        || l.ends_with('%')
         || l.ends_with("-thirds")
         || l.ends_with("-quarters")
         || l.ends_with("-fifths")
@@ -57,51 +26,25 @@ fn is_share(l: &str) -> bool {
 
 /// A number in digits or words, hyphenated ones included (`47`, `Twenty-four`, `six`).
 fn is_number(l: &str) -> bool {
-    const WORDS: [&str; 27] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-    ];
-    l.starts_with(|c: char| c.is_ascii_digit()) || l.split('-').all(|p| WORDS.contains(&p))
+    l.starts_with(|c: char| c.is_ascii_digit()) || l.split('-').all(is_number_word)
 }
 
 /// Whether a speaker phrase is a share of the people polled (`Thirty per cent`, `Nearly half
 /// those polled`, `Six in 10`): such a speaker is no actor, even with a capital.
 pub(crate) fn is_share_phrase(text: &str) -> bool {
     let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    words.first().is_some_and(|w| opens_share(w)) && holds_share(&words)
+    reads_as_share(&words)
 }
 
-/// A share word, or `N in 10`, among the words.
-fn holds_share(words: &[String]) -> bool {
-    words.iter().any(|w| is_share(w))
-        || words
+/// Lower-case words that open with a number or a qualifier and hold a share word or `N in
+/// 10`.
+fn reads_as_share(words: &[String]) -> bool {
+    let in_ten = || {
+        words
             .windows(3)
             .any(|w| is_number(&w[0]) && w[1] == "in" && matches!(&*w[2], "10" | "ten" | "five"))
+    };
+    words.first().is_some_and(|w| opens_share(w)) && (words.iter().any(|w| is_share(w)) || in_ten())
 }
 
 /// The share phrase ending right before the cue at `ci`, as a speaker: from the start of the
@@ -127,7 +70,7 @@ pub(crate) fn share_before(body: &str, toks: &[Token], ci: usize) -> Option<Ment
         .iter()
         .map(|t| lower(body, t).to_string())
         .collect();
-    if !opens_share(&words[0]) || !holds_share(&words) {
+    if !reads_as_share(&words) {
         return None;
     }
     // Only a noun phrase: no verb in it (`half the money went ...`).

@@ -91,6 +91,21 @@ word_list!(
     "medium-nouns.txt"
 );
 word_list!(
+    /// Nouns that make a phrase a share of the people polled (`percent`, `majority`).
+    is_share_noun,
+    "share-words.txt"
+);
+word_list!(
+    /// Qualifiers that open a share of the people polled (`Nearly half`, `About 4 in 10`).
+    opens_share_phrase,
+    "share-openers.txt"
+);
+word_list!(
+    /// Numbers in words (`twenty`); hyphenated ones are read part by part.
+    is_number_word,
+    "number-words.txt"
+);
+word_list!(
     /// Documents that say things: sources of type document (`a report said`).
     is_document_noun,
     "document-nouns.txt"
@@ -176,6 +191,9 @@ mod tests {
             include_str!("words/names-female.txt"),
             include_str!("words/names-male.txt"),
             include_str!("words/thing-nouns.txt"),
+            include_str!("words/share-words.txt"),
+            include_str!("words/share-openers.txt"),
+            include_str!("words/number-words.txt"),
         ];
         for f in files {
             for e in entries(f) {

@@ -5,7 +5,7 @@
 use super::super::cue::{self, CueClass};
 use super::super::mention::{is_function_word, parse_mention, Mention};
 use super::super::phrase::{
-    is_speaker_noun, mention_of, np_after, np_before, sentence_subject, subject_np,
+    is_plain_word, is_speaker_noun, mention_of, np_after, np_before, sentence_subject, subject_np,
 };
 use super::super::share::share_before;
 use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower, DASHES};
@@ -174,13 +174,9 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
             // before a speaker noun between the comma and the cue are its modifiers.
             let modified = |r: &(usize, usize)| {
                 (1..=2).contains(&r.0)
-                    && tail[..r.0].iter().all(|t| {
-                        t.kind == TokenKind::Word
-                            && !is_function_word(t.text(body))
-                            && !is_adverbial(t.text(body))
-                            && !lower(body, t).ends_with("ly")
-                            && cue::lookup(t.text(body)).is_none()
-                    })
+                    && tail[..r.0]
+                        .iter()
+                        .all(|t| is_plain_word(body, t) && !lower(body, t).ends_with("ly"))
                     && !is_capitalized(tail[r.0].text(body))
                     && is_speaker_noun(&lower(body, &tail[r.0]))
                     // ... closing the sentence (not `Kano traders, northern lawmakers fear
@@ -196,8 +192,13 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                         _ => r,
                     },
                 )
-                .filter(|r| r.0 == 0 || described(r) || modified(r))
-                .map(|r| if modified(&r) { (0, r.1) } else { r });
+                .and_then(|r| {
+                    if r.0 == 0 || described(&r) {
+                        Some(r)
+                    } else {
+                        modified(&r).then_some((0, r.1))
+                    }
+                });
             let mut after = ci + 1;
             if told {
                 // `X told Reuters` / `X told the BBC`.
