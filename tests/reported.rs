@@ -96,6 +96,17 @@ fn a_share_of_those_polled_speaks_and_is_no_actor() {
         .find(|q| q.text.contains("immediate election"))
         .expect("the share's statement");
     assert_eq!(q.speaker.as_deref(), Some("70%"));
+    // A hyphenated fraction opening the sentence is a share too, not a name.
+    let b = "Charity chief Rosa Lind said pensions must rise. Three-quarters said the minister \
+             was right to resign.";
+    let q = extract(b)
+        .into_iter()
+        .find(|q| q.text.contains("right to resign"))
+        .expect("the share's statement");
+    assert_eq!(
+        (q.speaker.as_deref(), q.speaker_kind),
+        (Some("Three-quarters"), Some(demarche::SpeakerKind::Role))
+    );
     // A share of something else is no speaker: `states` here is a noun.
     let b = "About two-thirds of voters in all five states backed the ban, officials said.";
     assert!(extract(b)

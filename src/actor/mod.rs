@@ -107,9 +107,8 @@ pub(crate) fn attribute_with(
         watch(f, &cands, &resolver);
         // A share of the people polled (`70% said`) is the speaker as written: no candidate
         // named nearby said it for them.
-        let share = mention.is_some_and(|m| {
-            m.name.is_none() && m.pronoun.is_none() && quote::is_share_phrase(m.span.text(body))
-        });
+        let share = mention
+            .is_some_and(|m| m.pronoun.is_none() && quote::is_share_phrase(m.span.text(body)));
         // The most probable candidate; without the rules' own, only one more likely than not.
         let best = cands
             .iter()
@@ -180,7 +179,8 @@ pub(crate) fn attribute_with(
 /// a person, body or group with a name, or an unnamed person speaking for a named body ("a
 /// State Department spokesperson"), who counts as that body.
 fn speaker_kind(e: &Entity) -> SpeakerKind {
-    if e.role && quote::is_share_phrase(&e.canonical) {
+    // Also when read as a name: `Three-quarters` opens with a capital.
+    if quote::is_share_phrase(&e.canonical) {
         return SpeakerKind::Role;
     }
     if e.role && e.kind != ActorKind::Document && name::speaks_for_body(&e.canonical) {

@@ -354,6 +354,7 @@ pub(crate) fn names_someone(name: &str) -> bool {
         let l = w.to_lowercase();
         listed
             || !(is_title(&l)
+                || is_capitalised_modifier(w)
                 || is_function_word(w)
                 || is_org_word(&l)
                 || words::is_speaker_noun_word(&l)
@@ -363,9 +364,25 @@ pub(crate) fn names_someone(name: &str) -> bool {
     })
 }
 
+/// A prefix and a lower-case word make a modifier, not a name ("Pro-hunt campaigners",
+/// "Anti-war groups"); a place before a hyphen ("London-based analyst") and the capitalised
+/// parts of a hyphenated name ("Kilroy-Silk") are names.
+fn is_capitalised_modifier(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(prefix, rest)| {
+        words::is_word_prefix(prefix) && rest.chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
 /// Whether a name read as a proper name is only a capitalised common noun: "Critics",
 /// "Ministers", "Government" opening a sentence (but "State Department" is a name).
 pub(crate) fn is_common_noun(name: &str) -> bool {
+    // A modifier and lower-case words: "Anti-hunt organisations".
+    let mut rest = name.split_whitespace();
+    if rest.next().is_some_and(is_capitalised_modifier)
+        && rest.all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return true;
+    }
     let mut words = name.split_whitespace();
     let (Some(w), None) = (words.next(), words.next()) else {
         return false;
@@ -428,6 +445,17 @@ mod tests {
         let many = format!("{}envoy", "the a An ".repeat(1000));
         assert_eq!(strip_article(&many), "envoy");
         assert_eq!(strip_article("the the"), "");
+    }
+
+    #[test]
+    fn a_prefixed_modifier_opening_a_phrase_is_no_name() {
+        assert!(!names_someone("Pro-hunt campaigners"));
+        assert!(is_common_noun("Anti-hunt organisations"));
+        assert!(is_common_noun("Ex-chat"));
+        // A place before the hyphen, and a hyphenated name, are names.
+        assert!(names_someone("London-based security analyst"));
+        assert!(!is_common_noun("Robert Kilroy-Silk"));
+        assert!(!is_common_noun("Anti-Fraud Office"));
     }
 
     #[test]

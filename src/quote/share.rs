@@ -37,8 +37,17 @@ pub(crate) fn is_share_phrase(text: &str) -> bool {
 }
 
 /// Lower-case words that open with a number or a qualifier and hold a share word or `N in
-/// 10`.
+/// 10`; a hyphenated fraction is read as its parts (`three-quarters`).
 fn reads_as_share(words: &[String]) -> bool {
+    if words.iter().any(|w| w.contains('-')) {
+        let parts: Vec<String> = words
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        return reads_as_share(&parts);
+    }
     let in_ten = || {
         words
             .windows(3)

@@ -51,6 +51,11 @@ word_list!(
     "aside-openers.txt"
 );
 word_list!(
+    /// Prefixes that make a hyphenated capitalised word a modifier (`Pro-hunt`).
+    is_word_prefix,
+    "word-prefixes.txt"
+);
+word_list!(
     /// Capitalised at a sentence start, these words begin a clause, not a name.
     starts_no_name,
     "no-name-openers.txt"
@@ -194,6 +199,7 @@ mod tests {
             include_str!("words/share-words.txt"),
             include_str!("words/share-openers.txt"),
             include_str!("words/number-words.txt"),
+            include_str!("words/word-prefixes.txt"),
         ];
         for f in files {
             for e in entries(f) {

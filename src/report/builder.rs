@@ -531,6 +531,9 @@ mod tests {
             quote("e", "Paul Boateng MP", "seven", [0.0, 1.0, 0.0]),
             quote("f", "Michael Howard", "eight", [0.0, 1.0, 0.0]),
             quote("f", "spokesman for Michael Howard", "nine", [0.0, 1.0, 0.0]),
+            quote("g", "Robert Kilroy-Silk", "ten", [0.0, 1.0, 0.0]),
+            quote("h", "Robert Kilroy Silk", "eleven", [0.0, 1.0, 0.0]),
+            quote("h", "Kilroy-Silk", "twelve", [0.0, 1.0, 0.0]),
         ]);
         let mut names: Vec<(&str, u64)> = r
             .actors
@@ -544,6 +547,7 @@ mod tests {
                 ("George Bush", 4),
                 ("Michael Howard", 1),
                 ("Paul Boateng", 1),
+                ("Robert Kilroy-Silk", 3),
                 ("Simon Hart", 1),
                 ("Stephen Pound", 2),
                 ("spokesman for Michael Howard", 1)

@@ -485,6 +485,7 @@ impl PartialReport {
             .into_iter()
             .map(|(key, t)| (key, (t.display(), t)))
             .collect();
+        merge_unhyphenated(&mut actors);
         merge_described_names(&mut actors);
         merge_surnames(&mut actors);
         let mut rows: Vec<(String, ActorReport)> = actors
@@ -529,6 +530,22 @@ fn add_tallies(into: &mut BTreeMap<String, Tally>, from: impl IntoIterator<Item 
             }
         }
     }
+}
+
+/// Merges a full name written without its hyphen ("robert kilroy silk") into the hyphenated
+/// spelling the input also has ("robert kilroy-silk"): one person, spelt two ways.
+fn merge_unhyphenated(actors: &mut BTreeMap<String, (String, Tally)>) {
+    let hyphenated: BTreeMap<String, &str> = actors
+        .keys()
+        .filter(|k| k.contains('-') && is_full_name(k))
+        .map(|k| (k.replace('-', " "), k.as_str()))
+        .collect();
+    let moves: Vec<(String, String)> = actors
+        .iter()
+        .filter(|(key, (_, t))| !key.contains('-') && t.fixed_name.is_none())
+        .filter_map(|(key, _)| Some((key.clone(), hyphenated.get(key)?.to_string())))
+        .collect();
+    join(actors, moves);
 }
 
 /// Merges each lone surname into the one full name that ends with it, when there is exactly

@@ -7,7 +7,7 @@ use super::*;
 use crate::QuoteKind;
 use proptest::prelude::*;
 
-const SPEAKERS: [&str; 12] = [
+const SPEAKERS: [&str; 14] = [
     "Vladimir Putin",
     "Putin",
     "Mr. Putin",
@@ -19,6 +19,8 @@ const SPEAKERS: [&str; 12] = [
     "Moscow",
     "Dmitry Peskov",
     "NATO",
+    "Ana Ruiz-Mata",
+    "Ana Ruiz Mata",
     "",
 ];
 const TEXTS: [&str; 4] = ["Never.", "We welcome it.", "Talks resume.", "Never."];
