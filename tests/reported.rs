@@ -167,3 +167,32 @@ fn a_subject_of_nouns_before_a_speaker_noun_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_document_is_no_person_quoted_before_it() {
+    let speaker_of = |b: &str, needle: &str| {
+        let q = extract(b)
+            .into_iter()
+            .find(|q| q.text.contains(needle))
+            .expect("the statement");
+        (q.speaker, q.speaker_kind)
+    };
+    let b = "Oxfam director Barbara Stocking said the G8 had failed the poor. \"We need change \
+             now,\" she said. The report says rich countries promised in 1970 to spend 0.7% of \
+             their income on aid.";
+    assert_eq!(
+        speaker_of(b, "rich countries promised"),
+        (Some("report".into()), Some(demarche::SpeakerKind::Document))
+    );
+    let b = "The committee chairman, Barry Sheerman, said the findings were stark. The report \
+             said the government should not be scared off investment.";
+    assert_eq!(
+        speaker_of(b, "scared off").1,
+        Some(demarche::SpeakerKind::Document)
+    );
+    // His own statement is still his.
+    assert_eq!(
+        speaker_of(b, "findings were stark").0.as_deref(),
+        Some("Barry Sheerman")
+    );
+}

@@ -109,10 +109,27 @@ pub(crate) fn attribute_with(
         // named nearby said it for them.
         let share = mention
             .is_some_and(|m| m.pronoun.is_none() && quote::is_share_phrase(m.span.text(body)));
+        // A document (`the report says`) is a source of its own, not whoever the ranker finds
+        // nearby; one a body issues in its own name (`the statement said`) may be that body's,
+        // never a person's; one whose author the phrase names (`Mr Crosby's statement`, `his
+        // letter`) is left to the ranker.
+        let document = mention
+            .filter(|m| {
+                m.name.is_none()
+                    && m.pronoun.is_none()
+                    && m.kind == ActorKind::Document
+                    && !names_its_author(m.span.text(body))
+            })
+            .map(|m| issued_document(m.span.text(body)));
         // The most probable candidate; without the rules' own, only one more likely than not.
         let best = cands
             .iter()
             .filter(|_| !share)
+            .filter(|c| match document {
+                _ if c.rule => true,
+                None => true,
+                Some(issued) => issued && resolver.entity(c.entity).kind != ActorKind::Person,
+            })
             .map(|c| (c, ranker.score(&c.row)))
             .enumerate()
             .max_by(|(i, (_, a)), (j, (_, b))| a.total_cmp(b).then(j.cmp(i)))
@@ -173,6 +190,24 @@ pub(crate) fn attribute_with(
         })
         .collect();
     quote::without_overlaps(quotes)
+}
+
+/// Whether a document phrase names whose it is: a possessive (`Mr Crosby's statement`, `his
+/// letter`).
+fn names_its_author(phrase: &str) -> bool {
+    phrase.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || matches!(w.as_str(), "his" | "her" | "their" | "its" | "my" | "our")
+    })
+}
+
+/// Whether a document phrase names a document a body issues in its own name.
+fn issued_document(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .any(|w| quote::words::is_issued_document(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// What sort of speaker an actor is: a document, one known only by a common noun (a role),

@@ -51,6 +51,11 @@ word_list!(
     "aside-openers.txt"
 );
 word_list!(
+    /// Documents a body issues in its own name (`the statement said`).
+    is_issued_document,
+    "issued-documents.txt"
+);
+word_list!(
     /// Prefixes that make a hyphenated capitalised word a modifier (`Pro-hunt`).
     is_word_prefix,
     "word-prefixes.txt"
@@ -200,6 +205,7 @@ mod tests {
             include_str!("words/share-openers.txt"),
             include_str!("words/number-words.txt"),
             include_str!("words/word-prefixes.txt"),
+            include_str!("words/issued-documents.txt"),
         ];
         for f in files {
             for e in entries(f) {
