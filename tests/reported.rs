@@ -196,3 +196,15 @@ fn a_document_is_no_person_quoted_before_it() {
         Some("Barry Sheerman")
     );
 }
+
+#[test]
+fn a_name_inside_the_statement_is_not_its_speaker() {
+    let b = "Labour strategists dismissed the claims. The book says the pair had mutual \
+             contempt for each other. It says Tony Blair felt by November 2003 he had lost \
+             voters' trust.";
+    let q = extract(b)
+        .into_iter()
+        .find(|q| q.text.contains("lost voters"))
+        .expect("the statement");
+    assert_eq!(q.speaker.as_deref(), Some("book"));
+}

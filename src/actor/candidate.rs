@@ -93,6 +93,13 @@ pub(super) fn candidates(
         phrase.is_some_and(|p| p.start <= x.span.start && x.span.end <= p.end)
             && ruled != Some(resolver.follow(x.entity))
     };
+    // A name inside the statement is what it speaks of, not who made it ("It says Tony Blair
+    // felt ...").
+    let in_statement = |x: &Sight| {
+        s.spans
+            .iter()
+            .any(|q| q.start <= x.span.start && x.span.end <= q.end)
+    };
     let p = s.place.paragraph;
     // Candidates in order of proposal: the rules' own first.
     let mut out: Vec<(usize, usize, bool)> = Vec::new(); // (entity, raw, rule)
@@ -135,7 +142,7 @@ pub(super) fn candidates(
     }
     let mut after: Vec<&Sight> = Vec::new();
     for sight in resolver.seen_after(anchor, p) {
-        if in_phrase(sight) {
+        if in_phrase(sight) || in_statement(sight) {
             continue;
         }
         let e = resolver.follow(sight.entity);
