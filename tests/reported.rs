@@ -208,3 +208,36 @@ fn a_name_inside_the_statement_is_not_its_speaker() {
         .expect("the statement");
     assert_eq!(q.speaker.as_deref(), Some("book"));
 }
+
+#[test]
+fn a_cue_after_a_quote_closed_with_a_comma_attributes_that_quote() {
+    let b = "Ohio Gov. John Kasich could \"do some kind of executive order or something,\" said \
+             Stephen Loomis, president of the Cleveland Police Patrolmen's Association.";
+    let qs = extract(b);
+    assert!(
+        qs.iter().all(|q| q.kind != QuoteKind::Indirect),
+        "the speaker phrase is no statement: {qs:?}"
+    );
+    let q = qs
+        .iter()
+        .find(|q| q.text.contains("executive order"))
+        .expect("the quote");
+    assert_eq!(q.speaker.as_deref(), Some("Stephen Loomis"));
+    let b = "Ms. Brainard is ''not a backslapper,'' said Mr. Sperling, but she has developed a \
+             reputation as a tough negotiator.";
+    assert!(reported(b).is_empty(), "{:?}", reported(b));
+    // A participle or `that` after the quote still reports a clause, and a quoted phrase
+    // without the comma may be part of the subject.
+    let b = "Dragan Horvat, a deputy, called the plan \"a loan with a leash\", claiming that \
+             Brussels was using money to dictate laws.";
+    assert_eq!(
+        reported(b),
+        vec![(
+            "Brussels was using money to dictate laws".into(),
+            Some("Dragan Horvat".into())
+        )]
+    );
+    let b = "Critics of the so-called \"Gang of Eight\" said the bill would fail.";
+    let texts: Vec<String> = reported(b).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(texts, ["the bill would fail"]);
+}

@@ -39,11 +39,16 @@ pub(super) fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option
 /// many verbs no cue list holds.
 pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> {
     if let Some(ci) = (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some()) {
-        // `X said "..."` or, after the fragment, `"...," said X`.
-        if let Some(m) = np_before(body, narrative, ci, 0)
-            .or_else(|| np_after(body, narrative, ci + 1))
-            .and_then(|r| mention_of(body, narrative, r))
-        {
+        // `X said "..."` or, after the fragment, `"...," said X` (also when the sentence
+        // opened with a subject of its own: `X could "...," said Y`).
+        let before = || np_before(body, narrative, ci, 0);
+        let after = || np_after(body, narrative, ci + 1);
+        let r = if super::reported::attributes_quote_before(body, narrative, ci) {
+            after().or_else(before)
+        } else {
+            before().or_else(after)
+        };
+        if let Some(m) = r.and_then(|r| mention_of(body, narrative, r)) {
             return Some((m, narrative[ci].span));
         }
     }

@@ -605,6 +605,11 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
     if narrative[ci].kind != TokenKind::Word || !may_attribute(narrative[ci].text(body)) {
         return None;
     }
+    // `... "do some kind of executive order," said Stephen Loomis, ...`: the cue attributes
+    // the quote before it, and what follows is that quote's speaker, not a clause.
+    if attributes_quote_before(body, narrative, ci) {
+        return None;
+    }
     // `X issued a strong warning that ...`: a speech noun; the sentence subject speaks.
     let speech_noun = is_speech_noun(narrative[ci].text(body))
         && narrative
@@ -803,6 +808,27 @@ fn owner_of(body: &str, narrative: &[Token], ci: usize) -> Option<Mention> {
     toks[end].span = Span::new(last.span.start, last.span.start + stem.len());
     let m = parse_mention(body, &toks)?;
     m.name.is_some().then_some(m)
+}
+
+/// Whether the cue at `ci` follows a quote closed with a comma (`,"` or `",`): an inverted
+/// attribution of that quote. A quoted phrase without the comma may be part of the subject
+/// (`the "Gang of Eight" said ...`), and a participle or a cue with `that` reports a clause
+/// of its own (`called the plan "a leash", claiming that ...`).
+pub(super) fn attributes_quote_before(body: &str, narrative: &[Token], ci: usize) -> bool {
+    if ci == 0
+        || lower(body, &narrative[ci]).ends_with("ing")
+        || narrative
+            .get(ci + 1)
+            .is_some_and(|t| lower(body, t) == "that")
+    {
+        return false;
+    }
+    let gap = quoted_gap(body, narrative, ci);
+    if !gap.is_empty() {
+        let inner = gap.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}']);
+        return inner.trim_end().ends_with(',');
+    }
+    is_punct(body, &narrative[ci - 1], &[","]) && !quoted_gap(body, narrative, ci - 1).is_empty()
 }
 
 /// The text left out of the narrative right before token `k` (a quoted fragment), trimmed.
