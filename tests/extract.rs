@@ -204,6 +204,13 @@ fn capitalised_fragments_a_speaker_applies_are_speech_titles_are_not() {
     assert_eq!(speaker_of(b, "Mister Nobody"), Some("Ana Ruiz".into()));
     let b = "Senator Ana Ruiz spoke on \"Face the Nation\" on Sunday.";
     assert!(extract(b).is_empty());
+    // A title closing the sentence keeps its full stop inside the marks.
+    let b = "\"She will lose,\" Senator Ana Ruiz said by telephone on NBC's \"Meet the Press.\"";
+    let texts: Vec<String> = extract(b).into_iter().map(|q| q.text).collect();
+    assert_eq!(texts, ["She will lose"]);
+    // A quote standing as its sentence after a colon is still speech.
+    let b = "Asked about the plan, Ana Ruiz said: \"Absolutely Not.\"";
+    assert_eq!(speaker_of(b, "Absolutely Not"), Some("Ana Ruiz".into()));
     let b = "Gangs grouped in an alliance called 'Viv Ansanm' hold the capital.";
     assert!(extract(b).is_empty());
 }

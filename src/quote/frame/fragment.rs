@@ -206,6 +206,37 @@ pub(super) fn looks_like_title(text: &str) -> bool {
             .all(is_capitalized)
 }
 
+/// [`looks_like_title`] for a fragment in the place of a title in the reporter's sentence
+/// (after `on`, `in`, `to` or a channel's possessive: `on NBC's "Meet the Press."`), where a
+/// full stop may close a title of two words or more. Elsewhere (`proclaimed a goal of "Peace
+/// Through Strength."`, `it was labeled "Mostly True."`) the strict test holds: a capitalised
+/// phrase a speaker applies is their words.
+pub(super) fn looks_like_title_fragment(body: &str, all: &[Token], r: &Region) -> bool {
+    let text = r.inner.text(body);
+    let before = all.partition_point(|t| t.span.end <= r.open.start);
+    let word = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|i| all.get(i))
+            .map(|t| lower(body, t).to_string())
+            .unwrap_or_default()
+    };
+    let preposition = |w: &str| matches!(w, "on" | "in" | "to" | "at" | "from");
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'');
+    let title_place = preposition(&word(before))
+        || (possessive(&word(before)) && preposition(&word(before.saturating_sub(1))));
+    match text.strip_suffix('.') {
+        Some(t)
+            if title_place
+                && t.split_whitespace().count() >= 2
+                && !t.ends_with('.')
+                && t.split_whitespace().any(|w| w.chars().count() > 3) =>
+        {
+            looks_like_title(t)
+        }
+        _ => looks_like_title(text),
+    }
+}
+
 /// A capitalised fragment that a speaker applies to something is their words, not a title:
 /// `called the pageant winner "Miss Piggy"`, `hailed Trump as "The Comeback Kid"`, `rated it
 /// "Mostly True"` (but not `on "The Apprentice"`).

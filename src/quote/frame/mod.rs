@@ -17,7 +17,10 @@ use super::{Form, Frame, Place, QuoteKind, Statement};
 use crate::text::Span;
 use crate::text::{self, Cover, Token, TokenKind};
 use direct::{lead_attribution, tail_attribution, that_clause};
-use fragment::{fragment_cue, looks_like_title, named_by_cue, owned_remarks, speaking_subject};
+use fragment::{
+    fragment_cue, looks_like_title, looks_like_title_fragment, named_by_cue, owned_remarks,
+    speaking_subject,
+};
 use reported::{may_attribute, reported};
 
 /// The statements of sentence `s`: `all` its tokens, `regs` its quoted regions and
@@ -203,7 +206,7 @@ fn read_frames(
         let before = body[s.start..r.open.start].trim_end().as_bytes();
         let so_called =
             before.len() >= 9 && before[before.len() - 9..].eq_ignore_ascii_case(b"so-called");
-        !so_called && (!looks_like_title(r.inner.text(body)) || named_by_cue(body, all, r))
+        !so_called && (!looks_like_title_fragment(body, all, r) || named_by_cue(body, all, r))
     });
     // A sentence with no quotation and no cue says nothing attributable.
     if regs.is_empty()
