@@ -1,7 +1,15 @@
 //! Reported speech without quotation marks, end to end on short passages the team wrote:
 //! which clause is the statement and who made it.
 
-use demarche::{extract, QuoteKind};
+use demarche::{extract, Quote, QuoteKind};
+
+/// The statement of `body` whose text holds `needle`.
+fn statement(body: &str, needle: &str) -> Quote {
+    extract(body)
+        .into_iter()
+        .find(|q| q.text.contains(needle))
+        .unwrap_or_else(|| panic!("no statement holding {needle:?}"))
+}
 
 /// The text and speaker of every reported statement.
 fn reported(body: &str) -> Vec<(String, Option<String>)> {
@@ -91,18 +99,12 @@ fn a_share_of_those_polled_speaks_and_is_no_actor() {
     // A named person just before does not take the share's statement.
     let b = "Charity chief Rosa Lind said pensions must rise. Among the over-65s, 70% said \
              they would vote in an immediate election.";
-    let q = extract(b)
-        .into_iter()
-        .find(|q| q.text.contains("immediate election"))
-        .expect("the share's statement");
+    let q = statement(b, "immediate election");
     assert_eq!(q.speaker.as_deref(), Some("70%"));
     // A hyphenated fraction opening the sentence is a share too, not a name.
     let b = "Charity chief Rosa Lind said pensions must rise. Three-quarters said the minister \
              was right to resign.";
-    let q = extract(b)
-        .into_iter()
-        .find(|q| q.text.contains("right to resign"))
-        .expect("the share's statement");
+    let q = statement(b, "right to resign");
     assert_eq!(
         (q.speaker.as_deref(), q.speaker_kind),
         (Some("Three-quarters"), Some(demarche::SpeakerKind::Role))
@@ -171,10 +173,7 @@ fn a_subject_of_nouns_before_a_speaker_noun_speaks() {
 #[test]
 fn a_document_is_no_person_quoted_before_it() {
     let speaker_of = |b: &str, needle: &str| {
-        let q = extract(b)
-            .into_iter()
-            .find(|q| q.text.contains(needle))
-            .expect("the statement");
+        let q = statement(b, needle);
         (q.speaker, q.speaker_kind)
     };
     let b = "Oxfam director Barbara Stocking said the G8 had failed the poor. \"We need change \
@@ -202,10 +201,7 @@ fn a_name_inside_the_statement_is_not_its_speaker() {
     let b = "Labour strategists dismissed the claims. The book says the pair had mutual \
              contempt for each other. It says Tony Blair felt by November 2003 he had lost \
              voters' trust.";
-    let q = extract(b)
-        .into_iter()
-        .find(|q| q.text.contains("lost voters"))
-        .expect("the statement");
+    let q = statement(b, "lost voters");
     assert_eq!(q.speaker.as_deref(), Some("book"));
 }
 
@@ -218,10 +214,7 @@ fn a_cue_after_a_quote_closed_with_a_comma_attributes_that_quote() {
         qs.iter().all(|q| q.kind != QuoteKind::Indirect),
         "the speaker phrase is no statement: {qs:?}"
     );
-    let q = qs
-        .iter()
-        .find(|q| q.text.contains("executive order"))
-        .expect("the quote");
+    let q = statement(b, "executive order");
     assert_eq!(q.speaker.as_deref(), Some("Stephen Loomis"));
     let b = "Ms. Brainard is ''not a backslapper,'' said Mr. Sperling, but she has developed a \
              reputation as a tough negotiator.";

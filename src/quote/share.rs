@@ -17,37 +17,33 @@ fn opens_share(l: &str) -> bool {
 
 /// A share word: what makes the phrase a share of a population.
 fn is_share(l: &str) -> bool {
-    is_share_noun(l)
-        || l.ends_with('%')
-        || l.ends_with("-thirds")
-        || l.ends_with("-quarters")
-        || l.ends_with("-fifths")
+    is_share_noun(l) || l.ends_with('%')
 }
 
-/// A number in digits or words, hyphenated ones included (`47`, `Twenty-four`, `six`).
+/// A number in digits or words (`47`, `six`).
 fn is_number(l: &str) -> bool {
-    l.starts_with(|c: char| c.is_ascii_digit()) || l.split('-').all(is_number_word)
+    l.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(l)
+}
+
+/// The lower-case words of a phrase, hyphenated ones read as their parts (`Twenty-four`,
+/// `three-quarters`).
+fn share_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    words
+        .flat_map(|w| w.split('-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether a speaker phrase is a share of the people polled (`Thirty per cent`, `Nearly half
 /// those polled`, `Six in 10`): such a speaker is no actor, even with a capital.
 pub(crate) fn is_share_phrase(text: &str) -> bool {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    reads_as_share(&words)
+    reads_as_share(&share_words(text.split_whitespace()))
 }
 
-/// Lower-case words that open with a number or a qualifier and hold a share word or `N in
-/// 10`; a hyphenated fraction is read as its parts (`three-quarters`).
+/// Words (as [`share_words`] gives them) that open with a number or a qualifier and hold a
+/// share word or `N in 10`.
 fn reads_as_share(words: &[String]) -> bool {
-    if words.iter().any(|w| w.contains('-')) {
-        let parts: Vec<String> = words
-            .iter()
-            .flat_map(|w| w.split('-'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect();
-        return reads_as_share(&parts);
-    }
     let in_ten = || {
         words
             .windows(3)
@@ -75,10 +71,7 @@ pub(crate) fn share_before(body: &str, toks: &[Token], ci: usize) -> Option<Ment
     if start >= ci {
         return None;
     }
-    let words: Vec<String> = toks[start..ci]
-        .iter()
-        .map(|t| lower(body, t).to_string())
-        .collect();
+    let words = share_words(toks[start..ci].iter().map(|t| t.text(body)));
     if !reads_as_share(&words) {
         return None;
     }

@@ -214,16 +214,16 @@ pub(super) fn looks_like_title(text: &str) -> bool {
 pub(super) fn looks_like_title_fragment(body: &str, all: &[Token], r: &Region) -> bool {
     let text = r.inner.text(body);
     let before = all.partition_point(|t| t.span.end <= r.open.start);
-    let word = |k: usize| {
-        k.checked_sub(1)
-            .and_then(|i| all.get(i))
-            .map(|t| lower(body, t).to_string())
-            .unwrap_or_default()
+    // The word ending `k` tokens before the mark.
+    let word_is = |k: usize, test: &dyn Fn(&str) -> bool| {
+        before
+            .checked_sub(k)
+            .is_some_and(|i| test(&lower(body, &all[i])))
     };
     let preposition = |w: &str| matches!(w, "on" | "in" | "to" | "at" | "from");
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'');
-    let title_place = preposition(&word(before))
-        || (possessive(&word(before)) && preposition(&word(before.saturating_sub(1))));
+    let title_place =
+        word_is(1, &preposition) || (word_is(1, &possessive) && word_is(2, &preposition));
     match text.strip_suffix('.') {
         Some(t)
             if title_place
