@@ -945,3 +945,22 @@ fn an_unnamed_speaker_after_the_cue_keeps_its_descriptors() {
     let b = "Mayor Tomas Ekberg said the deal would hurt farmers.";
     assert_eq!(speaker_of(b, "hurt farmers"), Some("Tomas Ekberg".into()));
 }
+
+#[test]
+fn whom_a_speaker_tells_is_not_the_speaker() {
+    let b = "Hours later, Mayor Ilse Brandt answered her critics, telling Radio Nord, \
+             \u{201c}The harbour stays open. Nobody closes it on my watch.\u{201d}";
+    assert_eq!(
+        speaker_of(b, "harbour stays open"),
+        Some("Ilse Brandt".into())
+    );
+    let b = "The minister defended the accord on Tuesday, telling Radio Nord: \
+             \u{201c}This is the best we could get.\u{201d}";
+    assert_eq!(speaker_of(b, "best we could get"), Some("minister".into()));
+}
+
+#[test]
+fn a_time_phrase_before_the_subject_is_no_speaker() {
+    let b = "Two days later, the ministry said the talks would \"resume in kind\".";
+    assert_eq!(speaker_of(b, "resume in kind"), Some("ministry".into()));
+}

@@ -128,7 +128,7 @@ pub(super) fn candidates(
     // The nearest sighting of each actor before the anchor, and after it in the paragraph.
     let mut before: Vec<&Sight> = Vec::new();
     for sight in resolver.seen_before(anchor, p.saturating_sub(2)) {
-        if in_phrase(sight) {
+        if in_phrase(sight) || sight.addressee {
             continue;
         }
         let e = resolver.follow(sight.entity);
@@ -142,7 +142,7 @@ pub(super) fn candidates(
     }
     let mut after: Vec<&Sight> = Vec::new();
     for sight in resolver.seen_after(anchor, p) {
-        if in_phrase(sight) || in_statement(sight) {
+        if in_phrase(sight) || in_statement(sight) || sight.addressee {
             continue;
         }
         let e = resolver.follow(sight.entity);

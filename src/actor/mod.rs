@@ -59,6 +59,9 @@ pub(crate) fn attribute_with(
         } else if let Some(i) = resolver.observe(&n.mention, n.salient, n.place) {
             resolver.note_affiliation(i, n.mention.span.text(body));
         }
+        if told(body, n.mention.span) {
+            resolver.mark_addressee(n.mention.span);
+        }
     }
     let mut history = History::default();
     // The last speaker and the paragraph of its last statement.
@@ -190,6 +193,18 @@ pub(crate) fn attribute_with(
         })
         .collect();
     quote::without_overlaps(quotes)
+}
+
+/// Whether the mention at `span` is whom a verb of telling addresses (`told Reuters`,
+/// `telling reporters`).
+fn told(body: &str, span: Span) -> bool {
+    let mut before = body[..span.start].split_whitespace().rev();
+    let word = match before.next() {
+        Some(w) if matches!(w, "the" | "a" | "an") => before.next(),
+        w => w,
+    };
+    word.and_then(quote::cue::lookup)
+        .is_some_and(|(_, base)| base == "tell")
 }
 
 /// Whether a document phrase names whose it is: a possessive (`Mr Crosby's statement`, `his

@@ -33,6 +33,8 @@ pub(crate) struct Sight {
     pub place: Place,
     /// The mention's span.
     pub span: Span,
+    /// Whom someone tells (`telling Reuters`): the listener, never the speaker.
+    pub addressee: bool,
 }
 
 /// Whether a pronoun may stand for an actor, and whether its gender is known to match.
@@ -181,8 +183,19 @@ impl Resolver {
             salient,
             place,
             span,
+            addressee: false,
         };
         self.sightings.insert((pos, order), sight);
+    }
+
+    /// Marks the sightings at `span` as whom someone tells (see [`Sight::addressee`]).
+    pub(crate) fn mark_addressee(&mut self, span: Span) {
+        let here = self
+            .sightings
+            .range_mut((span.start, 0)..=(span.start, u32::MAX));
+        for (_, s) in here {
+            s.addressee = true;
+        }
     }
 
     /// The actor the rules give a speaker mention at its place: a name registers it; a

@@ -804,6 +804,20 @@ pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usi
                 Some((a + comma + 1, b + comma + 1))
             });
     }
+    // `Hours later, Trump returned ...`, `Two days ago, the ministry said ...`: a time
+    // phrase before the subject.
+    let time_phrase = (1..toks.len().min(5)).find(|&i| {
+        matches!(&*lower(body, &toks[i]), "later" | "earlier" | "ago")
+            && toks.get(i + 1).is_some_and(|c| is_punct(body, c, &[","]))
+    });
+    if let Some(i) = time_phrase {
+        let next = toks.get(i + 2)?;
+        if matches!(&*lower(body, next), "he" | "she" | "it" | "they" | "we") {
+            return Some((i + 2, i + 3));
+        }
+        let (a, b) = subject_np(body, &toks[i + 2..])?;
+        return Some((a + i + 2, b + i + 2));
+    }
     subject_np(body, toks)
 }
 

@@ -2,7 +2,7 @@
 //! X, "..."`), a tail after it (`"...," X said`, `"..." — X`), and reported speech that a
 //! tail goes on with (`"...," Peskov said, but added that ...`).
 
-use super::super::cue::CueClass;
+use super::super::cue::{lookup, CueClass};
 use super::super::mention::Mention;
 use super::super::phrase::{
     mention_of, np_after, np_after_described, np_before, sentence_subject, with_noun_tail,
@@ -40,14 +40,21 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
                     return Some((m, lead[ci].span));
                 }
             }
-            // `said Putin:` / post-posed in the lead.
-            if let Some(r) = np_after_described(body, lead, ci + 1) {
-                if let Some(m) = mention_of(body, lead, r) {
-                    return Some((m, lead[ci].span));
+            // `said Putin:` / post-posed in the lead. After `told` or a participle the noun
+            // phrase is whom the speaker addresses (`..., telling Reuters, "..."`): English
+            // inverts a speaker only after a plain verb of saying.
+            let cue = lower(body, &lead[ci]);
+            let participle = cue.ends_with("ing") && ci > 0;
+            let addressee = participle || lookup(&cue).is_some_and(|(_, base)| base == "tell");
+            if !addressee {
+                if let Some(r) = np_after_described(body, lead, ci + 1) {
+                    if let Some(m) = mention_of(body, lead, r) {
+                        return Some((m, lead[ci].span));
+                    }
                 }
             }
             // `Trump attacked Clinton ..., saying, "..."`: the sentence's subject speaks.
-            if lower(body, &lead[ci]).ends_with("ing") && ci > 0 {
+            if participle {
                 if let Some(r) = sentence_subject(body, &lead[..ci]) {
                     if let Some(m) = mention_of(body, lead, r) {
                         return Some((m, lead[ci].span));
