@@ -964,3 +964,18 @@ fn a_time_phrase_before_the_subject_is_no_speaker() {
     let b = "Two days later, the ministry said the talks would \"resume in kind\".";
     assert_eq!(speaker_of(b, "resume in kind"), Some("ministry".into()));
 }
+
+#[test]
+fn a_person_of_a_body_is_the_person() {
+    let b = "\u{201c}Prices will rise,\u{201d} said Mary Okafor of the Lagos Chamber of Commerce.";
+    assert_eq!(
+        speaker_of(b, "Prices will rise"),
+        Some("Mary Okafor".into())
+    );
+    // A body's own `of` stays in its name.
+    let b = "\u{201c}Prices will rise,\u{201d} said the Bank of England.";
+    assert_eq!(
+        speaker_of(b, "Prices will rise"),
+        Some("Bank of England".into())
+    );
+}

@@ -356,7 +356,17 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         // `the Chinese Embassy in La Paz`: a place after a body's last word says where it is.
         let prev_org = words::is_org_word_exact(&prev.to_lowercase());
         let body_in_place = matches!(l.as_str(), "in" | "at") && prev_org;
-        let role_before = !is_capitalized(prev) || (titled && !prev_org) || body_in_place;
+        // `Cara Diemont of IT firm Dimension Data`, `Ana Ruiz at Goldman Sachs`: a person's
+        // full name before the preposition is the name, and what follows is where they work.
+        let person_before = matches!(l.as_str(), "of" | "at" | "from")
+            && (2..=3).contains(&i)
+            && rest[..i].iter().all(|w| {
+                let wl = w.to_lowercase();
+                is_capitalized(w) && !is_title(&wl) && !is_org_word(&wl)
+            })
+            && gender_of_given(rest[0]) != Gender::Unknown;
+        let role_before =
+            !is_capitalized(prev) || (titled && !prev_org) || body_in_place || person_before;
         (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
             .then_some(i)
     });
