@@ -979,3 +979,16 @@ fn a_person_of_a_body_is_the_person() {
         Some("Bank of England".into())
     );
 }
+
+#[test]
+fn states_after_a_region_or_a_number_is_a_noun() {
+    for b in [
+        "Democrats hope Western states will swing their way.",
+        "Twenty-seven states, led by West Virginia, sued the agency.",
+        "Sanders has won caucus states by wide margins.",
+    ] {
+        assert!(run(b).is_empty(), "{b}: {:?}", run(b));
+    }
+    let b = "The rule states that the government can borrow only to invest.";
+    assert_eq!(speaker_of(b, "borrow only"), Some("rule".into()));
+}

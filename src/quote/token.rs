@@ -3,6 +3,7 @@
 //! determiners).
 
 use super::cue::{self, CueClass};
+use super::words;
 use crate::text::{Token, TokenKind};
 
 /// The token lower-cased, without allocating for short words.
@@ -112,7 +113,28 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
             return None;
         }
     }
+    if lower(body, &toks[i]) == "states" && i > 0 && plural_states(body, &toks[i - 1]) {
+        return None;
+    }
     (!noun).then_some(class)
+}
+
+/// Whether `states` after `prev` is the plural noun: after a number, a quantifier, a region
+/// or a side (`both states`, `Western states`, `Arab states`, `Rust Belt states`, `swing
+/// states`). After anything else it is the verb (`it states`, `Byrne states`, `the rule
+/// states`).
+fn plural_states(body: &str, prev: &Token) -> bool {
+    if prev.kind != TokenKind::Word {
+        return false;
+    }
+    let lowered = lower(body, prev);
+    let l: &str = &lowered;
+    l.split('-')
+        .all(|p| words::is_number_word(p) || p.chars().all(|c| c.is_ascii_digit()))
+        || l.ends_with("ern")
+        || words::is_region_word(l)
+        || crate::gazetteer::find(prev.text(body))
+            .is_some_and(|(_, how)| how == crate::gazetteer::Naming::Demonym)
 }
 
 /// A subject pronoun (lowercased).

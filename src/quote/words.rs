@@ -111,6 +111,11 @@ word_list!(
     "share-openers.txt"
 );
 word_list!(
+    /// Capitalised words before `states` that make it a noun (`Western states`).
+    is_region_word,
+    "region-words.txt"
+);
+word_list!(
     /// Numbers in words (`twenty`); hyphenated ones are read part by part.
     is_number_word,
     "number-words.txt"
@@ -206,6 +211,7 @@ mod tests {
             include_str!("words/number-words.txt"),
             include_str!("words/word-prefixes.txt"),
             include_str!("words/issued-documents.txt"),
+            include_str!("words/region-words.txt"),
         ];
         for f in files {
             for e in entries(f) {
