@@ -992,3 +992,14 @@ fn states_after_a_region_or_a_number_is_a_noun() {
     let b = "The rule states that the government can borrow only to invest.";
     assert_eq!(speaker_of(b, "borrow only"), Some("rule".into()));
 }
+
+#[test]
+fn maintaining_a_lead_is_no_statement() {
+    let b = "Senator Ana Ruiz maintained her double-digit lead over the governor.";
+    assert!(run(b).is_empty(), "{:?}", run(b));
+    let b = "Senator Ana Ruiz maintained that the tariff would be lifted by June.";
+    assert_eq!(
+        speaker_of(b, "tariff would be lifted"),
+        Some("Ana Ruiz".into())
+    );
+}

@@ -41,7 +41,7 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("reiterate", CueClass::Say, &[]),
     ("assert", CueClass::Say, &[]),
     ("contend", CueClass::Say, &[]),
-    ("maintain", CueClass::Say, &[]),
+    ("maintain", CueClass::That, &[]),
     ("concede", CueClass::Say, &[]),
     ("predict", CueClass::Say, &[]),
     ("suggest", CueClass::Say, &[]),
