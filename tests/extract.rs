@@ -1003,3 +1003,11 @@ fn maintaining_a_lead_is_no_statement() {
         Some("Ana Ruiz".into())
     );
 }
+
+#[test]
+fn asking_about_a_matter_is_no_statement() {
+    let b = "Nobody asked about the refugee quota.";
+    assert!(run(b).is_empty(), "{:?}", run(b));
+    let b = "The minister asked Tehran to restore access for the inspectors.";
+    assert_eq!(speaker_of(b, "Tehran to restore"), Some("minister".into()));
+}

@@ -569,6 +569,8 @@ fn is_act(body: &str, narrative: &[Token], ci: usize) -> bool {
     let next = narrative.get(ci + 1).map(|t| lower(body, t));
     match next.as_deref() {
         None | Some("that") => false,
+        // `asked about the rhetoric`: a question on a subject, not a request or a statement.
+        Some("about") if base == "ask" => false,
         Some(w) if base == "call" => matches!(w, "on" | "upon" | "for"),
         Some(w) if base == "warn" => matches!(w, "of" | "against" | "about"),
         Some(w) => !matches!(w, "," | "." | ";" | ":"),
