@@ -1011,3 +1011,20 @@ fn asking_about_a_matter_is_no_statement() {
     let b = "The minister asked Tehran to restore access for the inspectors.";
     assert_eq!(speaker_of(b, "Tehran to restore"), Some("minister".into()));
 }
+
+#[test]
+fn a_month_after_a_given_name_is_a_surname() {
+    let b = "Shadow home secretary Theresa May said the law would be reformed.";
+    assert_eq!(
+        speaker_of(b, "law would be reformed"),
+        Some("Theresa May".into())
+    );
+    let b = "\u{201c}We will reform it,\u{201d} said Christine May.";
+    assert_eq!(speaker_of(b, "reform it"), Some("Christine May".into()));
+    // The month and the modal stay out of names elsewhere.
+    let b = "In May Tony Blair said the law would be reformed.";
+    assert_eq!(
+        speaker_of(b, "law would be reformed"),
+        Some("Tony Blair".into())
+    );
+}

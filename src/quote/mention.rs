@@ -64,6 +64,14 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     words::is_function_word(word)
 }
 
+/// Whether `words[i]`, a month that is also a surname (`Theresa May`, `Christine May`),
+/// follows a given name and so is a name's word.
+pub(crate) fn surname_after_given(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "May" | "March" | "April" | "June" | "August")
+        && i > 0
+        && gender_of_given(words[i - 1]) != Gender::Unknown
+}
+
 /// Is this (lower-cased) word a title, office or role noun?
 pub(crate) fn is_title(lower: &str) -> bool {
     let plain = |w: &str| {
@@ -485,7 +493,11 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             && !(i + 1 == rest.len() && gazetteer::is_place(rest[i]));
         // A sentence adverb opening the part is not the name's ("Now Bloomberg").
         let adverb = i == 1 && words::is_sentence_adverb(w);
-        if (is_capitalized(w) && !is_title(&l) && !is_function_word(w) && !body_word && !adverb)
+        if (is_capitalized(w)
+            && !is_title(&l)
+            && (!is_function_word(w) || surname_after_given(rest, i - 1))
+            && !body_word
+            && !adverb)
             || (particle && i < rest.len())
         {
             i -= 1;

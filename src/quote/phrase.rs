@@ -50,7 +50,15 @@ pub(crate) fn np_before(
             k = open;
         }
     }
-    while k > floor && toks[k - 1].kind == TokenKind::Word && is_adverbial(toks[k - 1].text(body)) {
+    while k > floor
+        && toks[k - 1].kind == TokenKind::Word
+        && is_adverbial(toks[k - 1].text(body))
+        && !(k - 1 > floor
+            && super::mention::surname_after_given(
+                &[toks[k - 2].text(body), toks[k - 1].text(body)],
+                1,
+            ))
+    {
         k -= 1;
     }
     // A relative pronoun speaks for its antecedent: `Obama, who denounced the attack`.
@@ -619,6 +627,8 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
                 && name_next
         } else if is_capitalized(tx) {
             !(seen_head && is_adverbial(tx))
+                || (k > start
+                    && super::mention::surname_after_given(&[toks[k - 1].text(body), tx], 1))
         } else if seen_head && is_particle(&tl) {
             // `said the deputy prime minister, Hermenegildo Pereira da Silva`.
             toks.get(k + 1)
