@@ -1028,3 +1028,18 @@ fn a_month_after_a_given_name_is_a_surname() {
         Some("Tony Blair".into())
     );
 }
+
+#[test]
+fn a_common_word_opening_a_headline_is_no_speaker() {
+    for title in [
+        "Student 'fee factor' played down",
+        "Drink remark 'acts as diversion'",
+        "Parties warned over 'grey vote'",
+    ] {
+        let b = format!("{title}\n\nThe minister spoke to reporters on Monday.\n");
+        let named: Vec<_> = run(&b).into_iter().filter_map(|q| q.1).collect();
+        assert!(named.is_empty(), "{title}: {named:?}");
+    }
+    let b = "Blair says Iraq war was 'right'\n\nThe minister spoke to reporters on Monday.\n";
+    assert_eq!(speaker_of(b, "right"), Some("Blair".into()));
+}

@@ -68,7 +68,12 @@ pub(crate) fn find(body: &str) -> Extraction {
             });
             speaking = Some(mention);
         }
-        let read = read_paragraph(body, *para, place, &regions, &mut named);
+        let mut read = read_paragraph(body, *para, place, &regions, &mut named);
+        if pi == 0 && is_headline(body, *para) {
+            for st in read.iter_mut().flat_map(|r| &mut r.1) {
+                unnamed_in_headline(body, st);
+            }
+        }
         sentence = place.sentence + read.len();
         // A headline giving a claim to its speaker (`Lavrov: West is pushing Kyiv to war`)
         // is that speaker's statement, and only that.
@@ -132,6 +137,46 @@ pub(crate) fn find(body: &str) -> Extraction {
         statements.extend(run.map(|r| turn_statement(mention, r, place)));
     }
     Extraction { statements, named }
+}
+
+/// Whether a first paragraph is a headline: short and without the full stop of a sentence.
+fn is_headline(body: &str, para: Span) -> bool {
+    let text = para.text(body).trim_end();
+    let closed = text
+        .trim_end_matches(['"', '\'', '\u{2019}', '\u{201d}'])
+        .ends_with(['.', '!', '?']);
+    !closed && text.split_whitespace().count() <= 14
+}
+
+/// In a headline a past form is passive (`Parties warned over 'grey vote'`, `Concerns raised
+/// over ...`) and a word before a noun names nobody (`Drink remark 'acts as diversion'`): a
+/// one-word speaker there that nothing shows to be a name (no given name, no place or body
+/// the gazetteer knows, no acronym) speaks only with an active verb (`Blair says`).
+fn unnamed_in_headline(body: &str, st: &mut Statement) {
+    let Frame::Said {
+        mention,
+        cue: Some(cue),
+        ..
+    } = &st.frame
+    else {
+        return;
+    };
+    let Some(name) = mention.name.as_deref().filter(|n| !n.contains(' ')) else {
+        return;
+    };
+    // `Greens demand`, `Carson attacking critics`: a plural subject takes the bare form, and
+    // a participle is active.
+    let cue = cue.text(body);
+    let active = cue == ":"
+        || cue.ends_with("ing")
+        || (!cue.ends_with("ed") && (cue.ends_with('s') || name.ends_with('s')));
+    let known = !mention.titles.is_empty()
+        || super::mention::gender_of_given(name) != Gender::Unknown
+        || crate::gazetteer::find(name).is_some()
+        || name.chars().all(|c| !c.is_lowercase());
+    if !active && !known {
+        st.frame = Frame::InheritInParagraph;
+    }
 }
 
 /// Words of a transcript turn, said by the turn's speaker.
