@@ -69,7 +69,7 @@ pub(crate) fn find(body: &str) -> Extraction {
             speaking = Some(mention);
         }
         let mut read = read_paragraph(body, *para, place, &regions, &mut named);
-        if pi == 0 && is_headline(body, *para) {
+        if pi == 0 && paragraphs.len() > 1 && is_headline(body, *para) {
             for st in read.iter_mut().flat_map(|r| &mut r.1) {
                 unnamed_in_headline(body, st);
             }
@@ -139,7 +139,8 @@ pub(crate) fn find(body: &str) -> Extraction {
     Extraction { statements, named }
 }
 
-/// Whether a first paragraph is a headline: short and without the full stop of a sentence.
+/// Whether a first paragraph, with more after it, is a headline: short and without the full
+/// stop of a sentence.
 fn is_headline(body: &str, para: Span) -> bool {
     let text = para.text(body).trim_end();
     let closed = text
@@ -166,10 +167,13 @@ fn unnamed_in_headline(body: &str, st: &mut Statement) {
     };
     // `Greens demand`, `Carson attacking critics`: a plural subject takes the bare form, and
     // a participle is active.
+    // `Putin said`: an irregular past is active too.
     let cue = cue.text(body);
+    let irregular =
+        super::cue::lookup(cue).is_some_and(|(_, base)| !cue.eq_ignore_ascii_case(base));
     let active = cue == ":"
         || cue.ends_with("ing")
-        || (!cue.ends_with("ed") && (cue.ends_with('s') || name.ends_with('s')));
+        || (!cue.ends_with("ed") && (cue.ends_with('s') || name.ends_with('s') || irregular));
     let known = !mention.titles.is_empty()
         || super::mention::gender_of_given(name) != Gender::Unknown
         || crate::gazetteer::find(name).is_some()
