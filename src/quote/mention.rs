@@ -64,12 +64,11 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     words::is_function_word(word)
 }
 
-/// Whether `words[i]`, a month that is also a surname (`Theresa May`, `Christine May`),
-/// follows a given name and so is a name's word.
-pub(crate) fn surname_after_given(words: &[&str], i: usize) -> bool {
-    matches!(words[i], "May" | "March" | "April" | "June" | "August")
-        && i > 0
-        && gender_of_given(words[i - 1]) != Gender::Unknown
+/// Whether `word`, a month that is also a surname (`Theresa May`, `Christine May`), follows
+/// the given name `prev` and so is a name's word.
+pub(crate) fn surname_after_given(prev: &str, word: &str) -> bool {
+    matches!(word, "May" | "March" | "April" | "June" | "August")
+        && gender_of_given(prev) != Gender::Unknown
 }
 
 /// Is this (lower-cased) word a title, office or role noun?
@@ -495,7 +494,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         let adverb = i == 1 && words::is_sentence_adverb(w);
         if (is_capitalized(w)
             && !is_title(&l)
-            && (!is_function_word(w) || surname_after_given(rest, i - 1))
+            && (!is_function_word(w) || (i >= 2 && surname_after_given(rest[i - 2], w)))
             && !body_word
             && !adverb)
             || (particle && i < rest.len())

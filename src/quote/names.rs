@@ -54,7 +54,7 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                     && toks[j - 1].span.end == t.span.start
                     && toks[j - 1].text(body).len() <= 3);
             let surname =
-                j > start && super::mention::surname_after_given(&[toks[j - 1].text(body), tw], 1);
+                j > start && super::mention::surname_after_given(toks[j - 1].text(body), tw);
             if !ok || (j > start && is_function_word(tw) && !office_of && !particle && !surname) {
                 break;
             }

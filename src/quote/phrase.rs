@@ -54,10 +54,7 @@ pub(crate) fn np_before(
         && toks[k - 1].kind == TokenKind::Word
         && is_adverbial(toks[k - 1].text(body))
         && !(k - 1 > floor
-            && super::mention::surname_after_given(
-                &[toks[k - 2].text(body), toks[k - 1].text(body)],
-                1,
-            ))
+            && super::mention::surname_after_given(toks[k - 2].text(body), toks[k - 1].text(body)))
     {
         k -= 1;
     }
@@ -627,8 +624,7 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
                 && name_next
         } else if is_capitalized(tx) {
             !(seen_head && is_adverbial(tx))
-                || (k > start
-                    && super::mention::surname_after_given(&[toks[k - 1].text(body), tx], 1))
+                || (k > start && super::mention::surname_after_given(toks[k - 1].text(body), tx))
         } else if seen_head && is_particle(&tl) {
             // `said the deputy prime minister, Hermenegildo Pereira da Silva`.
             toks.get(k + 1)
