@@ -200,7 +200,7 @@ pub(crate) fn attribute_with(
 fn told(body: &str, span: Span) -> bool {
     let mut before = body[..span.start].split_whitespace().rev();
     let word = match before.next() {
-        Some(w) if matches!(w, "the" | "a" | "an") => before.next(),
+        Some("the" | "a" | "an") => before.next(),
         w => w,
     };
     word.and_then(quote::cue::lookup)
