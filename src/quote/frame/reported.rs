@@ -106,6 +106,15 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
     let commas: Vec<usize> = (2..n)
         .filter(|&i| is_punct(body, &narrative[i], &[","]))
         .collect();
+    // `Two days later, the ministry said ...`, `A week ago, ...`: a time phrase is fronted too.
+    let opener = opener
+        || commas.first().is_some_and(|&c| {
+            c <= 5
+                && matches!(
+                    &*lower(body, &narrative[c - 1]),
+                    "later" | "earlier" | "ago"
+                )
+        });
     for &comma in &commas {
         // `In a statement, the ministry said ...`: the comma closing a fronted phrase parts
         // no clause from its attribution; a later one may (`In all, though, the justices are
