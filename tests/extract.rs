@@ -1044,3 +1044,23 @@ fn a_common_word_opening_a_headline_is_no_speaker() {
     let b = "Blair says Iraq war was 'right'\n\nThe minister spoke to reporters on Monday.\n";
     assert_eq!(speaker_of(b, "right"), Some("Blair".into()));
 }
+
+#[test]
+fn a_name_before_of_a_body_is_the_person_without_a_known_given_name() {
+    let b = "\u{201c}Prices will rise,\u{201d} said Kwabena Asante of the Ghana Cocoa Board.";
+    assert_eq!(
+        speaker_of(b, "Prices will rise"),
+        Some("Kwabena Asante".into())
+    );
+    let b = "\u{201c}Prices will rise,\u{201d} says Kwabena Asante of IT firm Dimension Data.";
+    assert_eq!(
+        speaker_of(b, "Prices will rise"),
+        Some("Kwabena Asante".into())
+    );
+    // A body's name with `of` and no article stays whole.
+    let b = "\u{201c}Stop the drilling,\u{201d} said the Gulf of Paria Civic Coalition.";
+    assert_eq!(
+        speaker_of(b, "Stop the drilling"),
+        Some("Gulf of Paria Civic Coalition".into())
+    );
+}

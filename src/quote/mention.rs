@@ -364,14 +364,24 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         let prev_org = words::is_org_word_exact(&prev.to_lowercase());
         let body_in_place = matches!(l.as_str(), "in" | "at") && prev_org;
         // `Cara Diemont of IT firm Dimension Data`, `Ana Ruiz at Goldman Sachs`: a person's
-        // full name before the preposition is the name, and what follows is where they work.
+        // full name before the preposition is the name, and what follows is where they work,
+        // when the name opens with a given name or what follows is a body with an article or
+        // a lower-case word for one (`Friends of the Earth` stays whole).
         let person_before = matches!(l.as_str(), "of" | "at" | "from")
             && (2..=3).contains(&i)
             && rest[..i].iter().all(|w| {
                 let wl = w.to_lowercase();
                 is_capitalized(w) && !is_title(&wl) && !is_org_word(&wl)
             })
-            && gender_of_given(rest[0]) != Gender::Unknown;
+            && !matches!(rest[0], "The" | "A" | "An")
+            && (gender_of_given(rest[0]) != Gender::Unknown || {
+                // `of the Eurasia Group`, `of IT firm Dimension Data`; not `of Paria Civic
+                // Coalition`, one body's name.
+                let after = &rest[i + 1..];
+                let org = |w: &&str| is_org_word(&w.to_lowercase());
+                (after.first() == Some(&"the") && after.iter().any(org))
+                    || after.iter().any(|w| !is_capitalized(w) && org(w))
+            });
         let role_before =
             !is_capitalized(prev) || (titled && !prev_org) || body_in_place || person_before;
         (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
