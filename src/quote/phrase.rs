@@ -794,6 +794,15 @@ pub(crate) fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> O
 pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
     let first = toks.first()?;
     let fl = lower(body, first);
+    // The subject opening at token `k`: a pronoun, or a noun phrase.
+    let subject_at = |k: usize| {
+        let next = toks.get(k)?;
+        if matches!(&*lower(body, next), "he" | "she" | "it" | "they" | "we") {
+            return Some((k, k + 1));
+        }
+        let (a, b) = subject_np(body, &toks[k..])?;
+        Some((a + k, b + k))
+    };
     // `Claiming the criticism is unfair, Trump told Fox ...`: a participle phrase.
     let participle = fl.ends_with("ing") && cue::lookup(&fl).is_some();
     if first.kind == TokenKind::Word && (opens_fronted_phrase(&fl) || participle) {
@@ -801,30 +810,23 @@ pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usi
         // late-afternoon meeting, the Security Council issued ...`).
         return (1..toks.len().min(24))
             .filter(|&i| is_punct(body, &toks[i], &[","]))
-            .find_map(|comma| {
-                let next = toks.get(comma + 1)?;
-                if matches!(&*lower(body, next), "he" | "she" | "it" | "they" | "we") {
-                    return Some((comma + 1, comma + 2));
-                }
-                let (a, b) = subject_np(body, &toks[comma + 1..])?;
-                Some((a + comma + 1, b + comma + 1))
-            });
+            .find_map(|comma| subject_at(comma + 1));
     }
-    // `Hours later, Trump returned ...`, `Two days ago, the ministry said ...`: a time
-    // phrase before the subject.
-    let time_phrase = (1..toks.len().min(5)).find(|&i| {
-        matches!(&*lower(body, &toks[i]), "later" | "earlier" | "ago")
-            && toks.get(i + 1).is_some_and(|c| is_punct(body, c, &[","]))
-    });
-    if let Some(i) = time_phrase {
-        let next = toks.get(i + 2)?;
-        if matches!(&*lower(body, next), "he" | "she" | "it" | "they" | "we") {
-            return Some((i + 2, i + 3));
-        }
-        let (a, b) = subject_np(body, &toks[i + 2..])?;
-        return Some((a + i + 2, b + i + 2));
+    if let Some(comma) = time_phrase_comma(body, toks) {
+        return subject_at(comma + 1);
     }
     subject_np(body, toks)
+}
+
+/// The comma closing a time phrase that opens a sentence (`Hours later, Trump returned ...`,
+/// `Two days ago, the ministry said ...`), if one does.
+pub(crate) fn time_phrase_comma(body: &str, toks: &[Token]) -> Option<usize> {
+    (1..toks.len().min(5))
+        .find(|&i| {
+            matches!(&*lower(body, &toks[i]), "later" | "earlier" | "ago")
+                && toks.get(i + 1).is_some_and(|c| is_punct(body, c, &[","]))
+        })
+        .map(|i| i + 1)
 }
 
 /// The subject noun phrase at the start of a sentence, with its appositions:

@@ -4,7 +4,7 @@
 
 use super::mention::{ActorKind, Gender, Mention};
 use super::token::{is_punct, lower};
-use super::words::{is_number_word, is_share_noun, opens_share_phrase};
+use super::words::{is_number, is_share_noun, opens_share_phrase};
 use crate::text::{Span, Token, TokenKind};
 
 /// The longest share phrase read before a cue.
@@ -18,11 +18,6 @@ fn opens_share(l: &str) -> bool {
 /// A share word: what makes the phrase a share of a population.
 fn is_share(l: &str) -> bool {
     is_share_noun(l) || l.ends_with('%')
-}
-
-/// A number in digits or words (`47`, `six`).
-fn is_number(l: &str) -> bool {
-    l.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(l)
 }
 
 /// The lower-case words of a phrase, hyphenated ones read as their parts (`Twenty-four`,

@@ -88,7 +88,8 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     };
     // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
     // pronoun or an auxiliary (`we state`, `will report`).
-    if cue::mostly_noun(&lower(body, &toks[i])) {
+    let word = lower(body, &toks[i]);
+    if cue::mostly_noun(&word) {
         let verb = i > 0
             && matches!(
                 &*lower(body, &toks[i - 1]),
@@ -113,7 +114,7 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
             return None;
         }
     }
-    if lower(body, &toks[i]) == "states" && i > 0 && plural_states(body, &toks[i - 1]) {
+    if &*word == "states" && i > 0 && plural_states(body, &toks[i - 1]) {
         return None;
     }
     (!noun).then_some(class)
@@ -129,8 +130,7 @@ fn plural_states(body: &str, prev: &Token) -> bool {
     }
     let lowered = lower(body, prev);
     let l: &str = &lowered;
-    l.split('-')
-        .all(|p| words::is_number_word(p) || p.chars().all(|c| c.is_ascii_digit()))
+    words::is_number(l)
         || l.ends_with("ern")
         || words::is_region_word(l)
         || crate::gazetteer::find(prev.text(body))

@@ -120,6 +120,14 @@ word_list!(
     is_number_word,
     "number-words.txt"
 );
+/// A number in digits or words, a hyphenated one read part by part (`47`, `six`,
+/// `Twenty-seven` lower-cased).
+pub(crate) fn is_number(lower: &str) -> bool {
+    lower
+        .split('-')
+        .all(|p| p.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(p))
+}
+
 word_list!(
     /// Documents that say things: sources of type document (`a report said`).
     is_document_noun,

@@ -6,6 +6,7 @@ use super::super::cue::{self, CueClass};
 use super::super::mention::{is_function_word, parse_mention, Mention};
 use super::super::phrase::{
     is_plain_word, is_speaker_noun, mention_of, np_after, np_before, sentence_subject, subject_np,
+    time_phrase_comma,
 };
 use super::super::share::share_before;
 use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower, DASHES};
@@ -107,14 +108,7 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
         .filter(|&i| is_punct(body, &narrative[i], &[","]))
         .collect();
     // `Two days later, the ministry said ...`, `A week ago, ...`: a time phrase is fronted too.
-    let opener = opener
-        || commas.first().is_some_and(|&c| {
-            c <= 5
-                && matches!(
-                    &*lower(body, &narrative[c - 1]),
-                    "later" | "earlier" | "ago"
-                )
-        });
+    let opener = opener || time_phrase_comma(body, narrative).is_some();
     for &comma in &commas {
         // `In a statement, the ministry said ...`: the comma closing a fronted phrase parts
         // no clause from its attribution; a later one may (`In all, though, the justices are
