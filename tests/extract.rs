@@ -1064,3 +1064,51 @@ fn a_name_before_of_a_body_is_the_person_without_a_known_given_name() {
         Some("Gulf of Paria Civic Coalition".into())
     );
 }
+
+#[test]
+fn a_side_or_an_opening_word_before_a_name_is_no_part_of_it() {
+    for (lead, name) in [
+        ("Republican Donald Trump", "Donald Trump"),
+        ("Democrat Hillary Clinton", "Hillary Clinton"),
+        ("Rival Hillary Clinton", "Hillary Clinton"),
+        ("Pastor Kevin Swanson", "Kevin Swanson"),
+        ("Like Donald Trump, Ted Cruz", "Ted Cruz"),
+        ("Neither John Kasich", "John Kasich"),
+    ] {
+        let b = format!("{lead} said the plan would fail.");
+        assert_eq!(
+            speaker_of(&b, "plan would fail"),
+            Some(name.into()),
+            "{lead}"
+        );
+    }
+    // A party's adjective stays in a body's name it opens.
+    let b = "The Democratic National Convention said the plan would fail.";
+    assert_eq!(
+        speaker_of(b, "plan would fail"),
+        Some("Democratic National Convention".into())
+    );
+}
+
+#[test]
+fn a_participle_opening_a_headline_is_no_part_of_the_name() {
+    let b = "Understated Perez raises political profile\n\nThomas Perez spoke on Tuesday.\n\n\u{201c}We are ready,\u{201d} Perez said.\n";
+    assert_eq!(speaker_of(b, "We are ready"), Some("Thomas Perez".into()));
+}
+
+#[test]
+fn a_role_for_a_person_is_not_the_person() {
+    let b = "Hillary Clinton said she opposes the deal.\n\nA spokeswoman for Hillary Clinton says the campaign never helped.\n\n\u{201c}It is a fantasy,\u{201d} Clinton said.\n";
+    assert_eq!(
+        speaker_of(b, "opposes the deal"),
+        Some("Hillary Clinton".into())
+    );
+    assert_eq!(
+        speaker_of(b, "It is a fantasy"),
+        Some("Hillary Clinton".into())
+    );
+    assert_eq!(
+        speaker_of(b, "never helped"),
+        Some("spokeswoman for Hillary Clinton".into())
+    );
+}

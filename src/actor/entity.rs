@@ -112,7 +112,26 @@ impl Entities {
             }
             return i;
         }
-        let i = self.list.len();
+        let i = self.push(name, kind, gender);
+        self.rekey(i, name, key);
+        i
+    }
+
+    /// The actor a role held for someone else finds ("spokeswoman for Hillary Clinton"),
+    /// registered if new. Only the same role finds it: the name at its end is another
+    /// person's, so it is not indexed as a person's name.
+    pub(super) fn for_linked_role(&mut self, role: &str, kind: ActorKind, gender: Gender) -> usize {
+        let key = normalize(role);
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.push(role, kind, gender);
+        self.list[i].key = key.clone();
+        self.by_key.insert(key, i);
+        i
+    }
+
+    fn push(&mut self, name: &str, kind: ActorKind, gender: Gender) -> usize {
         self.list.push(Entity {
             canonical: name.to_string(),
             key: String::new(),
@@ -122,8 +141,7 @@ impl Entities {
             role: false,
             affiliation: None,
         });
-        self.rekey(i, name, key);
-        i
+        self.list.len() - 1
     }
 
     /// Gives actor `i` a (new, fuller) name and keeps the indexes in step.

@@ -63,6 +63,25 @@ pub(super) fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
     (may, known)
 }
 
+/// Whether a role is held for someone the phrase ends by naming ("spokeswoman for Hillary
+/// Clinton", "adviser to Mr Trump"): that name is not the speaker's. A portfolio before the
+/// speaker's own name ("spokesperson for Pacific affairs Senator Rachel Whitcombe") is no
+/// such role.
+fn held_for_someone(role: &str) -> bool {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let capitalised = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    (1..words.len()).any(|i| {
+        let rest = match &words[i + 1..] {
+            ["the", rest @ ..] => rest,
+            rest => rest,
+        };
+        matches!(words[i], "for" | "to")
+            && words[i - 1].starts_with(|c: char| c.is_lowercase())
+            && !rest.is_empty()
+            && rest.iter().all(capitalised)
+    })
+}
+
 /// Whether `e` is an unnamed person who cannot be the one `m`'s role names: one of another
 /// title (`the minister's spokesman` is not `Mr Sigarchi's lawyer`), or of the same title said
 /// otherwise when `m` says it more fully than the title (`Putin's spokesman` is not `the
@@ -254,9 +273,12 @@ impl Resolver {
             }
         }
         let known = self.entities.len();
-        let idx = self
-            .entities
-            .for_name(&strip_article(role), m.kind, m.gender);
+        let phrase = strip_article(role);
+        let idx = if held_for_someone(&phrase) {
+            self.entities.for_linked_role(&phrase, m.kind, m.gender)
+        } else {
+            self.entities.for_name(&phrase, m.kind, m.gender)
+        };
         let e = self.entities.get_mut(idx);
         e.titles.extend(m.titles.iter().cloned());
         if idx == known {

@@ -95,6 +95,16 @@ fn is_modifier(word: &str) -> bool {
     word.contains('.') || nationality
 }
 
+/// A party's adjective ("Republican", "Democrat"): before a person's given name it says the
+/// person's side ("Republican Donald Trump"), before anything else it may open a body's name
+/// ("Democratic National Convention").
+fn party_adjective(word: &str) -> bool {
+    gazetteer::find(word).is_some_and(|(i, how)| {
+        how == gazetteer::Naming::Demonym
+            && gazetteer::entity(i).kind == gazetteer::EntityKind::Party
+    })
+}
+
 /// The longest speaker phrase or name, in bytes: several times the longest of the team's,
 /// the BBC's and PolNeAR's articles (261 bytes). A name is printed with every quote its
 /// bearer speaks, so a longer one would make the output of an article grow with the square
@@ -520,6 +530,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     while name_words.len() > 1
         && is_modifier(name_words[0])
         && (name_words[0].contains('.') || !gazetteer::is_place(name_words[0]))
+        && (!party_adjective(name_words[0]) || gender_of_given(name_words[1]) != Gender::Unknown)
         && gazetteer::find(&name_words.join(" "))
             .is_none_or(|(_, how)| how != gazetteer::Naming::Name)
     {

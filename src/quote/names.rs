@@ -65,7 +65,8 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
         let mut start = start;
         while start + 1 < j
             && (is_sentence_adverb(toks[start].text(body))
-                || cue::lookup(toks[start].text(body)).is_some())
+                || cue::lookup(toks[start].text(body)).is_some()
+                || (start == 0 && j <= 3 && opening_participle(toks[start].text(body))))
         {
             start += 1;
         }
@@ -169,4 +170,15 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// A participle or adjective in `-ed` opening a sentence or headline before a short name
+/// ("Understated Perez raises his profile", "Embattled Hillary Clinton"): it describes the
+/// person and is no part of the name. Given names so formed (`Ahmed`, `Mohammed`) stay, and
+/// so does a longer run, which may hold a title (`Retired Army Col. Lawrence Wilkerson`).
+fn opening_participle(word: &str) -> bool {
+    word.len() >= 7
+        && word.ends_with("ed")
+        && word.chars().all(char::is_alphabetic)
+        && gender_of_given(word) == Gender::Unknown
 }

@@ -103,6 +103,8 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                 | "with"
                 | "but"
                 | "and"
+                | "like"
+                | "unlike"
         );
     let commas: Vec<usize> = (2..n)
         .filter(|&i| is_punct(body, &narrative[i], &[","]))
