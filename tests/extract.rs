@@ -1112,3 +1112,27 @@ fn a_role_for_a_person_is_not_the_person() {
         Some("spokeswoman for Hillary Clinton".into())
     );
 }
+
+#[test]
+fn a_role_a_named_owner_holds_is_its_own_speaker() {
+    let b = "Arash Sigarchi was arrested last month. Iranian authorities accused him of espionage, insulting Ayatollah Ali Khamenei. Mr Sigarchi's lawyer labelled the court \"illegal and incompetent\" and called for a retrial. Mr Sigarchi was sentenced a day later.\n";
+    for needle in ["illegal and incompetent", "a retrial"] {
+        assert_eq!(
+            speaker_of(b, needle),
+            Some("Mr Sigarchi's lawyer".into()),
+            "{needle}"
+        );
+    }
+}
+
+#[test]
+fn a_group_is_never_one_person_named_nearby() {
+    let b = "Although the minister said it would continue, observers said they thought the firm was set to pull out.";
+    assert_eq!(speaker_of(b, "pull out"), Some("observers".into()));
+}
+
+#[test]
+fn a_portfolio_before_a_role_stays_in_the_speaker_phrase() {
+    let b = "\u{201c}This has to be the first time,\u{201d} said Clinton\u{2019}s top foreign policy aide Jake Sullivan.";
+    assert_eq!(speaker_of(b, "first time"), Some("Jake Sullivan".into()));
+}

@@ -6,7 +6,7 @@
 //! row of [`Feature`]s: distance and side, agreement with a pronoun, salience, who spoke last.
 
 use super::ranker::{columns, Feature, Frame};
-use super::resolver::{agreement, other_unnamed_holder, Resolver, Sight};
+use super::resolver::{agreement, other_unnamed_holder, role_owner, Resolver, Sight};
 use super::Entity;
 use crate::quote::{self, ActorKind, Pronoun, Statement};
 use crate::text::Span;
@@ -162,7 +162,17 @@ pub(super) fn candidates(
         add(last, false, &mut out);
     }
     // A speaker named in the frame is the speaker: `Ana Ruiz said`, `the Kremlin said`.
-    if matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn) && rule.is_some() {
+    // So is a role its phrase gives a named holder of (`Mr Sigarchi's lawyer`, `Putin's
+    // spokesman`): someone of their own, whom no actor nearby stands for.
+    let owned_role = match &s.frame {
+        quote::Frame::Said { mention, .. } if frame == Frame::Role => {
+            mention.role.as_deref().and_then(role_owner).is_some()
+        }
+        _ => false,
+    };
+    if (owned_role || matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn))
+        && rule.is_some()
+    {
         out.truncate(1);
     }
     // A role an indefinite article introduces (`an EU diplomat said`) is someone new: not
@@ -174,6 +184,20 @@ pub(super) fn candidates(
             c.2 || !((mention.indefinite && e.role && e.is_person())
                 || other_unnamed_holder(e, mention))
         });
+    }
+    // A group whose words the sentence reports (`observers said they thought ...`) is never
+    // one person named nearby. A group that is only the sentence's subject (`Other leaders
+    // denounced what Malcolm Turnbull called "..."`) may be, and so may a group after a
+    // quote, which the rules may have read as its attribution when it opens a sentence of its
+    // own (`"... reaches $1.30." Some analysts maintain ...`).
+    if let (Some(_), quote::Frame::Said { mention, form, .. }) = (rule, &s.frame) {
+        if mention.kind == ActorKind::Group
+            && mention.pronoun.is_none()
+            && mention.name.is_none()
+            && *form == quote::Form::Reported
+        {
+            out.retain(|c| c.2 || resolver.entity(c.0).kind != ActorKind::Person);
+        }
     }
     let first = |e: usize, list: &[&'_ Sight]| {
         list.iter()

@@ -271,7 +271,14 @@ fn resolve_frame(
             .as_deref()
             .is_some_and(|r| normalize(r) == normalize(resolver.canonical(entity)));
     if let (Some(title), true) = (mention.titles.last(), unnamed) {
-        if let Some(later) = resolver.holder_after(mention.span.end, 1200, title) {
+        // Not the role's owner: `Mr Sigarchi's lawyer ... Mr Sigarchi was sentenced`.
+        let owner = mention.role.as_deref().and_then(resolver::role_owner);
+        let later = resolver
+            .holder_after(mention.span.end, 1200, title)
+            .filter(|&h| {
+                owner.is_none_or(|o| !resolver.canonical(h).split_whitespace().any(|w| w == o))
+            });
+        if let Some(later) = later {
             resolver.add_titles(later, &mention.titles);
             resolver.redirect(entity, later);
         }

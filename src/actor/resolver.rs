@@ -63,6 +63,24 @@ pub(super) fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
     (may, known)
 }
 
+/// The name a role phrase gives its owner when the role is a person of the owner's own
+/// (`Mr Sigarchi's lawyer` -> `Sigarchi`, `Putin's adviser` -> `Putin`): that is someone else
+/// than the owner. A spokesperson is left out: they speak for the owner (`Cameron's
+/// spokesman`), and so does a phrase whose last word is no speaker noun (`Clinton's top
+/// foreign`, a phrase cut short).
+pub(super) fn role_owner(role: &str) -> Option<&str> {
+    let head = role.split_whitespace().last()?.to_lowercase();
+    if !crate::quote::is_speaker_noun(&head) || head.starts_with("spokes") {
+        return None;
+    }
+    role.split_whitespace().rev().find_map(|w| {
+        let stem = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))?;
+        stem.starts_with(|c: char| c.is_uppercase()).then_some(stem)
+    })
+}
+
 /// Whether a role is held for someone the phrase ends by naming ("spokeswoman for Hillary
 /// Clinton", "adviser to Mr Trump"): that name is not the speaker's. A portfolio before the
 /// speaker's own name ("spokesperson for Pacific affairs Senator Rachel Whitcombe") is no
