@@ -1134,5 +1134,11 @@ fn a_group_is_never_one_person_named_nearby() {
 #[test]
 fn a_portfolio_before_a_role_stays_in_the_speaker_phrase() {
     let b = "\u{201c}This has to be the first time,\u{201d} said Clinton\u{2019}s top foreign policy aide Jake Sullivan.";
-    assert_eq!(speaker_of(b, "first time"), Some("Jake Sullivan".into()));
+    let q = extract(b).into_iter().next().expect("one quote");
+    assert_eq!(q.speaker.as_deref(), Some("Jake Sullivan"));
+    let source = q.source.expect("a speaker phrase");
+    assert_eq!(
+        &b[source.start..source.end],
+        "Clinton\u{2019}s top foreign policy aide Jake Sullivan"
+    );
 }
