@@ -248,11 +248,16 @@ fn after_affiliation(words: &[&str]) -> Option<String> {
             let Some(run) = words.get(start..start + len) else {
                 continue;
             };
-            if !run
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                || gazetteer::find(&run.join(" ")).is_none()
-            {
+            let Some(found) = gazetteer::find(&run.join(" ")).filter(|_| {
+                run.iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            }) else {
+                continue;
+            };
+            // A run that goes on into the same body's fuller name (`Amnesty` in `Amnesty
+            // International UK`) is no affiliation before a person.
+            let longer = words.get(start..start + len + 1);
+            if longer.is_some_and(|l| gazetteer::find(&l.join(" ")).map(|f| f.0) == Some(found.0)) {
                 continue;
             }
             let rest = &words[start + len..];
@@ -506,6 +511,13 @@ mod tests {
             assert_eq!(key(alias), "liberal democrats", "{alias}");
         }
         assert_eq!(key("the Kremlin"), key("Moscow"));
+        assert_eq!(key("Amnesty"), key("Amnesty International"));
+        assert_eq!(key("HRW"), key("Human Rights Watch"));
+        assert_eq!(key("MSF"), key("Doctors Without Borders"));
+        assert_eq!(
+            display_name("Amnesty International UK"),
+            "Amnesty International UK"
+        );
         assert_eq!(key("Foggy Bottom"), key("State Department"));
         // A demonym is not the country: "Russians" are not Russia.
         assert_ne!(key("Russians"), key("Russia"));
