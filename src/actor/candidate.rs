@@ -162,8 +162,8 @@ pub(super) fn candidates(
         add(last, false, &mut out);
     }
     // A speaker named in the frame is the speaker: `Ana Ruiz said`, `the Kremlin said`.
-    // So is a role its phrase gives a named holder of (`Mr Sigarchi's lawyer`, `Putin's
-    // spokesman`): someone of their own, whom no actor nearby stands for.
+    // So is a person of someone's own whom the phrase names (`Mr Sigarchi's lawyer`,
+    // `Putin's adviser`; see `role_owner`): no actor nearby stands for them.
     let owned_role = match &s.frame {
         quote::Frame::Said { mention, .. } if frame == Frame::Role => {
             mention.role.as_deref().and_then(role_owner).is_some()
