@@ -1132,6 +1132,42 @@ fn a_group_is_never_one_person_named_nearby() {
 }
 
 #[test]
+fn a_group_is_never_a_document_named_nearby() {
+    let b = "Although the ministry's statement said talks would go on, diplomats said they \
+             expected the mission to be recalled.";
+    assert_eq!(speaker_of(b, "recalled"), Some("diplomats".into()));
+}
+
+#[test]
+fn a_name_a_company_noun_introduces_is_no_person_a_pronoun_refers_to() {
+    let b = "\"Exporters want a single window,\" says Marta Lindqvist of logistics firm \
+             Nordhavn Freight, which ran the study. However, delays at the border doubled last \
+             winter, she says, from two days to four.";
+    assert_eq!(
+        speaker_of(b, "delays at the border"),
+        Some("Marta Lindqvist".into())
+    );
+    let b = "Mobile operator Kestrelcom said the ruling \"raises the risks\" of the project. \
+             The company said it would keep watching the case.";
+    assert_eq!(speaker_of(b, "keep watching"), Some("Kestrelcom".into()));
+}
+
+#[test]
+fn a_listed_body_with_lower_case_words_speaks_by_its_whole_name() {
+    let b = "Friends of the Earth said the new terminal \"would wreck the estuary\" for good.";
+    assert_eq!(speaker_of(b, "wreck"), Some("Friends of the Earth".into()));
+    let b = "The terminal would wreck the estuary, Friends of the Earth said.";
+    assert_eq!(speaker_of(b, "wreck"), Some("Friends of the Earth".into()));
+}
+
+#[test]
+fn a_name_in_the_clause_a_fragment_closes_is_what_it_speaks_of() {
+    let b = "The payroll project was two years late. The MPs found the ledger system built by \
+             Anders Veltrix was \"nowhere near fit for purpose\".";
+    assert_eq!(speaker_of(b, "fit for purpose"), Some("MPs".into()));
+}
+
+#[test]
 fn a_portfolio_before_a_role_stays_in_the_speaker_phrase() {
     let b = "\u{201c}This has to be the first time,\u{201d} said Clinton\u{2019}s top foreign policy aide Jake Sullivan.";
     let q = extract(b).into_iter().next().expect("one quote");

@@ -71,6 +71,7 @@ pub(super) fn frame_class(s: &Statement) -> Frame {
 /// The candidates for statement `s`, whose rules' choice is `rule` (an index before
 /// redirects), at byte `anchor` (where its words or its speaker phrase begin).
 pub(super) fn candidates(
+    body: &str,
     resolver: &Resolver,
     history: &History,
     s: &Statement,
@@ -94,11 +95,38 @@ pub(super) fn candidates(
             && ruled != Some(resolver.follow(x.entity))
     };
     // A name inside the statement is what it speaks of, not who made it ("It says Tony Blair
-    // felt ...").
+    // felt ..."); so is one in the clause a fragment closes (`The MPs found the ledger system
+    // from software giant Veltrix was "nowhere near ..."`), unless a verb of speaking follows
+    // it (`what Malcolm Turnbull called "..."`). A pronoun the rules read as the subject may
+    // be no speaker at all (`It was a year ago that Mayor Ines Okafor, who ..., said it was
+    // "unthinkable"`), so the names after it stay.
+    let clause = match &s.frame {
+        quote::Frame::Said {
+            mention,
+            cue: Some(cue),
+            form: quote::Form::Fragment | quote::Form::Subject,
+        } if mention.pronoun.is_none() => s
+            .spans
+            .first()
+            .filter(|q| cue.end <= q.start)
+            .map(|q| Span::new(cue.end, q.start)),
+        _ => None,
+    };
+    let speaks = |x: &Sight| {
+        body[x.span.end..]
+            .split_whitespace()
+            .next()
+            .is_some_and(quote::is_cue)
+    };
     let in_statement = |x: &Sight| {
         s.spans
             .iter()
             .any(|q| q.start <= x.span.start && x.span.end <= q.end)
+    };
+    // Such a name still takes its place among the nearby ones, so no name farther off comes
+    // in for it.
+    let in_clause = |x: &Sight| {
+        clause.is_some_and(|q| q.start <= x.span.start && x.span.end <= q.end && !speaks(x))
     };
     let p = s.place.paragraph;
     // Candidates in order of proposal: the rules' own first.
@@ -137,7 +165,9 @@ pub(super) fn candidates(
                 break;
             }
             before.push(sight);
-            add(sight.entity, false, &mut out);
+            if !in_clause(sight) {
+                add(sight.entity, false, &mut out);
+            }
         }
     }
     let mut after: Vec<&Sight> = Vec::new();
@@ -155,7 +185,9 @@ pub(super) fn candidates(
                 break;
             }
             after.push(sight);
-            add(sight.entity, false, &mut out);
+            if !in_clause(sight) {
+                add(sight.entity, false, &mut out);
+            }
         }
     }
     if let Some(last) = history.last {
@@ -186,7 +218,7 @@ pub(super) fn candidates(
         });
     }
     // A group whose words the sentence reports (`observers said they thought ...`) is never
-    // one person named nearby. A group that is only the sentence's subject (`Other leaders
+    // one person named nearby, nor a document. A group that is only the sentence's subject (`Other leaders
     // denounced what Malcolm Turnbull called "..."`) may be, and so may a group after a
     // quote, which the rules may have read as its attribution when it opens a sentence of its
     // own (`"... reaches $1.30." Some analysts maintain ...`).
@@ -196,7 +228,12 @@ pub(super) fn candidates(
             && mention.name.is_none()
             && *form == quote::Form::Reported
         {
-            out.retain(|c| c.2 || resolver.entity(c.0).kind != ActorKind::Person);
+            out.retain(|c| {
+                c.2 || !matches!(
+                    resolver.entity(c.0).kind,
+                    ActorKind::Person | ActorKind::Document
+                )
+            });
         }
     }
     let first = |e: usize, list: &[&'_ Sight]| {

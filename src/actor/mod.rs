@@ -106,7 +106,7 @@ pub(crate) fn attribute_with(
             }
             continue;
         };
-        let cands = candidates(&resolver, &history, f, rule, anchor);
+        let cands = candidates(body, &resolver, &history, f, rule, anchor);
         watch(f, &cands, &resolver);
         // A share of the people polled (`70% said`) is the speaker as written: no candidate
         // named nearby said it for them.

@@ -498,6 +498,23 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             };
         }
     }
+    // A body the gazetteer lists by a name holding lower-case words is that name whole
+    // (`Friends of the Earth`, not `Earth`).
+    if owner.is_empty() && rest.len() >= 3 {
+        let start = usize::from(matches!(rest[0], "the" | "The"));
+        let whole = rest[start..].join(" ");
+        if gazetteer::find(&whole).is_some_and(|(_, how)| how == gazetteer::Naming::Name) {
+            let name = PartName {
+                text: whole,
+                kind: ActorKind::Organisation,
+                gender: Gender::Unknown,
+            };
+            return PartParse {
+                name: Some(name),
+                ..PartParse::titles_only(titles)
+            };
+        }
+    }
     // Trailing run of capitalised non-title words is the proper name.
     let mut i = rest.len();
     while i > 0 {
@@ -619,9 +636,15 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             && name_words
                 .last()
                 .is_some_and(|w| words::is_thing_noun(&w.to_lowercase()));
+        // `IT firm Dimension Data`, `the charity Oxfam`: a company noun before the name.
+        let firm = !has_title
+            && gender == Gender::Unknown
+            && before_name
+                .last()
+                .is_some_and(|w| !is_capitalized(w) && words::is_firm_noun(w));
         let kind = if plural_group {
             ActorKind::Group
-        } else if ((is_place || is_place_phrase || listed || thing) && !has_title)
+        } else if ((is_place || is_place_phrase || listed || thing || firm) && !has_title)
             || (name_words.len() == 1
                 && !has_title
                 && name_words[0]

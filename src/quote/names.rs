@@ -8,7 +8,7 @@ use super::mention::{
     Mention,
 };
 use super::token::is_capitalized;
-use super::words::is_sentence_adverb;
+use super::words::{is_firm_noun, is_sentence_adverb};
 use crate::text::Span;
 use crate::text::{Token, TokenKind};
 
@@ -155,13 +155,25 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                     && !is_function_word(nw)
                     && cue::lookup(nw).is_none()
             });
-        let named = has_title || given.is_some() || (run_words.len() >= 2 && !after_preposition);
+        // `IT firm Dimension Data`, `mobile operator Turkcell`: a name a company noun
+        // introduces is the organisation's, also when it is one word.
+        let firm = start > 0
+            && !has_title
+            && given.is_none()
+            && toks[start - 1].kind == TokenKind::Word
+            && !is_capitalized(toks[start - 1].text(body))
+            && is_firm_noun(toks[start - 1].text(body));
+        let named =
+            has_title || given.is_some() || firm || (run_words.len() >= 2 && !after_preposition);
         if named && !modifies_noun {
-            if let Some(m) = parse_mention(body, run) {
+            if let Some(mut m) = parse_mention(body, run) {
+                if firm {
+                    m.kind = ActorKind::Organisation;
+                }
                 let person = m.kind == ActorKind::Person
                     && (!after_preposition || has_title || given.is_some());
                 let body_name = m.kind == ActorKind::Organisation
-                    && m.name.as_ref().is_some_and(|n| n.contains(' '));
+                    && (firm || m.name.as_ref().is_some_and(|n| n.contains(' ')));
                 if m.name.is_some() && (person || body_name) {
                     out.push(m);
                 }

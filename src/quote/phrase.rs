@@ -329,7 +329,8 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                 && (is_title(&lower(body, &toks[k - 2]))
                     || is_speaker_noun(&lower(body, &toks[k - 2]))
                     || (named_person_before(body, toks, k - 2)
-                        && lower(body, &toks[k - 1]) == "of"));
+                        && lower(body, &toks[k - 1]) == "of")
+                    || listed_name_through(body, toks, k - 2, end, floor));
             if !goes_on {
                 break;
             }
@@ -337,6 +338,21 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let k = k + tentative;
     (k < end).then_some(k)
+}
+
+/// Whether the capitalised words ending at `last` (inclusive) open, with everything up to
+/// `end` (exclusive), a name the gazetteer lists: `Friends of the Earth`, whose `the Earth`
+/// is no phrase of its own.
+fn listed_name_through(body: &str, toks: &[Token], last: usize, end: usize, floor: usize) -> bool {
+    let tail = toks[end - 1].span.end;
+    (floor..=last)
+        .rev()
+        .take(4)
+        .take_while(|&i| is_capitalized(toks[i].text(body)))
+        .any(|i| {
+            crate::gazetteer::find(&body[toks[i].span.start..tail])
+                .is_some_and(|(_, how)| how == crate::gazetteer::Naming::Name)
+        })
 }
 
 /// A role with a complement in no word list: `a senior diplomat from a neighbouring

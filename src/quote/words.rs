@@ -76,6 +76,11 @@ word_list!(
     "thing-nouns.txt"
 );
 word_list!(
+    /// Nouns that introduce an organisation by its name (`IT firm Dimension Data`).
+    is_firm_noun,
+    "firm-nouns.txt"
+);
+word_list!(
     /// Verbs of colon lead-ins that end a subject (`the government struck a tone:`).
     is_lead_verb,
     "lead-verbs.txt"
@@ -214,6 +219,7 @@ mod tests {
             include_str!("words/names-female.txt"),
             include_str!("words/names-male.txt"),
             include_str!("words/thing-nouns.txt"),
+            include_str!("words/firm-nouns.txt"),
             include_str!("words/share-words.txt"),
             include_str!("words/share-openers.txt"),
             include_str!("words/number-words.txt"),
