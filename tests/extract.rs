@@ -1168,6 +1168,14 @@ fn a_name_in_the_clause_a_fragment_closes_is_what_it_speaks_of() {
 }
 
 #[test]
+fn call_before_centre_is_a_compound_noun_not_a_cue() {
+    let b = "Wages rose last year.\n\nThere are \"no big differences in pay\" between call \
+             centres in Leeds and those in Lisbon.\n\nCall centre staff \"feel trapped\" in \
+             low-paid jobs.\n";
+    assert!(run(b).is_empty(), "{:?}", run(b));
+}
+
+#[test]
 fn a_portfolio_before_a_role_stays_in_the_speaker_phrase() {
     let b = "\u{201c}This has to be the first time,\u{201d} said Clinton\u{2019}s top foreign policy aide Jake Sullivan.";
     let q = extract(b).into_iter().next().expect("one quote");

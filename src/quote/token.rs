@@ -117,6 +117,18 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     if &*word == "states" && i > 0 && plural_states(body, &toks[i - 1]) {
         return None;
     }
+    // `call centres`: a compound noun, no cue (`between call centres in Europe or North
+    // America` reports nothing).
+    if &*word == "call"
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(
+                &*lower(body, n),
+                "centre" | "centres" | "center" | "centers"
+            )
+        })
+    {
+        return None;
+    }
     (!noun).then_some(class)
 }
 
