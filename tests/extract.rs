@@ -1168,6 +1168,29 @@ fn a_name_in_the_clause_a_fragment_closes_is_what_it_speaks_of() {
 }
 
 #[test]
+fn a_place_is_never_they() {
+    let b = "Exporters in Europe and North America have no plans to move. They fear that they \
+             will damage their brand.";
+    assert_eq!(speaker_of(b, "damage their brand"), None);
+}
+
+#[test]
+fn a_group_whose_words_are_reported_is_never_a_body_named_nearby() {
+    let b = "The Ministry of Trade said the ruling \"raises the risks\" for exporters. \
+             Analysts said the ministry was set to appeal.";
+    assert_eq!(speaker_of(b, "set to appeal"), Some("Analysts".into()));
+}
+
+#[test]
+fn a_document_a_body_noun_owns_is_that_body_s() {
+    let b = "Mobile operator Kestrelcom said the ruling \"raises the risks\" of the project. \
+             Although the company's statement said it would keep watching the case, analysts \
+             said it was set to pull out.";
+    assert_eq!(speaker_of(b, "keep watching"), Some("Kestrelcom".into()));
+    assert_eq!(speaker_of(b, "pull out"), Some("analysts".into()));
+}
+
+#[test]
 fn call_before_centre_is_a_compound_noun_not_a_cue() {
     let b = "Wages rose last year.\n\nThere are \"no big differences in pay\" between call \
              centres in Leeds and those in Lisbon.\n\nCall centre staff \"feel trapped\" in \

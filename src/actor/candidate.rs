@@ -218,22 +218,18 @@ pub(super) fn candidates(
         });
     }
     // A group whose words the sentence reports (`observers said they thought ...`) is never
-    // one person named nearby, nor a document. A group that is only the sentence's subject (`Other leaders
-    // denounced what Malcolm Turnbull called "..."`) may be, and so may a group after a
-    // quote, which the rules may have read as its attribution when it opens a sentence of its
-    // own (`"... reaches $1.30." Some analysts maintain ...`).
+    // one person, a body or a document named nearby (`Analysts said the ministry ...` after
+    // the ministry spoke), only another group. A group that is only the sentence's subject
+    // (`Other leaders denounced what Malcolm Turnbull called "..."`) may be, and so may a
+    // group after a quote, which the rules may have read as its attribution when it opens a
+    // sentence of its own (`"... reaches $1.30." Some analysts maintain ...`).
     if let (Some(_), quote::Frame::Said { mention, form, .. }) = (rule, &s.frame) {
         if mention.kind == ActorKind::Group
             && mention.pronoun.is_none()
             && mention.name.is_none()
             && *form == quote::Form::Reported
         {
-            out.retain(|c| {
-                c.2 || !matches!(
-                    resolver.entity(c.0).kind,
-                    ActorKind::Person | ActorKind::Document
-                )
-            });
+            out.retain(|c| c.2 || resolver.entity(c.0).kind == ActorKind::Group);
         }
     }
     let first = |e: usize, list: &[&'_ Sight]| {

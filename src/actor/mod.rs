@@ -21,7 +21,7 @@ pub(crate) use name::normalize;
 pub use ranker::{Ranker, RankerError, COLUMNS};
 pub(crate) use resolver::Resolver;
 
-use crate::quote::{self, ActorKind, Extraction, Frame, Quote, SpeakerKind, Statement};
+use crate::quote::{self, ActorKind, Extraction, Frame, Pronoun, Quote, SpeakerKind, Statement};
 use crate::text::Span;
 use candidate::{candidates, History};
 
@@ -124,10 +124,24 @@ pub(crate) fn attribute_with(
                     && !names_its_author(m.span.text(body))
             })
             .map(|m| issued_document(m.span.text(body)));
+        // One whose author is a body the phrase names by a common noun (`the company's
+        // statement`) is that body's, when one is named nearby (or a one-word name that `it`
+        // may stand for: `Turkcell said`).
+        let by_body = |c: &Candidate| {
+            let e = resolver.entity(c.entity);
+            !c.rule && e.kind != ActorKind::Document && resolver::agreement(Pronoun::It, e).0
+        };
+        let body_owned = mention.is_some_and(|m| {
+            m.name.is_none()
+                && m.pronoun.is_none()
+                && m.kind == ActorKind::Document
+                && body_author(m.span.text(body))
+        }) && cands.iter().any(by_body);
         // The most probable candidate; without the rules' own, only one more likely than not.
         let best = cands
             .iter()
             .filter(|_| !share)
+            .filter(|c| !body_owned || by_body(c))
             .filter(|c| match document {
                 _ if c.rule => true,
                 None => true,
@@ -215,6 +229,19 @@ fn names_its_author(phrase: &str) -> bool {
         w.ends_with("'s")
             || w.ends_with("\u{2019}s")
             || matches!(w.as_str(), "his" | "her" | "their" | "its" | "my" | "our")
+    })
+}
+
+/// Whether a document phrase names its author by a common noun for a body (`the company's
+/// statement`, `the ministry's report`).
+fn body_author(phrase: &str) -> bool {
+    phrase.split_whitespace().any(|w| {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .is_some_and(|owner| {
+                !quote::is_capitalized(owner)
+                    && (quote::mention::is_org_word(owner) || quote::words::is_firm_noun(owner))
+            })
     })
 }
 

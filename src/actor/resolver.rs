@@ -43,7 +43,11 @@ pub(super) fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
         Pronoun::He => e.kind == ActorKind::Person && e.gender != Gender::Female,
         Pronoun::She => e.kind == ActorKind::Person && e.gender != Gender::Male,
         Pronoun::I => e.kind == ActorKind::Person,
-        Pronoun::They => matches!(e.kind, ActorKind::Group | ActorKind::Organisation),
+        // A place speaks for its government as `it`, not `they` (`firms in Europe and North
+        // America ... They fear`).
+        Pronoun::They => {
+            matches!(e.kind, ActorKind::Group | ActorKind::Organisation) && !names_a_place(e)
+        }
         // A one-word name with no title and no known gender is as often a company or a
         // body the gazetteer does not know (`Google said ... It said:`) as a person.
         Pronoun::It => {
@@ -61,6 +65,15 @@ pub(super) fn agreement(p: Pronoun, e: &Entity) -> (bool, bool) {
         (Pronoun::He, Gender::Male) | (Pronoun::She, Gender::Female)
     );
     (may, known)
+}
+
+/// Whether an actor's name is a place's: a country, capital or seat of government the
+/// gazetteer lists, or a continent or region (`North America`, `Western Europe`).
+fn names_a_place(e: &Entity) -> bool {
+    crate::gazetteer::is_place(&e.canonical)
+        || e.canonical
+            .split(' ')
+            .all(|w| crate::quote::words::is_place_word(w) || crate::gazetteer::is_place(w))
 }
 
 /// The name a role phrase gives its owner when the role is a person of the owner's own

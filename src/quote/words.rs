@@ -81,6 +81,11 @@ word_list!(
     "firm-nouns.txt"
 );
 word_list!(
+    /// Words of continents' and regions' names (`North America`, `Western Europe`).
+    is_place_word,
+    "place-words.txt"
+);
+word_list!(
     /// Verbs of colon lead-ins that end a subject (`the government struck a tone:`).
     is_lead_verb,
     "lead-verbs.txt"
@@ -220,6 +225,7 @@ mod tests {
             include_str!("words/names-male.txt"),
             include_str!("words/thing-nouns.txt"),
             include_str!("words/firm-nouns.txt"),
+            include_str!("words/place-words.txt"),
             include_str!("words/share-words.txt"),
             include_str!("words/share-openers.txt"),
             include_str!("words/number-words.txt"),
