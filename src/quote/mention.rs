@@ -316,6 +316,18 @@ impl PartParse {
             plural: false,
         }
     }
+
+    /// A body's name (`the State Department`, `Friends of the Earth`).
+    fn body(text: String, titles: Vec<String>) -> PartParse {
+        PartParse {
+            name: Some(PartName {
+                text,
+                kind: ActorKind::Organisation,
+                gender: Gender::Unknown,
+            }),
+            ..PartParse::titles_only(titles)
+        }
+    }
 }
 
 /// One comma-free part of a speaker phrase: titles, then maybe a name.
@@ -487,15 +499,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             .chain(owner.iter())
             .any(|w| is_capitalized(w));
         if !name.is_empty() && named {
-            let name = PartName {
-                text: name,
-                kind: ActorKind::Organisation,
-                gender: Gender::Unknown,
-            };
-            return PartParse {
-                name: Some(name),
-                ..PartParse::titles_only(titles)
-            };
+            return PartParse::body(name, titles);
         }
     }
     // A body the gazetteer lists by a name holding lower-case words is that name whole
@@ -504,15 +508,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         let start = usize::from(matches!(rest[0], "the" | "The"));
         let whole = rest[start..].join(" ");
         if gazetteer::find(&whole).is_some_and(|(_, how)| how == gazetteer::Naming::Name) {
-            let name = PartName {
-                text: whole,
-                kind: ActorKind::Organisation,
-                gender: Gender::Unknown,
-            };
-            return PartParse {
-                name: Some(name),
-                ..PartParse::titles_only(titles)
-            };
+            return PartParse::body(whole, titles);
         }
     }
     // Trailing run of capitalised non-title words is the proper name.
