@@ -96,7 +96,7 @@ pub(super) fn candidates(
     };
     // A name inside the statement is what it speaks of, not who made it ("It says Tony Blair
     // felt ..."); so is one in the clause a fragment closes (`The MPs found the ledger system
-    // from software giant Veltrix was "nowhere near ..."`), unless a verb of speaking follows
+    // built by Anders Veltrix was "nowhere near ..."`), unless a verb of speaking follows
     // it (`what Malcolm Turnbull called "..."`). A pronoun the rules read as the subject may
     // be no speaker at all (`It was a year ago that Mayor Ines Okafor, who ..., said it was
     // "unthinkable"`), so the names after it stay.

@@ -126,7 +126,7 @@ pub(crate) fn attribute_with(
             .map(|m| issued_document(m.span.text(body)));
         // One whose author is a body the phrase names by a common noun (`the company's
         // statement`) is that body's, when one is named nearby (or a one-word name that `it`
-        // may stand for: `Turkcell said`).
+        // may stand for: `Kestrelcom said`).
         let by_body = |c: &Candidate| {
             let e = resolver.entity(c.entity);
             !c.rule && e.kind != ActorKind::Document && resolver::agreement(Pronoun::It, e).0

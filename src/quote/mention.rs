@@ -632,7 +632,8 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             && name_words
                 .last()
                 .is_some_and(|w| words::is_thing_noun(&w.to_lowercase()));
-        // `IT firm Dimension Data`, `the charity Oxfam`: a company noun before the name.
+        // `logistics firm Nordhavn Freight`, `the charity Oxfam`: a company noun before the
+        // name.
         let firm = !has_title
             && gender == Gender::Unknown
             && before_name

@@ -155,8 +155,8 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                     && !is_function_word(nw)
                     && cue::lookup(nw).is_none()
             });
-        // `IT firm Dimension Data`, `mobile operator Turkcell`: a name a company noun
-        // introduces is the organisation's, also when it is one word.
+        // `logistics firm Nordhavn Freight`, `mobile operator Kestrelcom`: a name a company
+        // noun introduces is the organisation's, also when it is one word.
         let firm = start > 0
             && !has_title
             && given.is_none()
