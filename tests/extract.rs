@@ -1191,6 +1191,15 @@ fn a_document_a_body_noun_owns_is_that_body_s() {
 }
 
 #[test]
+fn a_statement_someone_issues_is_their_words() {
+    let b = "On Saturday, Senator Ana Ruiz issued a statement saying that the judge was \
+             \"a remarkable jurist.\"";
+    assert_eq!(speaker_of(b, "remarkable jurist"), Some("Ana Ruiz".into()));
+    let b = "The dockers' union released a statement saying the strike would go ahead.";
+    assert_eq!(speaker_of(b, "strike would go ahead"), Some("union".into()));
+}
+
+#[test]
 fn call_before_centre_is_a_compound_noun_not_a_cue() {
     let b = "Wages rose last year.\n\nThere are \"no big differences in pay\" between call \
              centres in Leeds and those in Lisbon.\n\nCall centre staff \"feel trapped\" in \

@@ -39,6 +39,36 @@ pub(crate) fn np_before(
     end: usize,
     floor: usize,
 ) -> Option<(usize, usize)> {
+    let r = np_before_plain(body, toks, end, floor)?;
+    Some(issuer_of(body, toks, r, end, floor).unwrap_or(r))
+}
+
+/// `Trump issued a statement saying ...`: a document right before a participle cue is the
+/// words of whoever put it out, the phrase before the verb of issuing. `r` is the document's
+/// phrase, `end` the cue; returns the issuer's phrase.
+fn issuer_of(
+    body: &str,
+    toks: &[Token],
+    r: (usize, usize),
+    end: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let cue = toks.get(end)?;
+    if r.0 <= floor
+        || r.1 != end
+        || cue.kind != TokenKind::Word
+        || !cue.text(body).ends_with("ing")
+        || cue::lookup(cue.text(body)).is_none()
+        || !matches!(&*lower(body, &toks[r.0]), "a" | "an" | "the")
+        || !super::words::is_issued_document(&lower(body, &toks[r.1 - 1]))
+        || !super::words::is_issue_verb(&lower(body, &toks[r.0 - 1]))
+    {
+        return None;
+    }
+    np_before_plain(body, toks, r.0 - 1, floor)
+}
+
+fn np_before_plain(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<(usize, usize)> {
     let mut k = end;
     // `Ryan (R-Wis.) said`: the label belongs to the name before it.
     if k > floor && toks[k - 1].text(body) == ")" {

@@ -86,6 +86,11 @@ word_list!(
     "place-words.txt"
 );
 word_list!(
+    /// Verbs by which a speaker puts out a document (`issued a statement saying ...`).
+    is_issue_verb,
+    "issue-verbs.txt"
+);
+word_list!(
     /// Verbs of colon lead-ins that end a subject (`the government struck a tone:`).
     is_lead_verb,
     "lead-verbs.txt"
@@ -226,6 +231,7 @@ mod tests {
             include_str!("words/thing-nouns.txt"),
             include_str!("words/firm-nouns.txt"),
             include_str!("words/place-words.txt"),
+            include_str!("words/issue-verbs.txt"),
             include_str!("words/share-words.txt"),
             include_str!("words/share-openers.txt"),
             include_str!("words/number-words.txt"),
