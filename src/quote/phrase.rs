@@ -43,7 +43,7 @@ pub(crate) fn np_before(
     Some(issuer_of(body, toks, r, end, floor).unwrap_or(r))
 }
 
-/// `Trump issued a statement saying ...`: a document right before a participle cue is the
+/// `Trump issued a statement saying ...`: a document just before a participle cue is the
 /// words of whoever put it out, the phrase before the verb of issuing. `r` is the document's
 /// phrase, `end` the cue; returns the issuer's phrase.
 fn issuer_of(
@@ -54,8 +54,13 @@ fn issuer_of(
     floor: usize,
 ) -> Option<(usize, usize)> {
     let cue = toks.get(end)?;
+    // Times may stand between (`released a statement Thursday night condemning`).
+    let adjoins = toks[r.1..end]
+        .iter()
+        .all(|t| t.kind == TokenKind::Word && is_adverbial(t.text(body)));
     if r.0 <= floor
-        || r.1 != end
+        || r.1 > end
+        || !adjoins
         || cue.kind != TokenKind::Word
         || !cue.text(body).ends_with("ing")
         || cue::lookup(cue.text(body)).is_none()
