@@ -46,6 +46,18 @@ impl Span {
 }
 
 /// Paragraphs: the non-blank lines of the body, trimmed.
+/// The owner a possessive word names (`Putin's` -> `Putin`), with a straight or a curly
+/// apostrophe; `None` for a word that is no possessive.
+pub(crate) fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+}
+
+/// Whether a word is a possessive (`Putin's`, `the ministry\u{2019}s`).
+pub(crate) fn is_possessive(word: &str) -> bool {
+    possessive_stem(word).is_some()
+}
+
 pub(crate) fn paragraphs(body: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;

@@ -14,7 +14,7 @@
 //! classifier ([`crate::model`]) learns what the measures mean.
 
 use crate::gazetteer;
-use crate::text::Span;
+use crate::text::{possessive_stem, Span};
 use crate::wordset::FastMap;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
@@ -111,10 +111,7 @@ fn word_infos(words: &[&str]) -> Vec<WordInfo> {
 /// "treaty" and "treaties" share "treat".
 fn stem(word: &str) -> String {
     let lower = word.to_lowercase();
-    let lower = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("\u{2019}s"))
-        .unwrap_or(&lower);
+    let lower = possessive_stem(&lower).unwrap_or(&lower);
     let mut s = stemmer().stem(lower).into_owned();
     if s.len() > 3 && s.ends_with('i') {
         s.pop();

@@ -22,7 +22,7 @@ pub use ranker::{Ranker, RankerError, COLUMNS};
 pub(crate) use resolver::Resolver;
 
 use crate::quote::{self, ActorKind, Extraction, Frame, Pronoun, Quote, SpeakerKind, Statement};
-use crate::text::Span;
+use crate::text::{is_possessive, possessive_stem, Span};
 use candidate::{candidates, History};
 
 /// Who said a quote: the resolved entity, the mention and the cue.
@@ -226,9 +226,7 @@ fn told(body: &str, span: Span) -> bool {
 fn names_its_author(phrase: &str) -> bool {
     phrase.split_whitespace().any(|w| {
         let w = w.to_lowercase();
-        w.ends_with("'s")
-            || w.ends_with("\u{2019}s")
-            || matches!(w.as_str(), "his" | "her" | "their" | "its" | "my" | "our")
+        is_possessive(&w) || matches!(w.as_str(), "his" | "her" | "their" | "its" | "my" | "our")
     })
 }
 
@@ -236,12 +234,10 @@ fn names_its_author(phrase: &str) -> bool {
 /// statement`, `the ministry's report`).
 fn body_author(phrase: &str) -> bool {
     phrase.split_whitespace().any(|w| {
-        w.strip_suffix("'s")
-            .or_else(|| w.strip_suffix("\u{2019}s"))
-            .is_some_and(|owner| {
-                !quote::is_capitalized(owner)
-                    && (quote::mention::is_org_word(owner) || quote::words::is_firm_noun(owner))
-            })
+        possessive_stem(w).is_some_and(|owner| {
+            !quote::is_capitalized(owner)
+                && (quote::mention::is_org_word(owner) || quote::words::is_firm_noun(owner))
+        })
     })
 }
 

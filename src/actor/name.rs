@@ -11,6 +11,7 @@
 use crate::gazetteer::{self, EntityKind, Naming};
 use crate::quote::mention::{is_function_word, is_org_word, is_title};
 use crate::quote::words;
+use crate::text::{is_possessive, possessive_stem};
 use crate::wordset::FastMap;
 use std::sync::OnceLock;
 
@@ -196,9 +197,7 @@ fn spoken_for(name: &str) -> Option<String> {
     };
     let (first, last) = (body.first()?, body.last()?);
     // A person's spokesman speaks for the person, who is no body.
-    let a_person = DROPPED.contains(&fold_word(first).as_str())
-        || last.ends_with("'s")
-        || last.ends_with("\u{2019}s");
+    let a_person = DROPPED.contains(&fold_word(first).as_str()) || is_possessive(last);
     let named = body
         .iter()
         .all(|w| capitalised(w) || matches!(*w, "of" | "the" | "for" | "and" | "on" | "in" | "&"));
@@ -296,10 +295,7 @@ pub(crate) fn fold(name: &str) -> String {
 
 fn fold_word(word: &str) -> String {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("\u{2019}s"))
-        .unwrap_or(w);
+    let w = possessive_stem(w).unwrap_or(w);
     w.chars()
         .filter(|c| c.is_alphanumeric() || *c == '-')
         .flat_map(char::to_lowercase)

@@ -10,7 +10,7 @@ use super::entity::{Entities, Entity};
 use super::name::{normalize, strip_article};
 use crate::quote::mention::is_org_word;
 use crate::quote::{is_capitalized, ActorKind, Gender, Mention, Place, Pronoun};
-use crate::text::Span;
+use crate::text::{is_possessive, possessive_stem, Span};
 use std::collections::BTreeMap;
 
 /// Words for any body, which refer back to the body last named ("the company said").
@@ -87,9 +87,7 @@ pub(super) fn role_owner(role: &str) -> Option<&str> {
         return None;
     }
     role.split_whitespace().rev().find_map(|w| {
-        let stem = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("\u{2019}s"))?;
+        let stem = possessive_stem(w)?;
         stem.starts_with(|c: char| c.is_uppercase()).then_some(stem)
     })
 }
@@ -402,18 +400,19 @@ impl Resolver {
     /// with no other title ("the country's foreign minister has said ... Ruta Vaitkeviciene, who
     /// has run Lithuania's diplomacy since 2022, told the BBC").
     pub(crate) fn holder_after(&self, pos: usize, window: usize, title: &str) -> Option<usize> {
-        let near: Vec<(usize, bool)> =
-            self.sightings
-                .range((pos + 1, 0)..(pos + window + 1, 0))
-                .map(|(_, s)| (s.entity, s.salient))
-                .filter(|&(entity, _)| {
-                    let ent = self.entities.get(entity);
-                    let named = ent.canonical.split_whitespace().any(|w| {
-                        is_capitalized(w) && !w.ends_with("'s") && !w.ends_with("\u{2019}s")
-                    });
-                    ent.kind == ActorKind::Person && named && ent.canonical.contains(' ')
-                })
-                .collect();
+        let near: Vec<(usize, bool)> = self
+            .sightings
+            .range((pos + 1, 0)..(pos + window + 1, 0))
+            .map(|(_, s)| (s.entity, s.salient))
+            .filter(|&(entity, _)| {
+                let ent = self.entities.get(entity);
+                let named = ent
+                    .canonical
+                    .split_whitespace()
+                    .any(|w| is_capitalized(w) && !is_possessive(w));
+                ent.kind == ActorKind::Person && named && ent.canonical.contains(' ')
+            })
+            .collect();
         near.iter()
             .find(|s| {
                 let titles = &self.entities.get(s.0).titles;

@@ -8,7 +8,7 @@
 use super::token::is_capitalized;
 use super::words;
 use crate::gazetteer;
-use crate::text::Span;
+use crate::text::{is_possessive, Span};
 use crate::text::{Token, TokenKind};
 
 /// Grammatical gender as far as a mention shows it.
@@ -359,9 +359,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         return PartParse::titles_only(Vec::new());
     }
     // A possessive ends a sub-phrase: "Putin's spokesman" -> the role is the spokesman's.
-    let possessive_end = words
-        .iter()
-        .rposition(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+    let possessive_end = words.iter().rposition(|w| is_possessive(w));
     let (owner, rest) = match possessive_end {
         Some(i) => (&words[..=i], &words[i + 1..]),
         None => (&words[..0], &words[..]),

@@ -9,7 +9,7 @@ use super::mention::{
 };
 use super::token::is_capitalized;
 use super::words::{is_firm_noun, is_sentence_adverb};
-use crate::text::Span;
+use crate::text::{is_possessive, possessive_stem, Span};
 use crate::text::{Token, TokenKind};
 
 /// Scans a run of tokens for named people and organisations ("Defense Minister Sergei Ivanov",
@@ -74,7 +74,7 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
         let mut owned: Vec<Token> = toks[start..j].to_vec();
         if let Some(last) = owned.last_mut() {
             let w = last.text(body);
-            let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s"));
+            let stem = possessive_stem(w);
             if let Some(stem) = stem.filter(|s| !s.is_empty()) {
                 last.span = Span::new(last.span.start, last.span.start + stem.len());
             }
@@ -105,8 +105,7 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                     && !is_function_word(&pl)
                     && cue::lookup(&pl).is_none()
                     && skipped < 2)
-                || pl.ends_with("'s")
-                || pl.ends_with("\u{2019}s");
+                || is_possessive(&pl);
             if !modifier {
                 break;
             }

@@ -15,7 +15,7 @@ use super::words::{
     is_adverbial, is_lead_verb, is_nominal_modifier, is_sentence_adverb, is_speaker_noun_word,
     opens_aside, opens_fronted_phrase, starts_no_name,
 };
-use crate::text::Span;
+use crate::text::{is_possessive, possessive_stem, Span};
 use crate::text::{Token, TokenKind};
 
 /// The most tokens a speaker phrase or one of its comma-separated parts is read over, before
@@ -54,19 +54,22 @@ fn issuer_of(
     floor: usize,
 ) -> Option<(usize, usize)> {
     let cue = toks.get(end)?;
-    // Times may stand between (`released a statement Thursday night condemning`).
-    let adjoins = toks[r.1..end]
-        .iter()
-        .all(|t| t.kind == TokenKind::Word && is_adverbial(t.text(body)));
+    // Times may stand between (`released a statement Thursday night condemning`); read
+    // last, as this runs for every phrase before a cue.
+    let adjoins = || {
+        toks[r.1..end]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && is_adverbial(t.text(body)))
+    };
     if r.0 <= floor
         || r.1 > end
-        || !adjoins
         || cue.kind != TokenKind::Word
         || !cue.text(body).ends_with("ing")
         || cue::lookup(cue.text(body)).is_none()
         || !matches!(&*lower(body, &toks[r.0]), "a" | "an" | "the")
         || !super::words::is_issued_document(&lower(body, &toks[r.1 - 1]))
         || !super::words::is_issue_verb(&lower(body, &toks[r.0 - 1]))
+        || !adjoins()
     {
         return None;
     }
@@ -324,8 +327,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             false
         } else if is_title(&tl)
             || is_speaker_noun(&tl)
-            || tl.ends_with("'s")
-            || tl.ends_with("\u{2019}s")
+            || is_possessive(&tl)
             || is_nominal_modifier(&tl)
         {
             tentative = 0;
@@ -604,7 +606,7 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
             k = i;
             continue;
         }
-        let possessive = tl.ends_with("'s") || tl.ends_with("\u{2019}s");
+        let possessive = is_possessive(&tl);
         if is_article(&tl) || tl == "one" {
             return opens_clause(i).then_some(i);
         }
@@ -696,8 +698,7 @@ pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usiz
                     && toks
                         .get(k + 1)
                         .is_some_and(|n| is_capitalized(n.text(body)) || lower(body, n) == "the"))
-                || tl.ends_with("'s")
-                || tl.ends_with("\u{2019}s")
+                || is_possessive(&tl)
         };
         if !ok {
             break;
@@ -942,8 +943,7 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
                     || is_title(&tl)
                     || is_speaker_noun(&tl)
                     || is_nominal_modifier(&tl)
-                    || tl.ends_with("'s")
-                    || tl.ends_with("\u{2019}s")
+                    || is_possessive(&tl)
                     || (matches!(tl.as_str(), "of" | "for" | "in" | "at" | "to" | "from")
                         && k > 0
                         && {
@@ -1023,11 +1023,7 @@ fn is_relative(lower: &str) -> bool {
 /// A capitalised word that names nobody on its own: an article or an honorific ("The", "Mr").
 fn names_nobody(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("\u{2019}s"))
-        .unwrap_or(w)
-        .to_lowercase();
+    let w = possessive_stem(w).unwrap_or(w).to_lowercase();
     matches!(w.as_str(), "" | "the" | "mr" | "mrs" | "ms" | "dr")
 }
 

@@ -4,7 +4,7 @@
 
 use super::cue::{self, CueClass};
 use super::words;
-use crate::text::{Token, TokenKind};
+use crate::text::{is_possessive, Token, TokenKind};
 
 /// The token lower-cased, without allocating for short words.
 pub(crate) fn lower<'a>(body: &'a str, t: &Token) -> Lower<'a> {
@@ -84,7 +84,7 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     // after a number or a quantifier it is a verb (`the three said`, `some argued`).
     let noun = i > 0 && toks[i - 1].kind == TokenKind::Word && {
         let prev = lower(body, &toks[i - 1]);
-        is_article(&prev) || prev.ends_with("'s") || prev.ends_with("\u{2019}s")
+        is_article(&prev) || is_possessive(&prev)
     };
     // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
     // pronoun or an auxiliary (`we state`, `will report`).

@@ -8,7 +8,7 @@ use super::super::mention::Mention;
 use super::super::phrase::{is_speaker_noun, mention_of, np_after, np_before, sentence_subject};
 use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower};
 use super::super::words::{is_adverbial, is_remark_noun};
-use crate::text::Span;
+use crate::text::{is_possessive, Span};
 use crate::text::{Token, TokenKind};
 
 /// The nearest finite cue before byte `at` (a few words back) with a speaker, not a pronoun,
@@ -221,7 +221,7 @@ pub(super) fn looks_like_title_fragment(body: &str, all: &[Token], r: &Region) -
             .is_some_and(|i| test(&lower(body, &all[i])))
     };
     let preposition = |w: &str| matches!(w, "on" | "in" | "to" | "at" | "from");
-    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'');
+    let possessive = |w: &str| is_possessive(w) || w.ends_with('\'');
     let title_place =
         word_is(1, &preposition) || (word_is(1, &possessive) && word_is(2, &preposition));
     match text.strip_suffix('.') {

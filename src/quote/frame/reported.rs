@@ -14,7 +14,7 @@ use super::super::words::{
     self, is_adverbial, is_medium_noun, is_speech_noun, opens_fronted_phrase,
 };
 use super::content_span;
-use crate::text::Span;
+use crate::text::{possessive_stem, Span};
 use crate::text::{Token, TokenKind};
 use crate::wordset::WordSet;
 use std::sync::OnceLock;
@@ -799,9 +799,7 @@ fn whole_subject(body: &str, narrative: &[Token], ci: usize) -> Option<(usize, u
 fn owner_of(body: &str, narrative: &[Token], ci: usize) -> Option<Mention> {
     let last = narrative[..ci].last()?;
     let text = last.text(body);
-    let stem = text
-        .strip_suffix("'s")
-        .or_else(|| text.strip_suffix("\u{2019}s"))?;
+    let stem = possessive_stem(text)?;
     if last.kind != TokenKind::Word || !is_capitalized(stem) {
         return None;
     }
