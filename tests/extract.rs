@@ -1221,3 +1221,65 @@ fn a_portfolio_before_a_role_stays_in_the_speaker_phrase() {
         "Clinton\u{2019}s top foreign policy aide Jake Sullivan"
     );
 }
+
+#[test]
+fn a_title_cased_statement_before_a_cue_is_a_quote() {
+    let b = "\u{201c}Like Tulsa. Or Dayton,\u{201d} Senator Vale said. \u{201c}The numbers are worse.\u{201d}";
+    assert_eq!(speaker_of(b, "Like Tulsa"), Some("Vale".into()));
+    // A title the sentence announces stays a title.
+    let b = "In her 2009 book, \u{201c}Raise Your Own Capital,\u{201d} Ms. Orme suggested \
+             selling the car.";
+    assert!(
+        run(b).iter().all(|(t, ..)| !t.contains("Raise Your Own")),
+        "{:?}",
+        run(b)
+    );
+}
+
+#[test]
+fn an_adverb_between_subject_and_cue_keeps_the_subject() {
+    let b = "Halvorsen however said he would welcome a deal on the strait.";
+    assert_eq!(speaker_of(b, "welcome a deal"), Some("Halvorsen".into()));
+}
+
+#[test]
+fn an_infinitive_s_object_is_not_its_speaker() {
+    let b = "Governor Paula Imre took to the radio overnight to accuse the Okafor campaign of \
+             being \"asleep at the wheel\" and urged calm.";
+    assert_eq!(
+        speaker_of(b, "asleep at the wheel"),
+        Some("Paula Imre".into())
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_speaks_for_the_sentence_subject() {
+    let b = "Mayor Dara Quist hammered Governor Imre, calling him \"a fairy tale.\"";
+    assert_eq!(speaker_of(b, "fairy tale"), Some("Dara Quist".into()));
+    // In an absolute clause the name before the participle speaks.
+    let b = "The two men met for an hour, Senator Ryle praising the host and Governor Imre \
+             calling it \"a great meeting.\"";
+    assert_eq!(speaker_of(b, "great meeting"), Some("Imre".into()));
+}
+
+#[test]
+fn a_name_after_an_indefinite_article_is_a_modifier() {
+    let b = "Senator Lena Marsh is describing as \"reckless\" a Victor Aldane tweet attacking \
+             the port workers.";
+    assert_eq!(speaker_of(b, "reckless"), Some("Lena Marsh".into()));
+    assert!(
+        run(b).iter().all(|(t, ..)| !t.contains("attacking")),
+        "{:?}",
+        run(b)
+    );
+}
+
+#[test]
+fn a_name_between_a_dash_and_a_colon_is_credited() {
+    let b = "Pollsters agree - Imogen Varga: \u{201c}Keep contacting voters as late as you \
+             can.\u{201d}";
+    assert_eq!(speaker_of(b, "Keep contacting"), Some("Imogen Varga".into()));
+    let b = "What that means for the autumn - More from Varga: \u{201c}The state's lean is only \
+             a starting point.\u{201d}";
+    assert_eq!(speaker_of(b, "starting point"), Some("Varga".into()));
+}

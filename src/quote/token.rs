@@ -86,6 +86,26 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
         let prev = lower(body, &toks[i - 1]);
         is_article(&prev) || is_possessive(&prev)
     };
+    // After an indefinite article and a name the name is a modifier and the word a noun
+    // (`a Donald Trump tweet attacking ...`): a named speaker takes no article.
+    let noun = noun || {
+        let names = toks[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|t| t.kind == TokenKind::Word && is_capitalized(t.text(body)))
+            .count();
+        let article = i.checked_sub(names + 1);
+        names > 0
+            && article.is_some_and(|a| {
+                matches!(toks[a].text(body), "a" | "an")
+                    // Not inside a name (`the Committee for a Responsible Federal Budget`).
+                    && (a == 0
+                        || toks[a - 1].kind != TokenKind::Word
+                        || !(is_capitalized(toks[a - 1].text(body))
+                            || matches!(&*lower(body, &toks[a - 1]), "for" | "of")))
+            })
+    };
     // Bare forms that are mostly nouns (`Para state`, `a new report`) are verbs only after a
     // pronoun or an auxiliary (`we state`, `will report`).
     let word = lower(body, &toks[i]);

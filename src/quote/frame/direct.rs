@@ -24,6 +24,26 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
     if let Some(a) = according_to(body, lead, 0) {
         return Some(a);
     }
+    // A name alone between a dash and the colon is the speaker, as digests and live blogs
+    // credit their sources (`Pollsters agree - Carl Bialik: "..."`, `... - More from Jones:
+    // "..."`).
+    if lt == ":" {
+        if let Some(d) = lead.iter().rposition(|t| is_punct(body, t, DASHES)) {
+            let mut k = d + 1;
+            for w in ["more", "from"] {
+                if lead.get(k).is_some_and(|t| lower(body, t) == w) {
+                    k += 1;
+                }
+            }
+            let credited = np_after(body, lead, k)
+                .filter(|r| r.0 == k && r.1 + 1 == lead.len())
+                .and_then(|r| mention_of(body, lead, r))
+                .filter(|m| m.pronoun.is_none());
+            if let Some(m) = credited {
+                return Some((m, last.span));
+            }
+        }
+    }
     // The cue nearest the quote.
     let ci = (0..lead.len())
         .rev()

@@ -18,10 +18,18 @@ pub(super) fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option
     let end = narrative.partition_point(|t| t.span.end <= at);
     (end.saturating_sub(6)..end).rev().find_map(|ci| {
         cue_at(body, narrative, ci)?;
-        if lower(body, &narrative[ci]).ends_with("ing") {
-            return None;
-        }
         let r = np_before(body, narrative, ci, 0)?;
+        // A participle speaks for a name right before it only in an absolute clause (`with
+        // Sen. John McCain calling it "..."`, `... and Trump calling it "..."`); elsewhere
+        // the name is its verb's object.
+        if lower(body, &narrative[ci]).ends_with("ing") {
+            let absolute = r.1 == ci
+                && r.0 > 0
+                && matches!(&*lower(body, &narrative[r.0 - 1]), "with" | "and");
+            if !absolute {
+                return None;
+            }
+        }
         let relative = r.0 > 0
             && matches!(
                 &*lower(body, &narrative[r.0 - 1]),
@@ -38,7 +46,35 @@ pub(super) fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option
 /// Republicans to "vote your conscience"`): news quotes fragments of the subject's words with
 /// many verbs no cue list holds.
 pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> {
-    if let Some(ci) = (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some()) {
+    // An infinitive's object is not its subject (`took to Twitter to accuse the campaign of
+    // being "duped"`): such a cue is passed over, and read last.
+    let infinitive = |i: usize| i > 0 && lower(body, &narrative[i - 1]) == "to";
+    let first_cue =
+        (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some() && !infinitive(i));
+    // A participle after a comma speaks for the sentence subject, not for the phrase before
+    // the comma (`Perez hammered Trump, calling him a "..."`).
+    let participle_after_comma = first_cue.is_some_and(|ci| {
+        ci > 0
+            && lower(body, &narrative[ci]).ends_with("ing")
+            && is_punct(body, &narrative[ci - 1], &[","])
+    });
+    // After an infinitive cue the sentence subject speaks before any later cue's subject
+    // (`Trump took to Twitter to accuse ... what he called "..."`).
+    let after_infinitive = (0..first_cue.unwrap_or(narrative.len()))
+        .any(|i| infinitive(i) && cue_at(body, narrative, i).is_some());
+    if after_infinitive {
+        if let Some(found) = subject_speaking(body, narrative) {
+            return Some(found);
+        }
+    }
+    if participle_after_comma {
+        let subject =
+            sentence_subject(body, narrative).and_then(|r| mention_of(body, narrative, r));
+        if let (Some(m), Some(ci)) = (subject, first_cue) {
+            return Some((m, narrative[ci].span));
+        }
+    }
+    if let Some(ci) = first_cue {
         // `X said "..."` or, after the fragment, `"...," said X` (also when the sentence
         // opened with a subject of its own: `X could "...," said Y`).
         let before = || np_before(body, narrative, ci, 0);
@@ -52,6 +88,17 @@ pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Menti
             return Some((m, narrative[ci].span));
         }
     }
+    subject_speaking(body, narrative).or_else(|| {
+        // `used a speech to say his party was facing "..."`: with no subject to speak, the
+        // phrase after the infinitive.
+        let ci = (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some())?;
+        let m = mention_of(body, narrative, np_after(body, narrative, ci + 1)?)?;
+        Some((m, narrative[ci].span))
+    })
+}
+
+/// The sentence subject when a verb follows it (see [`speaking_subject`]).
+fn subject_speaking(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> {
     let r = sentence_subject(body, narrative)?;
     let verb = narrative[r.1..]
         .iter()

@@ -12,7 +12,7 @@ use super::cue::CueClass;
 use super::marks::Region;
 use super::mention::Mention;
 use super::token::{cue_at, is_punct, lower, DASHES};
-use super::words::{is_remark_noun, is_sign_noun};
+use super::words::{is_document_noun, is_remark_noun, is_sign_noun};
 use super::{Form, Frame, Place, QuoteKind, Statement};
 use crate::text::Span;
 use crate::text::{self, Cover, Token, TokenKind};
@@ -192,7 +192,10 @@ fn read_frames(
             }
             Some((pi, _)) => cue_at(body, all, pi).is_some() && !first_lower && words >= 3,
         };
-        let is_direct = is_direct && !looks_like_title(r.inner.text(body));
+        // A title-cased phrase is a title, not a sentence, unless a comma closes it and a
+        // verb of speaking follows (`"Like Oakland or Ferguson," Trump said.`).
+        let is_direct =
+            is_direct && (!looks_like_title(r.inner.text(body)) || cue_follows_comma(body, all, r));
         if is_direct {
             direct.push(*r);
         } else {
@@ -567,4 +570,23 @@ mod tests {
             }
         }
     }
+}
+
+/// The quoted words end in a comma and a verb of speaking follows within three words of the
+/// closing mark: the shape of a statement (`"...," Trump said`, `"...," said the minister`).
+fn cue_follows_comma(body: &str, all: &[Token], r: &Region) -> bool {
+    let Some(close) = r.close else {
+        return false;
+    };
+    if !r.inner.text(body).ends_with(',') {
+        return false;
+    }
+    // A title the sentence has announced stays one (`In his book, "...," Smith suggested`).
+    let open = all.partition_point(|t| t.span.end <= r.open.start);
+    let announced = all[open.saturating_sub(3)..open].iter().any(|t| {
+        let w = lower(body, t);
+        is_document_noun(&w) || matches!(&*w, "titled" | "entitled" | "called" | "named")
+    });
+    let next = all.partition_point(|t| t.span.start < close.end);
+    !announced && (next..all.len().min(next + 4)).any(|i| cue_at(body, all, i).is_some())
 }
