@@ -1278,8 +1278,49 @@ fn a_name_after_an_indefinite_article_is_a_modifier() {
 fn a_name_between_a_dash_and_a_colon_is_credited() {
     let b = "Pollsters agree - Imogen Varga: \u{201c}Keep contacting voters as late as you \
              can.\u{201d}";
-    assert_eq!(speaker_of(b, "Keep contacting"), Some("Imogen Varga".into()));
+    assert_eq!(
+        speaker_of(b, "Keep contacting"),
+        Some("Imogen Varga".into())
+    );
     let b = "What that means for the autumn - More from Varga: \u{201c}The state's lean is only \
              a starting point.\u{201d}";
     assert_eq!(speaker_of(b, "starting point"), Some("Varga".into()));
+}
+
+#[test]
+fn a_credit_line_under_a_quotation_names_its_speaker() {
+    let b = "\"Shipping firms pay almost nothing in port fees.\"\n\n- Senator Ilse Marlow.\n\n\
+             The claim needs context.\n";
+    assert_eq!(speaker_of(b, "port fees"), Some("Ilse Marlow".into()));
+    let b = "\"Great speech. She is ready.\"\n\n-Governor Tomas Reyes, writing after the \
+             debate.\n\nOther news followed.\n";
+    assert_eq!(speaker_of(b, "Great speech"), Some("Tomas Reyes".into()));
+}
+
+#[test]
+fn a_title_case_dateline_with_an_agency_is_not_a_speaker() {
+    let b = "Lisbon (AFP) \u{2013} Prime Minister Ana Costa has rounded on the opposition, \
+             saying that \u{201c}loud promises\u{201d} cost jobs.";
+    assert_eq!(speaker_of(b, "loud promises"), Some("Ana Costa".into()));
+}
+
+#[test]
+fn a_sentence_adverb_before_a_fronted_phrase_is_read_past() {
+    let b = "Here in Porto, Costa stepped up her attack, saying, \"We will not wait for \
+             Brussels.\"";
+    assert_eq!(speaker_of(b, "not wait"), Some("Costa".into()));
+    let b = "Now in Paris, the minister said the deal was \"dead.\"";
+    assert!(
+        run(b).iter().all(|(t, ..)| !t.contains("Now in Paris")),
+        "{:?}",
+        run(b)
+    );
+}
+
+#[test]
+fn a_participle_after_a_quotation_goes_on_with_the_sentence_subject() {
+    let b = "Governor Paula Imre told the radio that Okafor \u{201c}had a reckless plan,\u{201d} \
+             adding, \u{201c}He lost every ward in the city.\u{201d}";
+    assert_eq!(speaker_of(b, "lost every ward"), Some("Paula Imre".into()));
+    assert_eq!(speaker_of(b, "reckless plan"), Some("Paula Imre".into()));
 }

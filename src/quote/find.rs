@@ -10,8 +10,9 @@ use super::layout::{
 use super::marks::{self, Region};
 use super::mention::{parse_mention, ActorKind, Gender, Mention, Pronoun};
 use super::names::scan_names;
-use super::phrase::{mention_of, subject_np};
+use super::phrase::{mention_of, np_after, subject_np};
 use super::token::is_capitalized;
+use super::token::DASHES;
 use super::{Extraction, Form, Frame, Named, Place, QuoteKind, Statement};
 use crate::text::Span;
 use crate::text::{self, Cover, Token, TokenKind};
@@ -69,6 +70,18 @@ pub(crate) fn find(body: &str) -> Extraction {
             speaking = Some(mention);
         }
         let mut read = read_paragraph(body, *para, place, &regions, &mut named);
+        // Quotations the paragraph leaves unattributed go to a credit line under them.
+        if let Some((mention, dash)) = paragraphs.get(pi + 1).and_then(|p| credit_line(body, *p)) {
+            for st in read.iter_mut().flat_map(|r| &mut r.1) {
+                if st.kind == QuoteKind::Direct && matches!(st.frame, Frame::Inherit) {
+                    st.frame = Frame::Said {
+                        mention: mention.clone(),
+                        cue: Some(dash),
+                        form: Form::Tail,
+                    };
+                }
+            }
+        }
         if pi == 0 && paragraphs.len() > 1 && is_headline(body, *para) {
             for st in read.iter_mut().flat_map(|r| &mut r.1) {
                 unnamed_in_headline(body, st);
@@ -137,6 +150,26 @@ pub(crate) fn find(body: &str) -> Extraction {
         statements.extend(run.map(|r| turn_statement(mention, r, place)));
     }
     Extraction { statements, named }
+}
+
+/// A credit line under a quotation, as digests and fact checks print them (`- Bernie
+/// Sanders.`, `-President Obama, tweeting after the speech.`): a paragraph that opens with a
+/// dash and a name, with nothing after the name but a comma or a full stop. Returns the name
+/// and the dash.
+fn credit_line(body: &str, para: Span) -> Option<(Mention, Span)> {
+    let toks = text::tokens(body, para);
+    let dash = toks
+        .first()
+        .filter(|t| t.kind == TokenKind::Punct && DASHES.contains(&t.text(body)))?;
+    let r = np_after(body, &toks, 1).filter(|r| r.0 == 1)?;
+    if toks
+        .get(r.1)
+        .is_some_and(|t| !matches!(t.text(body), "," | "."))
+    {
+        return None;
+    }
+    let m = mention_of(body, &toks, r).filter(|m| m.pronoun.is_none() && m.name.is_some())?;
+    Some((m, dash.span))
 }
 
 /// Whether a first paragraph, with more after it, is a headline: short and without the full

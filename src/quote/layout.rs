@@ -23,12 +23,13 @@ pub(super) fn is_boilerplate(paragraph: &str) -> bool {
 }
 
 /// A dateline at the start of a paragraph: "MUNICH, Germany -- ", "OSLO (Reuters) - ",
-/// "MLADÁ BOLESLAV, Czech Republic — ", "WASHINGTON, Dec. 8 (UPI) — ".
+/// "MLADÁ BOLESLAV, Czech Republic — ", "WASHINGTON, Dec. 8 (UPI) — ", and a place in title
+/// case when an agency's one-word name follows it: "Washington (AFP) – ".
 pub(super) fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\p{Lu}[\p{Lu}.'\- ]{1,40}(?:,\s*\p{Lu}[\p{L}\p{N}.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?\s*(?:--|—|–|-|:)\s+",
+            r"^(?:\p{Lu}[\p{Lu}.'\- ]{1,40}(?:,\s*\p{Lu}[\p{L}\p{N}.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?|\p{Lu}[\p{L}.'\- ]{1,30}\s*\(\p{Lu}\p{L}{1,11}\))\s*(?:--|—|–|-|:)\s+",
         )
         .expect("static regex")
     })

@@ -855,6 +855,15 @@ pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usi
         let (a, b) = subject_np(body, &toks[k..])?;
         Some((a + k, b + k))
     };
+    // `Here in Columbia, Sanders stepped up ...`: a sentence adverb before a fronted phrase.
+    if is_sentence_adverb(first.text(body))
+        && toks
+            .get(1)
+            .is_some_and(|t| t.kind == TokenKind::Word && opens_fronted_phrase(&lower(body, t)))
+    {
+        let (a, b) = sentence_subject(body, &toks[1..])?;
+        return Some((a + 1, b + 1));
+    }
     // `Claiming the criticism is unfair, Trump told Fox ...`: a participle phrase.
     let participle = fl.ends_with("ing") && cue::lookup(&fl).is_some();
     if first.kind == TokenKind::Word && (opens_fronted_phrase(&fl) || participle) {

@@ -50,6 +50,21 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
         .find(|&i| cue_at(body, lead, i).is_some());
     if let Some(ci) = ci {
         if lead.len() - ci <= 8 {
+            // `Trump told Newsmax that Romney "...," adding, "..."`: a participle after a
+            // comma goes on with the sentence's subject, not the phrase before the comma.
+            // The comma may close a quotation the lead leaves out (`policy,” adding`).
+            let after_comma = ci > 0
+                && lower(body, &lead[ci]).ends_with("ing")
+                && (is_punct(body, &lead[ci - 1], &[","])
+                    || body[lead[ci - 1].span.end..lead[ci].span.start].contains(','));
+            if after_comma {
+                let subject = sentence_subject(body, &lead[..ci])
+                    .filter(|r| r.1 < ci - 1 || !is_punct(body, &lead[ci - 1], &[","]))
+                    .and_then(|r| mention_of(body, lead, r));
+                if let Some(m) = subject {
+                    return Some((m, lead[ci].span));
+                }
+            }
             if let Some(r) = np_before(body, lead, ci, 0) {
                 if let Some(m) = mention_of(body, lead, r) {
                     if m.pronoun.is_some() {

@@ -539,6 +539,25 @@ fn said_fragment(body: &str, r: &Region, mention: Mention, cue: Span, place: Pla
     }
 }
 
+/// The quoted words end in a comma and a verb of speaking follows within three words of the
+/// closing mark: the shape of a statement (`"...," Trump said`, `"...," said the minister`).
+fn cue_follows_comma(body: &str, all: &[Token], r: &Region) -> bool {
+    let Some(close) = r.close else {
+        return false;
+    };
+    if !r.inner.text(body).ends_with(',') {
+        return false;
+    }
+    // A title the sentence has announced stays one (`In his book, "...," Smith suggested`).
+    let open = all.partition_point(|t| t.span.end <= r.open.start);
+    let announced = all[open.saturating_sub(3)..open].iter().any(|t| {
+        let w = lower(body, t);
+        is_document_noun(&w) || matches!(&*w, "titled" | "entitled" | "called" | "named")
+    });
+    let next = all.partition_point(|t| t.span.start < close.end);
+    !announced && (next..all.len().min(next + 4)).any(|i| cue_at(body, all, i).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -570,23 +589,4 @@ mod tests {
             }
         }
     }
-}
-
-/// The quoted words end in a comma and a verb of speaking follows within three words of the
-/// closing mark: the shape of a statement (`"...," Trump said`, `"...," said the minister`).
-fn cue_follows_comma(body: &str, all: &[Token], r: &Region) -> bool {
-    let Some(close) = r.close else {
-        return false;
-    };
-    if !r.inner.text(body).ends_with(',') {
-        return false;
-    }
-    // A title the sentence has announced stays one (`In his book, "...," Smith suggested`).
-    let open = all.partition_point(|t| t.span.end <= r.open.start);
-    let announced = all[open.saturating_sub(3)..open].iter().any(|t| {
-        let w = lower(body, t);
-        is_document_noun(&w) || matches!(&*w, "titled" | "entitled" | "called" | "named")
-    });
-    let next = all.partition_point(|t| t.span.start < close.end);
-    !announced && (next..all.len().min(next + 4)).any(|i| cue_at(body, all, i).is_some())
 }

@@ -11,7 +11,7 @@ use super::super::phrase::{
 use super::super::share::share_before;
 use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower, DASHES};
 use super::super::words::{
-    self, is_adverbial, is_medium_noun, is_speech_noun, opens_fronted_phrase,
+    self, is_adverbial, is_medium_noun, is_sentence_adverb, is_speech_noun, opens_fronted_phrase,
 };
 use super::content_span;
 use crate::text::{possessive_stem, Span};
@@ -79,33 +79,44 @@ pub(super) fn reported(body: &str, narrative: &[Token], s: Span) -> Vec<Reported
     cue_then_clause(body, narrative, s)
 }
 
+/// Words that open a fronted phrase before a clause's attribution (`In a statement, ...`,
+/// `Asked about the delay, ...`).
+fn opens_fronted(lower: &str) -> bool {
+    matches!(
+        lower,
+        "asked"
+            | "in"
+            | "at"
+            | "on"
+            | "after"
+            | "before"
+            | "during"
+            | "when"
+            | "while"
+            | "following"
+            | "later"
+            | "earlier"
+            | "for"
+            | "with"
+            | "but"
+            | "and"
+            | "like"
+            | "unlike"
+    )
+}
+
 /// `CLAUSE, X said [adverbials][, MORE].` / `CLAUSE, said X.` / `A, X said, B.`
 fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<Reported> {
     let n = narrative.len();
     // CLAUSE, X said [adverbials][, MORE].  /  CLAUSE, said X.  /  A, X said, B.
-    let first_word = narrative[0].text(body).to_lowercase();
-    let opener = first_word.ends_with("ing")
-        || matches!(
-            first_word.as_str(),
-            "asked"
-                | "in"
-                | "at"
-                | "on"
-                | "after"
-                | "before"
-                | "during"
-                | "when"
-                | "while"
-                | "following"
-                | "later"
-                | "earlier"
-                | "for"
-                | "with"
-                | "but"
-                | "and"
-                | "like"
-                | "unlike"
-        );
+    let opens = |t: &Token| {
+        let w = t.text(body).to_lowercase();
+        w.ends_with("ing") || opens_fronted(&w)
+    };
+    // `Now in Paris, the minister said ...`: a sentence adverb before a fronted phrase.
+    let opener = opens(&narrative[0])
+        || matches!(narrative, [a, b, ..] if is_sentence_adverb(a.text(body))
+            && b.kind == TokenKind::Word && opens(b));
     let commas: Vec<usize> = (2..n)
         .filter(|&i| is_punct(body, &narrative[i], &[","]))
         .collect();
