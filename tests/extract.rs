@@ -1324,3 +1324,22 @@ fn a_participle_after_a_quotation_goes_on_with_the_sentence_subject() {
     assert_eq!(speaker_of(b, "lost every ward"), Some("Paula Imre".into()));
     assert_eq!(speaker_of(b, "reckless plan"), Some("Paula Imre".into()));
 }
+
+#[test]
+fn a_reflexive_after_the_subject_keeps_the_subject() {
+    let b = "Senator Ruiz herself said Tuesday that \u{201c}the only way to win is to ask.\u{201d}";
+    assert_eq!(speaker_of(b, "only way to win"), Some("Ruiz".into()));
+}
+
+#[test]
+fn a_coordinated_cue_may_take_a_time_before_that() {
+    let b = "Mayor Okafor embraced the plan and said this week that the port would reopen \
+             soon.";
+    assert_eq!(speaker_of(b, "would reopen soon"), Some("Okafor".into()));
+}
+
+#[test]
+fn a_name_a_verb_of_naming_takes_is_no_title() {
+    let b = "Within minutes, Senator Ruiz called Okafor \u{201c}Little Tomas\u{201d} twice.";
+    assert_eq!(speaker_of(b, "Little Tomas"), Some("Ruiz".into()));
+}

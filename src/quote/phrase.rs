@@ -96,6 +96,15 @@ fn np_before_plain(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     {
         k -= 1;
     }
+    // `Proponents of the bill, however, say ...`: an adverb between commas.
+    if k >= floor + 4
+        && is_punct(body, &toks[k - 1], &[","])
+        && is_punct(body, &toks[k - 3], &[","])
+        && toks[k - 2].kind == TokenKind::Word
+        && (is_adverbial(toks[k - 2].text(body)) || is_sentence_adverb(toks[k - 2].text(body)))
+    {
+        k -= 3;
+    }
     // A relative pronoun speaks for its antecedent: `Obama, who denounced the attack`.
     if k > floor && is_relative(&lower(body, &toks[k - 1])) {
         let mut e = k - 1;

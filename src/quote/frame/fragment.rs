@@ -300,6 +300,20 @@ pub(super) fn named_by_cue(body: &str, all: &[Token], r: &Region) -> bool {
             is_capitalized(subject.text(body)) || is_subject_pronoun(&sl)
         };
     }
+    // `he called Rubio "Little Marco"`: a name between a verb of naming and the words.
+    let names = all[..before]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|t| t.kind == TokenKind::Word && is_capitalized(t.text(body)))
+        .count();
+    let naming = names > 0
+        && before > names
+        && cue::lookup(all[before - names - 1].text(body))
+            .is_some_and(|(_, base)| matches!(base, "call" | "dub" | "label" | "brand"));
+    if naming {
+        return true;
+    }
     matches!(&*lower(body, prev), "as" | "it" | "him" | "her" | "them")
         && (before.saturating_sub(9)..before - 1).any(|i| {
             cue_at(body, all, i).is_some() || matches!(&*lower(body, &all[i]), "rated" | "rates")

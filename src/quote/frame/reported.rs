@@ -857,11 +857,16 @@ fn quoted_gap<'a>(body: &'a str, narrative: &[Token], k: usize) -> &'a str {
 
 /// The first token of a clause reported after the cue at `ci` (`that` optional).
 fn clause_after(body: &str, narrative: &[Token], ci: usize) -> Option<usize> {
-    let k = ci + 1;
-    if narrative.get(k).is_some_and(|t| lower(body, t) == "that") {
+    // `said this week that ...`: adverbials may come before `that`.
+    let that = narrative[ci + 1..]
+        .iter()
+        .position(|t| !is_adverbial(t.text(body)))
+        .map(|k| ci + 1 + k)
+        .filter(|&k| lower(body, &narrative[k]) == "that");
+    if let Some(k) = that {
         return (k + 1 < narrative.len()).then_some(k + 1);
     }
-    clause_start(body, narrative, k)
+    clause_start(body, narrative, ci + 1)
 }
 
 /// Skips adverbials from `k`; the clause must begin like one (a name, a pronoun, a
