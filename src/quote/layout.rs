@@ -29,7 +29,7 @@ pub(super) fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:\p{Lu}[\p{Lu}.'\- ]{1,40}(?:,\s*\p{Lu}[\p{L}\p{N}.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?|\p{Lu}[\p{L}.'\- ]{1,30}\s*\(\p{Lu}\p{L}{1,11}\))\s*(?:--|—|–|-|:)\s+",
+            r"^(?:\p{Lu}[\p{Lu}.'\- ]{1,40}(?:,\s*\p{Lu}[\p{L}\p{N}.\- ]{1,30})?\s*(?:\([A-Za-z.&' ]{1,30}\))?|\p{Lu}[^()\n]{1,30}\([A-Z][A-Za-z]{1,11}\))\s*(?:--|—|–|-|:)\s+",
         )
         .expect("static regex")
     })
