@@ -152,8 +152,8 @@ pub(crate) fn find(body: &str) -> Extraction {
     Extraction { statements, named }
 }
 
-/// A credit line under a quotation, as digests and fact checks print them (`- Bernie
-/// Sanders.`, `-President Obama, tweeting after the speech.`): a paragraph that opens with a
+/// A credit line under a quotation, as digests and fact checks print them (`- Senator
+/// Ilse Marlow.`, `-Governor Tomas Reyes, writing after the debate.`): a paragraph that opens with a
 /// dash and a name, with nothing after the name but a comma or a full stop. Returns the name
 /// and the dash.
 fn credit_line(body: &str, para: Span) -> Option<(Mention, Span)> {

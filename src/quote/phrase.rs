@@ -864,7 +864,7 @@ pub(crate) fn sentence_subject(body: &str, toks: &[Token]) -> Option<(usize, usi
         let (a, b) = subject_np(body, &toks[k..])?;
         Some((a + k, b + k))
     };
-    // `Here in Columbia, Sanders stepped up ...`: a sentence adverb before a fronted phrase.
+    // `Here in Porto, Costa stepped up ...`: a sentence adverb before a fronted phrase.
     if is_sentence_adverb(first.text(body))
         && toks
             .get(1)

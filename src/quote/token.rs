@@ -87,19 +87,14 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
         is_article(&prev) || is_possessive(&prev)
     };
     // After an indefinite article and a name the name is a modifier and the word a noun
-    // (`a Donald Trump tweet attacking ...`): a named speaker takes no article.
+    // (`a Victor Aldane tweet attacking ...`): a named speaker takes no article.
     let noun = noun || {
-        let names = toks[..i]
-            .iter()
-            .rev()
-            .take(4)
-            .take_while(|t| t.kind == TokenKind::Word && is_capitalized(t.text(body)))
-            .count();
+        let names = capitalized_before(body, toks, i, 4);
         let article = i.checked_sub(names + 1);
         names > 0
             && article.is_some_and(|a| {
                 matches!(toks[a].text(body), "a" | "an")
-                    // Not inside a name (`the Committee for a Responsible Federal Budget`).
+                    // Not inside a name (`the Council for a Fair Harbour Levy`).
                     && (a == 0
                         || toks[a - 1].kind != TokenKind::Word
                         || !(is_capitalized(toks[a - 1].text(body))
@@ -150,6 +145,16 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
         return None;
     }
     (!noun).then_some(class)
+}
+
+/// How many capitalised words, up to `most`, end right before `toks[end]`.
+pub(crate) fn capitalized_before(body: &str, toks: &[Token], end: usize, most: usize) -> usize {
+    toks[..end]
+        .iter()
+        .rev()
+        .take(most)
+        .take_while(|t| t.kind == TokenKind::Word && is_capitalized(t.text(body)))
+        .count()
 }
 
 /// Whether `states` after `prev` is the plural noun: after a number, a quantifier, a region

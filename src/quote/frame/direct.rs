@@ -25,7 +25,7 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
         return Some(a);
     }
     // A name alone between a dash and the colon is the speaker, as digests and live blogs
-    // credit their sources (`Pollsters agree - Carl Bialik: "..."`, `... - More from Jones:
+    // credit their sources (`Pollsters agree - Imogen Varga: "..."`, `... - More from Varga:
     // "..."`).
     if lt == ":" {
         if let Some(d) = lead.iter().rposition(|t| is_punct(body, t, DASHES)) {
@@ -50,7 +50,7 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
         .find(|&i| cue_at(body, lead, i).is_some());
     if let Some(ci) = ci {
         if lead.len() - ci <= 8 {
-            // `Trump told Newsmax that Romney "...," adding, "..."`: a participle after a
+            // `Imre told the radio that Okafor "...," adding, "..."`: a participle after a
             // comma goes on with the sentence's subject, not the phrase before the comma.
             // The comma may close a quotation the lead leaves out (`policy,” adding`).
             let after_comma = ci > 0

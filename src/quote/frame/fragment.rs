@@ -6,7 +6,9 @@ use super::super::cue;
 use super::super::marks::Region;
 use super::super::mention::Mention;
 use super::super::phrase::{is_speaker_noun, mention_of, np_after, np_before, sentence_subject};
-use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower};
+use super::super::token::{
+    capitalized_before, cue_at, is_capitalized, is_punct, is_subject_pronoun, lower,
+};
 use super::super::words::{is_adverbial, is_remark_noun};
 use crate::text::{is_possessive, Span};
 use crate::text::{Token, TokenKind};
@@ -20,7 +22,7 @@ pub(super) fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option
         cue_at(body, narrative, ci)?;
         let r = np_before(body, narrative, ci, 0)?;
         // A participle speaks for a name right before it only in an absolute clause (`with
-        // Sen. John McCain calling it "..."`, `... and Trump calling it "..."`); elsewhere
+        // Finance Minister Oren Talbot calling it "..."`, `... and Imre calling it "..."`); elsewhere
         // the name is its verb's object.
         if lower(body, &narrative[ci]).ends_with("ing") {
             let absolute = r.1 == ci
@@ -46,20 +48,20 @@ pub(super) fn fragment_cue(body: &str, narrative: &[Token], at: usize) -> Option
 /// Republicans to "vote your conscience"`): news quotes fragments of the subject's words with
 /// many verbs no cue list holds.
 pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Mention, Span)> {
-    // An infinitive's object is not its subject (`took to Twitter to accuse the campaign of
-    // being "duped"`): such a cue is passed over, and read last.
+    // An infinitive's object is not its subject (`took to the radio to accuse the Okafor campaign
+    // of being "..."`): such a cue is passed over, and read last.
     let infinitive = |i: usize| i > 0 && lower(body, &narrative[i - 1]) == "to";
     let first_cue =
         (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some() && !infinitive(i));
     // A participle after a comma speaks for the sentence subject, not for the phrase before
-    // the comma (`Perez hammered Trump, calling him a "..."`).
+    // the comma (`Quist hammered Governor Imre, calling him "..."`).
     let participle_after_comma = first_cue.is_some_and(|ci| {
         ci > 0
             && lower(body, &narrative[ci]).ends_with("ing")
             && is_punct(body, &narrative[ci - 1], &[","])
     });
     // After an infinitive cue the sentence subject speaks before any later cue's subject
-    // (`Trump took to Twitter to accuse ... what he called "..."`).
+    // (`Imre took to the radio to accuse ... what she called "..."`).
     let after_infinitive = (0..first_cue.unwrap_or(narrative.len()))
         .any(|i| infinitive(i) && cue_at(body, narrative, i).is_some());
     if after_infinitive {
@@ -300,13 +302,8 @@ pub(super) fn named_by_cue(body: &str, all: &[Token], r: &Region) -> bool {
             is_capitalized(subject.text(body)) || is_subject_pronoun(&sl)
         };
     }
-    // `he called Rubio "Little Marco"`: a name between a verb of naming and the words.
-    let names = all[..before]
-        .iter()
-        .rev()
-        .take(3)
-        .take_while(|t| t.kind == TokenKind::Word && is_capitalized(t.text(body)))
-        .count();
+    // `she called Okafor "Little Tomas"`: a name between a verb of naming and the words.
+    let names = capitalized_before(body, all, before, 3);
     let naming = names > 0
         && before > names
         && cue::lookup(all[before - names - 1].text(body))

@@ -193,7 +193,7 @@ fn read_frames(
             Some((pi, _)) => cue_at(body, all, pi).is_some() && !first_lower && words >= 3,
         };
         // A title-cased phrase is a title, not a sentence, unless a comma closes it and a
-        // verb of speaking follows (`"Like Oakland or Ferguson," Trump said.`).
+        // verb of speaking follows (`"Like Tulsa or Dayton," Vale said.`).
         let is_direct =
             is_direct && (!looks_like_title(r.inner.text(body)) || cue_follows_comma(body, all, r));
         if is_direct {
@@ -540,7 +540,7 @@ fn said_fragment(body: &str, r: &Region, mention: Mention, cue: Span, place: Pla
 }
 
 /// The quoted words end in a comma and a verb of speaking follows within three words of the
-/// closing mark: the shape of a statement (`"...," Trump said`, `"...," said the minister`).
+/// closing mark: the shape of a statement (`"...," Vale said`, `"...," said the minister`).
 fn cue_follows_comma(body: &str, all: &[Token], r: &Region) -> bool {
     let Some(close) = r.close else {
         return false;
