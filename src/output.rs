@@ -19,7 +19,7 @@
 use crate::error::{Error, Result};
 use std::fs::{File, Metadata, OpenOptions, Permissions};
 use std::io::{self, Seek, Write};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Symbolic links followed before giving up, as the kernel does (`ELOOP`).
@@ -167,14 +167,26 @@ fn temporary(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The path is registered for removal before the file exists: a signal between creating
+    // it and registering it would otherwise leave it behind.
+    let mut cleanup = None;
     let tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
-        // Opened with 0666: the kernel applies the umask, as for any new file.
-        .permissions(Permissions::from_mode(0o666))
-        .tempfile_in(&dir)
+        .make_in(&dir, |candidate| {
+            let registered = cleanup::register(candidate);
+            // Opened with 0666: the kernel applies the umask, as for any new file.
+            let file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .mode(0o666)
+                .open(candidate)?;
+            cleanup = Some(registered);
+            Ok(file)
+        })
         .map_err(|e| Error::write(path, plain(&dir, e)))?;
-    let cleanup = cleanup::register(tmp.path());
+    let cleanup = cleanup.unwrap_or_else(|| cleanup::register(tmp.path()));
     if let Some(m) = existing {
         let file = tmp.as_file();
         // Owner first: changing it may clear the set-id bits the mode then restores. Only
