@@ -1343,3 +1343,15 @@ fn a_name_a_verb_of_naming_takes_is_no_title() {
     let b = "Within minutes, Senator Ruiz called Okafor \u{201c}Little Tomas\u{201d} twice.";
     assert_eq!(speaker_of(b, "Little Tomas"), Some("Ruiz".into()));
 }
+
+#[test]
+fn a_cue_in_an_object_relative_clause_does_not_introduce_the_quote() {
+    let b = "Mayor Dara Quist contrasted the treasurer, whom he described as \"reckless,\" with \
+             her deputy: \"Ana keeps the books honest and the city solvent.\"";
+    let q = extract(b)
+        .into_iter()
+        .find(|q| q.text.contains("books honest"))
+        .expect("the quote");
+    let source = q.source.expect("a speaker phrase");
+    assert_eq!(&b[source.start..source.end], "Mayor Dara Quist");
+}

@@ -7,7 +7,7 @@ use super::super::mention::Mention;
 use super::super::phrase::{
     mention_of, np_after, np_after_described, np_before, sentence_subject, with_noun_tail,
 };
-use super::super::token::{cue_at, cue_class, is_punct, lower, DASHES};
+use super::super::token::{cue_at, cue_class, is_punct, is_subject_pronoun, lower, DASHES};
 use super::content_span;
 use crate::text::Span;
 use crate::text::Token;
@@ -44,10 +44,20 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
             }
         }
     }
-    // The cue nearest the quote.
+    // The cue nearest the quote, outside an object relative clause (`contrasted the
+    // candidate, whom he described as "...," with his rival: "..."`: the clause's `he` is
+    // not what introduces the quote).
+    let in_relative = |i: usize| {
+        i >= 2
+            && is_subject_pronoun(&lower(body, &lead[i - 1]))
+            && matches!(
+                &*lower(body, &lead[i - 2]),
+                "whom" | "which" | "that" | "who"
+            )
+    };
     let ci = (0..lead.len())
         .rev()
-        .find(|&i| cue_at(body, lead, i).is_some());
+        .find(|&i| cue_at(body, lead, i).is_some() && !in_relative(i));
     if let Some(ci) = ci {
         if lead.len() - ci <= 8 {
             // `Imre told the radio that Okafor "...," adding, "..."`: a participle after a
