@@ -50,10 +50,8 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
     let in_relative = |i: usize| {
         i >= 2
             && is_subject_pronoun(&lower(body, &lead[i - 1]))
-            && matches!(
-                &*lower(body, &lead[i - 2]),
-                "whom" | "which" | "that" | "who"
-            )
+            // Not `that`, which also opens a reported clause (`say that he told ...`).
+            && matches!(&*lower(body, &lead[i - 2]), "whom" | "which")
     };
     let ci = (0..lead.len())
         .rev()
