@@ -1355,3 +1355,11 @@ fn a_cue_in_an_object_relative_clause_does_not_introduce_the_quote() {
     let source = q.source.expect("a speaker phrase");
     assert_eq!(&b[source.start..source.end], "Mayor Dara Quist");
 }
+
+#[test]
+fn proponents_and_backers_of_a_plan_speak() {
+    let b = "Proponents of the levy say it would keep the harbour solvent.";
+    assert!(speaker_of(b, "harbour solvent").is_some_and(|s| s.starts_with("Proponents")));
+    let b = "Backers of the treaty said it would calm the strait.";
+    assert!(speaker_of(b, "calm the strait").is_some_and(|s| s.starts_with("Backers")));
+}
