@@ -70,10 +70,20 @@ pub(crate) fn find(body: &str) -> Extraction {
             speaking = Some(mention);
         }
         let mut read = read_paragraph(body, *para, place, &regions, &mut named);
-        // Quotations the paragraph leaves unattributed go to a credit line under them.
-        if let Some((mention, dash)) = paragraphs.get(pi + 1).and_then(|p| credit_line(body, *p)) {
+        // Quotations the paragraph leaves unattributed go to a credit line under them. The
+        // next paragraph is read for one only when there is such a quotation.
+        let unattributed =
+            |st: &Statement| st.kind == QuoteKind::Direct && matches!(st.frame, Frame::Inherit);
+        let credit = || paragraphs.get(pi + 1).and_then(|p| credit_line(body, *p));
+        if let Some((mention, dash)) = read
+            .iter()
+            .flat_map(|r| &r.1)
+            .any(unattributed)
+            .then(credit)
+            .flatten()
+        {
             for st in read.iter_mut().flat_map(|r| &mut r.1) {
-                if st.kind == QuoteKind::Direct && matches!(st.frame, Frame::Inherit) {
+                if unattributed(st) {
                     st.frame = Frame::Said {
                         mention: mention.clone(),
                         cue: Some(dash),
@@ -157,6 +167,13 @@ pub(crate) fn find(body: &str) -> Extraction {
 /// dash and a name, with nothing after the name but a comma or a full stop. Returns the name
 /// and the dash.
 fn credit_line(body: &str, para: Span) -> Option<(Mention, Span)> {
+    if !para
+        .text(body)
+        .trim_start()
+        .starts_with(|c: char| DASHES.iter().any(|d| d.starts_with(c)))
+    {
+        return None;
+    }
     let toks = text::tokens(body, para);
     let dash = toks
         .first()

@@ -58,11 +58,12 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
         .find(|&i| cue_at(body, lead, i).is_some() && !in_relative(i));
     if let Some(ci) = ci {
         if lead.len() - ci <= 8 {
+            let cue = lower(body, &lead[ci]);
+            let participle = cue.ends_with("ing") && ci > 0;
             // `Imre told the radio that Okafor "...," adding, "..."`: a participle after a
             // comma goes on with the sentence's subject, not the phrase before the comma.
             // The comma may close a quotation the lead leaves out (`policy,” adding`).
-            let after_comma = ci > 0
-                && lower(body, &lead[ci]).ends_with("ing")
+            let after_comma = participle
                 && (is_punct(body, &lead[ci - 1], &[","])
                     || body[lead[ci - 1].span.end..lead[ci].span.start].contains(','));
             if after_comma {
@@ -86,8 +87,6 @@ pub(super) fn lead_attribution(body: &str, lead: &[Token]) -> Option<(Mention, S
             // `said Putin:` / post-posed in the lead. After `told` or a participle the noun
             // phrase is whom the speaker addresses (`..., telling Reuters, "..."`): English
             // inverts a speaker only after a plain verb of saying.
-            let cue = lower(body, &lead[ci]);
-            let participle = cue.ends_with("ing") && ci > 0;
             let addressee = participle || lookup(&cue).is_some_and(|(_, base)| base == "tell");
             if !addressee {
                 if let Some(r) = np_after_described(body, lead, ci + 1) {

@@ -51,8 +51,9 @@ pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Menti
     // An infinitive's object is not its subject (`took to the radio to accuse the Okafor campaign
     // of being "..."`): such a cue is passed over, and read last.
     let infinitive = |i: usize| i > 0 && lower(body, &narrative[i - 1]) == "to";
-    let first_cue =
-        (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some() && !infinitive(i));
+    let cues = || (0..narrative.len()).filter(|&i| cue_at(body, narrative, i).is_some());
+    let any_cue = cues().next();
+    let first_cue = cues().find(|&i| !infinitive(i));
     // A participle after a comma speaks for the sentence subject, not for the phrase before
     // the comma (`Quist hammered Governor Imre, calling him "..."`).
     let participle_after_comma = first_cue.is_some_and(|ci| {
@@ -62,8 +63,7 @@ pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Menti
     });
     // After an infinitive cue the sentence subject speaks before any later cue's subject
     // (`Imre took to the radio to accuse ... what she called "..."`).
-    let after_infinitive = (0..first_cue.unwrap_or(narrative.len()))
-        .any(|i| infinitive(i) && cue_at(body, narrative, i).is_some());
+    let after_infinitive = any_cue != first_cue;
     if after_infinitive {
         if let Some(found) = subject_speaking(body, narrative) {
             return Some(found);
@@ -93,7 +93,7 @@ pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Menti
     subject_speaking(body, narrative).or_else(|| {
         // `used a speech to say his party was facing "..."`: with no subject to speak, the
         // phrase after the infinitive.
-        let ci = (0..narrative.len()).find(|&i| cue_at(body, narrative, i).is_some())?;
+        let ci = any_cue?;
         let m = mention_of(body, narrative, np_after(body, narrative, ci + 1)?)?;
         Some((m, narrative[ci].span))
     })
