@@ -1363,3 +1363,30 @@ fn proponents_and_backers_of_a_plan_speak() {
     let b = "Backers of the treaty said it would calm the strait.";
     assert!(speaker_of(b, "calm the strait").is_some_and(|s| s.starts_with("Backers")));
 }
+
+#[test]
+fn a_pronoun_prefers_the_subject_before_a_name_in_its_relative_clause() {
+    let b = "Ilunga Mwepu, who researches Tana Delta politics at a university, expects \
+             delays. \"The insurers will decide this, not the ministers,\" she said.";
+    assert_eq!(
+        speaker_of(b, "insurers will decide"),
+        Some("Ilunga Mwepu".into())
+    );
+}
+
+#[test]
+fn a_name_before_a_past_tense_verb_after_said_is_the_clause_subject() {
+    let b = "Tomas Ruiz, a deputy for the ruling party who sits on the budget committee, \
+             said Portugal wanted \u{201c}to fish in every harbour but its own\u{201d}.";
+    assert_eq!(
+        speaker_of(b, "fish in every harbour"),
+        Some("Tomas Ruiz".into())
+    );
+}
+
+#[test]
+fn a_name_apposed_to_a_role_names_the_speaker_not_the_place_it_serves() {
+    let b = "The senator representing Ogun East, Senator Adaeze Oduya, told reporters that \
+             she would not vote for the levy.";
+    assert_eq!(speaker_of(b, "would not vote"), Some("Adaeze Oduya".into()));
+}

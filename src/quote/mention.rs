@@ -208,20 +208,31 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
     let mut name: Option<PartName> = None;
     let mut role: Option<String> = None;
     let mut plural = false;
+    // Whether the name found so far stands after a role's own words in its part (`the
+    // senator representing Kano Central`): a name that then makes up a part of its own (`,
+    // Senator Ada Okafor,`) is the apposition that names the speaker.
+    let mut name_in_role = false;
     for part in &parts {
         let found = parse_part(body, part);
         titles.extend(found.titles);
+        let leads = part
+            .iter()
+            .map(|t| t.text(body))
+            .find(|w| !matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))
+            .is_some_and(is_capitalized);
         // A person's name beats a place or body in an apposition ("Iraq's envoy, Teresa
         // Collado"); otherwise the first name found wins.
         let better = match (&name, &found.name) {
             (None, Some(_)) => true,
             (Some(old), Some(new)) => {
-                new.kind == ActorKind::Person && old.kind != ActorKind::Person
+                (new.kind == ActorKind::Person && old.kind != ActorKind::Person)
+                    || (new.kind == old.kind && name_in_role && leads)
             }
             _ => false,
         };
         if better {
             name = found.name;
+            name_in_role = !leads;
         }
         if role.is_none() {
             role = found.role;

@@ -156,12 +156,18 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                 let to = tail.get(r.1).map_or(s.end, |t| t.span.start);
                 body[from..to.max(from)].trim().is_empty()
             };
-            // `..., said Silesians had "paid for coal"`: a verb after the name makes it the
-            // subject of a reported clause, not the speaker.
+            // `..., said Silesians had "paid for coal"`, `..., said the ministry wanted "to
+            // ..."`: a verb after the name makes it the subject of a reported clause, not the
+            // speaker.
             let verb_after = |r: &(usize, usize)| {
                 tail.get(r.1).is_some_and(|t| {
                     let l = lower(body, t);
-                    is_auxiliary(&l) || matches!(&*l, "did" | "does" | "do")
+                    is_auxiliary(&l)
+                        || matches!(&*l, "did" | "does" | "do")
+                        || (t.kind == TokenKind::Word
+                            && !is_capitalized(t.text(body))
+                            && l.len() > 4
+                            && l.ends_with("ed"))
                 })
             };
             match np_after(body, tail, 1) {
