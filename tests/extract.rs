@@ -1390,3 +1390,13 @@ fn a_name_apposed_to_a_role_names_the_speaker_not_the_place_it_serves() {
              she would not vote for the levy.";
     assert_eq!(speaker_of(b, "would not vote"), Some("Adaeze Oduya".into()));
 }
+
+#[test]
+fn a_transcript_label_may_keep_the_small_letter_of_mc() {
+    let b = "HOST: Siobhan McAllister, will the deal hold?\n\nSIOBHAN McALLISTER: I think it \
+             will hold for a year at least, and then we will see.\n";
+    assert_eq!(
+        speaker_of(b, "hold for a year"),
+        Some("Siobhan McAllister".into())
+    );
+}

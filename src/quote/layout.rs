@@ -42,7 +42,8 @@ pub(super) fn dateline() -> &'static Regex {
 fn transcript_label() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let word = r"\p{Lu}[\p{Lu}'\u{2019}.\-]+";
+        // `McILWAINE:` keeps the small letter of its prefix.
+        let word = r"(?:Ma?c)?\p{Lu}[\p{Lu}'\u{2019}.\-]+";
         Regex::new(&format!(
             r#"^["\u{{201c}}]?({word}(?: {word}){{0,2}})(?: \(({word}(?: {word}){{0,2}})(?:,[^)]{{0,40}})?\))?(:)\s+\S"#
         ))
@@ -165,15 +166,24 @@ pub(super) fn headline_claim(body: &str, para: Span) -> Option<(Span, Span)> {
     ))
 }
 
-/// A name from a transcript label: `WALLACE` -> `Wallace`, `MIKE PENCE` -> `Mike Pence`.
+/// A name from a transcript label: `WALLACE` -> `Wallace`, `MIKE PENCE` -> `Mike Pence`,
+/// `McILWAINE` -> `McIlwaine`.
 pub(super) fn label_name(label: &str) -> String {
     label
         .split(' ')
         .map(|w| {
+            let (prefix, w) = ["Mc", "Mac"]
+                .into_iter()
+                .find_map(|p| {
+                    let rest = w.strip_prefix(p)?;
+                    rest.starts_with(char::is_uppercase).then_some((p, rest))
+                })
+                .unwrap_or(("", w));
             let mut cs = w.chars();
             match cs.next() {
-                Some(f) => f
-                    .to_uppercase()
+                Some(f) => prefix
+                    .chars()
+                    .chain(f.to_uppercase())
                     .chain(cs.flat_map(char::to_lowercase))
                     .collect(),
                 None => String::new(),
