@@ -1400,3 +1400,53 @@ fn a_transcript_label_may_keep_the_small_letter_of_mc() {
         Some("Siobhan McAllister".into())
     );
 }
+
+#[test]
+fn a_bare_demand_after_a_name_is_a_noun() {
+    let b = "Joost Verlinde called the Mercosur demand \u{201c}a bill for the tulips\u{201d}.";
+    assert_eq!(
+        speaker_of(b, "bill for the tulips"),
+        Some("Joost Verlinde".into())
+    );
+}
+
+#[test]
+fn a_person_of_a_body_known_by_its_initials_speaks() {
+    let b = "Joost Verlinde of the VVP said the levy was \u{201c}a bill for the tulips\u{201d}.";
+    assert_eq!(
+        speaker_of(b, "bill for the tulips"),
+        Some("Joost Verlinde".into())
+    );
+}
+
+#[test]
+fn a_known_body_opening_a_sentence_is_the_next_it_s_antecedent() {
+    let b = "Norway has chosen a careful tone. It said it would cooperate with the coast guard.";
+    assert_eq!(
+        speaker_of(b, "cooperate with the coast"),
+        Some("Norway".into())
+    );
+}
+
+#[test]
+fn an_unresolved_pronoun_still_attributes_the_quote() {
+    let b = "\u{201c}Prices will fall by the spring,\u{201d} he said.";
+    let q = extract(b)
+        .into_iter()
+        .find(|q| q.text.contains("Prices will fall"))
+        .expect("the quote");
+    assert_eq!(q.speaker, None);
+    let source = q.source.expect("the pronoun attributes it");
+    assert_eq!(&b[source.start..source.end], "he");
+    assert!(q.cue.is_some());
+}
+
+#[test]
+fn a_known_body_before_an_aside_is_the_next_it_s_antecedent() {
+    let b = "Norway, for its part, has chosen a careful tone. In a statement read at a funeral, \
+             it said it would \u{ab} cooperate with the coast guard \u{bb}.";
+    assert_eq!(
+        speaker_of(b, "cooperate with the coast"),
+        Some("Norway".into())
+    );
+}

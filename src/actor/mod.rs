@@ -183,27 +183,24 @@ pub(crate) fn attribute_with(
     }
     let quotes: Vec<Quote> = said
         .into_iter()
-        .map(|(f, who)| {
-            let known = who.entity.is_some();
-            Quote {
-                kind: f.kind,
-                text: f
-                    .spans
-                    .iter()
-                    .map(|s| s.text(body))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                spans: f.spans.clone(),
-                speaker: who.entity.map(|i| resolver.canonical(i).to_string()),
-                source: who.source.filter(|_| known),
-                cue: who.cue.filter(|_| known),
-                denied: f.denied,
-                speaker_kind: who.entity.map(|i| speaker_kind(resolver.entity(i))),
-                affiliation: who
-                    .entity
-                    .and_then(|i| resolver.entity(i).affiliation)
-                    .map(str::to_string),
-            }
+        .map(|(f, who)| Quote {
+            kind: f.kind,
+            text: f
+                .spans
+                .iter()
+                .map(|s| s.text(body))
+                .collect::<Vec<_>>()
+                .join(" "),
+            spans: f.spans.clone(),
+            speaker: who.entity.map(|i| resolver.canonical(i).to_string()),
+            source: who.source,
+            cue: who.cue,
+            denied: f.denied,
+            speaker_kind: who.entity.map(|i| speaker_kind(resolver.entity(i))),
+            affiliation: who
+                .entity
+                .and_then(|i| resolver.entity(i).affiliation)
+                .map(str::to_string),
         })
         .collect();
     quote::without_overlaps(quotes)

@@ -204,11 +204,19 @@ impl Resolver {
         salient: bool,
         place: Place,
     ) -> Option<usize> {
-        let key = normalize(m.name.as_ref()?);
+        let name = m.name.as_ref()?;
+        let key = normalize(name);
         if key.is_empty() || key.contains(' ') {
             return None;
         }
-        let idx = self.entities.full_name_with_surname(&key)?;
+        let Some(idx) = self.entities.full_name_with_surname(&key) else {
+            // A country or body the gazetteer knows by this very name (`Norway has ...`) is on
+            // stage for the `it` that follows; not one of its other names, which may be a
+            // surname (`Hague` of `The Hague`).
+            use crate::gazetteer::{entity, find, fold};
+            let own_name = find(name).is_some_and(|(i, _)| fold(entity(i).name) == fold(name));
+            return own_name.then(|| self.observe(m, salient, place)).flatten();
+        };
         self.sight(m.span, idx, salient, place);
         Some(idx)
     }

@@ -222,6 +222,9 @@ pub(crate) fn mostly_noun(lower: &str) -> bool {
             | "attacks"
             | "decline"
             | "declines"
+            | "demand"
+            | "pledge"
+            | "promise"
     )
 }
 

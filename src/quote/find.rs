@@ -275,13 +275,14 @@ fn read_paragraph(
         let toks = narrative_tokens(all, in_s);
         let names = scan_names(body, &toks);
         let opens = toks.first().map_or(0, |t| t.span.start);
-        // A lone surname opening the sentence as its subject (`Hadžić brushed ...`).
+        // A lone surname opening the sentence as its subject (`Hadžić brushed ...`), also
+        // before an aside (`Norway, for its part, ...`).
         if names.first().is_none_or(|m| m.span.start != opens) && toks.len() > 1 {
             let (first, next) = (toks[0], toks[1]);
             let subject = first.kind == TokenKind::Word
-                && next.kind == TokenKind::Word
-                && is_capitalized(first.text(body))
-                && !is_capitalized(next.text(body));
+                && ((next.kind == TokenKind::Word && !is_capitalized(next.text(body)))
+                    || next.text(body) == ",")
+                && is_capitalized(first.text(body));
             if let Some(m) = subject.then(|| parse_mention(body, &toks[..1])).flatten() {
                 named.push(Named {
                     mention: m,

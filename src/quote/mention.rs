@@ -410,7 +410,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 // Coalition`, one body's name.
                 let after = &rest[i + 1..];
                 let org = |w: &&str| is_org_word(&w.to_lowercase());
-                (after.first() == Some(&"the") && after.iter().any(org))
+                // `of the PVV`: a body known by its initials.
+                let initials = |w: &&str| {
+                    (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+                };
+                (after.first() == Some(&"the")
+                    && (after.iter().any(org) || matches!(after, [_, w] if initials(w))))
                     || after.iter().any(|w| !is_capitalized(w) && org(w))
             });
         let role_before =

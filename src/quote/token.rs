@@ -125,7 +125,17 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
                     | "does"
                     | "not"
             );
-        if !verb {
+        // A capitalised plural subject with no article before it (`Dutch Liberals demand
+        // ...`, a headline) takes the verb; `the Mercosur demand` is a noun.
+        let names = capitalized_before(body, toks, i, 4);
+        let plural_subject = names > 0 && {
+            let prev = toks[i - 1].text(body);
+            prev.ends_with('s')
+                && !prev.ends_with("ss")
+                && i.checked_sub(names + 1)
+                    .is_none_or(|a| !is_article(&lower(body, &toks[a])))
+        };
+        if !(verb || plural_subject) {
             return None;
         }
     }
