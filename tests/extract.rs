@@ -1450,3 +1450,13 @@ fn a_known_body_before_an_aside_is_the_next_it_s_antecedent() {
         Some("Norway".into())
     );
 }
+
+#[test]
+fn a_headquarters_of_a_place_speaks_as_a_body() {
+    let b = "The police headquarters of Tolna county said it had received no request to \
+             register the march.";
+    assert_eq!(
+        speaker_of(b, "received no request"),
+        Some("police headquarters of Tolna county".into())
+    );
+}
