@@ -1460,3 +1460,14 @@ fn a_headquarters_of_a_place_speaks_as_a_body() {
         Some("police headquarters of Tolna county".into())
     );
 }
+
+#[test]
+fn a_one_word_name_before_an_interrupting_cue_is_the_clause_subject() {
+    let b = "Ana Velez spoke in Kigali. Tarvia, she said, has no link with any armed group.";
+    let q = extract(b)
+        .into_iter()
+        .find(|q| q.text.contains("no link"))
+        .expect("the statement");
+    assert_eq!(q.speaker.as_deref(), Some("Ana Velez"));
+    assert!(q.text.starts_with("Tarvia"), "{}", q.text);
+}

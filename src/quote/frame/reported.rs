@@ -117,7 +117,13 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
     let opener = opens(&narrative[0])
         || matches!(narrative, [a, b, ..] if is_sentence_adverb(a.text(body))
             && b.kind == TokenKind::Word && opens(b));
-    let commas: Vec<usize> = (2..n)
+    // A comma after the first word closes a one-word subject only when that word is a name
+    // (`Tarvia, she said, has no army`), not an adverb (`However, she said, ...`).
+    let one_word_subject = n > 1
+        && is_capitalized(narrative[0].text(body))
+        && !is_sentence_adverb(narrative[0].text(body))
+        && !is_adverbial(narrative[0].text(body));
+    let commas: Vec<usize> = (if one_word_subject { 1 } else { 2 }..n)
         .filter(|&i| is_punct(body, &narrative[i], &[","]))
         .collect();
     // `Two days later, the ministry said ...`, `A week ago, ...`: a time phrase is fronted too.
