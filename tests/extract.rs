@@ -1471,3 +1471,12 @@ fn a_one_word_name_before_an_interrupting_cue_is_the_clause_subject() {
     assert_eq!(q.speaker.as_deref(), Some("Ana Velez"));
     assert!(q.text.starts_with("Tarvia"), "{}", q.text);
 }
+
+#[test]
+fn a_body_the_gazetteer_knows_keeps_a_title_word_in_its_name() {
+    let b = "The Executive Yuan said the reactor would not restart before the audit.";
+    assert_eq!(
+        speaker_of(b, "would not restart"),
+        Some("Executive Yuan".into())
+    );
+}
