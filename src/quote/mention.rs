@@ -5,7 +5,7 @@
 //! Parsing reads the team's word lists ([`super::words`]) and the gazetteer; it decides
 //! nothing about which actor a mention refers to (see [`crate::actor`]).
 
-use super::token::is_capitalized;
+use super::token::{is_capitalized, looks_plural};
 use super::words;
 use crate::gazetteer;
 use crate::text::{is_possessive, Span};
@@ -604,9 +604,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 })
         };
         let plural_group = (name_words.len() >= 2
-            && name_words
-                .last()
-                .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+            && name_words.last().is_some_and(|w| looks_plural(w))
             && gazetteer::is_place(name_words[0]))
             || (name_words.len() == 1
                 && titles.is_empty()
@@ -682,7 +680,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         return PartParse::titles_only(titles);
     }
     let head = role_words.last().expect("non-empty").to_lowercase();
-    let plural = head.ends_with('s') && !head.ends_with("ss");
+    let plural = looks_plural(&head);
     // The complement says whose role it is: "a spokesman for the Council of the European
     // Union", "officials in Hargeisa".
     let complement = &full[rest.len()..];

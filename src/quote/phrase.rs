@@ -8,7 +8,7 @@
 use super::cue::{self, CueClass};
 use super::mention::{is_function_word, is_org_word, is_title, parse_mention, Mention};
 use super::token::{
-    is_article, is_capitalized, is_determiner, is_punct, is_subject_pronoun, lower,
+    is_article, is_capitalized, is_determiner, is_punct, is_subject_pronoun, looks_plural, lower,
     pronoun_contraction,
 };
 use super::words::{
@@ -573,7 +573,7 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
         return None;
     }
     let hl = lower(body, &toks[head]);
-    let plural = hl.ends_with('s') && !hl.ends_with("ss") && !hl.ends_with("us");
+    let plural = looks_plural(&hl) && !hl.ends_with("us");
     let next = (end..toks.len())
         .find(|&i| !(toks[i].kind == TokenKind::Word && is_adverbial(toks[i].text(body))));
     let cue = next.and_then(|i| {

@@ -88,8 +88,8 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
     };
     // After an indefinite article and a name the name is a modifier and the word a noun
     // (`a Victor Aldane tweet attacking ...`): a named speaker takes no article.
+    let names = capitalized_before(body, toks, i, 4);
     let noun = noun || {
-        let names = capitalized_before(body, toks, i, 4);
         let article = i.checked_sub(names + 1);
         names > 0
             && article.is_some_and(|a| {
@@ -127,14 +127,10 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
             );
         // A capitalised plural subject with no article before it (`Dutch Liberals demand
         // ...`, a headline) takes the verb; `the Mercosur demand` is a noun.
-        let names = capitalized_before(body, toks, i, 4);
-        let plural_subject = names > 0 && {
-            let prev = toks[i - 1].text(body);
-            prev.ends_with('s')
-                && !prev.ends_with("ss")
-                && i.checked_sub(names + 1)
-                    .is_none_or(|a| !is_article(&lower(body, &toks[a])))
-        };
+        let plural_subject = names > 0
+            && looks_plural(toks[i - 1].text(body))
+            && i.checked_sub(names + 1)
+                .is_none_or(|a| !is_article(&lower(body, &toks[a])));
         if !(verb || plural_subject) {
             return None;
         }
@@ -155,6 +151,11 @@ pub(crate) fn cue_at(body: &str, toks: &[Token], i: usize) -> Option<CueClass> {
         return None;
     }
     (!noun).then_some(class)
+}
+
+/// Whether a word ends like an English plural (`-s`, not `-ss`).
+pub(crate) fn looks_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
 }
 
 /// How many capitalised words, up to `most`, end right before `toks[end]`.

@@ -51,9 +51,11 @@ pub(super) fn speaking_subject(body: &str, narrative: &[Token]) -> Option<(Menti
     // An infinitive's object is not its subject (`took to the radio to accuse the Okafor campaign
     // of being "..."`): such a cue is passed over, and read last.
     let infinitive = |i: usize| i > 0 && lower(body, &narrative[i - 1]) == "to";
-    let cues = || (0..narrative.len()).filter(|&i| cue_at(body, narrative, i).is_some());
-    let any_cue = cues().next();
-    let first_cue = cues().find(|&i| !infinitive(i));
+    let mut cues = (0..narrative.len()).filter(|&i| cue_at(body, narrative, i).is_some());
+    let any_cue = cues.next();
+    let first_cue = any_cue
+        .filter(|&i| !infinitive(i))
+        .or_else(|| cues.find(|&i| !infinitive(i)));
     // A participle after a comma speaks for the sentence subject, not for the phrase before
     // the comma (`Quist hammered Governor Imre, calling him "..."`).
     let participle_after_comma = first_cue.is_some_and(|ci| {

@@ -9,7 +9,9 @@ use super::super::phrase::{
     time_phrase_comma,
 };
 use super::super::share::share_before;
-use super::super::token::{cue_at, is_capitalized, is_punct, is_subject_pronoun, lower, DASHES};
+use super::super::token::{
+    cue_at, is_capitalized, is_punct, is_subject_pronoun, looks_plural, lower, DASHES,
+};
 use super::super::words::{
     self, is_adverbial, is_medium_noun, is_sentence_adverb, is_speech_noun, opens_fronted_phrase,
 };
@@ -194,7 +196,7 @@ fn clause_then_attribution(body: &str, narrative: &[Token], s: Span) -> Option<R
                     // `critics cite COP30 pledges`: a plural is the subject, no descriptor.
                     && {
                         let last = lower(body, &tail[r.0 - 1]);
-                        !last.ends_with('s') || last.ends_with("ss")
+                        !looks_plural(&last)
                     }
                     && is_capitalized(tail[r.0].text(body))
             };
