@@ -12,11 +12,11 @@
 # writes the same file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# --context: features of each statement's sentence, speaker and article; --swap-topics 3:
-# every article's statements also seen under three other topics and a near-miss one, so the
+# --context: features of each statement's sentence, speaker and article; --swap-topics 24:
+# every article's statements also seen under 24 other topics and a near-miss one, so the
 # model learns whether an article is about the topic at all; --speaker-stage: each quote
 # decided together with its speaker's other quotes in the article (models/README.md).
-args=(train training/*.csv training/news --context --swap-topics 3 --speaker-stage --c 8 -o models/default.dmm)
+args=(train training/*.csv training/news --context --swap-topics 24 --speaker-stage --c 8 -o models/default.dmm)
 if [[ -f training/heldout-topics.txt ]]; then
     args+=(--holdout-topics training/heldout-topics.txt)
 fi

@@ -86,7 +86,7 @@ pub struct TrainArgs {
     #[arg(long)]
     pub speaker_stage: bool,
     /// Add the built-in corpus (embedded in the binary) to the given rows, and train with the
-    /// built-in model's features (`--context --swap-topics 3 --c 8` unless given otherwise):
+    /// built-in model's features (`--context --swap-topics 24 --c 8` unless given otherwise):
     /// a few labels of your own topic then adapt the default model instead of replacing it.
     /// Add `--speaker-stage` for the built-in model's full recipe.
     #[arg(long)]
@@ -115,7 +115,7 @@ fn parse_range(s: &str) -> Result<[u8; 2], String> {
 }
 
 /// The built-in model's `--swap-topics` (models/train-default.sh), taken by `--with-builtin`.
-const BUILTIN_SWAP_TOPICS: usize = 3;
+const BUILTIN_SWAP_TOPICS: usize = 24;
 /// The built-in model's `--c`.
 const BUILTIN_C: f64 = 8.0;
 
