@@ -1480,3 +1480,16 @@ fn a_body_the_gazetteer_knows_keeps_a_title_word_in_its_name() {
         Some("Executive Yuan".into())
     );
 }
+
+#[test]
+fn a_body_a_lower_case_plural_describes_is_named_whole_and_is_someone_new() {
+    let b = "The prosecutor's office said the warrants remained in force. The national \
+             herders' federation called the talks \"a betrayal of the valley\".";
+    assert_eq!(
+        speaker_of(b, "a betrayal of the valley"),
+        Some("national herders' federation".into())
+    );
+    // A single quotation mark closing a plural is no owner of what follows.
+    let b = "'We will not accept these terms,' the minister said.";
+    assert_eq!(speaker_of(b, "accept these terms"), Some("minister".into()));
+}

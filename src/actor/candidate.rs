@@ -202,7 +202,15 @@ pub(super) fn candidates(
         }
         _ => false,
     };
-    if (owned_role || matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn))
+    // So is a body or group a lower-case plural describes (`the national cattle ranchers'
+    // federation`, `the farmers' union`): the phrase introduces it, it refers to no one before.
+    let described = match &s.frame {
+        quote::Frame::Said { mention, .. } if matches!(frame, Frame::Role | Frame::BodyRole) => {
+            mention.role.as_deref().is_some_and(described_by_plural)
+        }
+        _ => false,
+    };
+    if (owned_role || described || matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn))
         && rule.is_some()
     {
         out.truncate(1);
@@ -362,4 +370,15 @@ impl Row {
             self.items.push((c, 1.0));
         }
     }
+}
+
+/// Whether a role phrase holds a lower-case plural owner before its head (`national cattle
+/// ranchers' federation`): a description of the body, not a reference back.
+fn described_by_plural(role: &str) -> bool {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    words.len() > 1
+        && words[..words.len() - 1].iter().any(|w| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && (w.ends_with("s'") || w.ends_with("s\u{2019}"))
+        })
 }

@@ -362,7 +362,12 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
                 &body[t.span.start..n.span.end]
             }
             // A plural owner keeps its apostrophe: "the National Farmers' Union".
-            Some(n) if super::phrase::plural_owner(body, t, n) => &body[t.span.start..n.span.end],
+            Some(n)
+                if super::phrase::plural_owner(body, t, n)
+                    || super::phrase::descriptive_owner(body, t, n, part.get(i + 2).copied()) =>
+            {
+                &body[t.span.start..n.span.end]
+            }
             _ => t.text(body),
         })
         .collect();

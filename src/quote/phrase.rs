@@ -246,6 +246,26 @@ pub(super) fn plural_owner(body: &str, prev: &Token, t: &Token) -> bool {
         && w.ends_with('s')
 }
 
+/// Whether the apostrophe `t` closes a lower-case plural `prev` that describes the body or
+/// group named after it (`the national cattle ranchers' federation`, `a farmers' union`): a
+/// word of the phrase, not an owner whose role follows. A closing single quotation mark glued
+/// to a plural is followed by anything but such a noun.
+pub(super) fn descriptive_owner(body: &str, prev: &Token, t: &Token, next: Option<&Token>) -> bool {
+    let w = prev.text(body);
+    prev.kind == TokenKind::Word
+        && prev.span.end == t.span.start
+        && matches!(t.text(body), "'" | "\u{2019}")
+        && !is_capitalized(w)
+        && w.len() > 3
+        && w.ends_with('s')
+        && next.is_some_and(|n| {
+            let l = lower(body, n);
+            n.kind == TokenKind::Word
+                && !is_capitalized(n.text(body))
+                && (is_org_word(&l) || is_speaker_noun(&l))
+        })
+}
+
 /// Collects a noun phrase backwards from `end` (exclusive) down to `floor`; returns its start.
 fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
     if end <= floor {
@@ -305,7 +325,9 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
             // and Innovation`: one body's name, not two speakers.
             true
         } else if t.kind == TokenKind::Punct {
-            k >= 2 && punct_in_name(body, &toks[k - 2], t)
+            k >= 2
+                && (punct_in_name(body, &toks[k - 2], t)
+                    || descriptive_owner(body, &toks[k - 2], t, toks.get(k)))
         } else if is_capitalized(tx) {
             !starts_no_name(&tl)
         } else if named && is_particle(&tl) {
