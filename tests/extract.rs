@@ -1493,3 +1493,13 @@ fn a_body_a_lower_case_plural_describes_is_named_whole_and_is_someone_new() {
     let b = "'We will not accept these terms,' the minister said.";
     assert_eq!(speaker_of(b, "accept these terms"), Some("minister".into()));
 }
+
+#[test]
+fn a_capitalised_member_of_a_body_heads_an_office_before_a_name() {
+    let b = "Member of Parliament Joost Verhagen of the PVV called the plan \"a bill for \
+             the grandchildren\".";
+    assert_eq!(
+        speaker_of(b, "a bill for the grandchildren"),
+        Some("Joost Verhagen".into())
+    );
+}

@@ -385,7 +385,10 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     // inside a capitalised body's name stays ("Bank of England").
     // The first title word, found once: asking of every preposition whether a title comes
     // before it made a long phrase of prepositions quadratic.
-    let first_title = rest.iter().position(|x| is_title(&x.to_lowercase()));
+    // `Member of Parliament Ruud Wessels`: a capitalised `Member` heads an office as a title
+    // does (a lower-case `member of the family` stays a role).
+    let office = |w: &str| is_title(&w.to_lowercase()) || w == "Member";
+    let first_title = rest.iter().position(|x| office(x));
     let cut = rest.iter().enumerate().skip(1).find_map(|(i, w)| {
         let l = w.to_lowercase();
         if !matches!(
@@ -425,8 +428,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             });
         let role_before =
             !is_capitalized(prev) || (titled && !prev_org) || body_in_place || person_before;
-        (role_before && !(is_title(&prev.to_lowercase()) && is_capitalized(prev) && l == "of"))
-            .then_some(i)
+        (role_before && !(office(prev) && is_capitalized(prev) && l == "of")).then_some(i)
     });
     let full = rest;
     // `the U.S. Embassy in Pristina`: the place a body is in tells it from the body of that
