@@ -10,8 +10,9 @@
 # 1. statements: the hand-written statements of training/*.csv, quote features only
 # 2. + news: and the annotated news articles of training/news
 # 3. + context: features of the topic, the statement's sentence, speaker and article
-# 4. + relevance: articles paired with other topics, a classifier of whether the article is
-#    about the topic gating positions, quotes on other matters without a vote
+# 4. + relevance: articles paired with three other topics, a classifier of whether the
+#    article is about the topic gating positions, quotes on other matters without a vote
+#    (the built-in model pairs each with 24)
 # 5. + speaker stage: each quote decided with its speaker's other quotes in the article: the
 #    built-in model itself (models/train-default.sh)
 set -euo pipefail
