@@ -248,8 +248,8 @@ pub(super) fn plural_owner(body: &str, prev: &Token, t: &Token) -> bool {
 
 /// Whether the apostrophe `t` closes a lower-case plural `prev` that describes the body or
 /// group named after it (`the national cattle ranchers' federation`, `a farmers' union`): a
-/// word of the phrase, not an owner whose role follows. A closing single quotation mark glued
-/// to a plural is followed by anything but such a noun.
+/// word of the phrase, not an owner whose role follows. The noun after it tells it from a
+/// closing single quotation mark glued to a plural (`'... the terms' the minister said`).
 pub(super) fn descriptive_owner(body: &str, prev: &Token, t: &Token, next: Option<&Token>) -> bool {
     let w = prev.text(body);
     prev.kind == TokenKind::Word
