@@ -1196,7 +1196,10 @@ fn a_statement_someone_issues_is_their_words() {
              \"a remarkable jurist.\"";
     assert_eq!(speaker_of(b, "remarkable jurist"), Some("Ana Ruiz".into()));
     let b = "The dockers' union released a statement saying the strike would go ahead.";
-    assert_eq!(speaker_of(b, "strike would go ahead"), Some("union".into()));
+    assert_eq!(
+        speaker_of(b, "strike would go ahead"),
+        Some("dockers' union".into())
+    );
     let b = "Mayor Ines Okafor released a statement Thursday night condemning \"a horrific \
              attack.\"";
     assert_eq!(speaker_of(b, "horrific"), Some("Ines Okafor".into()));
