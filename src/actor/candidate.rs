@@ -195,22 +195,19 @@ pub(super) fn candidates(
     }
     // A speaker named in the frame is the speaker: `Ana Ruiz said`, `the Kremlin said`.
     // So is a person of someone's own whom the phrase names (`Mr Sigarchi's lawyer`,
-    // `Putin's adviser`; see `role_owner`): no actor nearby stands for them.
-    let owned_role = match &s.frame {
-        quote::Frame::Said { mention, .. } if frame == Frame::Role => {
-            mention.role.as_deref().and_then(role_owner).is_some()
-        }
-        _ => false,
+    // `Putin's adviser`; see `role_owner`): no actor nearby stands for them. So is a body or
+    // group a lower-case plural describes (`the national cattle ranchers' federation`, `the
+    // farmers' union`): the phrase introduces it, it refers to no one before.
+    let role = match &s.frame {
+        quote::Frame::Said { mention, .. } => mention.role.as_deref(),
+        _ => None,
     };
-    // So is a body or group a lower-case plural describes (`the national cattle ranchers'
-    // federation`, `the farmers' union`): the phrase introduces it, it refers to no one before.
-    let described = match &s.frame {
-        quote::Frame::Said { mention, .. } if matches!(frame, Frame::Role | Frame::BodyRole) => {
-            mention.role.as_deref().is_some_and(described_by_plural)
-        }
+    let introduced = role.is_some_and(|r| match frame {
+        Frame::Role => role_owner(r).is_some() || described_by_plural(r),
+        Frame::BodyRole => described_by_plural(r),
         _ => false,
-    };
-    if (owned_role || described || matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn))
+    });
+    if (introduced || matches!(frame, Frame::Name | Frame::BodyName | Frame::Turn))
         && rule.is_some()
     {
         out.truncate(1);

@@ -235,15 +235,18 @@ fn punct_in_name(body: &str, prev: &Token, t: &Token) -> bool {
     }
 }
 
-/// Whether the apostrophe `t` closes the capitalised plural `prev` it is glued to, an owner
-/// inside a body's name (`Governors'` in `the Nigeria Governors' Forum`).
-pub(super) fn plural_owner(body: &str, prev: &Token, t: &Token) -> bool {
-    let w = prev.text(body);
+/// Whether the apostrophe `t` is glued to the plural `prev` (`Governors'`, `ranchers'`).
+fn plural_apostrophe(body: &str, prev: &Token, t: &Token) -> bool {
     prev.kind == TokenKind::Word
         && prev.span.end == t.span.start
         && matches!(t.text(body), "'" | "\u{2019}")
-        && is_capitalized(w)
-        && w.ends_with('s')
+        && prev.text(body).ends_with('s')
+}
+
+/// Whether the apostrophe `t` closes the capitalised plural `prev` it is glued to, an owner
+/// inside a body's name (`Governors'` in `the Nigeria Governors' Forum`).
+pub(super) fn plural_owner(body: &str, prev: &Token, t: &Token) -> bool {
+    plural_apostrophe(body, prev, t) && is_capitalized(prev.text(body))
 }
 
 /// Whether the apostrophe `t` closes a lower-case plural `prev` that describes the body or
@@ -252,12 +255,9 @@ pub(super) fn plural_owner(body: &str, prev: &Token, t: &Token) -> bool {
 /// closing single quotation mark glued to a plural (`'... the terms' the minister said`).
 pub(super) fn descriptive_owner(body: &str, prev: &Token, t: &Token, next: Option<&Token>) -> bool {
     let w = prev.text(body);
-    prev.kind == TokenKind::Word
-        && prev.span.end == t.span.start
-        && matches!(t.text(body), "'" | "\u{2019}")
+    plural_apostrophe(body, prev, t)
         && !is_capitalized(w)
         && w.len() > 3
-        && w.ends_with('s')
         && next.is_some_and(|n| {
             let l = lower(body, n);
             n.kind == TokenKind::Word
