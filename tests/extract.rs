@@ -1506,3 +1506,65 @@ fn a_capitalised_member_of_a_body_heads_an_office_before_a_name() {
         Some("Joost Verhagen".into())
     );
 }
+
+#[test]
+fn a_person_from_a_place_speaks_not_the_place() {
+    let b = "A rice farmer from Battambang said the new rules would ruin him. \"I will not \
+             sell at that price,\" he said.";
+    assert_eq!(
+        speaker_of(b, "ruin him"),
+        Some("rice farmer from Battambang".into())
+    );
+    assert_eq!(
+        speaker_of(b, "sell at that price"),
+        Some("rice farmer from Battambang".into())
+    );
+}
+
+#[test]
+fn the_holder_named_after_an_office_and_its_domain_speaks() {
+    for (b, who) in [
+        (
+            "Minister for Foreign Affairs Tomasz Wilk said the embassy would reopen.",
+            "Tomasz Wilk",
+        ),
+        (
+            "Minister of State for Commerce K. Anbalagan said the embassy would reopen.",
+            "K Anbalagan",
+        ),
+        (
+            "Minister for Europe Claire Varennes said the embassy would reopen.",
+            "Claire Varennes",
+        ),
+    ] {
+        assert_eq!(
+            speaker_of(b, "embassy would reopen"),
+            Some(who.into()),
+            "{b}"
+        );
+    }
+    // A role held for someone stays that role.
+    let b = "A spokesman for Tomasz Wilk said the embassy would reopen.";
+    assert_eq!(
+        speaker_of(b, "embassy would reopen"),
+        Some("spokesman for Tomasz Wilk".into())
+    );
+}
+
+#[test]
+fn a_constituency_in_brackets_after_a_name_is_nobody() {
+    let b = "His colleague Senator Ayodele Ogun (Ekiti South) was less patient. \"We cannot \
+             wait another year,\" he told the hearing.";
+    assert_eq!(
+        speaker_of(b, "wait another year"),
+        Some("Ayodele Ogun".into())
+    );
+}
+
+#[test]
+fn a_transcript_label_may_carry_a_lower_case_role() {
+    let b = "HOST: Let's take a call. Vesna, from Šabac, you are on air.\n\n\
+             VESNA (caller): Good evening. The water in our well has changed colour.\n\n\
+             HOST: Thank you, Vesna.";
+    assert_eq!(speaker_of(b, "water in our well"), Some("Vesna".into()));
+}

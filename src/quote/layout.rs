@@ -38,14 +38,14 @@ pub(super) fn dateline() -> &'static Regex {
 /// A transcript turn: `WALLACE: But, Governor, ...`, `CALLER (KAREN, BALLARAT): Hi.` (a
 /// speaker label in capitals and a colon opening the paragraph, after an optional quotation
 /// mark; a name in brackets after a role names the speaker, and a role in brackets after a
-/// name says what the named speaker is: `PÉPÉ LOUA (CALLER):`).
+/// name says what the named speaker is: `PÉPÉ LOUA (CALLER):`, `GORAN (caller):`).
 fn transcript_label() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // `McILWAINE:` keeps the small letter of its prefix.
         let word = r"(?:Ma?c)?\p{Lu}[\p{Lu}'\u{2019}.\-]+";
         Regex::new(&format!(
-            r#"^["\u{{201c}}]?({word}(?: {word}){{0,2}})(?: \(({word}(?: {word}){{0,2}})(?:,[^)]{{0,40}})?\))?(:)\s+\S"#
+            r#"^["\u{{201c}}]?({word}(?: {word}){{0,2}})(?: \((?:({word}(?: {word}){{0,2}})(?:,[^)]{{0,40}})?|\p{{Ll}}[\p{{Ll}} ]{{0,30}})\))?(:)\s+\S"#
         ))
         .expect("static regex")
     })

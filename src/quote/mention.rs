@@ -444,9 +444,41 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         }
         _ => &[],
     };
+    // `Minister for Foreign Affairs Penny Wong`, `Minister of State for Commerce R.
+    // Balasubramanian`: after a capitalised office and its domain comes the holder's name,
+    // which names the speaker (not `spokesman for Hillary Clinton`, a lower-case role and a
+    // name right after the preposition).
+    let holder = cut.and_then(|c| {
+        if !is_capitalized(rest[c - 1]) || first_title.is_none_or(|t| t >= c) {
+            return None;
+        }
+        let tail = &rest[c + 1..];
+        // The name opens with a given name or an initial the lists know, or else right
+        // after the domain's last office word (`Foreign Affairs`, `Defence`).
+        let given = (1..tail.len().saturating_sub(1)).find(|&p| {
+            gender_of_given(tail[p]) != Gender::Unknown
+                || (tail[p].len() == 1 && tail[p].chars().all(|ch| ch.is_ascii_uppercase()))
+        });
+        let p = given.or_else(|| {
+            let p = tail.iter().rposition(|w| is_title(&w.to_lowercase()))? + 1;
+            (tail.len() >= p + 2
+                && tail[p..]
+                    .iter()
+                    .all(|w| !is_org_word(&w.to_lowercase()) && !gazetteer::is_place(w)))
+            .then_some(p)
+        })?;
+        let domain_word = |w: &&str| {
+            (is_capitalized(w) && !is_function_word(w)) || matches!(*w, "and" | "the" | "of" | "&")
+        };
+        (is_capitalized(tail[0])
+            && tail[..p].iter().all(domain_word)
+            && (2..=4).contains(&(tail.len() - p))
+            && tail[p..].iter().all(|w| is_capitalized(w)))
+        .then_some(c + 1 + p)
+    });
     let rest = match cut {
-        Some(i) => &rest[..i],
-        None => rest,
+        Some(i) if holder.is_none() => &rest[..i],
+        _ => rest,
     };
     let mut titles = Vec::new();
     for w in rest {
@@ -534,7 +566,7 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     }
     // Trailing run of capitalised non-title words is the proper name.
     let mut i = rest.len();
-    while i > 0 {
+    while i > 0 && holder.is_none() {
         let w = rest[i - 1];
         let l = w.to_lowercase();
         let particle = super::phrase::is_particle(&l);
@@ -557,6 +589,9 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
         } else {
             break;
         }
+    }
+    if let Some(h) = holder {
+        i = h;
     }
     let mut name_words: &[&str] = &rest[i..];
     // Nationality adjectives and acronyms before a name are modifiers, unless they are all

@@ -79,7 +79,22 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
                 last.span = Span::new(last.span.start, last.span.start + stem.len());
             }
         }
-        let run = &owned[..];
+        // `Minister for Europe Claire Varennes`: after an office's preposition, the words
+        // before a given name are the office's domain, not the name.
+        let office_for = start >= 2
+            && matches!(&*toks[start - 1].text(body).to_lowercase(), "for" | "of")
+            && is_title(&toks[start - 2].text(body).to_lowercase());
+        let domain = if office_for {
+            (1..owned.len().saturating_sub(1))
+                .find(|&p| {
+                    owned[p].kind == TokenKind::Word
+                        && gender_of_given(owned[p].text(body)) != Gender::Unknown
+                })
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let run = &owned[domain..];
         let run_words: Vec<&str> = run
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -162,9 +177,15 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
             && toks[start - 1].kind == TokenKind::Word
             && !is_capitalized(toks[start - 1].text(body))
             && is_firm_noun(toks[start - 1].text(body));
+        // `Senator Ifeanyi Ezenwa (Anambra North)`: a run in brackets right after a name is
+        // the constituency, state or party the person stands for, and names nobody.
+        let label = start >= 2
+            && toks[start - 1].text(body) == "("
+            && toks[start - 2].kind == TokenKind::Word
+            && is_capitalized(toks[start - 2].text(body));
         let named =
             has_title || given.is_some() || firm || (run_words.len() >= 2 && !after_preposition);
-        if named && !modifies_noun {
+        if named && !modifies_noun && !label {
             if let Some(mut m) = parse_mention(body, run) {
                 if firm {
                     m.kind = ActorKind::Organisation;

@@ -349,6 +349,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                     || (capitalized && tl == "on" && is_org_word(&before))
                     || is_title(&before)
                     || is_speaker_noun(&before)
+                    || from_place(body, toks, k - 1, floor)
             }
         } else if is_determiner(&tl) {
             true
@@ -673,6 +674,29 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
     None
 }
 
+/// Whether the `from` at `prep` says where the person of a determined phrase of plain
+/// words before it is from: `A farmer from Iowa said`, `The unnamed woman from Georgia says`.
+/// The speaker is that person, not the place (a role noun the lists know is taken anyway).
+/// A document, a remark or a sign from someone (`an email from Neera Tanden`) is theirs, and
+/// so is anything from a person the name lists know (`a lesson from Loretta Lynch`).
+fn from_place(body: &str, toks: &[Token], prep: usize, floor: usize) -> bool {
+    use super::words::{is_document_noun, is_medium_noun, is_sign_noun, is_speech_noun};
+    prep > floor + 1
+        && lower(body, &toks[prep]) == "from"
+        && toks.get(prep + 1).is_some_and(|t| {
+            is_capitalized(t.text(body))
+                && super::mention::gender_of_given(t.text(body)) == super::mention::Gender::Unknown
+        })
+        && {
+            let head = lower(body, &toks[prep - 1]);
+            !(is_document_noun(&head)
+                || is_medium_noun(&head)
+                || is_sign_noun(&head)
+                || is_speech_noun(&head))
+        }
+        && determined_np_back(body, toks, prep, floor).is_some()
+}
+
 /// A speaker phrase starting at token index `start`, going forward (post-posed speakers:
 /// `said Putin`, `said the deputy minister, Pavel Kuzmin`).
 pub(crate) fn np_after(body: &str, toks: &[Token], start: usize) -> Option<(usize, usize)> {
@@ -865,7 +889,12 @@ pub(crate) fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> O
         let known = role
             .split_whitespace()
             .any(|w| is_speaker_noun(&w.to_lowercase()));
-        if !known && determined_np_back(body, toks, range.1, range.0) != Some(range.0) {
+        // `A farmer from Iowa`: the phrase ends at the place the person is from.
+        let from = (range.0 + 1..range.1).find(|&p| from_place(body, toks, p, range.0));
+        if !known
+            && determined_np_back(body, toks, range.1, range.0) != Some(range.0)
+            && from.and_then(|p| determined_np_back(body, toks, p, range.0)) != Some(range.0)
+        {
             return None;
         }
     }
@@ -988,7 +1017,9 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
                         && k > 0
                         && {
                             let prev = toks[k - 1].text(body);
-                            is_capitalized(prev) || is_speaker_noun(&prev.to_lowercase())
+                            is_capitalized(prev)
+                                || is_speaker_noun(&prev.to_lowercase())
+                                || from_place(body, toks, k, 0)
                         })
             }
         };
