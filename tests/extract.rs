@@ -1568,3 +1568,33 @@ fn a_transcript_label_may_carry_a_lower_case_role() {
              HOST: Thank you, Vesna.";
     assert_eq!(speaker_of(b, "water in our well"), Some("Vesna".into()));
 }
+
+#[test]
+fn a_body_speaks_in_its_own_voice_in_its_press_release() {
+    let release = "PRESS RELEASE\n\nHARBOUR WORKERS' ALLIANCE\n\n\
+                   The Alliance met on Monday in Mombasa to review the port concession.\n\n\
+                   The Alliance considers the concession a sale of public land by the back \
+                   door. We believe that no port should be leased without a vote in \
+                   Parliament.\n\nENDS\n";
+    assert_eq!(
+        speaker_of(release, "a sale of public land"),
+        Some("Alliance".into())
+    );
+    assert!(
+        extract(release)
+            .iter()
+            .any(|q| q.text.contains("no port should be leased")),
+        "{:?}",
+        run(release)
+    );
+    // The same sentence in a news article is the reporter's account.
+    let news = "MOMBASA, Kenya (AP) - The Alliance considers the concession a sale of public \
+                land by the back door. Its members will meet again in March.";
+    assert!(
+        !extract(news)
+            .iter()
+            .any(|q| q.text.contains("considers the concession")),
+        "{:?}",
+        run(news)
+    );
+}

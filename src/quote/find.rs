@@ -38,6 +38,7 @@ pub(crate) fn find(body: &str) -> Extraction {
         })
         .collect();
     let regions = marks::regions(body, &paragraphs);
+    let release = super::release::is_release(body);
 
     let mut named: Vec<Named> = Vec::new();
     let mut statements: Vec<Statement> = Vec::new();
@@ -70,6 +71,17 @@ pub(crate) fn find(body: &str) -> Extraction {
             speaking = Some(mention);
         }
         let mut read = read_paragraph(body, *para, place, &regions, &mut named);
+        if release && !exchange {
+            for (k, (s, found)) in read.iter_mut().enumerate() {
+                if found.is_empty() {
+                    let at = Place {
+                        paragraph: pi,
+                        sentence: place.sentence + k,
+                    };
+                    found.extend(super::release::issuer_voice(body, *s, at));
+                }
+            }
+        }
         // Quotations the paragraph leaves unattributed go to a credit line under them. The
         // next paragraph is read for one only when there is such a quotation.
         let unattributed =

@@ -8,8 +8,8 @@
 //! One job per file: `layout` (paragraphs, datelines, transcript turns), `marks` (pairing
 //! quotation marks), `find` (the article, sentence by sentence), `frame` (attribution frames:
 //! direct, reported, fragment), `phrase` (the grammar of speaker phrases), `mention` (what a
-//! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `token` and
-//! `words` (the word lists).
+//! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `release`
+//! (a body's own voice in its press releases), `token` and `words` (the word lists).
 
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
@@ -119,6 +119,7 @@ pub(crate) mod marks;
 pub(crate) mod mention;
 mod names;
 mod phrase;
+mod release;
 mod share;
 pub(crate) use phrase::is_speaker_noun;
 pub(crate) use share::is_share_phrase;
