@@ -1598,3 +1598,19 @@ fn a_body_speaks_in_its_own_voice_in_its_press_release() {
         run(news)
     );
 }
+
+#[test]
+fn words_credited_to_someone_or_claimed_by_a_named_role_are_theirs() {
+    let b = "The Council notes with regret the statement credited to a Special Adviser to the \
+             Governor describing its members as \"enemies of the harbour\".";
+    assert_eq!(
+        speaker_of(b, "enemies of the harbour"),
+        Some("Special Adviser to the Governor".into())
+    );
+    let b = "The ministry rejects the claim by the opposition's trade spokesman, Piet \
+             Haverkamp, that the accord amounts to \"a giveaway by instalments\".";
+    assert_eq!(
+        speaker_of(b, "a giveaway by instalments"),
+        Some("Piet Haverkamp".into())
+    );
+}

@@ -184,7 +184,13 @@ pub(super) fn owned_remarks(body: &str, narrative: &[Token]) -> Vec<(Span, Menti
         if narrative.get(j).is_some_and(|t| is_punct(body, t, &[","])) {
             j += 1;
         }
-        let by = |t: &Token| matches!(&*lower(body, t), "by" | "of" | "from");
+        // `the statement credited to a Special Adviser`, `remarks attributed to ...`.
+        let credited = narrative
+            .get(j)
+            .is_some_and(|t| matches!(&*lower(body, t), "credited" | "attributed"));
+        let by = |t: &Token| {
+            matches!(&*lower(body, t), "by" | "of" | "from") || (credited && lower(body, t) == "to")
+        };
         // Only a participle opens what comes between (`comment on the detention of ...`
         // names no owner).
         let participle = narrative
@@ -204,9 +210,15 @@ pub(super) fn owned_remarks(body: &str, narrative: &[Token]) -> Vec<(Span, Menti
         let Some(p) = skip.map(|k| j + k).filter(|&p| by(&narrative[p])) else {
             continue;
         };
-        let Some(r) = np_after(body, narrative, p + 1) else {
+        let Some(mut r) = np_after(body, narrative, p + 1) else {
             continue;
         };
+        // `a Special Adviser to the President`: whom the owner serves is part of the phrase.
+        if narrative.get(r.1).is_some_and(|t| lower(body, t) == "to") {
+            if let Some(to) = np_after(body, narrative, r.1 + 1) {
+                r.1 = to.1;
+            }
+        }
         // The owner's words follow it at once: `that ...`, `describing ...`, `, which
         // described ...`, or a quotation. After an aside (`contrary to the claims of some
         // candidates, he ...`) the sentence goes on in its subject's words.
@@ -219,7 +231,8 @@ pub(super) fn owned_remarks(body: &str, narrative: &[Token]) -> Vec<(Span, Menti
         let owners_words = quoted_next
             || match next(0).as_deref() {
                 Some("that") => true,
-                Some(",") => matches!(next(1).as_deref(), Some("who" | "which")),
+                // `the claim by the shadow secretary, Giles Hartley, that ...`.
+                Some(",") => matches!(next(1).as_deref(), Some("who" | "which" | "that")),
                 Some(w) => w.ends_with("ing") && narrative[r.1].kind == TokenKind::Word,
                 None => false,
             };
