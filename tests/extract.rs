@@ -1614,3 +1614,12 @@ fn words_credited_to_someone_or_claimed_by_a_named_role_are_theirs() {
         Some("Piet Haverkamp".into())
     );
 }
+
+#[test]
+fn a_body_of_a_country_keeps_the_place_it_is_in() {
+    let b = "The Embassy of Suriname in Brasilia said the border was settled in 1906.";
+    assert_eq!(
+        speaker_of(b, "border was settled"),
+        Some("Embassy of Suriname in Brasilia".into())
+    );
+}

@@ -496,11 +496,13 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     }
     let lower: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
     let has_org_word = lower.iter().any(|l| is_org_word(l));
+    // `The Embassy of Guyana in Caracas`: the place a body is in stays in its name.
     let all_caps_words = rest.iter().all(|w| {
         is_capitalized(w)
             || matches!(
                 w.to_lowercase().as_str(),
                 "of" | "the"
+                    | "in"
                     | "for"
                     | "on"
                     | "to"
