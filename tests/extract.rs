@@ -1623,3 +1623,23 @@ fn a_body_of_a_country_keeps_the_place_it_is_in() {
         Some("Embassy of Suriname in Brasilia".into())
     );
 }
+
+#[test]
+fn a_participle_after_a_speaker_noun_keeps_the_speaker() {
+    let b = "A diplomat based in Addis Ababa said the talks had stalled. \"It is over,\" he \
+             added.";
+    assert_eq!(
+        speaker_of(b, "talks had stalled"),
+        Some("diplomat based in Addis Ababa".into())
+    );
+    assert_eq!(
+        speaker_of(b, "It is over"),
+        Some("diplomat based in Addis Ababa".into())
+    );
+    let b = "A Malaysian official involved in the summit, who led the talks, explained that \
+             Timor-Leste would take part.";
+    assert_eq!(
+        speaker_of(b, "would take part"),
+        Some("Malaysian official involved in the summit".into())
+    );
+}

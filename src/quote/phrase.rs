@@ -350,6 +350,7 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                     || is_title(&before)
                     || is_speaker_noun(&before)
                     || from_place(body, toks, k - 1, floor)
+                    || (k >= floor + 3 && based_at(body, toks, k - 2))
             }
         } else if is_determiner(&tl) {
             true
@@ -462,6 +463,14 @@ fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
     let role = lower(body, &toks[prep - 1]);
     if is_title(&role) || is_speaker_noun(&role) {
         return collect_np_back(body, toks, prep, floor);
+    }
+    // `a Malaysian official involved in the summit`, `a diplomat based in Addis Ababa`: a
+    // participle describing the speaker noun before it.
+    if role.ends_with("ed") && prep >= 2 && prep - 1 > floor {
+        let head = lower(body, &toks[prep - 2]);
+        if is_title(&head) || is_speaker_noun(&head) {
+            return collect_np_back(body, toks, prep - 1, floor);
+        }
     }
     // A complement of a complement: `an executive at a cobalt refiner in Jiangsu province`.
     complement_np_back(body, toks, prep, floor)
@@ -672,6 +681,21 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
         k = i;
     }
     None
+}
+
+/// Whether the word at `at` is a participle after a speaker noun, followed by where the
+/// speaker is: `a diplomat based in Addis Ababa`, `officials stationed in Kabul`.
+fn based_at(body: &str, toks: &[Token], at: usize) -> bool {
+    at >= 1
+        && toks[at].kind == TokenKind::Word
+        && lower(body, &toks[at]).ends_with("ed")
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| matches!(&*lower(body, t), "in" | "at"))
+        && {
+            let head = lower(body, &toks[at - 1]);
+            is_title(&head) || is_speaker_noun(&head)
+        }
 }
 
 /// Whether the `from` at `prep` says where the person of a determined phrase of plain
@@ -1020,7 +1044,9 @@ pub(crate) fn subject_np(body: &str, toks: &[Token]) -> Option<(usize, usize)> {
                             is_capitalized(prev)
                                 || is_speaker_noun(&prev.to_lowercase())
                                 || from_place(body, toks, k, 0)
+                                || based_at(body, toks, k - 1)
                         })
+                    || based_at(body, toks, k)
             }
         };
         if !ok || matches!(tl.as_str(), "who" | "which") {
