@@ -7,7 +7,7 @@
 //!
 //! One job per file: `layout` (paragraphs, datelines, transcript turns), `marks` (pairing
 //! quotation marks), `find` (the article, sentence by sentence), `frame` (attribution frames:
-//! direct, reported, fragment), `phrase` (the grammar of speaker phrases), `mention` (what a
+//! direct, reported, fragment), `phrase` (the grammar of speaker phrases), `subject` (a sentence's subject), `mention` (what a
 //! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `release`
 //! (a body's own voice in its press releases), `token` and `words` (the word lists).
 
@@ -121,6 +121,7 @@ mod names;
 mod phrase;
 mod release;
 mod share;
+mod subject;
 pub(crate) use phrase::is_speaker_noun;
 pub(crate) use share::is_share_phrase;
 mod token;
