@@ -29,9 +29,17 @@ fn is_mark(line: &str) -> bool {
     if line.len() > 200 {
         return false;
     }
+    // The American end mark, which a list whose comments open with `#` cannot hold.
+    if line.trim() == "###" {
+        return true;
+    }
     let trimmed = line
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}'))
         .to_lowercase();
+    // `-30-` is a mark only between its dashes: a bare number is a line of figures.
+    if trimmed.chars().all(|c| c.is_ascii_digit()) && trimmed.len() == line.trim().len() {
+        return false;
+    }
     entries(include_str!("words/release-marks.txt")).any(|mark| {
         trimmed == mark
             || (mark.contains(' ')
@@ -122,4 +130,32 @@ fn is_auxiliary(word: &str) -> bool {
             | "remains"
             | "may"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_whole_lines_or_open_one() {
+        for line in [
+            "PRESS RELEASE",
+            "PRESS RELEASE: Ministry hosts trade forum",
+            "Press release (English version)",
+            "FOR IMMEDIATE RELEASE",
+            "-ENDS-",
+            "\u{2013} END \u{2013}",
+            "- 30 -",
+            "###",
+        ] {
+            assert!(is_mark(line), "{line}");
+        }
+        for line in [
+            "Press releases from the ministry were ignored.",
+            "30",
+            "The end of the talks came on Friday.",
+        ] {
+            assert!(!is_mark(line), "{line}");
+        }
+    }
 }
