@@ -7,9 +7,10 @@
 //!
 //! One job per file: `layout` (paragraphs, datelines, transcript turns), `marks` (pairing
 //! quotation marks), `find` (the article, sentence by sentence), `frame` (attribution frames:
-//! direct, reported, fragment), `phrase` (the grammar of speaker phrases), `subject` (a sentence's subject), `mention` (what a
-//! phrase says of its speaker), `names` (who is on stage), `cue` (speech verbs), `release`
-//! (a body's own voice in its press releases), `token` and `words` (the word lists).
+//! direct, reported, fragment), `phrase` (the grammar of speaker phrases), `subject` (a
+//! sentence's subject), `mention` (what a phrase says of its speaker), `names` (who is on
+//! stage), `cue` (speech verbs), `release` (a body's own voice in its press releases), `token`
+//! and `words` (the word lists).
 
 use crate::text::Span;
 use serde::{Deserialize, Serialize};

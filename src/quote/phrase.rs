@@ -465,13 +465,9 @@ fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
     if is_title(&role) || is_speaker_noun(&role) {
         return collect_np_back(body, toks, prep, floor);
     }
-    // `a Malaysian official involved in the summit`, `a diplomat based in Addis Ababa`: a
-    // participle describing the speaker noun before it.
-    if role.ends_with("ed") && prep >= 2 && prep - 1 > floor {
-        let head = lower(body, &toks[prep - 2]);
-        if is_title(&head) || is_speaker_noun(&head) {
-            return collect_np_back(body, toks, prep - 1, floor);
-        }
+    // `a Malaysian official involved in the summit`: the speaker noun before the participle.
+    if prep - 1 > floor && describes_speaker(body, toks, prep - 1) {
+        return collect_np_back(body, toks, prep - 1, floor);
     }
     // A complement of a complement: `an executive at a cobalt refiner in Jiangsu province`.
     complement_np_back(body, toks, prep, floor)
@@ -684,19 +680,22 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
     None
 }
 
+/// Whether the word at `at` is a participle describing the speaker noun before it (`an
+/// official involved in ...`, `a diplomat based in ...`).
+fn describes_speaker(body: &str, toks: &[Token], at: usize) -> bool {
+    at >= 1 && toks[at].kind == TokenKind::Word && lower(body, &toks[at]).ends_with("ed") && {
+        let head = lower(body, &toks[at - 1]);
+        is_title(&head) || is_speaker_noun(&head)
+    }
+}
+
 /// Whether the word at `at` is a participle after a speaker noun, followed by where the
 /// speaker is: `a diplomat based in Addis Ababa`, `officials stationed in Kabul`.
 pub(super) fn based_at(body: &str, toks: &[Token], at: usize) -> bool {
-    at >= 1
-        && toks[at].kind == TokenKind::Word
-        && lower(body, &toks[at]).ends_with("ed")
+    describes_speaker(body, toks, at)
         && toks
             .get(at + 1)
             .is_some_and(|t| matches!(&*lower(body, t), "in" | "at"))
-        && {
-            let head = lower(body, &toks[at - 1]);
-            is_title(&head) || is_speaker_noun(&head)
-        }
 }
 
 /// Whether the `from` at `prep` says where the person of a determined phrase of plain

@@ -190,7 +190,8 @@ pub(super) fn owned_remarks(body: &str, narrative: &[Token]) -> Vec<(Span, Menti
             .get(j)
             .is_some_and(|t| matches!(&*lower(body, t), "credited" | "attributed"));
         let by = |t: &Token| {
-            matches!(&*lower(body, t), "by" | "of" | "from") || (credited && lower(body, t) == "to")
+            let l = lower(body, t);
+            matches!(&*l, "by" | "of" | "from") || (credited && &*l == "to")
         };
         // Only a participle opens what comes between (`comment on the detention of ...`
         // names no owner).
