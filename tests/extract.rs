@@ -1643,3 +1643,50 @@ fn a_participle_after_a_speaker_noun_keeps_the_speaker() {
         Some("Malaysian official involved in the summit".into())
     );
 }
+
+#[test]
+fn a_place_word_heads_a_body_which_is_no_he() {
+    let b = "Nadia Sokolova runs a bakery in Perm. From Monday, the Volga district said, \
+             bakeries must close at ten.\n\n\"We will lose the evening trade,\" he said.";
+    assert_ne!(
+        speaker_of(b, "lose the evening trade"),
+        Some("Volga district".into())
+    );
+    let b = "Curfews leave West Africans in the port uneasy\n\n\"Nobody asked us,\" he said.";
+    assert_ne!(
+        speaker_of(b, "Nobody asked us"),
+        Some("West Africans".into())
+    );
+}
+
+#[test]
+fn one_word_described_as_a_person_is_on_stage() {
+    let b = "Oxfam said the levy was unfair. At the market, Tembo, a 31-year-old fruit \
+             seller, laughed.\n\n\"They taxed the mangoes before,\" he said.";
+    assert_eq!(speaker_of(b, "taxed the mangoes"), Some("Tembo".into()));
+    let b = "The ministry said the levy was fair. In Lusaka, Chanda, 44, who asked that her \
+             surname not be used, shrugged.\n\n\"We pay anyway,\" she said.";
+    assert_eq!(speaker_of(b, "We pay anyway"), Some("Chanda".into()));
+}
+
+#[test]
+fn an_indefinite_speaker_before_a_relative_aside_speaks() {
+    let b = "A senior civil servant, who was not authorised to speak to the press, said the \
+             budget would be cut.";
+    assert_eq!(
+        speaker_of(b, "budget would be cut"),
+        Some("senior civil servant".into())
+    );
+}
+
+#[test]
+fn one_of_a_group_speaks() {
+    let b = "A spokesman for one of the largest ferry operators said the crossings would \
+             resume.";
+    assert_eq!(
+        speaker_of(b, "crossings would resume"),
+        Some("spokesman for one of the largest ferry operators".into())
+    );
+    let b = "One of the ferry operators said the crossings would resume.";
+    assert!(speaker_of(b, "crossings would resume").is_some());
+}

@@ -277,7 +277,14 @@ pub(crate) fn parse_mention(body: &str, toks: &[Token]) -> Option<Mention> {
                 .last()
                 .unwrap_or("")
                 .to_lowercase();
-            let is_org = is_org_word(&head);
+            // A place's word after a capitalised name heads a body too: `the Sverdlovsk
+            // region` speaks for its government and is no `he`.
+            let named_place = words::is_thing_noun(&head)
+                && role
+                    .split_whitespace()
+                    .take_while(|w| w.to_lowercase() != head)
+                    .any(|w| is_capitalized(w) && !matches!(w, "The" | "A" | "An"));
+            let is_org = is_org_word(&head) || named_place;
             let kind = if words::is_document_noun(&head) {
                 ActorKind::Document
             } else if is_org {
@@ -653,7 +660,14 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
             || (name_words.len() == 1
                 && titles.is_empty()
                 && before_name.is_empty()
-                && plural_people(name_words[0]));
+                && plural_people(name_words[0]))
+            // `Central Asians`, `West Africans`: a people of a region.
+            || (name_words.len() >= 2
+                && titles.is_empty()
+                && name_words.last().is_some_and(|w| plural_people(w) || w.ends_with("ans"))
+                && name_words[..name_words.len() - 1]
+                    .iter()
+                    .all(|w| words::is_place_word(&w.to_lowercase())));
         let is_place_phrase = name_words.iter().all(|w| {
             gazetteer::is_place(w)
                 || matches!(

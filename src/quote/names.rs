@@ -183,8 +183,18 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
             && toks[start - 1].text(body) == "("
             && toks[start - 2].kind == TokenKind::Word
             && is_capitalized(toks[start - 2].text(body));
-        let named =
-            has_title || given.is_some() || firm || (run_words.len() >= 2 && !after_preposition);
+        // `Lamin, a 24-year-old motorbike taxi driver,`, `Sanaa, 31,`: one word the given-name
+        // lists do not hold, described as a person.
+        let described = run_words.len() == 1
+            && !after_preposition
+            && !has_title
+            && given.is_none()
+            && described_as_person(body, &toks[j..]);
+        let named = has_title
+            || given.is_some()
+            || firm
+            || described
+            || (run_words.len() >= 2 && !after_preposition);
         if named && !modifies_noun && !label {
             if let Some(mut m) = parse_mention(body, run) {
                 if firm {
@@ -202,6 +212,36 @@ pub(super) fn scan_names(body: &str, toks: &[Token]) -> Vec<Mention> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Whether the tokens after a name open an apposition that describes a person: an age
+/// between commas (`, 31,`) or `, a`/`, an` and a few lower-case words holding an age
+/// (`24-year-old`) or a noun for a person (`driver`, `teacher`), and no body's word.
+fn described_as_person(body: &str, after: &[Token]) -> bool {
+    let text = |k: usize| after.get(k).map_or("", |t| t.text(body));
+    if text(0) != "," {
+        return false;
+    }
+    let age = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    if age(text(1)) && text(2) == "," {
+        return true;
+    }
+    if !matches!(text(1), "a" | "an") {
+        return false;
+    }
+    let mut person = false;
+    for t in after.iter().skip(2).take(8) {
+        let w = t.text(body);
+        if w == "," {
+            return person;
+        }
+        let l = w.to_lowercase();
+        if t.kind != TokenKind::Word || is_capitalized(w) || is_org_word(&l) || is_firm_noun(&l) {
+            return false;
+        }
+        person |= l.ends_with("-year-old") || super::words::is_speaker_noun_word(&l);
+    }
+    false
 }
 
 /// A participle or adjective in `-ed` opening a sentence or headline before a short name

@@ -465,6 +465,25 @@ fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
     if is_title(&role) || is_speaker_noun(&role) {
         return collect_np_back(body, toks, prep, floor);
     }
+    // `One of the operators said`, `a spokesman for one of the largest operators`: one of a
+    // group opens the clause, or is itself the complement of a speaker noun.
+    if role == "one"
+        && lower(body, &toks[prep]) == "of"
+        && looks_plural(&lower(body, &toks[end - 1]))
+    {
+        let one = prep - 1;
+        if one == floor || toks[one - 1].kind == TokenKind::Punct {
+            return Some(one);
+        }
+        let prep = one - 1;
+        if prep > floor
+            && matches!(&*lower(body, &toks[prep]), "for" | "of" | "at" | "from")
+            && is_speaker_noun(&lower(body, &toks[prep - 1]))
+        {
+            return collect_np_back(body, toks, prep, floor);
+        }
+        return None;
+    }
     // `a Malaysian official involved in the summit`: the speaker noun before the participle.
     if prep - 1 > floor && describes_speaker(body, toks, prep - 1) {
         return collect_np_back(body, toks, prep - 1, floor);
@@ -598,7 +617,11 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
     // note`); it is a verb after a plural subject only (`the organisers say`).
     // The verb must follow the phrase: after a comma it heads an aside (`The project,
     // nicknamed ...`, `The draft, put forward by ...`).
-    if toks.get(end).is_some_and(|t| is_punct(body, t, &[","])) {
+    // A relative `who` after the comma makes an indefinite phrase someone new who speaks (`A
+    // senior public servant, who was not authorised to speak, said`); a definite one (`The
+    // 27-year-old hairdresser, who ...`) is left to name whom it describes.
+    let before_who = toks.get(end).is_some_and(|t| is_punct(body, t, &[","]));
+    if before_who && !toks.get(end + 1).is_some_and(|t| lower(body, t) == "who") {
         return None;
     }
     let hl = lower(body, &toks[head]);
@@ -646,7 +669,8 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
         }
         let possessive = is_possessive(&tl);
         if is_article(&tl) || tl == "one" {
-            return opens_clause(i).then_some(i);
+            let indefinite = matches!(&*tl, "a" | "an" | "one");
+            return (opens_clause(i) && (indefinite || !before_who)).then_some(i);
         }
         if possessive {
             // The owner: `the ad's`, `Barack Obama's`.
@@ -662,7 +686,7 @@ fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
                     break;
                 }
             }
-            return opens_clause(s).then_some(s);
+            return (opens_clause(s) && !before_who).then_some(s);
         }
         let ok = if is_capitalized(tx) {
             !starts_no_name(&tl) && !is_function_word(tx)
@@ -915,7 +939,14 @@ pub(crate) fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> O
             .any(|w| is_speaker_noun(&w.to_lowercase()));
         // `A farmer from Iowa`: the phrase ends at the place the person is from.
         let from = (range.0 + 1..range.1).find(|&p| from_place(body, toks, p, range.0));
+        // `One of the operators`: someone of a group (`One of President Bush's election
+        // pledges` is no speaker but a noun phrase).
+        let one_of = range.1 > range.0 + 2
+            && lower(body, &toks[range.0]) == "one"
+            && lower(body, &toks[range.0 + 1]) == "of"
+            && looks_plural(&lower(body, &toks[range.1 - 1]));
         if !known
+            && !one_of
             && determined_np_back(body, toks, range.1, range.0) != Some(range.0)
             && from.and_then(|p| determined_np_back(body, toks, p, range.0)) != Some(range.0)
         {
