@@ -1690,3 +1690,18 @@ fn one_of_a_group_speaks() {
     let b = "One of the ferry operators said the crossings would resume.";
     assert!(speaker_of(b, "crossings would resume").is_some());
 }
+
+#[test]
+fn a_described_medium_after_the_cue_leaves_that_to_open_the_clause() {
+    let b = "The Atomic Energy Council said in a written reply that no application had been \
+             received.";
+    assert_eq!(
+        speaker_of(b, "no application had been received"),
+        Some("Atomic Energy Council".into())
+    );
+    let b = "The ministry said in a signed reply on Monday that the permit had lapsed.";
+    assert_eq!(
+        speaker_of(b, "the permit had lapsed"),
+        Some("ministry".into())
+    );
+}

@@ -750,7 +750,18 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
                 let t = &narrative[i];
                 // What is denied may be reports that say so: `denied media reports
                 // suggesting that ...`.
-                (cue_at(body, narrative, i).is_some() && !denied) || {
+                // In an adjunct after the cue, a cue's form after a determiner and a
+                // modifier is a noun or describes one: `said in a written reply that ...`,
+                // `in her opening remarks`.
+                let det = |at: usize| {
+                    matches!(
+                        &*lower(body, &narrative[at]),
+                        "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                    )
+                };
+                let in_adjunct = matches!(&*lower(body, &narrative[k]), "in" | "on" | "during");
+                let described = in_adjunct && ((i > k && det(i - 1)) || (i > k + 1 && det(i - 2)));
+                (cue_at(body, narrative, i).is_some() && !denied && !described) || {
                     let l = lower(body, t);
                     is_auxiliary(&l) || matches!(&*l, "did" | "does")
                 }
