@@ -1705,3 +1705,23 @@ fn a_described_medium_after_the_cue_leaves_that_to_open_the_clause() {
         Some("ministry".into())
     );
 }
+
+#[test]
+fn a_cue_with_its_own_subject_after_while_starts_a_statement() {
+    let b = "The Forest Trust said the quota was too high, while its director, Maren Holt, \
+             warned that the mills would close.";
+    assert_eq!(
+        speaker_of(b, "quota was too high"),
+        Some("Forest Trust".into())
+    );
+    assert_eq!(
+        speaker_of(b, "mills would close"),
+        Some("Maren Holt".into())
+    );
+    let b = "Rana Aziz said the border would reopen, and Omar Haddad warned that the queues \
+             would last for weeks.";
+    assert_eq!(
+        speaker_of(b, "queues would last"),
+        Some("Omar Haddad".into())
+    );
+}

@@ -405,11 +405,16 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
         // The sentence's own cue after a relative clause about its speaker starts a
         // statement of its own: `Ms Belo, who has called for an inquiry, said CLAUSE`.
         let after_aside = aside_close.is_some_and(|c| ci > c && ci <= c + 3);
+        let mut joined = None;
         if !after_aside {
             if let Some((_, c, _)) = found.last() {
-                // Inside a reported clause only a coordinated cue starts a new statement.
+                // Inside a reported clause only a coordinated cue, or a cue whose own subject
+                // a joining word opens, starts a new statement.
                 if coordinated.is_none() || ci <= c.start {
-                    continue;
+                    joined = joined_statement(body, narrative, ci, c.start);
+                    if joined.is_none() {
+                        continue;
+                    }
                 }
             }
         }
@@ -437,7 +442,7 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
         };
         let phrase_start = match aside_close {
             Some(close) if after_aside => close,
-            _ => coordinated.unwrap_or(ci),
+            _ => joined.or(coordinated).unwrap_or(ci),
         };
         if aside_close.is_none() {
             aside_close = relative_aside_close(body, narrative, ci);
@@ -476,6 +481,29 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
         }
     }
     out
+}
+
+/// `X said A, while its director, Y, warned that B`: a cue inside a reported clause (which
+/// opens at `floor`) whose own subject follows `while` or `whereas`, or `and` or `but` after a
+/// comma, starts a statement of its own. Returns the joining word's index, where the clause
+/// before ends.
+fn joined_statement(body: &str, narrative: &[Token], ci: usize, floor: usize) -> Option<usize> {
+    let r = np_before(body, narrative, ci, floor)?;
+    mention_of(body, narrative, r)?;
+    // The joining word opens the subject, or an apposition before it (`while its director,
+    // Y, warned`): look back over a few words and commas, never over a cue.
+    (floor + 1..r.0)
+        .rev()
+        .take(8)
+        .take_while(|&j| {
+            j + 1 == r.0
+                || cue_at(body, narrative, j).is_none() && !is_punct(body, &narrative[j], &[";"])
+        })
+        .find(|&j| match &*lower(body, &narrative[j]) {
+            "while" | "whereas" => true,
+            "and" | "but" => is_punct(body, &narrative[j - 1], &[","]),
+            _ => false,
+        })
 }
 
 /// The words of an act (`content`, from the verb at token `k`) without the reporter's
