@@ -1725,3 +1725,12 @@ fn a_cue_with_its_own_subject_after_while_starts_a_statement() {
         Some("Omar Haddad".into())
     );
 }
+
+#[test]
+fn french_and_portuguese_particles_stay_inside_a_body_s_name() {
+    let b = "The Fédération des Entreprises du Congo has called for a quota system.";
+    assert_eq!(
+        speaker_of(b, "called for a quota system"),
+        Some("Fédération des Entreprises du Congo".into())
+    );
+}
