@@ -1734,3 +1734,22 @@ fn french_and_portuguese_particles_stay_inside_a_body_s_name() {
         Some("Fédération des Entreprises du Congo".into())
     );
 }
+
+#[test]
+fn a_speaker_noun_s_complement_keeps_the_place_it_is_in() {
+    let b = "The embassy of Tajikistan in Ankara denied that the border had been closed.";
+    assert_eq!(
+        speaker_of(b, "border had been closed"),
+        Some("embassy of Tajikistan in Ankara".into())
+    );
+    let b = "A spokeswoman for Equinor in Dar es Salaam said the company did not comment.";
+    assert_eq!(
+        speaker_of(b, "did not comment"),
+        Some("spokeswoman for Equinor in Dar es Salaam".into())
+    );
+    let b = "The municipality of The Hague said the route had been approved.";
+    assert_eq!(
+        speaker_of(b, "route had been approved"),
+        Some("municipality of The Hague".into())
+    );
+}

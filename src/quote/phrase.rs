@@ -346,7 +346,10 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
                 let before = lower(body, &toks[k - 2]);
                 let capitalized = is_capitalized(toks[k - 2].text(body));
                 (capitalized
-                    && (tl == "of" || (tl == "in" && ends_org_name(body, toks, k - 2, floor))))
+                    && (tl == "of"
+                        || (tl == "in"
+                            && (ends_org_name(body, toks, k - 2, floor)
+                                || complement_of_speaker(body, toks, k - 2, floor)))))
                     || (capitalized && tl == "on" && is_org_word(&before))
                     || is_title(&before)
                     || is_speaker_noun(&before)
@@ -409,6 +412,24 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     }
     let k = k + tentative;
     (k < end).then_some(k)
+}
+
+/// Whether the capitalised words ending at `last` follow `of` or `for` after a speaker noun or
+/// title: `the embassy of Kyrgyzstan`, `a spokeswoman for TotalEnergies`, so a place after
+/// them (`... in Moscow`) is where the speaker is.
+fn complement_of_speaker(body: &str, toks: &[Token], last: usize, floor: usize) -> bool {
+    let Some(first) = (floor..=last)
+        .rev()
+        .take(4)
+        .take_while(|&i| is_capitalized(toks[i].text(body)))
+        .last()
+    else {
+        return false;
+    };
+    first >= floor + 2 && matches!(&*lower(body, &toks[first - 1]), "of" | "for") && {
+        let head = lower(body, &toks[first - 2]);
+        is_speaker_noun(&head) || is_title(&head)
+    }
 }
 
 /// Whether the capitalised words ending at `last` (inclusive) open, with everything up to
