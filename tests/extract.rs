@@ -1753,3 +1753,10 @@ fn a_speaker_noun_s_complement_keeps_the_place_it_is_in() {
         Some("municipality of The Hague".into())
     );
 }
+
+#[test]
+fn an_office_of_the_domain_is_a_role_not_the_domain() {
+    let b = "The Speaker of the Storting said the vote would be held on Friday.";
+    let got = speaker_of(b, "vote would be held").unwrap_or_default();
+    assert!(got.starts_with("Speaker of"), "{got}");
+}

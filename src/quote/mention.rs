@@ -623,10 +623,15 @@ fn parse_part(body: &str, part: &[&Token]) -> PartParse {
     // `the Bishop of Durham`, `the Secretary of State`: the place or domain of an office,
     // not a name. The phrase is a role, and a person's name beside it (`the Bishop of
     // Durham, the Rt Rev Tom Wright`) names the speaker.
+    // `the Speaker of the Althingi`: an article may open the office's domain.
+    let of_at = before_name
+        .len()
+        .saturating_sub(1 + usize::from(before_name.last().is_some_and(|w| *w == "the")));
     let office_of = before_name.len() >= 2
-        && before_name[before_name.len() - 1] == "of"
-        && is_capitalized(before_name[before_name.len() - 2])
-        && is_title(&before_name[before_name.len() - 2].to_lowercase())
+        && of_at >= 1
+        && before_name[of_at] == "of"
+        && is_capitalized(before_name[of_at - 1])
+        && is_title(&before_name[of_at - 1].to_lowercase())
         && (name_words.len() == 1 || gazetteer::find(&name_words.join(" ")).is_some());
     if office_of {
         let role: Vec<&str> = role_words.iter().chain(&rest[i..]).copied().collect();
