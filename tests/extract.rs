@@ -1760,3 +1760,12 @@ fn an_office_of_the_domain_is_a_role_not_the_domain() {
     let got = speaker_of(b, "vote would be held").unwrap_or_default();
     assert!(got.starts_with("Speaker of"), "{got}");
 }
+
+#[test]
+fn more_verbs_of_speaking_introduce_quotations() {
+    let b = "\"They were never serious about this,\" Senator Harlan Voss fumed on Tuesday.";
+    assert_eq!(speaker_of(b, "never serious"), Some("Harlan Voss".into()));
+    let b = "Amira Haddad said the plan was sound, to which Omar Keel interjected: \"It is \
+             simply not true.\"";
+    assert_eq!(speaker_of(b, "simply not true"), Some("Omar Keel".into()));
+}
