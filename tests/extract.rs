@@ -1769,3 +1769,12 @@ fn more_verbs_of_speaking_introduce_quotations() {
              simply not true.\"";
     assert_eq!(speaker_of(b, "simply not true"), Some("Omar Keel".into()));
 }
+
+#[test]
+fn phrasal_verbs_of_speaking_need_their_particle() {
+    let b = "Rana Aziz criticised the budget. \"He wants to look tough tonight,\" Omar Keel \
+             shot back.";
+    assert_eq!(speaker_of(b, "look tough"), Some("Omar Keel".into()));
+    let b = "The guard was shot dead at the gate, police said.";
+    assert!(run(b).iter().all(|(_, s, _)| s.as_deref() != Some("guard")));
+}

@@ -140,6 +140,8 @@ const VERBS: &[(&str, CueClass, &[&str])] = &[
     ("grumble", CueClass::QuoteOnly, &[]),
     ("interject", CueClass::QuoteOnly, &[]),
     ("recount", CueClass::QuoteOnly, &[]),
+    ("shoot", CueClass::QuoteOnly, &["shot", "shooting"]),
+    ("cry", CueClass::QuoteOnly, &["cried", "cries"]),
     ("order", CueClass::QuoteOnly, &[]),
     ("speak", CueClass::QuoteOnly, &["spoke", "spoken"]),
     ("liken", CueClass::QuoteOnly, &[]),
@@ -240,7 +242,8 @@ pub(crate) fn mostly_noun(lower: &str) -> bool {
 /// given its base form.
 pub(crate) fn particle(base: &str) -> Option<&'static str> {
     match base {
-        "point" => Some("out"),
+        "point" | "cry" => Some("out"),
+        "shoot" => Some("back"),
         _ => None,
     }
 }
