@@ -1778,3 +1778,19 @@ fn phrasal_verbs_of_speaking_need_their_particle() {
     let b = "The guard was shot dead at the gate, police said.";
     assert!(run(b).iter().all(|(_, s, _)| s.as_deref() != Some("guard")));
 }
+
+#[test]
+fn conditions_and_acts_inside_a_turn_are_the_turn_s_words() {
+    let b = "HOST: Minister, why extend the term now?\n\nLINDIWE MOYO: Because the people \
+             have asked for it. We lost years to the drought.\n\nHOST: And if the courts \
+             object?\n\nLINDIWE MOYO: If the courts say a referendum is needed, we will win \
+             it.";
+    assert_eq!(
+        speaker_of(b, "people have asked for it"),
+        Some("Lindiwe Moyo".into())
+    );
+    assert_eq!(
+        speaker_of(b, "courts say a referendum"),
+        Some("Lindiwe Moyo".into())
+    );
+}

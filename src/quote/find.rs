@@ -160,7 +160,22 @@ pub(crate) fn find(body: &str) -> Extraction {
         let from = turn.map_or(para.start, |(_, words)| words.start);
         let mut run: Option<Span> = None;
         for (s, found) in read {
-            if found.iter().any(others) {
+            // A condition (`If the courts say ..., we will win it.`) and an act reported by
+            // its verb with no quotation in it (`the people have asked for it`) stay the
+            // speaker's own words.
+            let own = opens_condition(&body[s.start.max(from)..s.end.max(from)])
+                || found.iter().all(|st| match &st.frame {
+                    Frame::Said {
+                        cue: Some(cue),
+                        form: Form::Reported,
+                        ..
+                    } => {
+                        st.kind != QuoteKind::Partial
+                            && st.spans.first().is_some_and(|w| w.start == cue.start)
+                    }
+                    _ => false,
+                });
+            if !own && found.iter().any(others) {
                 statements.extend(run.take().map(|r| turn_statement(mention, r, place)));
                 statements.extend(found.into_iter().filter(others));
                 continue;
@@ -244,6 +259,19 @@ fn unnamed_in_headline(body: &str, st: &mut Statement) {
     if !active && !known {
         st.frame = Frame::InheritInParagraph;
     }
+}
+
+/// Whether a sentence opens with a subordinating conjunction of condition, time or cause.
+fn opens_condition(sentence: &str) -> bool {
+    let first = sentence
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        &*first.to_lowercase(),
+        "if" | "unless" | "when" | "because" | "although" | "though" | "once" | "until"
+    )
 }
 
 /// Words of a transcript turn, said by the turn's speaker.
