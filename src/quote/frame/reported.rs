@@ -488,6 +488,7 @@ fn cue_then_clause(body: &str, narrative: &[Token], s: Span) -> Vec<Reported> {
 /// comma, starts a statement of its own. Returns the joining word's index, where the clause
 /// before ends.
 fn joined_statement(body: &str, narrative: &[Token], ci: usize, floor: usize) -> Option<usize> {
+    cue_at(body, narrative, ci)?;
     let r = np_before(body, narrative, ci, floor)?;
     mention_of(body, narrative, r)?;
     // The joining word opens the subject, or an apposition before it (`while its director,
