@@ -7,8 +7,9 @@ use super::super::phrase::{mention_of, np_after_described};
 use super::super::subject::{subject_np, with_noun_tail};
 use super::super::token::{cue_at, is_punct, lower};
 use super::super::words::opens_fronted_phrase;
+use super::clause::is_auxiliary;
 use super::content_span;
-use super::reported::{is_auxiliary, Reported};
+use super::reported::Reported;
 use crate::text::Span;
 use crate::text::{Token, TokenKind};
 

@@ -4,6 +4,7 @@
 //! speech ([`reported`]), or for the speakers of its fragments ([`fragment`]).
 
 mod according;
+mod clause;
 mod direct;
 mod fragment;
 mod reported;
