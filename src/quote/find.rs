@@ -10,7 +10,8 @@ use super::layout::{
 use super::marks::{self, Region};
 use super::mention::{parse_mention, ActorKind, Gender, Mention, Pronoun};
 use super::names::scan_names;
-use super::phrase::{mention_of, np_after};
+use super::phrase::np_after;
+use super::speaker::mention_of;
 use super::subject::subject_np;
 use super::token::is_capitalized;
 use super::token::DASHES;

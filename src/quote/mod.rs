@@ -122,6 +122,7 @@ mod names;
 mod phrase;
 mod release;
 mod share;
+mod speaker;
 mod subject;
 pub(crate) use phrase::is_speaker_noun;
 pub(crate) use share::is_share_phrase;

@@ -3,11 +3,11 @@
 //! to conservative radio host Rush Limbaugh`); the subject of a sentence is read in
 //! [`super::subject`].
 //!
-//! Functions take a sentence's narrative tokens and return token ranges; [`mention_of`]
-//! parses a range into a [`Mention`].
+//! Functions take a sentence's narrative tokens and return token ranges;
+//! [`super::speaker::mention_of`] parses a range into a [`super::mention::Mention`].
 
 use super::cue::{self, CueClass};
-use super::mention::{is_function_word, is_org_word, is_title, parse_mention, Mention};
+use super::mention::{is_function_word, is_org_word, is_title};
 use super::token::{
     is_article, is_capitalized, is_determiner, is_punct, is_subject_pronoun, looks_plural, lower,
     pronoun_contraction,
@@ -16,7 +16,7 @@ use super::words::{
     is_adverbial, is_nominal_modifier, is_sentence_adverb, is_speaker_noun_word, opens_aside,
     opens_fronted_phrase, starts_no_name,
 };
-use crate::text::{is_possessive, possessive_stem, Span};
+use crate::text::{is_possessive, possessive_stem};
 use crate::text::{Token, TokenKind};
 
 /// The most tokens a speaker phrase or one of its comma-separated parts is read over, before
@@ -599,7 +599,12 @@ pub(super) fn joins_org_name(body: &str, toks: &[Token], at: usize, floor: usize
 /// `the ad's narrator`, `one questioner`, `the 34-year-old mother of three`, `Obama's former
 /// campaign strategist`. Any such subject of a speech verb is its source, whatever the noun.
 /// Returns the phrase's start, walking back from `end` (exclusive) no further than `floor`.
-fn determined_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
+pub(super) fn determined_np_back(
+    body: &str,
+    toks: &[Token],
+    end: usize,
+    floor: usize,
+) -> Option<usize> {
     const MAX_WORDS: usize = 7;
     if end <= floor || end > toks.len() {
         return None;
@@ -930,53 +935,6 @@ pub(crate) fn np_after_described(
     .then_some((k, e))
 }
 
-pub(crate) fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> Option<Mention> {
-    if range.1 == range.0 + 1 {
-        let t = toks[range.0];
-        let n = pronoun_contraction(&lower(body, &t));
-        if n > 0 {
-            let pronoun = Token {
-                span: Span::new(t.span.start, t.span.start + n),
-                kind: TokenKind::Word,
-            };
-            return parse_mention(body, &[pronoun]);
-        }
-    }
-    // A relative pronoun closing the phrase stands for what comes before it.
-    let mut end = range.1;
-    while end > range.0 + 1
-        && (is_relative(&lower(body, &toks[end - 1])) || is_punct(body, &toks[end - 1], &[","]))
-    {
-        end -= 1;
-    }
-    let mut m = parse_mention(body, &toks[range.0..end])?;
-    m.span.end = toks[range.1 - 1].span.end;
-    // A bare common noun phrase with no name, title or speaker noun cannot speak.
-    if m.name.is_none() && m.pronoun.is_none() {
-        // "officials in Hargeisa", "minister for the Pacific": any word may be the head.
-        let role = m.role.as_deref().unwrap_or("");
-        let known = role
-            .split_whitespace()
-            .any(|w| is_speaker_noun(&w.to_lowercase()));
-        // `A farmer from Iowa`: the phrase ends at the place the person is from.
-        let from = (range.0 + 1..range.1).find(|&p| from_place(body, toks, p, range.0));
-        // `One of the operators`: someone of a group (`One of President Bush's election
-        // pledges` is no speaker but a noun phrase).
-        let one_of = range.1 > range.0 + 2
-            && lower(body, &toks[range.0]) == "one"
-            && lower(body, &toks[range.0 + 1]) == "of"
-            && looks_plural(&lower(body, &toks[range.1 - 1]));
-        if !known
-            && !one_of
-            && determined_np_back(body, toks, range.1, range.0) != Some(range.0)
-            && from.and_then(|p| determined_np_back(body, toks, p, range.0)) != Some(range.0)
-        {
-            return None;
-        }
-    }
-    Some(m)
-}
-
 /// A lower-case particle inside a name: `Pieter du Plessis`, `Ursula von der Leyen`.
 pub(super) fn is_particle(lower: &str) -> bool {
     matches!(
@@ -1003,7 +961,7 @@ pub(super) fn is_particle(lower: &str) -> bool {
 }
 
 /// A relative pronoun that can open a speaker's clause (`who said`, `which warned`).
-fn is_relative(lower: &str) -> bool {
+pub(super) fn is_relative(lower: &str) -> bool {
     matches!(lower, "who" | "which")
 }
 
@@ -1017,7 +975,7 @@ fn names_nobody(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokens;
+    use crate::text::{tokens, Span};
 
     fn toks(s: &str) -> Vec<Token> {
         tokens(s, Span::new(0, s.len()))

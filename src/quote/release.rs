@@ -6,7 +6,7 @@
 //! same sentence is the reporter's account, and only a verb of speaking makes it a statement.
 
 use super::mention::{is_function_word, ActorKind, Gender, Pronoun};
-use super::phrase::mention_of;
+use super::speaker::mention_of;
 use super::subject::sentence_subject;
 use super::token::is_capitalized;
 use super::words::entries;

@@ -3,7 +3,8 @@
 
 use super::super::cue::{self, CueClass};
 use super::super::mention::Mention;
-use super::super::phrase::{mention_of, np_after_described};
+use super::super::phrase::np_after_described;
+use super::super::speaker::mention_of;
 use super::super::subject::{subject_np, with_noun_tail};
 use super::super::token::{cue_at, is_punct, lower};
 use super::super::words::opens_fronted_phrase;

@@ -4,7 +4,8 @@
 
 use super::super::cue::{lookup, CueClass};
 use super::super::mention::Mention;
-use super::super::phrase::{mention_of, np_after, np_after_described, np_before};
+use super::super::phrase::{np_after, np_after_described, np_before};
+use super::super::speaker::mention_of;
 use super::super::subject::{sentence_subject, with_noun_tail};
 use super::super::token::{cue_at, cue_class, is_punct, is_subject_pronoun, lower, DASHES};
 use super::content_span;

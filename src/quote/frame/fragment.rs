@@ -5,7 +5,8 @@
 use super::super::cue;
 use super::super::marks::Region;
 use super::super::mention::Mention;
-use super::super::phrase::{is_speaker_noun, mention_of, np_after, np_before};
+use super::super::phrase::{is_speaker_noun, np_after, np_before};
+use super::super::speaker::mention_of;
 use super::super::subject::sentence_subject;
 use super::super::token::{
     capitalized_before, cue_at, is_capitalized, is_punct, is_subject_pronoun, lower,

@@ -4,8 +4,9 @@
 
 use super::super::cue::{self, CueClass};
 use super::super::mention::{is_function_word, parse_mention, Mention};
-use super::super::phrase::{is_plain_word, is_speaker_noun, mention_of, np_after, np_before};
+use super::super::phrase::{is_plain_word, is_speaker_noun, np_after, np_before};
 use super::super::share::share_before;
+use super::super::speaker::mention_of;
 use super::super::subject::{sentence_subject, subject_np, time_phrase_comma};
 use super::super::token::{
     cue_at, is_capitalized, is_punct, is_subject_pronoun, looks_plural, lower, DASHES,
