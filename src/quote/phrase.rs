@@ -937,27 +937,7 @@ pub(crate) fn np_after_described(
 
 /// A lower-case particle inside a name: `Pieter du Plessis`, `Ursula von der Leyen`.
 pub(super) fn is_particle(lower: &str) -> bool {
-    matches!(
-        lower,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "al"
-            | "bin"
-            | "da"
-            | "del"
-            | "la"
-            | "le"
-            | "di"
-            | "du"
-            | "des"
-            | "dos"
-            | "das"
-            | "ibn"
-            | "bint"
-            | "abu"
-    )
+    !lower.chars().any(char::is_uppercase) && super::words::is_name_particle(lower)
 }
 
 /// A relative pronoun that can open a speaker's clause (`who said`, `which warned`).

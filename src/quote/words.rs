@@ -25,6 +25,11 @@ macro_rules! word_list {
 }
 
 word_list!(
+    /// Lower-case particles inside a name (`du`, `von der`, `bin`).
+    is_name_particle,
+    "name-particles.txt"
+);
+word_list!(
     /// Adverbs, auxiliaries and times skipped between a speaker and a cue.
     is_adverbial,
     "adverbials.txt"
