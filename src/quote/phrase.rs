@@ -414,6 +414,16 @@ fn collect_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> Opti
     (k < end).then_some(k)
 }
 
+/// Whether `one of` at `one` opens a phrase ending (exclusive) at `end` in a plural: someone
+/// of a group (`One of the operators`), not a noun phrase (`One of President Bush's election
+/// pledges`).
+pub(super) fn one_of_group(body: &str, toks: &[Token], one: usize, end: usize) -> bool {
+    end > one + 2
+        && lower(body, &toks[one]) == "one"
+        && lower(body, &toks[one + 1]) == "of"
+        && looks_plural(&lower(body, &toks[end - 1]))
+}
+
 /// Whether the capitalised words ending at `last` follow `of` or `for` after a speaker noun or
 /// title: `the embassy of Kyrgyzstan`, `a spokeswoman for TotalEnergies`, so a place after
 /// them (`... in Moscow`) is where the speaker is.
@@ -488,10 +498,7 @@ fn complement_np_back(body: &str, toks: &[Token], end: usize, floor: usize) -> O
     }
     // `One of the operators said`, `a spokesman for one of the largest operators`: one of a
     // group opens the clause, or is itself the complement of a speaker noun.
-    if role == "one"
-        && lower(body, &toks[prep]) == "of"
-        && looks_plural(&lower(body, &toks[end - 1]))
-    {
+    if one_of_group(body, toks, prep - 1, end) {
         let one = prep - 1;
         if one == floor || toks[one - 1].kind == TokenKind::Punct {
             return Some(one);

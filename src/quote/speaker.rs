@@ -3,8 +3,8 @@
 //! speak.
 
 use super::mention::{parse_mention, Mention};
-use super::phrase::{determined_np_back, from_place, is_relative, is_speaker_noun};
-use super::token::{is_punct, looks_plural, lower, pronoun_contraction};
+use super::phrase::{determined_np_back, from_place, is_relative, is_speaker_noun, one_of_group};
+use super::token::{is_punct, lower, pronoun_contraction};
 use crate::text::{Span, Token, TokenKind};
 
 /// The mention a speaker phrase over `range` (token indices, end exclusive) names: a pronoun,
@@ -42,10 +42,7 @@ pub(crate) fn mention_of(body: &str, toks: &[Token], range: (usize, usize)) -> O
         let from = (range.0 + 1..range.1).find(|&p| from_place(body, toks, p, range.0));
         // `One of the operators`: someone of a group (`One of President Bush's election
         // pledges` is no speaker but a noun phrase).
-        let one_of = range.1 > range.0 + 2
-            && lower(body, &toks[range.0]) == "one"
-            && lower(body, &toks[range.0 + 1]) == "of"
-            && looks_plural(&lower(body, &toks[range.1 - 1]));
+        let one_of = one_of_group(body, toks, range.0, range.1);
         if !known
             && !one_of
             && determined_np_back(body, toks, range.1, range.0) != Some(range.0)

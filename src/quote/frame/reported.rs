@@ -9,7 +9,8 @@ use super::super::share::share_before;
 use super::super::speaker::mention_of;
 use super::super::subject::{sentence_subject, subject_np, time_phrase_comma};
 use super::super::token::{
-    cue_at, is_capitalized, is_punct, is_subject_pronoun, looks_plural, lower, DASHES,
+    cue_at, is_capitalized, is_determiner, is_punct, is_subject_pronoun, looks_plural, lower,
+    DASHES,
 };
 use super::super::words::{
     self, is_adverbial, is_medium_noun, is_sentence_adverb, is_speech_noun, opens_fronted_phrase,
@@ -717,12 +718,7 @@ fn reported_at(body: &str, narrative: &[Token], ci: usize) -> Option<Clause> {
                 // In an adjunct after the cue, a cue's form after a determiner and a
                 // modifier is a noun or describes one: `said in a written reply that ...`,
                 // `in her opening remarks`.
-                let det = |at: usize| {
-                    matches!(
-                        &*lower(body, &narrative[at]),
-                        "a" | "an" | "the" | "its" | "his" | "her" | "their"
-                    )
-                };
+                let det = |at: usize| is_determiner(&lower(body, &narrative[at]));
                 let in_adjunct = matches!(&*lower(body, &narrative[k]), "in" | "on" | "during");
                 let described = in_adjunct && ((i > k && det(i - 1)) || (i > k + 1 && det(i - 2)));
                 (cue_at(body, narrative, i).is_some() && !denied && !described) || {
